@@ -1,0 +1,40 @@
+import type { Article, Corpus, Paragraph, SynonymGroup } from '../corpus/index.js';
+import { PassageIndex, type RankingParams } from '../search/index.js';
+
+/** A paragraph of an article, as indexed: passage number n is passages[n]. */
+export interface PassageRef {
+  /** stable id: `<articleId>#<paragraph>` */
+  id: string;
+  article: Article;
+  paragraph: Paragraph;
+}
+
+/**
+ * Everything one question needs, built in one go and never mutated: a reload
+ * builds a new one beside it and swaps the reference.
+ */
+export interface KnowledgeBase {
+  articles: readonly Article[];
+  passages: readonly PassageRef[];
+  index: PassageIndex;
+  builtAt: Date;
+  buildMs: number;
+}
+
+export interface KnowledgeBaseOptions {
+  /** synonym groups added by moderators, on top of the corpus file's */
+  extraSynonyms?: readonly SynonymGroup[];
+  ranking?: Partial<RankingParams>;
+}
+
+export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions = {}): KnowledgeBase {
+  const started = performance.now();
+  const passages: PassageRef[] = corpus.articles.flatMap((article) =>
+    article.paragraphs.map((paragraph) => ({ id: `${article.id}#${paragraph.n}`, article, paragraph })),
+  );
+  const index = PassageIndex.build(
+    passages.map((p) => ({ text: p.paragraph.text, title: p.article.title })),
+    { synonyms: [...corpus.synonyms, ...(options.extraSynonyms ?? [])], ranking: options.ranking },
+  );
+  return { articles: corpus.articles, passages, index, builtAt: new Date(), buildMs: performance.now() - started };
+}

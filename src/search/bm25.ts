@@ -1,0 +1,45 @@
+/**
+ * Okapi BM25 pieces. Parameters were chosen on the public datasets' dev
+ * splits (npm run eval); the test splits only report.
+ */
+export interface RankingParams {
+  /** term-frequency saturation */
+  k1: number;
+  /** length normalization strength */
+  b: number;
+  /**
+   * Passages shorter than this share of the average length are scored as if
+   * they had it: a two-word heading must not outrank the paragraph under it.
+   */
+  minLengthRatio: number;
+  /** How much an occurrence in the article title counts, relative to the body. */
+  titleWeight: number;
+  /** Bonus for two query concepts next to each other in the passage, times the smaller idf. */
+  proximityWeight: number;
+  /** Largest gap (in words) that still counts as "next to each other". */
+  proximityWindow: number;
+  /** How many top passages get the proximity pass. */
+  rerankDepth: number;
+  /** Weight of an expansion (synonym, spelling variant) relative to the word typed. */
+  expansionWeight: number;
+}
+
+export const DEFAULT_RANKING: RankingParams = {
+  k1: 1.2,
+  b: 0.75,
+  minLengthRatio: 0.25,
+  titleWeight: 1,
+  proximityWeight: 0.25,
+  proximityWindow: 3,
+  rerankDepth: 50,
+  expansionWeight: 0.9,
+};
+
+export function idf(documentFrequency: number, passages: number): number {
+  return Math.log(1 + (passages - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+export function saturate(tf: number, length: number, averageLength: number, params: RankingParams): number {
+  const norm = params.k1 * (1 - params.b + (params.b * Math.max(length, params.minLengthRatio * averageLength)) / averageLength);
+  return (tf * (params.k1 + 1)) / (tf + norm);
+}

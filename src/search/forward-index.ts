@@ -1,0 +1,77 @@
+/**
+ * Per-passage term frequencies in flat typed arrays: for passage p, its
+ * distinct term ids (sorted) are terms[offsets[p] … offsets[p+1]) and their
+ * counts sit at the same places in counts. A few bytes per posting, so 30k
+ * news articles fit in tens of megabytes.
+ */
+export interface ForwardIndex {
+  readonly size: number;
+  /** How many times a term occurs in a passage (0 when absent). */
+  frequency(passage: number, term: number): number;
+  /** Number of indexed terms in the passage. */
+  length(passage: number): number;
+  readonly averageLength: number;
+}
+
+export class ForwardIndexBuilder {
+  private readonly offsets: number[] = [0];
+  private terms: Int32Array = new Int32Array(1 << 16);
+  private counts: Uint16Array = new Uint16Array(1 << 16);
+  private readonly lengths: number[] = [];
+  private used = 0;
+
+  /** Adds the next passage from its term ids in text order; returns its number. */
+  add(termIds: readonly number[]): number {
+    const sorted = Int32Array.from(termIds).sort();
+    this.reserve(sorted.length);
+    for (let i = 0; i < sorted.length; ) {
+      let j = i;
+      while (j < sorted.length && sorted[j] === sorted[i]) j++;
+      this.terms[this.used] = sorted[i]!;
+      this.counts[this.used] = Math.min(j - i, 0xffff);
+      this.used++;
+      i = j;
+    }
+    this.offsets.push(this.used);
+    this.lengths.push(termIds.length);
+    return this.lengths.length - 1;
+  }
+
+  private reserve(extra: number): void {
+    if (this.used + extra <= this.terms.length) return;
+    let capacity = this.terms.length * 2;
+    while (capacity < this.used + extra) capacity *= 2;
+    const terms = new Int32Array(capacity);
+    terms.set(this.terms.subarray(0, this.used));
+    const counts = new Uint16Array(capacity);
+    counts.set(this.counts.subarray(0, this.used));
+    this.terms = terms;
+    this.counts = counts;
+  }
+
+  build(): ForwardIndex {
+    const offsets = Int32Array.from(this.offsets);
+    const terms = this.terms.slice(0, this.used);
+    const counts = this.counts.slice(0, this.used);
+    const lengths = Float32Array.from(this.lengths);
+    const total = this.lengths.reduce((a, b) => a + b, 0);
+    const averageLength = lengths.length ? total / lengths.length : 0;
+    return {
+      size: lengths.length,
+      averageLength,
+      length: (passage) => lengths[passage] ?? 0,
+      frequency(passage, term) {
+        let lo = offsets[passage]!;
+        let hi = offsets[passage + 1]! - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >>> 1;
+          const found = terms[mid]!;
+          if (found === term) return counts[mid]!;
+          if (found < term) lo = mid + 1;
+          else hi = mid - 1;
+        }
+        return 0;
+      },
+    };
+  }
+}

@@ -1,0 +1,39 @@
+/** Term ↔ id, with the number of passages each term occurs in. */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private documentFrequency: number[] = [];
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  id(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
+  term(id: number): string {
+    return this.terms[id] ?? '';
+  }
+
+  /** Id of a term, adding it when new. */
+  intern(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(term, id);
+      this.terms.push(term);
+      this.documentFrequency.push(0);
+    }
+    return id;
+  }
+
+  /** Counts one passage for each distinct term id given. */
+  countPassage(distinctIds: Iterable<number>): void {
+    for (const id of distinctIds) this.documentFrequency[id]!++;
+  }
+
+  df(id: number): number {
+    return this.documentFrequency[id] ?? 0;
+  }
+}

@@ -1,0 +1,100 @@
+import { hasArabicLetter, normalizeText } from './normalize.js';
+import { separateLettersFromDigits, splitWords, tokenize } from './tokenize.js';
+import { isStopword } from './stopwords.js';
+import { stemWithClitics, type StemCounts } from './clitics.js';
+import { stemEnglish } from './english-stemmer.js';
+
+/** A word of the text that carries meaning, with its index term. */
+export interface Token {
+  /** the index term ("اجتماع" for "والاجتماعات") */
+  term: string;
+  norm: string;
+  start: number;
+  end: number;
+  position: number;
+}
+
+/**
+ * The one text pipeline: normalize → split → drop stop words → stem. Indexing,
+ * querying and FlexSearch's encoder all go through the same instance, so a
+ * question and a passage always agree on what a word is.
+ */
+export interface Analyzer {
+  /** Index term of one normalized word, or null for a stop word. */
+  termOf(norm: string): string | null;
+  /** Terms of a text with their offsets and positions. */
+  analyze(text: string): Token[];
+  /** Just the terms, in order. */
+  terms(text: string): string[];
+  /** The hooks FlexSearch's Encoder calls; see search/flex-index.ts. */
+  readonly encoderHooks: {
+    normalize: (text: string) => string;
+    prepare: (text: string) => string;
+    split: RegExp;
+    filter: (word: string) => boolean;
+    finalize: (words: string[]) => string[];
+  };
+}
+
+const DIGITS = /^\p{N}+$/u;
+const LATIN = /\p{Script=Latin}/u;
+const TERM_CACHE_LIMIT = 500_000;
+
+export interface AnalyzerOptions {
+  /** Stem counts of the corpus, for telling fused particles from root letters. */
+  stemCounts?: StemCounts;
+}
+
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const { stemCounts } = options;
+  const cache = new Map<string, string | null>();
+
+  function computeTerm(norm: string): string | null {
+    if (DIGITS.test(norm)) return norm.replace(/^0+(?=\d)/, '');
+    if (norm.length < 2 || isStopword(norm)) return null;
+    if (hasArabicLetter(norm)) return stemWithClitics(norm, stemCounts);
+    if (LATIN.test(norm)) return stemEnglish(norm);
+    return norm;
+  }
+
+  function termOf(norm: string): string | null {
+    let term = cache.get(norm);
+    if (term === undefined) {
+      term = computeTerm(norm);
+      if (cache.size >= TERM_CACHE_LIMIT) cache.clear();
+      cache.set(norm, term);
+    }
+    return term;
+  }
+
+  function analyze(text: string): Token[] {
+    const tokens: Token[] = [];
+    for (const word of tokenize(text)) {
+      const term = termOf(word.norm);
+      if (term !== null) tokens.push({ term, ...word });
+    }
+    return tokens;
+  }
+
+  function terms(text: string): string[] {
+    const out: string[] = [];
+    for (const word of splitWords(normalizeText(text))) {
+      const term = termOf(word);
+      if (term !== null) out.push(term);
+    }
+    return out;
+  }
+
+  return {
+    termOf,
+    analyze,
+    terms,
+    encoderHooks: {
+      normalize: normalizeText,
+      prepare: separateLettersFromDigits,
+      split: /[^\p{L}\p{N}]+/u,
+      filter: (word) => termOf(word) !== null,
+      finalize: (words) => words.map((w) => termOf(w) ?? w),
+    },
+  };
+}

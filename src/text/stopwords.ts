@@ -1,0 +1,59 @@
+import { normalizeText } from './normalize.js';
+
+/**
+ * Words that carry no topic: particles, pronouns, question words and the
+ * function words of the dialects members write in. Written here the way people
+ * spell them; compared after normalization, so hamza and ة/ه variants match.
+ *
+ * Content words that look like dialect function words in another dialect stay
+ * out on purpose: "دول" is "these" in Egyptian but "countries" in the news.
+ */
+const ARABIC = `
+ال من الى إلى عن على علي في مع ضمن لدى لدي عند عندما حتى ثم او أو أم ام بل لكن لكنه لكنها ولكن
+إن أن ان انه أنه انها أنها انهم إذا اذا إذ اذ لو لولا قد لقد كل كلا بعض غير سوى بين حيث حين حينما
+منذ مذ خلال بعد قبل فوق تحت امام أمام وراء خلف نحو عبر تجاه دون لا لم لن ليس ليست ليسوا
+ما ماذا متى أين اين كيف كيفية لماذا لما كم هل أي اي ايه أية اية لمن مما ممن عما فيما بما بماذا
+هذا هذه هذان هاتان هؤلاء ذلك تلك ذاك اولئك أولئك هنا هناك هنالك ذا ذي
+الذي التي الذين اللذان اللتان اللواتي اللاتي اللائي
+هو هي هم هما هن انا أنا نحن انت أنت انتم أنتم انتن
+كان كانت كانوا يكون تكون يكونون صار صارت اصبح أصبح اصبحت أصبحت ظل ظلت مازال لايزال
+به بها بهم له لها لهم لنا لي منه منها منهم فيه فيها فيهم عليه عليها عليهم اليه إليه اليها إليها عنه عنها
+وهو وهي وهم فهو فهي وقد فقد ولم ولا وما ومن وفي وعلى والى وإلى وان وأن وكان وكانت وهذا وهذه وذلك
+كما كذلك ايضا أيضا جدا فقط الا إلا مثل يا أيها ايها اما أما وإما اما إما لدى عدة
+شو ايش إيش اشو وش ويش وين فين قديش قداش كام قدي ليش ليه مين منو امتى إمتى ازاي إزاي شلون اشلون
+لويش علاش واش شنو اللي الي هاد هادا هادي هيدا هيدي هيدول هاي هذول هذولا ده دي دا كده كدا
+عشان علشان بس مش مو مب موش مش عم رح راح ح هيك هلق هلا هسه هسا دلوقتي اسه لسه لسا شي اشي حاجه
+يعني طيب كتير كثير صرلها صرله صرلهم صرلي صرلنا
+`;
+
+const ENGLISH = `
+a an the and or but if then else of to in on at by for with from into onto about as is are was were be been
+being am do does did done doing have has had having will would shall should can could may might must
+i me my we us our you your he him his she her it its they them their this that these those there here
+what which who whom whose when where why how much many any some all each every no not nor only own same
+so than too very just also s t don isn aren wasn weren hasn haven hadn won wouldn didn doesn
+up down out over under again further once more most other such both few between through during before after
+above below off against
+`;
+
+function wordSet(list: string): Set<string> {
+  const words = list
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .map((w) => normalizeText(w));
+  return new Set(words);
+}
+
+export const ARABIC_STOPWORDS: ReadonlySet<string> = wordSet(ARABIC);
+export const ENGLISH_STOPWORDS: ReadonlySet<string> = wordSet(ENGLISH);
+
+/**
+ * A normalized word is a stop word when it is listed, or when it is a listed
+ * word behind a fused particle ("وهذا", "فهل", "لأي", "بهذا").
+ */
+export function isStopword(normalized: string): boolean {
+  if (ARABIC_STOPWORDS.has(normalized) || ENGLISH_STOPWORDS.has(normalized)) return true;
+  return FUSED_PARTICLES.has(normalized[0] ?? '') && normalized.length > 2 && ARABIC_STOPWORDS.has(normalized.slice(1));
+}
+
+const FUSED_PARTICLES = new Set(['و', 'ف', 'ب', 'ل', 'ك']);

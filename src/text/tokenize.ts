@@ -1,0 +1,51 @@
+import { normalizeText } from './normalize.js';
+
+/**
+ * A run of word characters in the original text: letters, digits, combining
+ * marks (tashkeel), and the invisible joiners that may sit inside a word.
+ */
+const RAW_WORD = /[\p{L}\p{N}\p{M}\u00AD\u061C\u200B-\u200F\u2060-\u2064\uFEFF]+/gu;
+
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+const LETTER_THEN_DIGIT = /(\p{L})(\p{N})/gu;
+const DIGIT_THEN_LETTER = /(\p{N})(\p{L})/gu;
+
+/** "الـ٢٠٠" reads as the article and a number: split letters from digits. */
+export function separateLettersFromDigits(text: string): string {
+  return text.replace(LETTER_THEN_DIGIT, '$1 $2').replace(DIGIT_THEN_LETTER, '$1 $2');
+}
+
+/** Splits normalized text into words on anything that is not a letter or digit. */
+export function splitWords(normalized: string): string[] {
+  return separateLettersFromDigits(normalized).split(NOT_WORD).filter((w) => w.length > 0);
+}
+
+/** One word of the original text, normalized, with where it stands. */
+export interface WordToken {
+  /** normalized word ("الامريكي") */
+  norm: string;
+  /** offsets of the raw word in the original text, end exclusive */
+  start: number;
+  end: number;
+  /** ordinal of the word in the text, counting every word */
+  position: number;
+}
+
+/**
+ * Words with offsets into the original text, so that a passage can be quoted
+ * and marked exactly as written.
+ *
+ * @example tokenize('بـ74 دولة') // → [{norm:'ب',…},{norm:'74',…},{norm:'دوله',…}]
+ */
+export function tokenize(text: string): WordToken[] {
+  const tokens: WordToken[] = [];
+  let position = 0;
+  for (const match of text.matchAll(RAW_WORD)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    for (const norm of splitWords(normalizeText(match[0]))) {
+      tokens.push({ norm, start, end, position: position++ });
+    }
+  }
+  return tokens;
+}

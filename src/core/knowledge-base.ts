@@ -17,6 +17,8 @@ export interface KnowledgeBase {
   articles: readonly Article[];
   passages: readonly PassageRef[];
   index: PassageIndex;
+  /** the corpus file's synonym groups, kept to recombine with moderators' groups */
+  corpusSynonyms: readonly SynonymGroup[];
   builtAt: Date;
   buildMs: number;
 }
@@ -36,5 +38,10 @@ export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions
     passages.map((p) => ({ text: p.paragraph.text, title: p.article.title })),
     { synonyms: [...corpus.synonyms, ...(options.extraSynonyms ?? [])], ranking: options.ranking },
   );
-  return { articles: corpus.articles, passages, index, builtAt: new Date(), buildMs: performance.now() - started };
+  return { articles: corpus.articles, passages, index, corpusSynonyms: corpus.synonyms, builtAt: new Date(), buildMs: performance.now() - started };
+}
+
+/** The same knowledge base with other moderator synonyms; cheap, nothing is re-indexed. */
+export function withModeratorSynonyms(kb: KnowledgeBase, extraSynonyms: readonly SynonymGroup[]): KnowledgeBase {
+  return { ...kb, index: kb.index.withSynonyms([...kb.corpusSynonyms, ...extraSynonyms]) };
 }

@@ -132,6 +132,15 @@ export class PassageIndex {
     return this.synonyms.size;
   }
 
+  /** The same index with other synonym groups: no passage is re-indexed. */
+  withSynonyms(groups: readonly SynonymGroup[]): PassageIndex {
+    return new PassageIndex({
+      analyzer: this.analyzer, flex: this.flex, vocabulary: this.vocabulary, body: this.body, titles: this.titles,
+      titleOf: this.titleOf, sequences: this.sequences, synonyms: new SynonymTable(groups, this.analyzer),
+      ranking: this.ranking, candidateBudget: this.candidateBudget,
+    });
+  }
+
   /** How much a term tells apart passages (0 for a term the index lacks). */
   termIdf(term: string): number {
     const id = this.vocabulary.id(term);

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/command.js';
+
+/** Generous: the core rejects long questions itself, with a friendlier reason. */
+const QUESTION_HARD_LIMIT = 4000;
+
+export const ask = defineCommand({
+  name: 'ask',
+  description: 'Ask a question about the articles; the answer quotes and cites them',
+  descriptionAr: 'اطرح سؤالًا عن المقالات، وستأتيك الإجابة مقتبسة منها مع مصدرها',
+  access: 'member',
+  rateLimited: true,
+  args: z.object({
+    question: z.string().max(QUESTION_HARD_LIMIT).meta({ description: 'Your question, in Arabic or English', descriptionAr: 'سؤالك بالعربية أو الإنجليزية' }),
+  }),
+  run({ bot, invocation }, { question }) {
+    const { answer, answerId } = bot.ask(question, invocation.platform);
+    return { kind: 'answer', answer, answerId, page: 0, hasMore: bot.hasMore(answer) };
+  },
+});

@@ -1,0 +1,86 @@
+import { createInterface, type Interface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { parseTextArguments } from '../../core/command-shape.js';
+import type { Invocation } from '../../core/invocation.js';
+import type { Reply } from '../../core/reply.js';
+import type { Adapter, AdapterDeps } from '../adapter.js';
+import { renderConsoleReply } from './render.js';
+
+export interface ConsoleAdapterOptions extends AdapterDeps {
+  input: Readable;
+  output: Writable;
+  color: boolean;
+  /** called when the user leaves (Ctrl-D, /quit) */
+  onExit?: () => void;
+}
+
+const PROMPT = '؟ ';
+
+/**
+ * The chat in a terminal: a line is a question, "/command args" runs a
+ * command. The local operator is a moderator.
+ */
+export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
+  const { dispatcher, output } = options;
+  let rl: Interface | undefined;
+  let lastAnswer: { id: string; page: number } | undefined;
+  let ready = false;
+  const write = (text: string) => output.write(`${text}\n`);
+
+  function toInvocation(line: string): Invocation | 'quit' {
+    const base = { platform: 'console' as const, user: { id: 'console', isModerator: true }, chat: { id: 'console', kind: 'console' as const } };
+    const match = /^\/([a-z_]+)\s*([\s\S]*)$/i.exec(line);
+    if (!match) return { ...base, command: 'ask', args: { question: line } };
+    const name = match[1]!.toLowerCase();
+    if (name === 'quit' || name === 'exit') return 'quit';
+    if (name === 'more') return { ...base, command: 'more', args: { id: lastAnswer?.id ?? '-', page: (lastAnswer?.page ?? 0) + 1 } };
+    const spec = dispatcher.find(name);
+    return { ...base, command: name, args: spec ? parseTextArguments(spec, match[2] ?? '') : {} };
+  }
+
+  function remember(reply: Reply): void {
+    if (reply.kind === 'answer' && reply.answerId) lastAnswer = { id: reply.answerId, page: reply.page };
+  }
+
+  async function handle(line: string): Promise<void> {
+    const text = line.trim();
+    if (!text) return;
+    const invocation = toInvocation(text);
+    if (invocation === 'quit') {
+      rl?.close();
+      return;
+    }
+    try {
+      const reply = await dispatcher.dispatch(invocation, { lang: /\p{Script=Arabic}/u.test(text) ? 'ar' : 'en' });
+      remember(reply);
+      write(`\n${renderConsoleReply(reply, { color: options.color })}\n`);
+    } catch (error) {
+      options.logger.error({ err: error, command: invocation.command }, 'console command failed');
+      write('Something went wrong on my side; the details are in the log.');
+    }
+  }
+
+  return {
+    name: 'console',
+    async start() {
+      const size = options.bot.size();
+      write(`${size.articles} articles, ${size.passages} passages. اكتب سؤالك، أو /help للأوامر، أو /quit للخروج.\nType a question, /help for commands, /quit to leave.\n`);
+      rl = createInterface({ input: options.input, output, prompt: PROMPT, terminal: (output as NodeJS.WriteStream).isTTY === true });
+      let queue = Promise.resolve();
+      rl.on('line', (line) => {
+        queue = queue.then(() => handle(line)).then(() => rl?.prompt());
+      });
+      rl.on('close', () => {
+        ready = false;
+        void queue.then(() => options.onExit?.());
+      });
+      ready = true;
+      rl.prompt();
+    },
+    async stop() {
+      ready = false;
+      rl?.close();
+    },
+    isReady: () => ready,
+  };
+}

@@ -1,0 +1,170 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Unset and empty are the same thing in an env file. */
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return fallback;
+      if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+      if (['0', 'false', 'no', 'off'].includes(v)) return false;
+      ctx.addIssue({ code: 'custom', message: 'expected true or false' });
+      return z.NEVER;
+    });
+
+const integer = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `expected a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const httpUrl = (what: string) =>
+  optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/i.test(v), `expected an http(s) URL of ${what}`);
+
+/** Discord bot tokens are three dot-separated base64url parts. */
+const DISCORD_TOKEN = /^[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
+/** Telegram bot tokens are "<bot id>:<secret>". */
+const TELEGRAM_TOKEN = /^\d{3,}:[A-Za-z0-9_-]{30,}$/;
+
+/**
+ * Every environment variable the bot reads. `.env.example` documents each one;
+ * a test keeps the two in step.
+ */
+export const envSchema = z.object({
+  CORPUS_DIR: optionalString,
+  CORPUS_WATCH: flag(false),
+  DATA_DIR: optionalString,
+
+  ANSWER_PASSAGES: integer(3, 1, 10),
+  MAX_QUESTION_LENGTH: integer(1000, 20, 4000),
+  RATE_LIMIT_USER: integer(5, 0, 1000),
+  RATE_LIMIT_CHANNEL: integer(20, 0, 10000),
+
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  LOG_PRETTY: flag(false),
+  LOG_HASH_USER_IDS: flag(false),
+
+  HEALTH_PORT: integer(0, 0, 65535),
+  HEALTH_HOST: optionalString,
+  SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
+
+  CONSOLE: z
+    .enum(['auto', 'on', 'off'], { error: 'expected auto, on or off' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+
+  DISCORD_TOKEN: optionalString.refine((v) => v === undefined || DISCORD_TOKEN.test(v), 'does not look like a Discord bot token (three parts separated by dots); copy it again from the Developer Portal, Bot page'),
+  DISCORD_APPLICATION_ID: optionalString.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'expected the numeric application id from the Developer Portal'),
+  DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'expected a numeric server (guild) id'),
+  DISCORD_REST_API: httpUrl('a Discord REST API, e.g. https://discord.com/api'),
+
+  TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || TELEGRAM_TOKEN.test(v), 'does not look like a Telegram bot token ("123456:ABC…"); copy it again from @BotFather'),
+  TELEGRAM_ADMIN_IDS: optionalString.refine((v) => v === undefined || /^\s*-?\d+(\s*,\s*-?\d+)*\s*$/.test(v), 'expected numeric Telegram user ids separated by commas'),
+  TELEGRAM_API_ROOT: httpUrl('a Bot API server, e.g. https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: optionalString.refine((v) => v === undefined || /^https:\/\/[^\s]+$/i.test(v), 'expected the public https URL Telegram should post updates to'),
+  TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), 'expected 1-256 characters of A-Z, a-z, 0-9, _ and -'),
+  TELEGRAM_WEBHOOK_PORT: integer(8443, 1, 65535),
+});
+
+export interface Config {
+  corpusDir: string;
+  corpusWatch: boolean;
+  dataDir: string;
+  answerPassages: number;
+  maxQuestionLength: number;
+  rateLimitUser: number;
+  rateLimitChannel: number;
+  log: { level: string; pretty: boolean; hashUserIds: boolean };
+  health: { port: number; host: string };
+  shutdownTimeoutMs: number;
+  console: 'auto' | 'on' | 'off';
+  discord?: { token: string; applicationId?: string; guildId?: string; restApi?: string };
+  telegram?: {
+    token: string;
+    adminIds: string[];
+    apiRoot?: string;
+    webhook?: { url: string; secret?: string; port: number };
+  };
+  /** values to scrub from every log line */
+  secrets: string[];
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export interface ConfigDefaults {
+  /** where relative directories resolve from */
+  cwd: string;
+  /** the bundled corpus, used when CORPUS_DIR is unset */
+  bundledCorpusDir: string;
+}
+
+/**
+ * Pure: environment in, config or one line per problem out.
+ *
+ * @example createConfig({ TELEGRAM_BOT_TOKEN: '123:abc…' }, defaults)
+ */
+export function createConfig(env: Record<string, string | undefined>, defaults: ConfigDefaults): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    // never echo a value: it may be a secret
+    return { ok: false, problems: parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`) };
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN) problems.push('TELEGRAM_WEBHOOK_URL: set TELEGRAM_BOT_TOKEN too, or unset the webhook');
+  if (problems.length) return { ok: false, problems };
+
+  const secrets = [e.DISCORD_TOKEN, e.TELEGRAM_BOT_TOKEN, e.TELEGRAM_WEBHOOK_SECRET].filter((s): s is string => !!s);
+  return {
+    ok: true,
+    config: {
+      corpusDir: e.CORPUS_DIR ? resolve(defaults.cwd, e.CORPUS_DIR) : defaults.bundledCorpusDir,
+      corpusWatch: e.CORPUS_WATCH,
+      dataDir: resolve(defaults.cwd, e.DATA_DIR ?? 'data'),
+      answerPassages: e.ANSWER_PASSAGES,
+      maxQuestionLength: e.MAX_QUESTION_LENGTH,
+      rateLimitUser: e.RATE_LIMIT_USER,
+      rateLimitChannel: e.RATE_LIMIT_CHANNEL,
+      log: { level: e.LOG_LEVEL ?? 'info', pretty: e.LOG_PRETTY, hashUserIds: e.LOG_HASH_USER_IDS },
+      health: { port: e.HEALTH_PORT, host: e.HEALTH_HOST ?? '0.0.0.0' },
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      console: e.CONSOLE ?? 'auto',
+      discord: e.DISCORD_TOKEN
+        ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, restApi: e.DISCORD_REST_API }
+        : undefined,
+      telegram: e.TELEGRAM_BOT_TOKEN
+        ? {
+            token: e.TELEGRAM_BOT_TOKEN,
+            adminIds: (e.TELEGRAM_ADMIN_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+            apiRoot: e.TELEGRAM_API_ROOT,
+            webhook: e.TELEGRAM_WEBHOOK_URL
+              ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT }
+              : undefined,
+          }
+        : undefined,
+      secrets,
+    },
+  };
+}

@@ -1,0 +1,250 @@
+import { loadCorpus, type Article, type SynonymGroup } from '../corpus/index.js';
+import type { Store } from '../store/index.js';
+import { normalizeText } from '../text/index.js';
+import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type Answer, type AnswerOptions } from './answer.js';
+import { AnswerCache } from './answer-cache.js';
+import type { Platform } from './invocation.js';
+import { buildKnowledgeBase, withModeratorSynonyms, type KnowledgeBase } from './knowledge-base.js';
+import type { Logger } from './logger.js';
+import type { CorpusSize, ReloadReport } from './reload-report.js';
+import type { ArticleSummary } from './reply.js';
+import { emptyCounts, type StatsSnapshot, type StatusCounts } from './stats.js';
+
+/** Hooks for metrics: called after each question and each reload. */
+export interface BotObserver {
+  question?(event: { platform: Platform; status: Answer['status']; latencyMs: number }): void;
+  reload?(report: ReloadReport): void;
+}
+
+export interface BotServiceOptions {
+  observer?: BotObserver;
+  corpusDir: string;
+  store: Store;
+  logger: Logger;
+  answer?: Partial<AnswerOptions>;
+  now?: () => number;
+}
+
+export interface AskResult {
+  answer: Answer;
+  /** set when the answer cites something: the handle for buttons */
+  answerId?: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MISSING_WINDOW_MS = 30 * DAY_MS;
+const MISSING_SHOWN = 10;
+
+/** "Reuters" or "روسيا" matched loosely: normalized, case-folded. */
+function loose(text: string): string {
+  return normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export function summarizeArticle(article: Article): ArticleSummary {
+  return {
+    id: article.id, title: article.label, source: article.source, date: article.date, url: article.url,
+    lang: article.lang, paragraphs: article.paragraphs.length,
+  };
+}
+
+/**
+ * The bot's application service: the knowledge base and everything commands
+ * need around it (stats, feedback, moderator synonyms, channel rules).
+ * Platform-free; adapters reach it only through commands.
+ */
+export class BotService {
+  private kb: KnowledgeBase | undefined;
+  private readonly store: Store;
+  private readonly logger: Logger;
+  private readonly corpusDir: string;
+  private readonly answerOptions: AnswerOptions;
+  private readonly answers = new AnswerCache();
+  private readonly counts: StatusCounts = emptyCounts();
+  private readonly now: () => number;
+  private readonly startedAt: number;
+  private reloading: Promise<ReloadReport> | undefined;
+  private readonly observer: BotObserver;
+
+  constructor(options: BotServiceOptions) {
+    this.corpusDir = options.corpusDir;
+    this.store = options.store;
+    this.logger = options.logger;
+    this.answerOptions = { ...DEFAULT_ANSWER_OPTIONS, ...options.answer };
+    this.now = options.now ?? Date.now;
+    this.startedAt = this.now();
+    this.observer = options.observer ?? {};
+  }
+
+  get ready(): boolean {
+    return this.kb !== undefined;
+  }
+
+  get knowledgeBase(): KnowledgeBase {
+    if (!this.kb) throw new Error('The knowledge base is not loaded yet: call `await service.reload()` first.');
+    return this.kb;
+  }
+
+  size(): CorpusSize {
+    return {
+      articles: this.kb?.articles.length ?? 0,
+      passages: this.kb?.passages.length ?? 0,
+      synonymGroups: this.kb?.index.synonymGroups ?? 0,
+    };
+  }
+
+  private moderatorSynonyms(): SynonymGroup[] {
+    return this.store.listSynonyms().map((g) => g.expressions);
+  }
+
+  /**
+   * Loads the corpus and builds a new index beside the one serving; swaps
+   * only when no file has an error. The first load serves whatever loaded.
+   * Concurrent calls share one reload.
+   */
+  reload(options: { initial?: boolean } = {}): Promise<ReloadReport> {
+    this.reloading ??= this.rebuild(options.initial ?? !this.kb)
+      .then((report) => {
+        this.observer.reload?.(report);
+        return report;
+      })
+      .finally(() => {
+        this.reloading = undefined;
+      });
+    return this.reloading;
+  }
+
+  private async rebuild(initial: boolean): Promise<ReloadReport> {
+    const started = performance.now();
+    const before = this.size();
+    const { corpus, problems } = await loadCorpus(this.corpusDir);
+    const errors = problems.filter((p) => p.severity === 'error');
+    const usable = corpus.articles.length > 0 && (initial || errors.length === 0);
+    if (!usable) {
+      this.logger.warn({ errors: errors.length, corpusDir: this.corpusDir }, 'reload refused; the previous index keeps serving');
+      return { swapped: false, before, after: before, problems, ms: performance.now() - started };
+    }
+    this.kb = buildKnowledgeBase(corpus, { extraSynonyms: this.moderatorSynonyms() });
+    const after = this.size();
+    this.logger.info({ ...after, buildMs: Math.round(this.kb.buildMs), problems: problems.length }, 'index built and serving');
+    return { swapped: true, before, after, problems, ms: performance.now() - started };
+  }
+
+  /** Answers a question and records it for /stats. */
+  ask(question: unknown, platform: Platform): AskResult {
+    const started = performance.now();
+    const answer = answerQuestion(this.knowledgeBase, question, this.answerOptions);
+    const latencyMs = performance.now() - started;
+    this.counts[answer.status]++;
+    this.store.recordQuestion({
+      at: this.now(), platform, status: answer.status, reason: answer.reason, latencyMs,
+      missingQuestion: answer.status === 'not_found' ? answer.question.slice(0, 300) : undefined,
+    });
+    this.observer.question?.({ platform, status: answer.status, latencyMs });
+    const answerId = answer.status === 'answered' ? this.answers.put(answer) : undefined;
+    return { answer, answerId };
+  }
+
+  /** A page of further passages of an earlier answer, or undefined when it has expired. */
+  more(answerId: string, page: number): { answer: Answer; hasMore: boolean } | undefined {
+    const answer = this.answers.get(answerId);
+    if (!answer) return undefined;
+    const size = this.answerOptions.maxPassages;
+    const passages = answer.more.slice((page - 1) * size, page * size);
+    return { answer: { ...answer, passages, more: [] }, hasMore: answer.more.length > page * size };
+  }
+
+  /** Records a 👍/👎; false when the answer has expired. */
+  feedback(answerId: string, userId: string, platform: Platform, vote: 1 | -1): boolean {
+    const answer = this.answers.get(answerId);
+    if (!answer) return false;
+    this.store.recordFeedback({
+      answerId, userId, platform, vote, at: this.now(), question: answer.question,
+      passageIds: [...answer.passages, ...answer.more].map((p) => p.id),
+    });
+    return true;
+  }
+
+  hasMore(answer: Answer): boolean {
+    return answer.more.length > 0;
+  }
+
+  stats(): StatsSnapshot {
+    const now = this.now();
+    const kb = this.knowledgeBase;
+    return {
+      sinceStart: { ...this.counts },
+      last24h: this.store.countQuestionsSince(now - DAY_MS),
+      topMissing: this.store.topMissing(now - MISSING_WINDOW_MS, MISSING_SHOWN),
+      feedback: this.store.feedbackCounts(),
+      index: {
+        articles: kb.articles.length, passages: kb.passages.length, terms: kb.index.vocabularySize,
+        synonymGroups: kb.index.synonymGroups, builtAt: kb.builtAt.toISOString(),
+      },
+      startedAt: new Date(this.startedAt).toISOString(),
+      uptimeSeconds: Math.round((now - this.startedAt) / 1000),
+    };
+  }
+
+  articles(): ArticleSummary[] {
+    return this.knowledgeBase.articles.map(summarizeArticle);
+  }
+
+  /** An article by id, list number (1-based) or words of its title. */
+  findArticle(query: string): Article | undefined {
+    const articles = this.knowledgeBase.articles;
+    const key = query.trim();
+    const byId = articles.find((a) => a.id === key);
+    if (byId) return byId;
+    if (/^\d{1,3}$/.test(key)) return articles[Number(key) - 1];
+    const wanted = loose(key);
+    return wanted ? articles.find((a) => loose(a.label).includes(wanted) || loose(a.id).includes(wanted)) : undefined;
+  }
+
+  /** Up to `limit` articles whose title or id contains what was typed so far (for autocomplete). */
+  suggestArticles(typed: string, limit = 25): ArticleSummary[] {
+    const wanted = loose(typed);
+    return this.knowledgeBase.articles
+      .filter((a) => !wanted || loose(a.label).includes(wanted) || loose(a.id).includes(wanted))
+      .slice(0, limit)
+      .map(summarizeArticle);
+  }
+
+  listSynonyms(): { id: number; expressions: string[] }[] {
+    return this.store.listSynonyms();
+  }
+
+  addSynonym(expressions: string[], addedBy: string): { id: number; expressions: string[] } {
+    const group = this.store.addSynonym(expressions, addedBy, this.now());
+    this.applySynonyms();
+    return group;
+  }
+
+  removeSynonym(idOrExpression: string): number {
+    const removed = this.store.removeSynonym(idOrExpression);
+    if (removed) this.applySynonyms();
+    return removed;
+  }
+
+  private applySynonyms(): void {
+    if (this.kb) this.kb = withModeratorSynonyms(this.kb, this.moderatorSynonyms());
+  }
+
+  /**
+   * Whether members may ask in a channel: when any channel of the scope is
+   * allowed, only allowed channels are open; denied channels never are.
+   */
+  channelOpen(scopeId: string | undefined, channelId: string): boolean {
+    if (!scopeId) return true;
+    const rules = this.store.channelRules(scopeId);
+    if (rules.denied.includes(channelId)) return false;
+    return rules.allowed.length === 0 || rules.allowed.includes(channelId);
+  }
+
+  channelRules(scopeId: string) {
+    return this.store.channelRules(scopeId);
+  }
+
+  setChannelRule(scopeId: string, channelId: string, rule: 'allow' | 'deny' | null): void {
+    this.store.setChannelRule(scopeId, channelId, rule);
+  }
+}

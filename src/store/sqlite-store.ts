@@ -1,0 +1,175 @@
+import Database from 'better-sqlite3';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { emptyCounts, type StatusCounts } from '../core/stats.js';
+import { StoreError, type ChannelRules, type FeedbackRecord, type QuestionRecord, type Store, type StoredSynonymGroup } from './store.js';
+
+export const STORE_FILE = 'bot.sqlite';
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS questions (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  platform TEXT NOT NULL,
+  status TEXT NOT NULL,
+  reason TEXT,
+  missing_question TEXT,
+  latency_ms REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS questions_at ON questions(at);
+CREATE TABLE IF NOT EXISTS feedback (
+  answer_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  platform TEXT NOT NULL,
+  vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+  at INTEGER NOT NULL,
+  question TEXT NOT NULL,
+  passage_ids TEXT NOT NULL,
+  PRIMARY KEY (answer_id, user_id)
+);
+CREATE TABLE IF NOT EXISTS synonyms (
+  id INTEGER PRIMARY KEY,
+  expressions TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  added_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS channel_rules (
+  scope_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  rule TEXT NOT NULL CHECK (rule IN ('allow', 'deny')),
+  PRIMARY KEY (scope_id, channel_id)
+);
+`;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function openDatabase(path: string): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { timeout: 5000 });
+  } catch (error) {
+    throw new StoreError('unwritable', `cannot open the store ${path} (${describe(error)}) — check that DATA_DIR is writable by the bot's user`);
+  }
+  try {
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(String(check));
+  } catch (error) {
+    db.close();
+    const message = describe(error);
+    if (/SQLITE_BUSY|locked/i.test(message)) {
+      throw new StoreError('busy', `the store ${path} is locked by another process — stop the other bot instance using the same DATA_DIR`);
+    }
+    throw new StoreError('corrupt', `the store ${path} is unreadable or corrupt (${message}) — restore it from a backup, or move it aside to start with an empty store; it was left untouched`);
+  }
+  return db;
+}
+
+/**
+ * SQLite in WAL mode with synchronous=FULL: a write is on disk when the call
+ * returns, and a crash at any moment leaves the last committed state.
+ */
+export function openSqliteStore(dataDir: string): Store {
+  const path = dataDir === ':memory:' ? ':memory:' : join(dataDir, STORE_FILE);
+  if (path !== ':memory:') {
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      accessSync(dataDir, constants.W_OK);
+    } catch (error) {
+      throw new StoreError('unwritable', `the data directory ${dataDir} is not writable (${(error as NodeJS.ErrnoException).code ?? describe(error)}) — set DATA_DIR to a writable directory, or fix its owner (the container runs as "node")`);
+    }
+  }
+  const db = openDatabase(path);
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    db.close();
+    throw new StoreError('newer_schema', `the store ${path} was written by a newer version of the bot (schema ${version}) — run that version, or restore an older backup`);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.exec(SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  } catch (error) {
+    db.close();
+    throw new StoreError('unwritable', `cannot write to the store ${path} (${describe(error)}) — check that DATA_DIR and the file are writable`);
+  }
+
+  const insertQuestion = db.prepare('INSERT INTO questions (at, platform, status, reason, missing_question, latency_ms) VALUES (?, ?, ?, ?, ?, ?)');
+  const countSince = db.prepare('SELECT status, COUNT(*) AS n FROM questions WHERE at >= ? GROUP BY status');
+  const missingSince = db.prepare(
+    `SELECT missing_question AS question, COUNT(*) AS count FROM questions
+     WHERE at >= ? AND missing_question IS NOT NULL GROUP BY missing_question ORDER BY count DESC, MAX(at) DESC LIMIT ?`,
+  );
+  const upsertFeedback = db.prepare(
+    `INSERT INTO feedback (answer_id, user_id, platform, vote, at, question, passage_ids) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, at = excluded.at`,
+  );
+  const feedbackTotals = db.prepare('SELECT SUM(vote = 1) AS up, SUM(vote = -1) AS down FROM feedback');
+  const selectSynonyms = db.prepare('SELECT id, expressions, added_by AS addedBy, added_at AS addedAt FROM synonyms ORDER BY id');
+  const insertSynonym = db.prepare('INSERT INTO synonyms (expressions, added_by, added_at) VALUES (?, ?, ?)');
+  const deleteSynonym = db.prepare('DELETE FROM synonyms WHERE id = ?');
+  const selectRules = db.prepare('SELECT channel_id AS channelId, rule FROM channel_rules WHERE scope_id = ? ORDER BY channel_id');
+  const upsertRule = db.prepare(
+    'INSERT INTO channel_rules (scope_id, channel_id, rule) VALUES (?, ?, ?) ON CONFLICT (scope_id, channel_id) DO UPDATE SET rule = excluded.rule',
+  );
+  const deleteRule = db.prepare('DELETE FROM channel_rules WHERE scope_id = ? AND channel_id = ?');
+
+  const synonyms = (): StoredSynonymGroup[] =>
+    (selectSynonyms.all() as { id: number; expressions: string; addedBy: string; addedAt: number }[]).map((row) => ({
+      ...row,
+      expressions: JSON.parse(row.expressions) as string[],
+    }));
+
+  return {
+    recordQuestion(r: QuestionRecord) {
+      insertQuestion.run(r.at, r.platform, r.status, r.reason ?? null, r.missingQuestion ?? null, r.latencyMs);
+    },
+    countQuestionsSince(since): StatusCounts {
+      const counts = emptyCounts();
+      for (const row of countSince.all(since) as { status: keyof StatusCounts; n: number }[]) {
+        if (row.status in counts) counts[row.status] = row.n;
+      }
+      return counts;
+    },
+    topMissing(since, limit) {
+      return missingSince.all(since, limit) as { question: string; count: number }[];
+    },
+    recordFeedback(f: FeedbackRecord) {
+      upsertFeedback.run(f.answerId, f.userId, f.platform, f.vote, f.at, f.question, JSON.stringify(f.passageIds));
+    },
+    feedbackCounts() {
+      const row = feedbackTotals.get() as { up: number | null; down: number | null };
+      return { up: row.up ?? 0, down: row.down ?? 0 };
+    },
+    listSynonyms: synonyms,
+    addSynonym(expressions, addedBy, at) {
+      const info = insertSynonym.run(JSON.stringify(expressions), addedBy, at);
+      return { id: Number(info.lastInsertRowid), expressions, addedBy, addedAt: at };
+    },
+    removeSynonym(idOrExpression) {
+      const key = idOrExpression.trim();
+      const ids = /^\d+$/.test(key)
+        ? [Number(key)]
+        : synonyms().filter((g) => g.expressions.some((e) => e === key)).map((g) => g.id);
+      return db.transaction(() => ids.reduce((n, id) => n + deleteSynonym.run(id).changes, 0))();
+    },
+    channelRules(scopeId): ChannelRules {
+      const rows = selectRules.all(scopeId) as { channelId: string; rule: 'allow' | 'deny' }[];
+      return {
+        allowed: rows.filter((r) => r.rule === 'allow').map((r) => r.channelId),
+        denied: rows.filter((r) => r.rule === 'deny').map((r) => r.channelId),
+      };
+    },
+    setChannelRule(scopeId, channelId, rule) {
+      if (rule) upsertRule.run(scopeId, channelId, rule);
+      else deleteRule.run(scopeId, channelId);
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}

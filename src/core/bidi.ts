@@ -1,0 +1,42 @@
+/**
+ * Bidirectional text helpers. In an Arabic line, a Latin title, a URL or a
+ * number sequence like "2018-02-13" can be reordered by the Unicode bidi
+ * algorithm ("13-02-2018"); wrapping it in a left-to-right isolate
+ * (U+2066 … U+2069) keeps it intact without affecting the text around it.
+ */
+export const LRI = '\u2066';
+export const RLI = '\u2067';
+export const FSI = '\u2068';
+export const PDI = '\u2069';
+
+const ARABIC = /\p{Script=Arabic}/u;
+
+/** Runs of Latin letters, digits and the punctuation that joins them. */
+const LTR_RUN = /[\p{Script=Latin}\p{Nd}][\p{Script=Latin}\p{Nd}\p{Zs}.,:;/_\-+%#@&'’()=?!]*[\p{Script=Latin}\p{Nd}/%)]|[\p{Script=Latin}\p{Nd}]/gu;
+
+export function isolateLtr(text: string): string {
+  return `${LRI}${text}${PDI}`;
+}
+
+export function isolateRtl(text: string): string {
+  return `${RLI}${text}${PDI}`;
+}
+
+/** First strong direction decides: an isolate that picks its own direction. */
+export function isolateAuto(text: string): string {
+  return `${FSI}${text}${PDI}`;
+}
+
+/**
+ * In text that contains Arabic, wraps each left-to-right run (Latin words,
+ * numbers, dates, URLs) in an isolate; text without Arabic is returned as is.
+ */
+export function isolateLtrRuns(text: string): string {
+  if (!ARABIC.test(text)) return text;
+  return text.replace(LTR_RUN, (run) => isolateLtr(run));
+}
+
+/** Removes bidi controls that came from user input, so they cannot reorder our output. */
+export function stripBidiControls(text: string): string {
+  return text.replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+}

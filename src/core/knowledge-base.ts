@@ -1,5 +1,6 @@
 import type { Article, Corpus, Paragraph, SynonymGroup } from '../corpus/index.js';
 import { PassageIndex, type RankingParams } from '../search/index.js';
+import { dateWords } from './date-words.js';
 
 /** A paragraph of an article, as indexed: passage number n is passages[n]. */
 export interface PassageRef {
@@ -17,6 +18,8 @@ export interface KnowledgeBase {
   articles: readonly Article[];
   passages: readonly PassageRef[];
   index: PassageIndex;
+  /** the language most articles are in: questions in another one match through the synonyms' glossary */
+  mainLanguage: 'ar' | 'en';
   /** the corpus file's synonym groups, kept to recombine with moderators' groups */
   corpusSynonyms: readonly SynonymGroup[];
   builtAt: Date;
@@ -35,10 +38,18 @@ export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions
     article.paragraphs.map((paragraph) => ({ id: `${article.id}#${paragraph.n}`, article, paragraph })),
   );
   const index = PassageIndex.build(
-    passages.map((p) => ({ text: p.paragraph.text, title: p.article.title })),
+    passages.map((p) => ({
+      text: p.paragraph.text,
+      title: [p.article.title, dateWords(p.article.date)].filter(Boolean).join(' — ') || undefined,
+      group: p.article.id,
+    })),
     { synonyms: [...corpus.synonyms, ...(options.extraSynonyms ?? [])], ranking: options.ranking },
   );
-  return { articles: corpus.articles, passages, index, corpusSynonyms: corpus.synonyms, builtAt: new Date(), buildMs: performance.now() - started };
+  const arabic = corpus.articles.filter((a) => a.lang === 'ar').length;
+  return {
+    articles: corpus.articles, passages, index, mainLanguage: arabic * 2 >= corpus.articles.length ? 'ar' : 'en',
+    corpusSynonyms: corpus.synonyms, builtAt: new Date(), buildMs: performance.now() - started,
+  };
 }
 
 /** The same knowledge base with other moderator synonyms; cheap, nothing is re-indexed. */

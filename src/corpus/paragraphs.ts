@@ -3,6 +3,24 @@ import type { Paragraph } from './types.js';
 
 export type ParagraphMode = 'line' | 'blank-line';
 
+/** "تيلرسون:" alone on a line introduces what follows; it is not a passage of its own. */
+const LABEL = /[:：]\s*$/u;
+const LABEL_MAX_WORDS = 6;
+
+function joinLabels(blocks: { line: number; text: string }[]): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  let pending: { line: number; text: string } | undefined;
+  for (const block of blocks) {
+    const text = pending ? `${pending.text}\n${block.text}` : block.text;
+    const line = pending?.line ?? block.line;
+    pending = undefined;
+    if (LABEL.test(block.text) && block.text.split(/\s+/).length <= LABEL_MAX_WORDS) pending = { line, text };
+    else out.push({ line, text });
+  }
+  if (pending) out.push(pending);
+  return out;
+}
+
 /**
  * Cuts an article into paragraphs, the unit a citation points at. With
  * "blank-line", consecutive lines are one paragraph (hard-wrapped text).
@@ -23,5 +41,5 @@ export function splitParagraphs(text: string, mode: ParagraphMode = 'line'): { p
     }
     previousLine = line;
   }
-  return { paragraphs: blocks.map((b, i) => ({ n: i + 1, line: b.line, text: b.text })), dropped };
+  return { paragraphs: joinLabels(blocks).map((b, i) => ({ n: i + 1, line: b.line, text: b.text })), dropped };
 }

@@ -18,21 +18,36 @@ export interface RankingParams {
   proximityWeight: number;
   /** Largest gap (in words) that still counts as "next to each other". */
   proximityWindow: number;
+  /** Bonus for each word found exactly as typed (same prefixes and endings), times its idf. */
+  exactFormWeight: number;
   /** How many top passages get the proximity pass. */
   rerankDepth: number;
   /** Weight of an expansion (synonym, spelling variant) relative to the word typed. */
   expansionWeight: number;
+  /** Weight of another inflection of a verb ("تحد" for "يحد"), found in the vocabulary. */
+  verbVariantWeight: number;
+  /** Share of the best neighbouring passage's score (same article, next to it) a passage receives. */
+  neighborWeight: number;
+  /** How much more a place or number of the question counts toward coverage than another word of the same idf. */
+  constraintWeight: number;
+  /** Score factor for a passage holding what the question asks for (a date for "متى", a number for "كم"). */
+  answerTypeBoost: number;
 }
 
 export const DEFAULT_RANKING: RankingParams = {
   k1: 1.2,
   b: 0.75,
   minLengthRatio: 0.25,
-  titleWeight: 1,
+  titleWeight: 3,
   proximityWeight: 0.25,
   proximityWindow: 3,
   rerankDepth: 50,
+  exactFormWeight: 0.5,
   expansionWeight: 0.9,
+  answerTypeBoost: 0.3,
+  verbVariantWeight: 0.4,
+  neighborWeight: 0.3,
+  constraintWeight: 2,
 };
 
 export function idf(documentFrequency: number, passages: number): number {

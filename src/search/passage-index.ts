@@ -1,4 +1,4 @@
-import { createAnalyzer, type Analyzer } from '../text/index.js';
+import { createAnalyzer, isPlaceWord, type Analyzer } from '../text/index.js';
 import type { SynonymGroup } from '../corpus/index.js';
 import { createFlexPassageIndex, type FlexPassageIndex } from './flex-index.js';
 import { ForwardIndexBuilder, type ForwardIndex } from './forward-index.js';
@@ -6,11 +6,19 @@ import { Vocabulary } from './vocabulary.js';
 import { SynonymTable } from './synonym-table.js';
 import { planQuery, type Concept } from './query-plan.js';
 import { DEFAULT_RANKING, idf, saturate, type RankingParams } from './bm25.js';
+import { ANSWER_TYPE_BIT, answerTypeOf, answerTypesIn } from './answer-type.js';
+import { surfaceHash } from './surface-hash.js';
 
 /** What gets indexed: a passage's text and the title of the article it is from. */
 export interface PassageInput {
   text: string;
   title?: string;
+  /**
+   * The article the passage belongs to. Consecutive passages of one group are
+   * neighbours: a paragraph often answers through the one before it ("وأضاف
+   * حسني…"), so each shares a little of its neighbour's score.
+   */
+  group?: string;
 }
 
 export interface PassageIndexOptions {
@@ -32,6 +40,8 @@ export interface ScoredPassage {
   coverage: number;
   /** index terms of the question found in the passage */
   matchedTerms: string[];
+  /** how many of the question's words the passage matches (through any of their forms or synonyms) */
+  matchedWords: number;
 }
 
 /** How the question was read: its concepts, how rare each is, and whether the index knows it. */
@@ -39,6 +49,8 @@ export interface ConceptSummary {
   words: string[];
   idf: number;
   known: boolean;
+  /** a place or a number: what the question is pinned to */
+  constraint: boolean;
 }
 
 export interface SearchOutcome {
@@ -51,15 +63,42 @@ interface WeightedTerm {
   weight: number;
 }
 
+/**
+ * A concept ready for scoring. Its `idf` is its weight in the question: one
+ * word's idf, or for a phrase the sum of its words' idfs, so that a synonym
+ * standing for the whole phrase ("تيلرسون" for "وزير الخارجية الأمريكي") is
+ * worth the phrase.
+ */
 interface ScoringConcept {
   singles: WeightedTerm[];
-  groups: { ids: number[]; idfs: number[]; weight: number }[];
+  /** several words that must appear together: the question's own phrase earns credit word by word */
+  groups: { ids: number[]; idfs: number[]; weight: number; typed: boolean }[];
   probes: { probe: string; df: number }[];
   idf: number;
+  /** passages holding it (approximate for merged alternatives); orders candidate gathering */
   df: number;
+  /** how much it counts toward coverage, relative to its idf: more for places and numbers */
+  coverageWeight: number;
+  /** how many words of the question it stands for */
+  words: number;
+}
+
+/**
+ * A place or a number in a question is a constraint, not a topic word: a
+ * passage about the meeting in Kuwait does not answer "the meeting in Paris",
+ * nor one about 2018 a question about 2022.
+ */
+function isConstraint(words: readonly string[]): boolean {
+  return words.some((w) => /^\d{2,}$/.test(w) || isPlaceWord(w));
 }
 
 const DEFAULT_CANDIDATE_BUDGET = 4000;
+
+/**
+ * A word of the question no passage contains weighs as a word one passage
+ * contains: it may be a paraphrase or a typo as easily as a missing subject.
+ */
+const UNKNOWN_WORD_DF = 1;
 
 /** Term ids of one passage in text order, for the proximity pass. */
 class SequenceStore {
@@ -101,14 +140,21 @@ export class PassageIndex {
   private readonly titles: ForwardIndex;
   private readonly titleOf: Int32Array;
   private readonly sequences: SequenceStore;
+  /** per passage, the surface-form hash of each term in `sequences`, aligned */
+  private readonly surfaces: SequenceStore;
   private readonly synonyms: SynonymTable;
   private readonly ranking: RankingParams;
   private readonly candidateBudget: number;
   private readonly candidateMark: Uint8Array;
+  /** per passage: which answer types it offers (bits of ANSWER_TYPE_BIT) */
+  private readonly answerTypes: Uint8Array;
+  /** per passage: 1 when it follows a passage of the same group */
+  private readonly followsNeighbor: Uint8Array;
 
   private constructor(parts: {
     analyzer: Analyzer; flex: FlexPassageIndex; vocabulary: Vocabulary; body: ForwardIndex; titles: ForwardIndex;
-    titleOf: Int32Array; sequences: SequenceStore; synonyms: SynonymTable; ranking: RankingParams; candidateBudget: number;
+    titleOf: Int32Array; sequences: SequenceStore; surfaces: SequenceStore; synonyms: SynonymTable; ranking: RankingParams;
+    candidateBudget: number; answerTypes: Uint8Array; followsNeighbor: Uint8Array;
   }) {
     this.analyzer = parts.analyzer;
     this.flex = parts.flex;
@@ -117,11 +163,14 @@ export class PassageIndex {
     this.titles = parts.titles;
     this.titleOf = parts.titleOf;
     this.sequences = parts.sequences;
+    this.surfaces = parts.surfaces;
     this.synonyms = parts.synonyms;
     this.ranking = parts.ranking;
     this.candidateBudget = parts.candidateBudget;
     this.size = parts.body.size;
     this.candidateMark = new Uint8Array(this.size);
+    this.answerTypes = parts.answerTypes;
+    this.followsNeighbor = parts.followsNeighbor;
   }
 
   get vocabularySize(): number {
@@ -136,8 +185,8 @@ export class PassageIndex {
   withSynonyms(groups: readonly SynonymGroup[]): PassageIndex {
     return new PassageIndex({
       analyzer: this.analyzer, flex: this.flex, vocabulary: this.vocabulary, body: this.body, titles: this.titles,
-      titleOf: this.titleOf, sequences: this.sequences, synonyms: new SynonymTable(groups, this.analyzer),
-      ranking: this.ranking, candidateBudget: this.candidateBudget,
+      titleOf: this.titleOf, sequences: this.sequences, surfaces: this.surfaces, synonyms: new SynonymTable(groups, this.analyzer),
+      ranking: this.ranking, candidateBudget: this.candidateBudget, answerTypes: this.answerTypes, followsNeighbor: this.followsNeighbor,
     });
   }
 
@@ -173,12 +222,21 @@ export class PassageIndex {
     const titleNumbers = new Map<string, { n: number; ids: number[] }>();
     const titleOf = new Int32Array(passages.length).fill(-1);
     const sequences = new SequenceStore();
+    const surfaces = new SequenceStore();
     const flex = createFlexPassageIndex(analyzer);
+    const answerTypes = new Uint8Array(passages.length);
+    const followsNeighbor = new Uint8Array(passages.length);
 
     passages.forEach((passage, i) => {
-      const ids = analyzer.terms(passage.text).map((t) => vocabulary.intern(t));
+      const ids: number[] = [];
+      const hashes: number[] = [];
+      analyzer.forEachTerm(passage.text, (term, norm) => {
+        ids.push(vocabulary.intern(term));
+        hashes.push(surfaceHash(norm));
+      });
       body.add(ids);
       sequences.add(ids);
+      surfaces.add(hashes);
       let titleIds: number[] = [];
       if (passage.title) {
         let title = titleNumbers.get(passage.title);
@@ -192,13 +250,16 @@ export class PassageIndex {
       }
       vocabulary.countPassage(new Set([...ids, ...titleIds]));
       flex.add(i, passage.title ? `${passage.title}\n${passage.text}` : passage.text);
+      answerTypes[i] = answerTypesIn(passage.text);
+      if (i > 0 && passage.group !== undefined && passages[i - 1]!.group === passage.group) followsNeighbor[i] = 1;
     });
     sequences.compact();
+    surfaces.compact();
 
     return new PassageIndex({
-      analyzer, flex, vocabulary, body: body.build(), titles: titles.build(), titleOf, sequences,
+      analyzer, flex, vocabulary, body: body.build(), titles: titles.build(), titleOf, sequences, surfaces,
       synonyms: new SynonymTable(options.synonyms ?? [], analyzer),
-      ranking, candidateBudget: options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET,
+      ranking, candidateBudget: options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET, answerTypes, followsNeighbor,
     });
   }
 
@@ -210,20 +271,33 @@ export class PassageIndex {
       synonyms: this.synonyms,
       known: (term) => this.vocabulary.id(term) !== undefined,
       expansionWeight: this.ranking.expansionWeight,
+      verbVariantWeight: this.ranking.verbVariantWeight,
     });
     const scoring = concepts.map((c) => this.toScoring(c));
-    const summaries = concepts.map((c, i) => ({ words: c.words, idf: scoring[i]!.idf, known: scoring[i]!.df > 0 }));
-    const totalMass = scoring.reduce((sum, c) => sum + c.idf, 0);
+    const summaries = concepts.map((c, i) => ({
+      words: c.words,
+      idf: scoring[i]!.idf,
+      known: scoring[i]!.df > 0,
+      constraint: scoring[i]!.coverageWeight > 1,
+    }));
+    const totalMass = scoring.reduce((sum, c) => sum + c.idf * c.coverageWeight, 0);
     if (totalMass === 0) return { hits: [], concepts: summaries };
 
     const candidates = this.gatherCandidates(scoring);
+    const wanted = answerTypeOf(question);
+    const wantedBit = wanted ? ANSWER_TYPE_BIT[wanted] : 0;
     const scored: ScoredPassage[] = [];
     for (const passage of candidates) {
       const hit = this.scorePassage(passage, scoring, totalMass);
-      if (hit) scored.push(hit);
+      if (!hit) continue;
+      if (this.answerTypes[passage]! & wantedBit) hit.score *= 1 + this.ranking.answerTypeBoost;
+      scored.push(hit);
     }
     scored.sort((a, b) => b.score - a.score);
-    this.rerankByProximity(scored, scoring);
+    this.shareWithNeighbors(scored, scoring, totalMass);
+    const typed = new Map<number, number>();
+    for (const token of tokens) typed.set(surfaceHash(token.norm), this.termIdf(token.term));
+    this.rerank(scored, scoring, typed);
     return { hits: scored.slice(0, limit), concepts: summaries };
   }
 
@@ -234,22 +308,39 @@ export class PassageIndex {
     const probes: ScoringConcept['probes'] = [];
     let singleDf = 0;
     let groupDf = 0;
+    let phraseMass = 0;
+    let phraseDf = n;
     for (const alternative of concept.alternatives) {
       const ids = alternative.terms.map((t) => this.vocabulary.id(t));
+      const dfs = ids.map((id) => (id === undefined ? 0 : this.vocabulary.df(id)));
+      if (alternative.typed && ids.length > 1) {
+        // the question's own phrase: every word counts, known or not
+        phraseMass = dfs.reduce((sum, df) => sum + idf(df || UNKNOWN_WORD_DF, n), 0);
+        const known = ids.flatMap((id, k) => (id === undefined ? [] : [{ id, df: dfs[k]! }]));
+        if (known.length) {
+          groups.push({ ids: known.map((k) => k.id), idfs: known.map((k) => idf(k.df, n)), weight: 1, typed: true });
+          phraseDf = Math.min(...known.map((k) => k.df));
+          alternative.terms.forEach((term, k) => ids[k] !== undefined && probes.push({ probe: term, df: dfs[k]! }));
+        }
+        continue;
+      }
       if (ids.some((id) => id === undefined)) continue;
       const known = ids as number[];
-      const dfs = known.map((id) => this.vocabulary.df(id));
       if (known.length === 1) {
         singles.push({ id: known[0]!, weight: alternative.weight });
         singleDf += dfs[0]!;
       } else {
-        groups.push({ ids: known, idfs: dfs.map((df) => idf(df, n)), weight: alternative.weight });
+        groups.push({ ids: known, idfs: dfs.map((df) => idf(df, n)), weight: alternative.weight, typed: false });
         groupDf = Math.max(groupDf, Math.min(...dfs));
       }
       probes.push({ probe: alternative.probe, df: Math.min(...dfs) });
     }
+    const coverageWeight = isConstraint(concept.words) ? this.ranking.constraintWeight : 1;
+    if (phraseMass > 0) {
+      return { singles, groups, probes, idf: phraseMass, df: Math.min(phraseDf, singleDf || n), coverageWeight, words: concept.words.length };
+    }
     const df = Math.min(n, Math.max(singleDf, groupDf));
-    return { singles, groups, probes, df, idf: idf(df, n) };
+    return { singles, groups, probes, df, idf: idf(df || UNKNOWN_WORD_DF, n), coverageWeight, words: concept.words.length };
   }
 
   /**
@@ -286,11 +377,15 @@ export class PassageIndex {
   private scorePassage(passage: number, scoring: readonly ScoringConcept[], totalMass: number): ScoredPassage | null {
     const length = this.body.length(passage);
     const average = this.body.averageLength;
+    const saturated = (f: number) => saturate(f, length, average, this.ranking);
     let score = 0;
     let matchedMass = 0;
+    let matchedWords = 0;
     const matchedTerms: string[] = [];
     for (const concept of scoring) {
-      let conceptScore = 0;
+      let best = 0;
+      let bestMass = 0;
+      let bestWords = 0;
       let tf = 0;
       for (const single of concept.singles) {
         const f = this.frequencies(passage, single.id);
@@ -299,30 +394,76 @@ export class PassageIndex {
           matchedTerms.push(this.vocabulary.term(single.id));
         }
       }
-      if (tf > 0) conceptScore = concept.idf * saturate(tf, length, average, this.ranking);
+      if (tf > 0) {
+        best = concept.idf * saturated(tf);
+        bestMass = concept.idf;
+        bestWords = concept.words;
+      }
       for (const group of concept.groups) {
         const fs = group.ids.map((id) => this.frequencies(passage, id));
-        if (fs.some((f) => f === 0)) continue;
-        const mean = fs.reduce((sum, f, k) => sum + group.idfs[k]! * saturate(f, length, average, this.ranking), 0) / fs.length;
-        conceptScore = Math.max(conceptScore, group.weight * mean);
-        matchedTerms.push(...group.ids.map((id) => this.vocabulary.term(id)));
+        let groupScore = 0;
+        let groupMass = 0;
+        let groupWords = 0;
+        if (group.typed) {
+          fs.forEach((f, k) => {
+            if (f > 0) {
+              groupScore += group.idfs[k]! * saturated(f);
+              groupMass += group.idfs[k]!;
+              groupWords++;
+            }
+          });
+        } else if (fs.every((f) => f > 0)) {
+          groupScore = group.weight * concept.idf * (fs.reduce((sum, f) => sum + saturated(f), 0) / fs.length);
+          groupMass = concept.idf;
+          groupWords = concept.words;
+        }
+        if (groupScore > 0) group.ids.forEach((id, k) => fs[k]! > 0 && matchedTerms.push(this.vocabulary.term(id)));
+        if (groupScore > best) {
+          best = groupScore;
+          bestMass = groupMass;
+          bestWords = groupWords;
+        }
       }
-      if (conceptScore > 0) {
-        score += conceptScore;
-        matchedMass += concept.idf;
+      if (best > 0) {
+        score += best;
+        matchedMass += bestMass * concept.coverageWeight;
+        matchedWords += bestWords;
       }
     }
     if (score === 0) return null;
-    return { passage, score, coverage: matchedMass / totalMass, matchedTerms: [...new Set(matchedTerms)] };
+    return { passage, score, coverage: matchedMass / totalMass, matchedTerms: [...new Set(matchedTerms)], matchedWords };
+  }
+
+  /** Adds to each passage a share of its best neighbour's score (see PassageInput.group). */
+  private shareWithNeighbors(scored: ScoredPassage[], scoring: readonly ScoringConcept[], totalMass: number): void {
+    const weight = this.ranking.neighborWeight;
+    if (weight === 0 || scored.length === 0) return;
+    const bonus = new Map<number, number>();
+    const give = (to: number, score: number) => bonus.set(to, Math.max(bonus.get(to) ?? 0, score));
+    for (const hit of scored.slice(0, this.ranking.rerankDepth)) {
+      if (this.followsNeighbor[hit.passage]) give(hit.passage - 1, hit.score);
+      if (hit.passage + 1 < this.size && this.followsNeighbor[hit.passage + 1]) give(hit.passage + 1, hit.score);
+    }
+    const byPassage = new Map(scored.map((hit) => [hit.passage, hit]));
+    for (const [passage, score] of bonus) {
+      let hit = byPassage.get(passage);
+      if (!hit) {
+        hit = this.scorePassage(passage, scoring, totalMass) ?? { passage, score: 0, coverage: 0, matchedTerms: [], matchedWords: 0 };
+        scored.push(hit);
+      }
+      hit.score += weight * score;
+    }
+    scored.sort((a, b) => b.score - a.score);
   }
 
   /**
-   * Two concepts the question puts side by side ("وزير الخارجية") are worth
-   * more when the passage has them side by side too.
+   * Reorders the top passages by what a bag of stems cannot see: two concepts
+   * the question puts side by side ("وزير الخارجية") found side by side, and
+   * words found exactly as the question typed them (same prefixes and
+   * endings), each worth its idf.
    */
-  private rerankByProximity(scored: ScoredPassage[], scoring: readonly ScoringConcept[]): void {
-    const { proximityWeight, proximityWindow, rerankDepth } = this.ranking;
-    if (proximityWeight === 0 || scoring.length < 2) return;
+  private rerank(scored: ScoredPassage[], scoring: readonly ScoringConcept[], typed: ReadonlyMap<number, number>): void {
+    const { proximityWeight, proximityWindow, rerankDepth, exactFormWeight } = this.ranking;
     const conceptOf = new Map<number, number>();
     scoring.forEach((concept, c) => {
       for (const single of concept.singles) if (!conceptOf.has(single.id)) conceptOf.set(single.id, c);
@@ -331,26 +472,38 @@ export class PassageIndex {
     const top = scored.slice(0, rerankDepth);
     const lastSeen = new Int32Array(scoring.length);
     const paired = new Uint8Array(scoring.length);
+    const exactSeen = new Set<number>();
     for (const hit of top) {
       lastSeen.fill(-1_000_000);
       paired.fill(0);
+      exactSeen.clear();
       const sequence = this.sequences.of(hit.passage);
-      let bonus = 0;
+      const surface = this.surfaces.of(hit.passage);
+      let proximity = 0;
+      let exact = 0;
       for (let position = 0; position < sequence.length; position++) {
+        const hash = surface[position]!;
+        if (!exactSeen.has(hash)) {
+          const weight = typed.get(hash);
+          if (weight !== undefined) {
+            exactSeen.add(hash);
+            exact += weight;
+          }
+        }
         const c = conceptOf.get(sequence[position]!);
         if (c === undefined) continue;
         lastSeen[c] = position;
-        // pair (c-1, c) is stored at c; pair (c, c+1) at c+1
+        // pair (c-1, c) is marked at c; pair (c, c+1) at c+1
         if (c > 0 && !paired[c] && position - lastSeen[c - 1]! <= proximityWindow) {
           paired[c] = 1;
-          bonus += Math.min(scoring[c - 1]!.idf, scoring[c]!.idf);
+          proximity += Math.min(scoring[c - 1]!.idf, scoring[c]!.idf);
         }
         if (c + 1 < scoring.length && !paired[c + 1] && position - lastSeen[c + 1]! <= proximityWindow) {
           paired[c + 1] = 1;
-          bonus += Math.min(scoring[c]!.idf, scoring[c + 1]!.idf);
+          proximity += Math.min(scoring[c]!.idf, scoring[c + 1]!.idf);
         }
       }
-      hit.score += proximityWeight * bonus;
+      hit.score += proximityWeight * proximity + exactFormWeight * exact;
     }
     top.sort((a, b) => b.score - a.score);
     scored.splice(0, top.length, ...top);

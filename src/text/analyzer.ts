@@ -26,6 +26,8 @@ export interface Analyzer {
   analyze(text: string): Token[];
   /** Just the terms, in order. */
   terms(text: string): string[];
+  /** Each kept word's term and normalized form, in order, without offsets (the indexing fast path). */
+  forEachTerm(text: string, visit: (term: string, norm: string) => void): void;
   /** The hooks FlexSearch's Encoder calls; see search/flex-index.ts. */
   readonly encoderHooks: {
     normalize: (text: string) => string;
@@ -37,6 +39,14 @@ export interface Analyzer {
 }
 
 const DIGITS = /^\p{N}+$/u;
+
+/** "US troops": the country, which lower-casing would turn into the pronoun "us". */
+const US_ACRONYM = /(?<![\p{L}.])(?:U\.S\.(?:A\.)?|USA?)(?![\p{L}])/gu;
+
+/** Case-sensitive rewrites that must happen before normalization lower-cases everything (see tokenize.ts for the offset-keeping twin). */
+export function beforeNormalization(text: string): string {
+  return text.includes('U') ? text.replace(US_ACRONYM, ' USA ') : text;
+}
 const LATIN = /\p{Script=Latin}/u;
 const TERM_CACHE_LIMIT = 500_000;
 
@@ -76,12 +86,16 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return tokens;
   }
 
+  function forEachTerm(text: string, visit: (term: string, norm: string) => void): void {
+    for (const word of splitWords(normalizeText(beforeNormalization(text)))) {
+      const term = termOf(word);
+      if (term !== null) visit(term, word);
+    }
+  }
+
   function terms(text: string): string[] {
     const out: string[] = [];
-    for (const word of splitWords(normalizeText(text))) {
-      const term = termOf(word);
-      if (term !== null) out.push(term);
-    }
+    forEachTerm(text, (term) => out.push(term));
     return out;
   }
 
@@ -89,8 +103,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     termOf,
     analyze,
     terms,
+    forEachTerm,
     encoderHooks: {
-      normalize: normalizeText,
+      normalize: (text) => normalizeText(beforeNormalization(text)),
       prepare: separateLettersFromDigits,
       split: /[^\p{L}\p{N}]+/u,
       filter: (word) => termOf(word) !== null,

@@ -5,3 +5,4 @@ export { stemArabic, stripDefiniteArticle, stripSuffixes, MIN_STEM_LENGTH } from
 export { stemWithClitics, type StemCounts } from './clitics.js';
 export { stemEnglish } from './english-stemmer.js';
 export { createAnalyzer, type Analyzer, type AnalyzerOptions, type Token } from './analyzer.js';
+export { isPlaceWord, PLACE_WORDS } from './places.js';

@@ -4,7 +4,10 @@ import { normalizeText } from './normalize.js';
  * A run of word characters in the original text: letters, digits, combining
  * marks (tashkeel), and the invisible joiners that may sit inside a word.
  */
-const RAW_WORD = /[\p{L}\p{N}\p{M}\u00AD\u061C\u200B-\u200F\u2060-\u2064\uFEFF]+/gu;
+const RAW_WORD = /U\.S\.(?:A\.)?|[\p{L}\p{N}\p{M}\u00AD\u061C\u200B-\u200F\u2060-\u2064\uFEFF]+/gu;
+
+/** The country, in capitals: lower-casing would make "US" the pronoun "us" (see analyzer.ts, beforeNormalization). */
+const US = /^(?:U\.S\.(?:A\.)?|USA?)$/;
 
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 const LETTER_THEN_DIGIT = /(\p{L})(\p{N})/gu;
@@ -43,7 +46,8 @@ export function tokenize(text: string): WordToken[] {
   for (const match of text.matchAll(RAW_WORD)) {
     const start = match.index;
     const end = start + match[0].length;
-    for (const norm of splitWords(normalizeText(match[0]))) {
+    const raw = US.test(match[0]) ? 'usa' : match[0];
+    for (const norm of splitWords(normalizeText(raw))) {
       tokens.push({ norm, start, end, position: position++ });
     }
   }

@@ -1,0 +1,52 @@
+import { isPlaceWord, normalizeText, splitWords } from '../text/index.js';
+
+/**
+ * What kind of thing a question asks for, when its wording says so: "متى" asks
+ * for a date, "كم" for a number. Passages that contain such a thing are a
+ * little more likely to answer.
+ */
+export type AnswerType = 'date' | 'number' | 'place';
+
+const WHEN_WORDS = new Set(['متي', 'امتي', 'ايمتي', 'امتا', 'when'].map(normalizeText));
+const HOW_MANY_WORDS = new Set(['كم', 'قديش', 'قداش', 'كام', 'عدد'].map(normalizeText));
+const WHEN_PHRASES = [/\b(?:what|which) (?:year|date|day|month)\b/, /(?:^| )(?:اي|في اي|باي) (?:عام|سنه|تاريخ|يوم|شهر)(?: |$)/];
+const HOW_MANY_PHRASES = [/\bhow (?:many|much)\b/];
+const WHERE_WORDS = new Set(['اين', 'وين', 'فين', 'where'].map(normalizeText));
+const WHERE_PHRASES = [/(?:^| )(?:في|الي|من) اي (?:مدينه|دوله|بلد|مكان|عاصمه)(?: |$)/, /\b(?:which|what) (?:city|country|place)\b/];
+
+export function answerTypeOf(question: string): AnswerType | undefined {
+  const normalized = normalizeText(question);
+  const words = splitWords(normalized);
+  const joined = words.join(' ');
+  if (words.some((w) => WHEN_WORDS.has(w)) || WHEN_PHRASES.some((p) => p.test(joined))) return 'date';
+  if (words.some((w) => HOW_MANY_WORDS.has(w)) || HOW_MANY_PHRASES.some((p) => p.test(joined))) return 'number';
+  if (words.some((w) => WHERE_WORDS.has(w)) || WHERE_PHRASES.some((p) => p.test(joined))) return 'place';
+  return undefined;
+}
+
+const MONTHS = [
+  'يناير', 'فبراير', 'مارس', 'ابريل', 'مايو', 'يونيو', 'يوليو', 'اغسطس', 'سبتمبر', 'اكتوبر', 'نوفمبر', 'ديسمبر',
+  'كانون', 'شباط', 'اذار', 'نيسان', 'ايار', 'حزيران', 'تموز', 'اب', 'ايلول', 'تشرين',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+];
+const WEEKDAYS = ['السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'امس', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const DATE_WORDS = new Set([...MONTHS, ...WEEKDAYS, ...MONTHS.flatMap((m) => ['و' + m, 'ب' + m, 'في' + m])]);
+const YEAR = /^(?:1[0-9]|20)\d\d$/;
+const NUMBER_WORDS = /^(?:[وب]?(?:ال)?)(?:واحد|اثنان|اثنين|اثنتين|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر|مئه|مائه|مئات|الف|الاف|مليون|ملايين|مليار|مليارات)(?:ه|ين|ون|ات|ي|ا)?$/;
+
+/** Which answer types a passage can offer, as bits: 1 date, 2 number, 4 place. */
+export function answerTypesIn(text: string): number {
+  let bits = 0;
+  for (const word of splitWords(normalizeText(text))) {
+    if (/^\d+$/.test(word)) {
+      bits |= 2;
+      if (YEAR.test(word)) bits |= 1;
+    } else if (DATE_WORDS.has(word)) bits |= 1;
+    else if (NUMBER_WORDS.test(word)) bits |= 2;
+    else if (isPlaceWord(word)) bits |= 4;
+    if (bits === 7) break;
+  }
+  return bits;
+}
+
+export const ANSWER_TYPE_BIT: Record<AnswerType, number> = { date: 1, number: 2, place: 4 };

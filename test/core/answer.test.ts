@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion, type Answer } from '../../src/core/answer.js';
+import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/core/load.js';
+import { BUNDLED_CORPUS } from '../support/bot.js';
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  ({ kb } = await loadKnowledgeBase(BUNDLED_CORPUS));
+});
+
+const ask = (question: unknown): Answer => answerQuestion(kb, question);
+
+describe('answerQuestion', () => {
+  it('quotes passages verbatim with their citation, best sentence and matched words', () => {
+    const answer = ask('كم تعهد وزير الخارجية الأمريكي بتقديمه في مؤتمر الكويت؟');
+    expect(answer.status).toBe('answered');
+    const first = answer.passages[0]!;
+    const article = kb.articles.find((a) => a.id === first.articleId)!;
+    expect(article.paragraphs[first.paragraph - 1]!.text).toBe(first.text);
+    expect(first.id).toBe(`${first.articleId}#${first.paragraph}`);
+    expect(first.text.slice(first.sentenceSpan.start, first.sentenceSpan.end)).toBe(first.sentence);
+    expect(first.text).toContain('200 مليون دولار');
+    expect(first.sentence).toContain('200 مليون دولار');
+    expect(first.date).toBe('2018-02-13');
+    for (const span of first.termSpans) expect(first.terms).toContain(first.text.slice(span.start, span.end));
+    expect(first.terms).toEqual(expect.arrayContaining(['تعهد', 'بتقديم']));
+  });
+
+  it('cites both outlets when they report different figures (75 and 74 countries)', () => {
+    const answer = ask('كم دولة حضرت اجتماع التحالف ضد داعش في الكويت؟');
+    const cited = [...answer.passages, ...answer.more].map((p) => p.articleId);
+    expect(answer.status).toBe('answered');
+    expect(new Set(answer.passages.map((p) => p.articleId)).size).toBeGreaterThan(1);
+    expect(cited).toEqual(expect.arrayContaining(['002_83dec01cb59a7f27']));
+  });
+
+  it.each([
+    ['a city no article mentions', 'ماذا قرر اجتماع التحالف الذي عقد في مدريد؟'],
+    ['a year no article mentions', 'متى اجتمع التحالف سنة 2016؟'],
+    ['an unrelated subject', 'ما هي عاصمة اليابان وكم عدد سكانها؟'],
+    ['one shared word', 'ما هي أفضل طريقة لطهي الأرز مع التحالف؟'],
+  ])('says nothing relevant was found for %s', (_what, question) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('not_found');
+    expect(answer.passages).toEqual([]);
+  });
+
+  it.each([
+    ['an empty question', '', 'empty'],
+    ['punctuation only', '?!؟', 'no_words'],
+    ['5,000 characters', 'x'.repeat(5000), 'too_long'],
+    ['control characters', '\u0000\u0001\u0002\u0003\u0004\u0005', 'unreadable'],
+  ])('rejects %s with a reason', (_what, question, reason) => {
+    const answer = ask(question);
+    expect(answer).toMatchObject({ status: 'rejected', reason, passages: [] });
+  });
+
+  it('answers in the language of the question', () => {
+    expect(ask('Who hosted the virtual meeting of the small group?').lang).toBe('en');
+    expect(ask('من رعى الاجتماع الافتراضي للمجموعة المصغرة؟').lang).toBe('ar');
+  });
+
+  it('keeps further qualifying passages for "more sources"', () => {
+    const answer = ask('ماذا قال تيلرسون عن داعش؟');
+    expect(answer.passages).toHaveLength(3);
+    expect(answer.more.length).toBeGreaterThan(0);
+    const ids = [...answer.passages, ...answer.more].map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('treats markup in a question as text', () => {
+    const answer = ask('<b>تيلرسون</b> @everyone `200` مليون دولار');
+    expect(answer.status).toBe('answered');
+    expect(answer.question).toBe('<b>تيلرسون</b> @everyone `200` مليون دولار');
+  });
+});

@@ -1,0 +1,88 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_CORPUS, createTestBot } from '../support/bot.js';
+
+function copyOfCorpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+  cpSync(BUNDLED_CORPUS, dir, { recursive: true });
+  return dir;
+}
+
+describe('BotService', () => {
+  it('reloads by building beside and swapping: "N → M articles"', async () => {
+    const dir = copyOfCorpus();
+    const { bot } = await createTestBot({ corpusDir: dir });
+    writeFileSync(join(dir, 'extra.txt'), 'عقد وزراء خارجية التحالف اجتماعا جديدا في روما لبحث مستقبل التحالف.');
+    writeFileSync(join(dir, 'extra.json'), '{"title": "اجتماع روما"}');
+    const report = await bot.reload();
+    expect(report).toMatchObject({ swapped: true, before: { articles: 5 }, after: { articles: 6 } });
+    expect(bot.ask('اجتماع التحالف في روما', 'console').answer.passages[0]?.articleId).toBe('extra');
+  });
+
+  it('keeps serving the previous index when a reload finds a broken file', async () => {
+    const dir = copyOfCorpus();
+    const { bot } = await createTestBot({ corpusDir: dir });
+    const before = bot.knowledgeBase;
+    writeFileSync(join(dir, '003_dbecf9ef6e395945.json'), '{"date": "yesterday"}');
+    const report = await bot.reload();
+    expect(report.swapped).toBe(false);
+    expect(report.problems).toMatchObject([{ file: '003_dbecf9ef6e395945.json', where: 'date' }]);
+    expect(bot.knowledgeBase).toBe(before);
+    expect(bot.ask('عبدالله اليحيا وفد الكويت', 'console').answer.status).toBe('answered');
+  });
+
+  it('shares one reload between concurrent callers', async () => {
+    const { bot } = await createTestBot();
+    const [a, b] = [bot.reload(), bot.reload()];
+    expect(a).toBe(b);
+    await a;
+  });
+
+  it('records questions for /stats, including those that found nothing', async () => {
+    const { bot } = await createTestBot();
+    bot.ask('كم تعهد تيلرسون؟', 'telegram');
+    bot.ask('متى اجتمع التحالف في مدريد؟', 'discord');
+    bot.ask('متى اجتمع التحالف في مدريد؟', 'discord');
+    bot.ask('', 'console');
+    const stats = bot.stats();
+    expect(stats.sinceStart).toEqual({ answered: 1, not_found: 2, rejected: 1 });
+    expect(stats.last24h).toEqual({ answered: 1, not_found: 2, rejected: 1 });
+    expect(stats.topMissing).toEqual([{ question: 'متى اجتمع التحالف في مدريد؟', count: 2 }]);
+    expect(stats.index.articles).toBe(5);
+  });
+
+  it('pages "more sources" and records feedback under a short id', async () => {
+    const { bot, store } = await createTestBot();
+    const { answer, answerId } = bot.ask('ماذا قال تيلرسون عن داعش؟', 'console');
+    expect(answerId).toMatch(/^[A-Za-z0-9_-]{8}$/);
+    const page = bot.more(answerId!, 1)!;
+    expect(page.answer.passages.map((p) => p.id)).toEqual(answer.more.slice(0, 3).map((p) => p.id));
+    expect(bot.feedback(answerId!, 'u1', 'console', 1)).toBe(true);
+    expect(bot.feedback(answerId!, 'u1', 'console', -1)).toBe(true);
+    expect(store.feedbackCounts()).toEqual({ up: 0, down: 1 });
+    expect(bot.more('unknown', 1)).toBeUndefined();
+    expect(bot.feedback('unknown', 'u1', 'console', 1)).toBe(false);
+  });
+
+  it('applies a moderator synonym at once and forgets it when removed', async () => {
+    const { bot } = await createTestBot();
+    const question = 'ما هي قرارات الاتحاد البرلماني؟';
+    expect(bot.ask(question, 'console').answer.status).toBe('not_found');
+    const group = bot.addSynonym(['الاتحاد البرلماني', 'مجلس الأمن'], 'console:u1');
+    expect(bot.ask(question, 'console').answer.status).toBe('answered');
+    expect(bot.removeSynonym(String(group.id))).toBe(1);
+    expect(bot.ask(question, 'console').answer.status).toBe('not_found');
+  });
+
+  it('finds an article by id, list number or title words, and suggests titles', async () => {
+    const { bot } = await createTestBot();
+    expect(bot.findArticle('004_f054958bf221c085')?.id).toBe('004_f054958bf221c085');
+    expect(bot.findArticle('1')?.id).toBe('000_ef08b0032887354d');
+    expect(bot.findArticle('التصميم المشترك')?.id).toBe('004_f054958bf221c085');
+    expect(bot.findArticle('لا يوجد')).toBeUndefined();
+    expect(bot.suggestArticles('اجماع').map((a) => a.id)).toEqual(['002_83dec01cb59a7f27']);
+    expect(bot.suggestArticles('')).toHaveLength(5);
+  });
+});

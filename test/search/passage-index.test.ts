@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/core/load.js';
+import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { PassageIndex } from '../../src/search/index.js';
+import { BUNDLED_CORPUS } from '../support/bot.js';
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  ({ kb } = await loadKnowledgeBase(BUNDLED_CORPUS));
+});
+
+/** Ids of the top passages for a question. */
+const top = (question: string, k = 3) => kb.index.search(question, k).hits.map((h) => kb.passages[h.passage]!.id);
+
+describe('PassageIndex on the bundled corpus', () => {
+  it.each([
+    ['the words of the article', 'تعهد بتقديم 200 مليون دولار', '000_ef08b0032887354d#11'],
+    ['Arabic-Indic digits', 'تعهد بتقديم ٢٠٠ مليون دولار', '000_ef08b0032887354d#11'],
+    ['diacritics', 'تَعَهَّدَ بِتَقْدِيمِ ٢٠٠ مَلْيُونِ دُولَارٍ', '000_ef08b0032887354d#11'],
+    ['a prefix the article does not use', 'الوضع بعفرين', '001_a80aa5ff78102834#16'],
+    ['ة written as ه and no hamza', 'القمه الخليجيه الامريكيه في مايو', '001_a80aa5ff78102834#9'],
+    ['a dialect prefix', 'مخيمات النازحين عالهول وروج', '003_dbecf9ef6e395945#5'],
+  ])('finds a passage from %s', (_what, question, expected) => {
+    expect(top(question)).toContain(expected);
+  });
+
+  it('expands a name to the spellings the moderators listed', () => {
+    // the corpus writes تريلسون, تريسلون, تيلرسون and تليرسون; the question only one of them
+    const found = kb.index.search('تيلرسون', 20).hits.map((h) => kb.passages[h.passage]!.article.id);
+    expect(new Set(found)).toEqual(new Set(['000_ef08b0032887354d', '001_a80aa5ff78102834', '002_83dec01cb59a7f27']));
+  });
+
+  it('answers an English question through the glossary', () => {
+    expect(top('How much money did Tillerson pledge in Kuwait?')).toContain('000_ef08b0032887354d#11');
+  });
+
+  it('splits two words typed without a space', () => {
+    expect(top('تعهدبتقديم مليون دولار')).toContain('000_ef08b0032887354d#11');
+  });
+
+  it('ranks the passage holding a date first for a "when" question', () => {
+    expect(top('متى تنتهي المهمة العسكرية للتحالف في العراق', 1)).toEqual(['003_dbecf9ef6e395945#9']);
+  });
+
+  it('reports coverage between 0 and 1 and the terms it matched', () => {
+    const { hits } = kb.index.search('كم عدد الدول التي شاركت في اجتماع الكويت', 5);
+    for (const hit of hits) {
+      expect(hit.coverage).toBeGreaterThan(0);
+      expect(hit.coverage).toBeLessThanOrEqual(1);
+      expect(hit.matchedTerms.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('marks a place or number the corpus never mentions', () => {
+    const { concepts } = kb.index.search('اجتماع التحالف في باريس سنة 2022');
+    expect(concepts.filter((c) => c.constraint && !c.known).map((c) => c.words.join(' '))).toEqual(['باريس', '2022']);
+  });
+
+  it('finds nothing for a question of stop words only', () => {
+    expect(kb.index.search('ما هو الذي في من').hits).toEqual([]);
+  });
+});
+
+describe('PassageIndex.withSynonyms', () => {
+  it('applies new synonym groups without re-indexing', () => {
+    const index = PassageIndex.build([{ text: 'وقال الوزير إن الاجتماع ناجح' }, { text: 'صورة أخرى عن القمة' }]);
+    expect(index.search('اللقاء').hits).toEqual([]);
+    const taught = index.withSynonyms([['لقاء', 'اجتماع']]);
+    expect(taught.search('اللقاء').hits.map((h) => h.passage)).toEqual([0]);
+    expect(index.search('اللقاء').hits).toEqual([]);
+  });
+});
+
+describe('PassageIndex ranking', () => {
+  it('prefers the passage with the rarer matching words (idf), not the longer one', () => {
+    const index = PassageIndex.build([
+      { text: 'اجتماع التحالف اجتماع التحالف اجتماع التحالف في العاصمة' },
+      { text: 'اجتماع في الكويت لبحث إعادة الإعمار' },
+      { text: 'اجتماع التحالف الدولي في واشنطن' },
+    ]);
+    expect(index.search('اجتماع الكويت').hits[0]!.passage).toBe(1);
+  });
+
+  it('gives a neighbouring paragraph of the same article a share of its neighbour\'s score', () => {
+    const passages = [
+      { text: 'عقد وزراء خارجية التحالف اجتماعا في العاصمة الأميركية واشنطن', group: 'a' },
+      { text: 'وترأس الوزير وفد الكويت في الاجتماع الذي دعا إليه بلينكن', group: 'a' },
+      { text: 'وعقد اجتماع آخر في روما', group: 'b' },
+    ];
+    const grouped = PassageIndex.build(passages);
+    const ungrouped = PassageIndex.build(passages.map(({ text }) => ({ text })));
+    const rank = (index: PassageIndex) => index.search('أين عقد الاجتماع الذي دعا إليه بلينكن').hits.map((h) => h.passage);
+    expect(rank(grouped).indexOf(0)).toBeLessThan(rank(ungrouped).indexOf(0));
+  });
+});

@@ -37,6 +37,20 @@ const integer = (fallback: number, min: number, max: number) =>
       return n;
     });
 
+/** Case-insensitive, so LOG_LEVEL=INFO works; the message lists what is accepted. */
+const choice = <const T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((v, ctx): T | undefined => {
+      if (!v) return undefined;
+      if ((values as readonly string[]).includes(v)) return v as T;
+      ctx.addIssue({ code: 'custom', message: `expected one of ${values.join(', ')}` });
+      return z.NEVER;
+    });
+
 const httpUrl = (what: string) =>
   optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/i.test(v), `expected an http(s) URL of ${what}`);
 
@@ -59,21 +73,15 @@ export const envSchema = z.object({
   RATE_LIMIT_USER: integer(5, 0, 1000),
   RATE_LIMIT_CHANNEL: integer(20, 0, 10000),
 
-  LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  LOG_LEVEL: choice(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   LOG_PRETTY: flag(false),
   LOG_HASH_USER_IDS: flag(false),
 
   HEALTH_PORT: integer(0, 0, 65535),
-  HEALTH_HOST: optionalString,
+  HEALTH_HOST: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9.:-]{1,253}$/.test(v), 'expected an address to listen on, e.g. 0.0.0.0 (all interfaces) or 127.0.0.1'),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
 
-  CONSOLE: z
-    .enum(['auto', 'on', 'off'], { error: 'expected auto, on or off' })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  CONSOLE: choice(['auto', 'on', 'off']),
 
   DISCORD_TOKEN: optionalString.refine((v) => v === undefined || DISCORD_TOKEN.test(v), 'does not look like a Discord bot token (three parts separated by dots); copy it again from the Developer Portal, Bot page'),
   DISCORD_APPLICATION_ID: optionalString.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'expected the numeric application id from the Developer Portal'),
@@ -111,7 +119,8 @@ export interface Config {
   secrets: string[];
 }
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+/** `warnings` are worth a log line but not a refusal to start (e.g. a variable name with a typo). */
+export type ConfigResult = { ok: true; config: Config; warnings: string[] } | { ok: false; problems: string[] };
 
 export interface ConfigDefaults {
   /** where relative directories resolve from */
@@ -135,6 +144,7 @@ export function createConfig(env: Record<string, string | undefined>, defaults: 
   const problems: string[] = [];
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN) problems.push('TELEGRAM_WEBHOOK_URL: set TELEGRAM_BOT_TOKEN too, or unset the webhook');
   if (problems.length) return { ok: false, problems };
+  const warnings = [...unknownVariables(env), ...ignoredVariables(e)];
 
   const secrets = [e.DISCORD_TOKEN, e.TELEGRAM_BOT_TOKEN, e.TELEGRAM_WEBHOOK_SECRET].filter((s): s is string => !!s);
   return {
@@ -166,5 +176,42 @@ export function createConfig(env: Record<string, string | undefined>, defaults: 
         : undefined,
       secrets,
     },
+    warnings,
   };
+}
+
+/** Prefixes the bot owns: a variable with one of them that the schema lacks is most likely a typo. */
+const OWN_PREFIXES = ['CORPUS_', 'DATA_', 'ANSWER_', 'MAX_QUESTION', 'RATE_LIMIT_', 'LOG_', 'HEALTH_', 'SHUTDOWN_', 'DISCORD_', 'TELEGRAM_'];
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/** "TELEGRAM_TOKEN is not a variable the bot reads; did you mean TELEGRAM_BOT_TOKEN?" */
+function unknownVariables(env: Record<string, string | undefined>): string[] {
+  const known = Object.keys(envSchema.shape);
+  return Object.keys(env)
+    .filter((name) => env[name] && !known.includes(name) && OWN_PREFIXES.some((p) => name.startsWith(p)))
+    .map((name) => {
+      const [closest] = [...known].sort((a, b) => editDistance(name, a) - editDistance(name, b));
+      return `${name}: not a variable the bot reads${closest ? `; did you mean ${closest}?` : ''} (see .env.example)`;
+    });
+}
+
+/** Settings of a platform whose token is not set do nothing; say so rather than leave the operator guessing. */
+function ignoredVariables(e: z.infer<typeof envSchema>): string[] {
+  const ignored = (names: string[], token: string) =>
+    names.map((name) => `${name}: ignored because ${token} is not set`);
+  return [
+    ...(e.DISCORD_TOKEN ? [] : ignored((['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_REST_API'] as const).filter((n) => e[n]), 'DISCORD_TOKEN')),
+    ...(e.TELEGRAM_BOT_TOKEN ? [] : ignored((['TELEGRAM_ADMIN_IDS', 'TELEGRAM_API_ROOT'] as const).filter((n) => e[n]), 'TELEGRAM_BOT_TOKEN')),
+  ];
 }

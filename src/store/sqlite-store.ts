@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyCounts, type StatusCounts } from '../core/stats.js';
 import { StoreError, type ChannelRules, type FeedbackRecord, type QuestionRecord, type Store, type StoredSynonymGroup } from './store.js';
@@ -42,8 +42,31 @@ CREATE TABLE IF NOT EXISTS channel_rules (
 );
 `;
 
+/** One line: SQLite's integrity reports span many ("*** in database main ***\nTree 3 page 3: …"). */
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !/^\*\*\*.*\*\*\*$/.test(l));
+  const shown = lines.slice(0, 2).join('; ');
+  return lines.length > 2 ? `${shown}; …` : shown;
+}
+
+/**
+ * Checked before SQLite opens the file: SQLite would quietly fall back to
+ * read-only and, on the first write, leave -wal and -shm files behind.
+ */
+function checkWritable(dataDir: string, path: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+  } catch (error) {
+    throw new StoreError('unwritable', `the data directory ${dataDir} is not writable (${(error as NodeJS.ErrnoException).code ?? describe(error)}) — set DATA_DIR to a writable directory, or fix its owner (the container runs as "node")`);
+  }
+  if (!existsSync(path)) return;
+  try {
+    accessSync(path, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    throw new StoreError('unwritable', `the store ${path} is not writable (${(error as NodeJS.ErrnoException).code ?? describe(error)}) — fix its owner and mode (the container runs as "node")`);
+  }
 }
 
 function openDatabase(path: string): Database.Database {
@@ -73,14 +96,7 @@ function openDatabase(path: string): Database.Database {
  */
 export function openSqliteStore(dataDir: string): Store {
   const path = dataDir === ':memory:' ? ':memory:' : join(dataDir, STORE_FILE);
-  if (path !== ':memory:') {
-    try {
-      mkdirSync(dataDir, { recursive: true });
-      accessSync(dataDir, constants.W_OK);
-    } catch (error) {
-      throw new StoreError('unwritable', `the data directory ${dataDir} is not writable (${(error as NodeJS.ErrnoException).code ?? describe(error)}) — set DATA_DIR to a writable directory, or fix its owner (the container runs as "node")`);
-    }
-  }
+  if (path !== ':memory:') checkWritable(dataDir, path);
   const db = openDatabase(path);
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {

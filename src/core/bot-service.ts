@@ -120,7 +120,10 @@ export class BotService {
     const errors = problems.filter((p) => p.severity === 'error');
     const usable = corpus.articles.length > 0 && (initial || errors.length === 0);
     if (!usable) {
-      this.logger.warn({ errors: errors.length, corpusDir: this.corpusDir }, 'reload refused; the previous index keeps serving');
+      this.logger.warn(
+        { errors: errors.length, corpusDir: this.corpusDir },
+        initial ? 'corpus load failed: no usable article' : 'reload refused; the previous index keeps serving',
+      );
       return { swapped: false, before, after: before, problems, ms: performance.now() - started };
     }
     this.kb = buildKnowledgeBase(corpus, { extraSynonyms: this.moderatorSynonyms() });

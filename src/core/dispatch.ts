@@ -65,7 +65,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return errorReply('channel_closed', lang);
     }
 
-    if (spec.rateLimited) {
+    // the console is the operator's own terminal
+    if (spec.rateLimited && invocation.platform !== 'console') {
       const userOk = userLimiter.take(`${invocation.platform}:${invocation.user.id}`);
       const channelOk = userOk && channelLimiter.take(`${invocation.platform}:${invocation.chat.id}`);
       if (!userOk || !channelOk) return errorReply('rate_limited', lang);

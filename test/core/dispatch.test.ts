@@ -45,10 +45,13 @@ describe('dispatch', () => {
 
   it('rate-limits a user who asks too fast, politely', async () => {
     const { dispatcher } = await createTestBot({ rateLimit: 2 });
-    const ask = () => dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'تيلرسون' } }));
+    const ask = (platform: 'telegram' | 'console' = 'telegram') =>
+      dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'تيلرسون' }, platform }));
     expect((await ask()).kind).toBe('answer');
     expect((await ask()).kind).toBe('answer');
     expect(await ask()).toMatchObject({ kind: 'error', code: 'rate_limited', ephemeral: true });
+    // the console is the operator's own terminal
+    expect((await ask('console')).kind).toBe('answer');
   });
 
   it('turns a UserError into an error reply and lets other errors reach the adapter', async () => {

@@ -70,6 +70,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
       rl.on('line', (line) => {
         queue = queue.then(() => handle(line)).then(() => rl?.prompt());
       });
+      // readline swallows Ctrl-C when nothing listens: make it leave the chat
+      rl.on('SIGINT', () => rl?.close());
       rl.on('close', () => {
         ready = false;
         void queue.then(() => options.onExit?.());

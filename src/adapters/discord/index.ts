@@ -1,10 +1,4 @@
-import type { Config } from '../../config.js';
-import { AdapterStartError, type Adapter, type AdapterDeps } from '../adapter.js';
-
-export interface DiscordAdapterOptions extends AdapterDeps {
-  config: NonNullable<Config['discord']>;
-}
-
-export function createDiscordAdapter(_options: DiscordAdapterOptions): Adapter {
-  throw new AdapterStartError('discord', 'the Discord adapter is not built yet');
-}
+export { createDiscordAdapter, type DiscordAdapterOptions } from './discord-adapter.js';
+export { deployCommands, type DeployOptions, type DeployResult } from './deploy.js';
+export { explainDiscordFailure } from './discord-errors.js';
+export { slashCommands, slashCommandJson, type SlashCommandJson } from './slash-json.js';

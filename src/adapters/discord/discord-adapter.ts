@@ -1,0 +1,150 @@
+import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message } from 'discord.js';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../core/logger.js';
+import { userIdForLogs } from '../../logger.js';
+import { AdapterStartError, type Adapter, type AdapterDeps } from '../adapter.js';
+import { explainDiscordFailure, GatewayTimeoutError } from './discord-errors.js';
+import { withErrorBoundary } from './error-boundary.js';
+import { handleAutocomplete, handleButton, handleCommand, type HandlerContext } from './handle-interaction.js';
+import { handleMention, replyToMessage } from './handle-message.js';
+import { isAddressedTo, localeLang, textLang } from './invocation.js';
+import { renderInternalError } from './render.js';
+import { createResponder } from './responder.js';
+import { slashCommands } from './slash-json.js';
+
+export interface DiscordAdapterOptions extends AdapterDeps {
+  config: NonNullable<Config['discord']>;
+  /** how long start() waits for the gateway's READY (default 60 s) */
+  startTimeoutMs?: number;
+  /** a command reply not ready by then is deferred; Discord allows 3 s (default 2 s) */
+  deferAfterMs?: number;
+}
+
+/**
+ * Discord through discord.js: slash commands, buttons, autocomplete, and
+ * questions asked by mentioning the bot or in a DM. Needs no privileged
+ * intent: Discord sends a message's content when it mentions the bot, and DMs.
+ */
+export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
+  const { config, dispatcher, bot, hashUserIds } = options;
+  const logger = options.logger.child({ platform: 'discord' });
+  const context: HandlerContext = {
+    dispatcher,
+    bot,
+    offered: new Set(slashCommands(dispatcher.commands).map((c) => c.name)),
+    deferAfterMs: options.deferAfterMs ?? 2000,
+  };
+  let client: Client | undefined;
+  /** the gateway closed with a code discord.js does not recover from (e.g. 4004 after a token reset) */
+  let closedForGood = false;
+  /** destroying the client closes the gateway too, which discord.js reports as "reconnecting" */
+  let stopping = false;
+
+  function interactionLog(interaction: Interaction, command: string): Logger {
+    return logger.child({
+      guild: interaction.guildId ?? 'dm',
+      channel: interaction.channelId,
+      user: userIdForLogs(interaction.user.id, hashUserIds),
+      command,
+      interaction: interaction.id,
+    });
+  }
+
+  function onInteraction(interaction: Interaction): Promise<void> {
+    const lang = localeLang(interaction.locale);
+    if (interaction.isAutocomplete()) {
+      const log = interactionLog(interaction, `${interaction.commandName}:autocomplete`);
+      return withErrorBoundary(log, () => handleAutocomplete(interaction, bot), async () => {
+        if (!interaction.responded) await interaction.respond([]);
+      });
+    }
+    if (interaction.isChatInputCommand()) {
+      const log = interactionLog(interaction, interaction.commandName);
+      const responder = createResponder(interaction);
+      return withErrorBoundary(log, () => handleCommand(interaction, responder, context, log), () => responder.send(renderInternalError(lang)));
+    }
+    if (interaction.isButton()) {
+      const log = interactionLog(interaction, `button:${interaction.customId.split(':')[0]}`);
+      const responder = createResponder(interaction);
+      return withErrorBoundary(log, () => handleButton(interaction, responder, context, log), () => responder.send(renderInternalError(lang)));
+    }
+    return Promise.resolve();
+  }
+
+  function onMessage(message: Message, botUserId: string): Promise<void> {
+    if (!isAddressedTo(message, botUserId)) return Promise.resolve();
+    const log = logger.child({
+      guild: message.guildId ?? 'dm',
+      channel: message.channelId,
+      user: userIdForLogs(message.author.id, hashUserIds),
+      command: 'mention',
+      message: message.id,
+    });
+    return withErrorBoundary(log, () => handleMention(message, botUserId, context, log), () => replyToMessage(message, renderInternalError(textLang(message.content))));
+  }
+
+  function createClient(): Client {
+    const created = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+      // DM channels are not cached before their first message; without this partial, DMs would be dropped.
+      partials: [Partials.Channel],
+      allowedMentions: { parse: [], repliedUser: false },
+      rest: config.restApi ? { api: config.restApi } : {},
+    });
+    created.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
+    created.on(Events.MessageCreate, (message) => {
+      if (created.user) void onMessage(message, created.user.id);
+    });
+    created.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+    created.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord client warning'));
+    created.on(Events.ShardError, (error, shard) => logger.warn({ err: error, shard }, 'gateway connection error; discord.js reconnects'));
+    created.on(Events.ShardReconnecting, (shard) => {
+      if (!stopping) logger.info({ shard }, 'gateway reconnecting');
+    });
+    created.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+    created.on(Events.ShardDisconnect, (event, shard) => {
+      closedForGood = true;
+      logger.error({ shard, code: event.code }, 'gateway closed and will not reconnect; restart the bot (a 4004 code means the token was reset)');
+    });
+    return created;
+  }
+
+  return {
+    name: 'discord',
+
+    async start() {
+      const created = createClient();
+      client = created;
+      closedForGood = false;
+      stopping = false;
+      const timeoutMs = options.startTimeoutMs ?? 60_000;
+      const ready = new Promise<void>((resolve) => created.once(Events.ClientReady, () => resolve()));
+      const connected = created.login(config.token).then(() => ready);
+      connected.catch(() => {}); // raced below; a late rejection after a timeout is already handled
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new GatewayTimeoutError(timeoutMs)), timeoutMs);
+      });
+      try {
+        await Promise.race([connected, timeout]);
+      } catch (error) {
+        logger.error({ err: error }, 'discord login failed');
+        client = undefined;
+        await created.destroy().catch(() => {});
+        throw new AdapterStartError('discord', explainDiscordFailure(error, { restApi: config.restApi }));
+      } finally {
+        clearTimeout(timer);
+      }
+      logger.info({ bot: created.user?.tag, guilds: created.guilds.cache.size }, 'discord connected');
+    },
+
+    async stop() {
+      stopping = true;
+      const current = client;
+      client = undefined;
+      await current?.destroy();
+    },
+
+    isReady: () => !closedForGood && (client?.isReady() ?? false),
+  };
+}

@@ -1,0 +1,75 @@
+import type { BotService } from '../../core/bot-service.js';
+import type { Dispatcher } from '../../core/dispatch.js';
+import type { Invocation } from '../../core/invocation.js';
+import type { Logger } from '../../core/logger.js';
+import { errorReply, type Lang, type Reply } from '../../core/reply.js';
+import { buttonInvocation, commandInvocation, localeLang, type ButtonInteractionLike, type CommandInteractionLike } from './invocation.js';
+import { renderArticleChoices, renderReply } from './render.js';
+import { withinDeadline, type Responder } from './responder.js';
+
+export interface HandlerContext {
+  dispatcher: Dispatcher;
+  bot: BotService;
+  /** the commands offered as slash commands, for /help */
+  offered: ReadonlySet<string>;
+  /** a reply not ready by then is deferred (Discord's limit is 3 s) */
+  deferAfterMs: number;
+}
+
+/** Questions defer at once: searching is fast today, but a bigger corpus must not make them fail. */
+const DEFER_AT_ONCE = new Set(['ask']);
+
+/** /help lists the commands the core knows; on Discord only those offered as slash commands apply. */
+function offeredOnly(reply: Reply, offered: ReadonlySet<string>): Reply {
+  return reply.kind === 'help' ? { ...reply, commands: reply.commands.filter((c) => offered.has(c.name)) } : reply;
+}
+
+function outcome(reply: Reply): Record<string, unknown> {
+  if (reply.kind === 'answer') return { reply: reply.kind, status: reply.answer.status, passages: reply.answer.passages.length, page: reply.page };
+  if (reply.kind === 'error') return { reply: reply.kind, code: reply.code };
+  return { reply: reply.kind };
+}
+
+async function run(invocation: Invocation, lang: Lang, responder: Responder, context: HandlerContext, log: Logger): Promise<void> {
+  const started = performance.now();
+  if (invocation.command === 'ask') log.debug({ question: invocation.args.question }, 'question');
+  let reply: Reply;
+  if (DEFER_AT_ONCE.has(invocation.command)) {
+    await responder.defer();
+    reply = await context.dispatcher.dispatch(invocation, { lang, logger: log });
+  } else {
+    reply = await withinDeadline(context.dispatcher.dispatch(invocation, { lang, logger: log }), context.deferAfterMs, responder);
+  }
+  await responder.send(renderReply(offeredOnly(reply, context.offered)));
+  log.info({ ...outcome(reply), latencyMs: Math.round(performance.now() - started) }, 'interaction answered');
+}
+
+/** A slash command: options → Invocation → dispatcher → reply. */
+export function handleCommand(interaction: CommandInteractionLike, responder: Responder, context: HandlerContext, log: Logger): Promise<void> {
+  return run(commandInvocation(interaction), localeLang(interaction.locale), responder, context, log);
+}
+
+/** "More sources" and 👍/👎: the hidden commands, by their short ids. */
+export async function handleButton(interaction: ButtonInteractionLike, responder: Responder, context: HandlerContext, log: Logger): Promise<void> {
+  const lang = localeLang(interaction.locale);
+  const invocation = buttonInvocation(interaction);
+  if (!invocation) {
+    log.info({ customId: interaction.customId }, 'button not made by this bot version');
+    await responder.send(renderReply(errorReply('expired', lang)));
+    return;
+  }
+  await run(invocation, lang, responder, context, log);
+}
+
+export interface AutocompleteLike {
+  commandName: string;
+  options: { getFocused(full: true): { name: string; value: string | number | boolean } };
+  respond(choices: { name: string; value: string }[]): Promise<unknown>;
+}
+
+/** Suggests article titles as the member types /source article:… (Discord shows at most 25). */
+export async function handleAutocomplete(interaction: AutocompleteLike, bot: BotService): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const articles = interaction.commandName === 'source' && focused.name === 'article' ? bot.suggestArticles(String(focused.value)) : [];
+  await interaction.respond(renderArticleChoices(articles));
+}

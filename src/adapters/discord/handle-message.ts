@@ -1,0 +1,32 @@
+import type { Logger } from '../../core/logger.js';
+import { mentionInvocation, textLang, type MessageLike } from './invocation.js';
+import { renderReply, type DiscordMessage } from './render.js';
+import type { HandlerContext } from './handle-interaction.js';
+
+export interface ReplyableMessage extends MessageLike {
+  reply(options: Pick<DiscordMessage, 'content' | 'embeds' | 'components'> & { allowedMentions: { parse: []; repliedUser: false } }): Promise<unknown>;
+}
+
+/**
+ * A channel message cannot be ephemeral, so every reply to a mention is a
+ * normal reply; it does not ping the asker either (repliedUser: false).
+ */
+export function replyToMessage(message: ReplyableMessage, rendered: DiscordMessage): Promise<unknown> {
+  return message.reply({
+    content: rendered.content,
+    embeds: rendered.embeds,
+    components: rendered.components,
+    allowedMentions: { parse: [], repliedUser: false },
+  });
+}
+
+/** A question asked by mentioning the bot in a channel, or in a DM: answered like /ask. */
+export async function handleMention(message: ReplyableMessage, botUserId: string, context: HandlerContext, log: Logger): Promise<void> {
+  const started = performance.now();
+  const invocation = mentionInvocation(message, botUserId);
+  log.debug({ question: invocation.args.question }, 'question');
+  const reply = await context.dispatcher.dispatch(invocation, { lang: textLang(String(invocation.args.question)), logger: log });
+  await replyToMessage(message, renderReply(reply));
+  const status = reply.kind === 'answer' ? reply.answer.status : reply.kind === 'error' ? reply.code : reply.kind;
+  log.info({ reply: reply.kind, status, latencyMs: Math.round(performance.now() - started) }, 'mention answered');
+}

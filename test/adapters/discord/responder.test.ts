@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { renderReply } from '../../../src/adapters/discord/render.js';
+import { createResponder, withinDeadline, type RespondableInteraction } from '../../../src/adapters/discord/responder.js';
+import { MESSAGES } from '../../../src/core/messages.js';
+import { errorReply } from '../../../src/core/reply.js';
+
+const EPHEMERAL = 64;
+
+/** Records the calls a discord.js interaction would turn into HTTP requests. */
+function fakeInteraction(): RespondableInteraction & { calls: { method: string; options?: any }[] } {
+  const calls: { method: string; options?: any }[] = [];
+  const record = (method: string) => async (options?: unknown) => {
+    calls.push({ method, options });
+  };
+  return { calls, deferReply: record('deferReply'), reply: record('reply'), editReply: record('editReply'), deleteReply: record('deleteReply'), followUp: record('followUp') };
+}
+
+const publicNotice = renderReply({ kind: 'notice', lang: 'ar', text: MESSAGES.noMore.ar });
+const ephemeralError = renderReply(errorReply('rate_limited', 'ar'));
+
+describe('sending a reply to an interaction', () => {
+  it('replies directly when nothing was sent yet, ephemeral when the reply is', async () => {
+    const interaction = fakeInteraction();
+    await createResponder(interaction).send(ephemeralError);
+    expect(interaction.calls).toEqual([{ method: 'reply', options: expect.objectContaining({ flags: EPHEMERAL, content: ephemeralError.content, allowedMentions: { parse: [] } }) }]);
+  });
+
+  it('edits a public deferral into a public reply', async () => {
+    const interaction = fakeInteraction();
+    const responder = createResponder(interaction);
+    await responder.defer();
+    await responder.send(publicNotice);
+    expect(interaction.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+    expect(interaction.calls[0]!.options).toEqual({});
+    expect(interaction.calls[1]!.options).toEqual({ content: publicNotice.content, embeds: [], components: [], allowedMentions: { parse: [] } });
+  });
+
+  it('deletes a public deferral and follows up privately when the reply is ephemeral', async () => {
+    const interaction = fakeInteraction();
+    const responder = createResponder(interaction);
+    await responder.defer();
+    await responder.send(ephemeralError);
+    expect(interaction.calls.map((c) => c.method)).toEqual(['deferReply', 'deleteReply', 'followUp']);
+    expect(interaction.calls[2]!.options.flags).toBe(EPHEMERAL);
+  });
+
+  it('follows up once the interaction is answered (the error boundary\'s apology)', async () => {
+    const interaction = fakeInteraction();
+    const responder = createResponder(interaction);
+    await responder.send(publicNotice);
+    await responder.send(ephemeralError);
+    expect(interaction.calls.map((c) => [c.method, c.options.flags])).toEqual([['reply', undefined], ['followUp', EPHEMERAL]]);
+  });
+});
+
+describe('keeping within Discord\'s three seconds', () => {
+  const later = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+
+  it('does not defer work that finishes in time', async () => {
+    const interaction = fakeInteraction();
+    await expect(withinDeadline(later(5, 'done'), 200, createResponder(interaction))).resolves.toBe('done');
+    expect(interaction.calls).toEqual([]);
+  });
+
+  it('defers work that runs late, before it finishes', async () => {
+    const interaction = fakeInteraction();
+    const responder = createResponder(interaction);
+    await expect(withinDeadline(later(80, 'done'), 10, responder)).resolves.toBe('done');
+    expect(interaction.calls.map((c) => c.method)).toEqual(['deferReply']);
+    await responder.send(publicNotice);
+    expect(interaction.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+  });
+
+  it('reports a failed deferral instead of swallowing it', async () => {
+    const interaction = fakeInteraction();
+    interaction.deferReply = async () => {
+      throw new Error('Unknown interaction');
+    };
+    await expect(withinDeadline(later(50, 'done'), 5, createResponder(interaction))).rejects.toThrow('Unknown interaction');
+  });
+});

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 
-/** Generous: the core rejects long questions itself, with a friendlier reason. */
-const QUESTION_HARD_LIMIT = 4000;
+/**
+ * Telegram's longest message; the core rejects questions over
+ * MAX_QUESTION_LENGTH itself, with a friendlier reason than a schema error.
+ */
+const QUESTION_HARD_LIMIT = 4096;
 
 export const ask = defineCommand({
   name: 'ask',
@@ -14,7 +17,7 @@ export const ask = defineCommand({
     question: z.string().max(QUESTION_HARD_LIMIT).meta({ description: 'Your question, in Arabic or English', descriptionAr: 'سؤالك بالعربية أو الإنجليزية' }),
   }),
   run({ bot, invocation }, { question }) {
-    const { answer, answerId } = bot.ask(question, invocation.platform);
+    const { answer, answerId } = bot.ask(question, invocation.platform, { record: !invocation.preview });
     return { kind: 'answer', answer, answerId, page: 0, hasMore: bot.hasMore(answer) };
   },
 });

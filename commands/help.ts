@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, type CommandSpec } from '../src/core/command.js';
+import { commandsFor, defineCommand, type CommandSpec } from '../src/core/command.js';
 import { usageLines } from '../src/core/command-shape.js';
 import type { HelpEntry } from '../src/core/reply.js';
 
@@ -24,6 +24,6 @@ export const help = defineCommand({
   anyChannel: true,
   args: z.object({}),
   run({ commands, invocation, lang }) {
-    return { kind: 'help', lang, commands: helpEntries(commands, invocation.user.isModerator) };
+    return { kind: 'help', lang, commands: helpEntries(commandsFor(invocation.platform, commands), invocation.user.isModerator) };
   },
 });

@@ -30,9 +30,11 @@ export function isolateAuto(text: string): string {
 /**
  * In text that contains Arabic, wraps each left-to-right run (Latin words,
  * numbers, dates, URLs) in an isolate; text without Arabic is returned as is.
+ * Pass `inArabic` for a piece cut out of Arabic text that may hold no Arabic
+ * letter itself ("2018-02-13" between two bold words).
  */
-export function isolateLtrRuns(text: string): string {
-  if (!ARABIC.test(text)) return text;
+export function isolateLtrRuns(text: string, inArabic = ARABIC.test(text)): string {
+  if (!inArabic) return text;
   return text.replace(LTR_RUN, (run) => isolateLtr(run));
 }
 

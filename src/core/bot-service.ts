@@ -132,11 +132,12 @@ export class BotService {
     return { swapped: true, before, after, problems, ms: performance.now() - started };
   }
 
-  /** Answers a question and records it for /stats. */
-  ask(question: unknown, platform: Platform): AskResult {
+  /** Answers a question and, unless told otherwise, records it for /stats and metrics. */
+  ask(question: unknown, platform: Platform, options: { record?: boolean } = {}): AskResult {
     const started = performance.now();
     const answer = answerQuestion(this.knowledgeBase, question, this.answerOptions);
     const latencyMs = performance.now() - started;
+    if (options.record === false) return { answer };
     this.counts[answer.status]++;
     this.store.recordQuestion({
       at: this.now(), platform, status: answer.status, reason: answer.reason, latencyMs,

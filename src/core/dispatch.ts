@@ -66,7 +66,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
 
     // the console is the operator's own terminal
-    if (spec.rateLimited && invocation.platform !== 'console') {
+    if (spec.rateLimited && invocation.platform !== 'console' && !invocation.preview) {
       const userOk = userLimiter.take(`${invocation.platform}:${invocation.user.id}`);
       const channelOk = userOk && channelLimiter.take(`${invocation.platform}:${invocation.chat.id}`);
       if (!userOk || !channelOk) return errorReply('rate_limited', lang);

@@ -26,4 +26,9 @@ export interface Invocation {
   };
   /** platform's id for this request, for logs */
   requestId?: string;
+  /**
+   * A preview computed as the user types (Telegram inline mode): answered,
+   * but neither counted as a question in /stats nor rate-limited.
+   */
+  preview?: boolean;
 }

@@ -18,6 +18,7 @@ export const MESSAGES = {
   } satisfies Record<RejectReason, Record<Lang, string>>,
   answeredIntro: { ar: 'هذا ما ورد في المقالات:', en: 'Here is what the articles say:' },
   moreIntro: { ar: 'مصادر أخرى:', en: 'More sources:' },
+  moreButton: { ar: 'مصادر أخرى', en: 'More sources' },
   noMore: { ar: 'لا توجد مصادر أخرى لهذا السؤال.', en: 'There are no more sources for this question.' },
   feedbackThanks: { ar: 'شكرًا، سُجّل تقييمك.', en: 'Thanks, your feedback is recorded.' },
   welcome: {

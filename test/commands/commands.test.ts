@@ -26,6 +26,15 @@ describe('/ask', () => {
     expect(reply.answer.passages[0]!.text).toContain('بومبيو');
   });
 
+  it('answers previews (Telegram inline mode, as the user types) without counting or rate-limiting them', async () => {
+    const { dispatcher, bot } = await createTestBot({ rateLimit: 1 });
+    for (const question of ['تيل', 'تيلرسون', 'تيلرسون تعهد']) {
+      const reply = await dispatcher.dispatch(invocation({ command: 'ask', args: { question }, platform: 'telegram', preview: true }));
+      expect(reply.kind).toBe('answer');
+    }
+    expect(bot.stats().sinceStart).toEqual({ answered: 0, not_found: 0, rejected: 0 });
+  });
+
   it('gives no handle when nothing was found', async () => {
     const { dispatcher } = await createTestBot();
     const reply = await dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'ما عاصمة اليابان؟' } }));

@@ -5,7 +5,7 @@ import { commandShape, parseTextArguments, usageLines } from '../../src/core/com
 describe('commandShape', () => {
   it('derives options from a zod object, with descriptions in both languages', () => {
     expect(commandShape(ask)).toEqual({
-      options: [expect.objectContaining({ name: 'question', type: 'string', required: true, maxLength: 4000, description: expect.any(String), descriptionAr: expect.any(String) })],
+      options: [expect.objectContaining({ name: 'question', type: 'string', required: true, maxLength: 4096, description: expect.any(String), descriptionAr: expect.any(String) })],
     });
   });
 

@@ -10,7 +10,6 @@ import { handleMention, replyToMessage } from './handle-message.js';
 import { isAddressedTo, localeLang, textLang } from './invocation.js';
 import { renderInternalError } from './render.js';
 import { createResponder } from './responder.js';
-import { slashCommands } from './slash-json.js';
 
 export interface DiscordAdapterOptions extends AdapterDeps {
   config: NonNullable<Config['discord']>;
@@ -31,7 +30,6 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
   const context: HandlerContext = {
     dispatcher,
     bot,
-    offered: new Set(slashCommands(dispatcher.commands).map((c) => c.name)),
     deferAfterMs: options.deferAfterMs ?? 2000,
   };
   let client: Client | undefined;

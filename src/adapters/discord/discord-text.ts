@@ -27,13 +27,9 @@ export function hasArabic(text: string): boolean {
   return ARABIC.test(text);
 }
 
-/**
- * Isolates Latin runs, dates and numbers of a piece cut from Arabic text. The
- * piece itself may hold no Arabic letter ("2018-02-13" between two bold
- * words), so a leading hamza makes isolateLtrRuns see Arabic; it is removed again.
- */
+/** Isolates Latin runs, dates and numbers of a piece cut from Arabic text. */
 function isolateInArabic(piece: string): string {
-  return isolateLtrRuns(`ء${piece}`).slice(1);
+  return isolateLtrRuns(piece, true);
 }
 
 /**

@@ -10,19 +10,12 @@ import { withinDeadline, type Responder } from './responder.js';
 export interface HandlerContext {
   dispatcher: Dispatcher;
   bot: BotService;
-  /** the commands offered as slash commands, for /help */
-  offered: ReadonlySet<string>;
   /** a reply not ready by then is deferred (Discord's limit is 3 s) */
   deferAfterMs: number;
 }
 
 /** Questions defer at once: searching is fast today, but a bigger corpus must not make them fail. */
 const DEFER_AT_ONCE = new Set(['ask']);
-
-/** /help lists the commands the core knows; on Discord only those offered as slash commands apply. */
-function offeredOnly(reply: Reply, offered: ReadonlySet<string>): Reply {
-  return reply.kind === 'help' ? { ...reply, commands: reply.commands.filter((c) => offered.has(c.name)) } : reply;
-}
 
 function outcome(reply: Reply): Record<string, unknown> {
   if (reply.kind === 'answer') return { reply: reply.kind, status: reply.answer.status, passages: reply.answer.passages.length, page: reply.page };
@@ -40,7 +33,7 @@ async function run(invocation: Invocation, lang: Lang, responder: Responder, con
   } else {
     reply = await withinDeadline(context.dispatcher.dispatch(invocation, { lang, logger: log }), context.deferAfterMs, responder);
   }
-  await responder.send(renderReply(offeredOnly(reply, context.offered)));
+  await responder.send(renderReply(reply));
   log.info({ ...outcome(reply), latencyMs: Math.round(performance.now() - started) }, 'interaction answered');
 }
 

@@ -28,7 +28,6 @@ const PASSAGE_SOFT_MAX = 1500;
 const PARAGRAPH_SOFT_MAX = 900;
 
 const TEXT = {
-  more: { ar: 'مصادر أخرى', en: 'More sources' },
   articles: { ar: 'المقالات', en: 'Articles' },
   articlesHint: { ar: 'اكتب ‎/source‎ مع رقم المقالة أو عنوانها لعرضها.', en: 'Type /source with an article number or title to open it.' },
   leftOut: { ar: (n: number) => `… و${n} غيرها`, en: (n: number) => `… and ${n} more` },
@@ -137,7 +136,7 @@ function passageEmbeds(passages: readonly CitedPassage[], lang: Lang): APIEmbed[
 
 function answerButtons(answerId: string, nextPage: number | undefined, lang: Lang): DiscordMessage['components'] {
   const buttons: APIButtonComponentWithCustomId[] = [];
-  if (nextPage !== undefined) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: moreButtonId(answerId, nextPage), label: TEXT.more[lang] });
+  if (nextPage !== undefined) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: moreButtonId(answerId, nextPage), label: MESSAGES.moreButton[lang] });
   buttons.push(
     { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: feedbackButtonId(answerId, 'up'), emoji: { name: '👍' } },
     { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: feedbackButtonId(answerId, 'down'), emoji: { name: '👎' } },

@@ -28,7 +28,6 @@ const LIST_ITEM_LIMIT = 1000;
 
 /** Button labels: Telegram-only UI, not sentences of the bot. */
 const LABELS = {
-  more: { ar: '📚 مصادر أخرى', en: '📚 More sources' },
 } as const;
 
 /** A sendMessage payload without chat_id. */
@@ -164,7 +163,7 @@ function answerKeyboard(reply: Extract<Reply, { kind: 'answer' }>): InlineKeyboa
   const id = reply.answerId;
   if (!id) return undefined;
   const rows: InlineKeyboardMarkup['inline_keyboard'] = [];
-  if (reply.hasMore) rows.push([{ text: LABELS.more[reply.answer.lang], callback_data: encodeMore(id, reply.page + 1) }]);
+  if (reply.hasMore) rows.push([{ text: `📚 ${MESSAGES.moreButton[reply.answer.lang]}`, callback_data: encodeMore(id, reply.page + 1) }]);
   if (reply.page === 0) {
     rows.push([
       { text: '👍', callback_data: encodeFeedback(id, 'up') },

@@ -197,5 +197,6 @@ export function toInvocation(route: Extract<Route, { kind: 'command' }>, isModer
     user: { id: String(from.id), ...(from.name ? { name: from.name } : {}), isModerator },
     chat,
     ...(requestId ? { requestId } : {}),
+    ...(route.via === 'inline' ? { preview: true } : {}),
   };
 }

@@ -5,7 +5,6 @@ import { handleAutocomplete, handleButton, handleCommand, type HandlerContext } 
 import type { CommandInteractionLike } from '../../../src/adapters/discord/invocation.js';
 import { renderInternalError } from '../../../src/adapters/discord/render.js';
 import { createResponder, type RespondableInteraction } from '../../../src/adapters/discord/responder.js';
-import { slashCommands } from '../../../src/adapters/discord/slash-json.js';
 import { USER_ERRORS } from '../../../src/core/errors.js';
 import { silentLogger, type Logger } from '../../../src/core/logger.js';
 import type { Reply } from '../../../src/core/reply.js';
@@ -41,7 +40,7 @@ describe('handling slash commands and buttons', () => {
 
   beforeAll(async () => {
     test = await createTestBot();
-    context = { dispatcher: test.dispatcher, bot: test.bot, offered: new Set(slashCommands(test.dispatcher.commands).map((c) => c.name)), deferAfterMs: 2000 };
+    context = { dispatcher: test.dispatcher, bot: test.bot, deferAfterMs: 2000 };
   });
   afterAll(() => test.store.close());
 

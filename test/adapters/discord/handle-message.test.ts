@@ -23,7 +23,7 @@ describe('answering a mention', () => {
 
   beforeAll(async () => {
     test = await createTestBot({ rateLimit: 2 });
-    context = { dispatcher: test.dispatcher, bot: test.bot, offered: new Set(), deferAfterMs: 2000 };
+    context = { dispatcher: test.dispatcher, bot: test.bot, deferAfterMs: 2000 };
   });
   afterAll(() => test.store.close());
 

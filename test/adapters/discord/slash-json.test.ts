@@ -56,7 +56,7 @@ describe('the contract between commands/ and Discord', () => {
 
   it('turns /ask question into a required string option and /source article into an autocompleted one', () => {
     const byName = new Map(offered.map((c) => [c.name, c]));
-    expect(byName.get('ask')?.options).toEqual([{ type: ApplicationCommandOptionType.String, name: 'question', description: 'Your question, in Arabic or English', required: true, max_length: 4000 }]);
+    expect(byName.get('ask')?.options).toEqual([{ type: ApplicationCommandOptionType.String, name: 'question', description: 'Your question, in Arabic or English', required: true, max_length: 4096 }]);
     expect(byName.get('source')?.options[0]).toMatchObject({ name: 'article', required: false, autocomplete: true });
   });
 

@@ -91,6 +91,8 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
 };
 
 const CANDIDATES = 30;
+/** How far down the ranking the leading passage may be. */
+const LEAD_CANDIDATES = 5;
 
 /**
  * Orders qualifying hits so that another article gets a say: when two outlets
@@ -118,12 +120,14 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   if (concepts.some((c) => c.constraint && !c.known)) return notFound;
   const floor = lang === kb.mainLanguage ? options.minCoverage : options.minCoverageAcrossLanguages;
   const questionWords = concepts.reduce((sum, c) => sum + c.words.length, 0);
-  const best = hits[0];
   const wordsNeeded = questionWords <= 2 ? questionWords : Math.min(options.minMatchedWords, questionWords - 1);
-  if (!best || best.coverage < floor || best.matchedWords < wordsNeeded) return notFound;
+  // the best-ranked passage that matches enough of the question leads; ranking alone may put first a
+  // paragraph of the right article that does not itself answer
+  const best = hits.slice(0, LEAD_CANDIDATES).find((h) => h.coverage >= floor && h.matchedWords >= wordsNeeded);
+  if (!best) return notFound;
 
   // further passages need less coverage than the first: they are read next to it
-  const qualifying = hits.filter((h) => h.coverage >= floor / 2 && h.score >= options.relativeScoreFloor * best.score);
+  const qualifying = [best, ...hits.filter((h) => h !== best && h.coverage >= floor / 2 && h.score >= options.relativeScoreFloor * best.score)];
   const ordered = spreadOverArticles(
     qualifying.map((hit) => ({ hit, score: hit.score, articleId: kb.passages[hit.passage]!.article.id })),
     options.otherArticleFloor,

@@ -1,5 +1,5 @@
 import type { Article, Corpus, Paragraph, SynonymGroup } from '../corpus/index.js';
-import { PassageIndex, type RankingParams } from '../search/index.js';
+import { DEFAULT_RANKING, PassageIndex, type RankingParams } from '../search/index.js';
 import { dateWords } from './date-words.js';
 
 /** A paragraph of an article, as indexed: passage number n is passages[n]. */
@@ -32,6 +32,13 @@ export interface KnowledgeBaseOptions {
   ranking?: Partial<RankingParams>;
 }
 
+/**
+ * The bot indexes paragraphs, never whole articles, so the stronger length
+ * normalization meant for corpora that mix the two (see RankingParams.bLong)
+ * would only penalize a long paragraph for being long.
+ */
+const PARAGRAPH_RANKING: Partial<RankingParams> = { bLong: DEFAULT_RANKING.b };
+
 export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions = {}): KnowledgeBase {
   const started = performance.now();
   const passages: PassageRef[] = corpus.articles.flatMap((article) =>
@@ -40,10 +47,11 @@ export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions
   const index = PassageIndex.build(
     passages.map((p) => ({
       text: p.paragraph.text,
+      // an article printed without a headline is summed up by its lead, as news leads are written to do
       title: [p.article.title, dateWords(p.article.date)].filter(Boolean).join(' — ') || undefined,
       group: p.article.id,
     })),
-    { synonyms: [...corpus.synonyms, ...(options.extraSynonyms ?? [])], ranking: options.ranking },
+    { synonyms: [...corpus.synonyms, ...(options.extraSynonyms ?? [])], ranking: { ...PARAGRAPH_RANKING, ...options.ranking } },
   );
   const arabic = corpus.articles.filter((a) => a.lang === 'ar').length;
   return {

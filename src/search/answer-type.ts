@@ -34,18 +34,18 @@ const DATE_WORDS = new Set([...MONTHS, ...WEEKDAYS, ...MONTHS.flatMap((m) => ['�
 const YEAR = /^(?:1[0-9]|20)\d\d$/;
 const NUMBER_WORDS = /^(?:[وب]?(?:ال)?)(?:واحد|اثنان|اثنين|اثنتين|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر|مئه|مائه|مئات|الف|الاف|مليون|ملايين|مليار|مليارات)(?:ه|ين|ون|ات|ي|ا)?$/;
 
-/** Which answer types a passage can offer, as bits: 1 date, 2 number, 4 place. */
+/** Which answer types a normalized word offers, as bits: 1 date, 2 number, 4 place. */
+export function answerTypeBitsOfWord(word: string): number {
+  if (/^\d+$/.test(word)) return YEAR.test(word) ? 3 : 2;
+  if (DATE_WORDS.has(word)) return 1;
+  if (NUMBER_WORDS.test(word)) return 2;
+  return isPlaceWord(word) ? 4 : 0;
+}
+
+/** Which answer types a passage can offer: the bits of its words. */
 export function answerTypesIn(text: string): number {
   let bits = 0;
-  for (const word of splitWords(normalizeText(text))) {
-    if (/^\d+$/.test(word)) {
-      bits |= 2;
-      if (YEAR.test(word)) bits |= 1;
-    } else if (DATE_WORDS.has(word)) bits |= 1;
-    else if (NUMBER_WORDS.test(word)) bits |= 2;
-    else if (isPlaceWord(word)) bits |= 4;
-    if (bits === 7) break;
-  }
+  for (const word of splitWords(normalizeText(text))) bits |= answerTypeBitsOfWord(word);
   return bits;
 }
 

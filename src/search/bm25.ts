@@ -8,18 +8,31 @@ export interface RankingParams {
   /** length normalization strength */
   b: number;
   /**
+   * Length normalization for passages longer than the average: a whole news
+   * article that mentions every word of a question somewhere should not
+   * outrank the paragraph that answers it.
+   */
+  bLong: number;
+  /** how many times the average length makes a passage "long" (a whole article, not a paragraph) */
+  longRatio: number;
+  /**
    * Passages shorter than this share of the average length are scored as if
    * they had it: a two-word heading must not outrank the paragraph under it.
    */
   minLengthRatio: number;
   /** How much an occurrence in the article title counts, relative to the body. */
   titleWeight: number;
+  /** Bonus for each concept of the question found in the passage's title, times its idf. */
+  titleBonus: number;
   /** Bonus for two query concepts next to each other in the passage, times the smaller idf. */
   proximityWeight: number;
   /** Largest gap (in words) that still counts as "next to each other". */
   proximityWindow: number;
   /** Bonus for each word found exactly as typed (same prefixes and endings), times its idf. */
   exactFormWeight: number;
+  /** Bonus for the question's weight found within the best window of `densityWindow` words. */
+  densityWeight: number;
+  densityWindow: number;
   /** How many top passages get the proximity pass. */
   rerankDepth: number;
   /** Weight of an expansion (synonym, spelling variant) relative to the word typed. */
@@ -35,13 +48,18 @@ export interface RankingParams {
 }
 
 export const DEFAULT_RANKING: RankingParams = {
-  k1: 1.2,
+  k1: 1.35,
   b: 0.75,
-  minLengthRatio: 0.25,
-  titleWeight: 3,
+  bLong: 1,
+  longRatio: 1,
+  minLengthRatio: 0.1,
+  titleWeight: 4,
   proximityWeight: 0.25,
+  titleBonus: 1,
   proximityWindow: 3,
   rerankDepth: 50,
+  densityWeight: 0,
+  densityWindow: 60,
   exactFormWeight: 0.5,
   expansionWeight: 0.9,
   answerTypeBoost: 0.3,
@@ -55,6 +73,7 @@ export function idf(documentFrequency: number, passages: number): number {
 }
 
 export function saturate(tf: number, length: number, averageLength: number, params: RankingParams): number {
-  const norm = params.k1 * (1 - params.b + (params.b * Math.max(length, params.minLengthRatio * averageLength)) / averageLength);
+  const b = length > params.longRatio * averageLength ? params.bLong : params.b;
+  const norm = params.k1 * (1 - b + (b * Math.max(length, params.minLengthRatio * averageLength)) / averageLength);
   return (tf * (params.k1 + 1)) / (tf + norm);
 }

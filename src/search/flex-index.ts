@@ -29,7 +29,8 @@ export function createFlexPassageIndex(analyzer: Analyzer): FlexPassageIndex {
     rtl: false, // reverses indexed terms but not queries
     cache: false, // its cache keeps a timer alive after every call
   });
-  const index = new Index({ tokenize: 'strict', encoder, resolution: 9 });
+  // resolution 1: FlexSearch's position-based ordering is not used (BM25 ranks), so one slot per term is enough
+  const index = new Index({ tokenize: 'strict', encoder, resolution: 1 });
 
   return {
     add(passage, text) {

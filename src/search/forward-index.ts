@@ -10,6 +10,8 @@ export interface ForwardIndex {
   frequency(passage: number, term: number): number;
   /** Number of indexed terms in the passage. */
   length(passage: number): number;
+  /** The passage's distinct term ids, ascending. */
+  terms(passage: number): Int32Array;
   readonly averageLength: number;
 }
 
@@ -60,6 +62,7 @@ export class ForwardIndexBuilder {
       size: lengths.length,
       averageLength,
       length: (passage) => lengths[passage] ?? 0,
+      terms: (passage) => terms.subarray(offsets[passage], offsets[passage + 1]),
       frequency(passage, term) {
         let lo = offsets[passage]!;
         let hi = offsets[passage + 1]! - 1;

@@ -1,2 +1,3 @@
-export { PassageIndex, type PassageInput, type PassageIndexOptions, type ScoredPassage, type SearchOutcome, type ConceptSummary } from './passage-index.js';
+export { PassageIndex, type PassageIndexOptions, type ScoredPassage, type SearchOutcome, type ConceptSummary } from './passage-index.js';
+export { type PassageInput } from './index-data.js';
 export { DEFAULT_RANKING, type RankingParams } from './bm25.js';

@@ -4,8 +4,6 @@ import type { SynonymTable } from './synonym-table.js';
 /** A way a concept may appear in a passage: one term, or several together. */
 export interface Alternative {
   terms: string[];
-  /** text FlexSearch is asked for; the encoder turns it back into `terms` */
-  probe: string;
   /** 1 for what the question says, less for an expansion */
   weight: number;
   /** the question's own words (as opposed to an expansion) */
@@ -74,7 +72,7 @@ function particleVariants(token: Token, context: QueryPlanContext): Alternative[
     const term = analyzer.termOf(norm);
     if (term && !seen.has(term) && known(term)) {
       seen.add(term);
-      variants.push({ terms: [term], probe: norm, weight });
+      variants.push({ terms: [term], weight });
     }
   };
   const word = token.norm;
@@ -120,15 +118,15 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
     const alternatives: Alternative[] = [];
 
     if (span === 1) {
-      addAlternative(alternatives, { terms: [token.term], probe: token.norm, weight: 1, typed: true });
+      addAlternative(alternatives, { terms: [token.term], weight: 1, typed: true });
       for (const variant of particleVariants(token, context)) addAlternative(alternatives, variant);
     } else {
-      addAlternative(alternatives, { terms: terms.slice(i, i + span), probe: words.map((w) => w.norm).join(' '), weight: 1, typed: true });
+      addAlternative(alternatives, { terms: terms.slice(i, i + span), weight: 1, typed: true });
     }
     for (const { group, length } of matches) {
       if (length !== span) continue;
       for (const expression of group) {
-        addAlternative(alternatives, { terms: expression.terms, probe: expression.text, weight: context.expansionWeight });
+        addAlternative(alternatives, { terms: expression.terms, weight: context.expansionWeight });
       }
     }
 

@@ -4,5 +4,5 @@ export { isStopword, ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js'
 export { stemArabic, stripDefiniteArticle, stripSuffixes, MIN_STEM_LENGTH } from './arabic-stemmer.js';
 export { stemWithClitics, type StemCounts } from './clitics.js';
 export { stemEnglish } from './english-stemmer.js';
-export { createAnalyzer, type Analyzer, type AnalyzerOptions, type Token } from './analyzer.js';
+export { createAnalyzer, preAnalyzed, beforeNormalization, type Analyzer, type AnalyzerOptions, type Token } from './analyzer.js';
 export { isPlaceWord, PLACE_WORDS } from './places.js';

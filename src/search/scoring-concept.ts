@@ -1,0 +1,98 @@
+import { isPlaceWord, preAnalyzed } from '../text/index.js';
+import { idf } from './bm25.js';
+import type { Concept } from './query-plan.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** One way a concept may appear, as index term ids. */
+export interface SingleTerm {
+  id: number;
+  weight: number;
+  /** what FlexSearch is asked for to find the passages holding it (the term, marked as already analyzed) */
+  probe: string;
+  df: number;
+}
+
+/** Several words that must appear together; the question's own phrase earns credit word by word. */
+export interface TermGroup {
+  ids: number[];
+  idfs: number[];
+  probes: string[];
+  dfs: number[];
+  weight: number;
+  typed: boolean;
+}
+
+/**
+ * A concept ready for scoring. Its `idf` is its weight in the question: one
+ * word's idf, or for a phrase the sum of its words' idfs, so that a synonym
+ * standing for the whole phrase ("تيلرسون" for "وزير الخارجية الأمريكي") is
+ * worth the phrase.
+ */
+export interface ScoringConcept {
+  singles: SingleTerm[];
+  groups: TermGroup[];
+  idf: number;
+  /** passages holding it (approximate for merged alternatives); orders candidate gathering */
+  df: number;
+  /** how much it counts toward coverage, relative to its idf: more for places and numbers */
+  coverageWeight: number;
+  /** how many words of the question it stands for */
+  words: number;
+}
+
+/**
+ * A place or a number in a question is a constraint, not a topic word: a
+ * passage about the meeting in Kuwait does not answer "the meeting in Paris",
+ * nor one about 2018 a question about 2022.
+ */
+export function isConstraint(words: readonly string[]): boolean {
+  return words.some((w) => /^\d{2,}$/.test(w) || isPlaceWord(w));
+}
+
+/**
+ * A word of the question no passage contains weighs as a word one passage
+ * contains: it may be a paraphrase or a typo as easily as a missing subject.
+ */
+const UNKNOWN_WORD_DF = 1;
+
+export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passages: number, constraintWeight: number): ScoringConcept {
+  const n = passages;
+  const singles: SingleTerm[] = [];
+  const groups: TermGroup[] = [];
+  let singleDf = 0;
+  let groupDf = 0;
+  let phraseMass = 0;
+  let phraseDf = n;
+  for (const alternative of concept.alternatives) {
+    const ids = alternative.terms.map((t) => vocabulary.id(t));
+    const dfs = ids.map((id) => (id === undefined ? 0 : vocabulary.df(id)));
+    if (alternative.typed && ids.length > 1) {
+      // the question's own phrase: every word counts, known or not
+      phraseMass = dfs.reduce((sum, df) => sum + idf(df || UNKNOWN_WORD_DF, n), 0);
+      const known = ids.flatMap((id, k) => (id === undefined ? [] : [k]));
+      if (known.length) {
+        groups.push({
+          ids: known.map((k) => ids[k]!), idfs: known.map((k) => idf(dfs[k]!, n)), probes: known.map((k) => preAnalyzed([alternative.terms[k]!])),
+          dfs: known.map((k) => dfs[k]!), weight: 1, typed: true,
+        });
+        phraseDf = Math.min(...known.map((k) => dfs[k]!));
+      }
+      continue;
+    }
+    if (ids.some((id) => id === undefined)) continue;
+    const known = ids as number[];
+    if (known.length === 1) {
+      singles.push({ id: known[0]!, weight: alternative.weight, probe: preAnalyzed(alternative.terms), df: dfs[0]! });
+      singleDf += dfs[0]!;
+    } else {
+      groups.push({ ids: known, idfs: dfs.map((df) => idf(df, n)), probes: [preAnalyzed(alternative.terms)], dfs: [Math.min(...dfs)], weight: alternative.weight, typed: false });
+      groupDf = Math.max(groupDf, Math.min(...dfs));
+    }
+  }
+  const coverageWeight = isConstraint(concept.words) ? constraintWeight : 1;
+  if (phraseMass > 0) {
+    return { singles, groups, idf: phraseMass, df: Math.min(phraseDf, singleDf || n), coverageWeight, words: concept.words.length };
+  }
+  const df = Math.min(n, Math.max(singleDf, groupDf));
+  return { singles, groups, df, idf: idf(df || UNKNOWN_WORD_DF, n), coverageWeight, words: concept.words.length };
+}

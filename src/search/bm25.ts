@@ -30,9 +30,6 @@ export interface RankingParams {
   proximityWindow: number;
   /** Bonus for each word found exactly as typed (same prefixes and endings), times its idf. */
   exactFormWeight: number;
-  /** Bonus for the question's weight found within the best window of `densityWindow` words. */
-  densityWeight: number;
-  densityWindow: number;
   /** How many top passages get the proximity pass. */
   rerankDepth: number;
   /** Weight of an expansion (synonym, spelling variant) relative to the word typed. */
@@ -57,9 +54,7 @@ export const DEFAULT_RANKING: RankingParams = {
   proximityWeight: 0.25,
   titleBonus: 1,
   proximityWindow: 3,
-  rerankDepth: 50,
-  densityWeight: 0,
-  densityWindow: 60,
+  rerankDepth: 30,
   exactFormWeight: 0.5,
   expansionWeight: 0.9,
   answerTypeBoost: 0.3,

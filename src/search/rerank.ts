@@ -1,6 +1,7 @@
 import type { RankingParams } from './bm25.js';
 import type { IndexData } from './index-data.js';
 import type { ScoringConcept } from './scoring-concept.js';
+import { SmallIntMap } from './small-int-map.js';
 
 /**
  * Adds to the top passages what a bag of stems cannot see: two concepts the
@@ -16,26 +17,15 @@ export function addProximityAndExactForm(
   typed: ReadonlyMap<number, number>,
   ranking: RankingParams,
 ): void {
-  const { proximityWeight, proximityWindow, exactFormWeight, densityWeight, densityWindow } = ranking;
-  // a question has a handful of terms and words: scanning small typed arrays beats hashing
-  const conceptTerms: number[] = [];
-  const conceptOfTerm: number[] = [];
-  scoring.forEach((concept, c) => {
-    const ids = [...concept.singles.map((s) => s.id), ...concept.groups.flatMap((g) => g.ids)];
-    for (const id of ids) {
-      if (conceptTerms.includes(id)) continue;
-      conceptTerms.push(id);
-      conceptOfTerm.push(c);
-    }
-  });
-  const terms = Int32Array.from(conceptTerms);
-  const typedHashes = Int32Array.from(typed.keys());
-  const typedWeights = Float64Array.from(typed.values());
+  const { proximityWeight, proximityWindow, exactFormWeight } = ranking;
+  const conceptOfTerm = new SmallIntMap(
+    scoring.flatMap((concept, c) => [...concept.singles.map((s) => s.id), ...concept.groups.flatMap((g) => g.ids)].map((id) => [id, c] as const)),
+  );
+  const typedWeights = [...typed.values()];
+  const typedIndex = new SmallIntMap([...typed.keys()].map((hash, k) => [hash, k] as const));
   const lastSeen = new Int32Array(scoring.length);
   const paired = new Uint8Array(scoring.length);
-  const exactSeen = new Uint8Array(typedHashes.length);
-  const inWindow = new Int32Array(scoring.length);
-  const conceptAt: number[] = [];
+  const exactSeen = new Uint8Array(typedWeights.length);
   for (const passage of top) {
     lastSeen.fill(-1_000_000);
     paired.fill(0);
@@ -44,24 +34,13 @@ export function addProximityAndExactForm(
     const surface = data.surfaces.of(passage);
     let proximity = 0;
     let exact = 0;
-    conceptAt.length = 0;
     for (let position = 0; position < sequence.length; position++) {
-      const hash = surface[position]!;
-      for (let k = 0; k < typedHashes.length; k++) {
-        if (typedHashes[k] === hash && !exactSeen[k]) {
-          exactSeen[k] = 1;
-          exact += typedWeights[k]!;
-        }
+      const k = typedIndex.get(surface[position]!);
+      if (k >= 0 && !exactSeen[k]) {
+        exactSeen[k] = 1;
+        exact += typedWeights[k]!;
       }
-      const term = sequence[position]!;
-      let c = -1;
-      for (let k = 0; k < terms.length; k++) {
-        if (terms[k] === term) {
-          c = conceptOfTerm[k]!;
-          break;
-        }
-      }
-      conceptAt.push(c);
+      const c = conceptOfTerm.get(sequence[position]!);
       if (c < 0) continue;
       lastSeen[c] = position;
       // pair (c-1, c) is marked at c; pair (c, c+1) at c+1
@@ -74,17 +53,6 @@ export function addProximityAndExactForm(
         proximity += Math.min(scoring[c]!.idf, scoring[c + 1]!.idf);
       }
     }
-    // the question's weight found within the best window: dense beats scattered
-    let windowMass = 0;
-    let best = 0;
-    inWindow.fill(0);
-    for (let position = 0; position < conceptAt.length; position++) {
-      const entering = conceptAt[position]!;
-      if (entering >= 0 && inWindow[entering]!++ === 0) windowMass += scoring[entering]!.idf;
-      const leaving = position >= densityWindow ? conceptAt[position - densityWindow]! : -1;
-      if (leaving >= 0 && --inWindow[leaving]! === 0) windowMass -= scoring[leaving]!.idf;
-      if (windowMass > best) best = windowMass;
-    }
-    score[passage]! += proximityWeight * proximity + exactFormWeight * exact + densityWeight * best;
+    score[passage]! += proximityWeight * proximity + exactFormWeight * exact;
   }
 }

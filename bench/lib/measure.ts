@@ -1,0 +1,54 @@
+import type { Searcher, SearchSystem } from '../systems/index.js';
+import { HEADLINE_SPLIT, WARMUP_SPLIT, loadPassages, loadQuestions } from './datasets.js';
+import { settledHeapBytes, toMB } from './heap.js';
+import { K, type Job, type Measurement } from './job.js';
+import { goldPassageIds, latencySummary, rankOfGold, retrievalScores } from './scoring.js';
+
+/**
+ * Builds one system over one dataset and asks it every question once, in the
+ * current process. The order matters: heap is measured before the passages
+ * are loaded and after the build, and nothing else (questions, ids) is
+ * allocated until the index heap has been read.
+ */
+export async function measure(job: Job, system: SearchSystem, shared: string): Promise<Measurement> {
+  const baseline = settledHeapBytes();
+  const passages = await loadPassages(shared, job.dataset);
+  const withPassages = settledHeapBytes();
+
+  const started = performance.now();
+  const searcher = await system.build(passages);
+  const buildMs = performance.now() - started;
+  const built = settledHeapBytes();
+
+  const questions = loadQuestions(shared, job.dataset, HEADLINE_SPLIT, job.questionLimit);
+  const passageIds = passages.map((passage) => passage.id);
+  for (const question of loadQuestions(shared, job.dataset, WARMUP_SPLIT, job.warmup)) await timedSearch(searcher, question.question);
+
+  const timings: number[] = [];
+  const ranks: number[] = [];
+  for (const question of questions) {
+    const { hits, ms } = await timedSearch(searcher, question.question);
+    timings.push(ms);
+    ranks.push(rankOfGold(hits, passageIds, goldPassageIds(question), K));
+  }
+
+  return {
+    passages: passages.length,
+    questions: questions.length,
+    buildMs,
+    ...latencySummary(timings),
+    heapMB: toMB(built - baseline),
+    passagesHeapMB: toMB(withPassages - baseline),
+    metrics: retrievalScores(ranks),
+    ranks,
+    timingsMs: timings,
+  };
+}
+
+/** Awaits only what is a promise, so a synchronous search is timed without a microtask tick in it. */
+async function timedSearch(searcher: Searcher, question: string): Promise<{ hits: readonly number[]; ms: number }> {
+  const askedAt = performance.now();
+  const result = searcher.search(question, K);
+  const hits = result instanceof Promise ? await result : result;
+  return { hits, ms: performance.now() - askedAt };
+}

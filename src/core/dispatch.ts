@@ -2,6 +2,7 @@ import type { BotService } from './bot-service.js';
 import type { CommandSpec } from './command.js';
 import { UserError } from './errors.js';
 import type { Invocation } from './invocation.js';
+import { InFlight } from './in-flight.js';
 import type { Logger } from './logger.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { errorReply, type Lang, type Reply } from './reply.js';
@@ -35,21 +36,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const byName = new Map(options.commands.map((c) => [c.name, c]));
   const { bot, userLimiter, channelLimiter } = options;
   let closed = false;
-  let inFlight = 0;
-  let idle: (() => void)[] = [];
+  const inFlight = new InFlight();
 
-  async function tracked(invocation: Invocation, extra: { lang?: Lang; logger?: Logger } = {}): Promise<Reply> {
-    if (closed) return errorReply('unavailable', extra.lang ?? 'en');
-    inFlight++;
-    try {
-      return await dispatch(invocation, extra);
-    } finally {
-      inFlight--;
-      if (inFlight === 0) {
-        for (const resolve of idle) resolve();
-        idle = [];
-      }
-    }
+  function tracked(invocation: Invocation, extra: { lang?: Lang; logger?: Logger } = {}): Promise<Reply> {
+    if (closed) return Promise.resolve(errorReply('unavailable', extra.lang ?? 'en'));
+    return inFlight.track(dispatch(invocation, extra));
   }
 
   async function dispatch(invocation: Invocation, extra: { lang?: Lang; logger?: Logger } = {}): Promise<Reply> {
@@ -90,18 +81,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     close() {
       closed = true;
     },
-    drain(timeoutMs) {
-      if (inFlight === 0) return Promise.resolve(true);
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => resolve(false), timeoutMs);
-        idle.push(() => {
-          clearTimeout(timer);
-          resolve(true);
-        });
-      });
-    },
+    drain: (timeoutMs) => inFlight.idle(timeoutMs),
     get inFlight() {
-      return inFlight;
+      return inFlight.size;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { TelegramError } from 'telegraf';
 import type { Logger } from '../../core/logger.js';
+import { InFlight } from '../../core/in-flight.js';
 
 /**
  * The send queue between the adapter and the Bot API. Telegram asks for about
@@ -83,8 +84,7 @@ export function createSender(options: SenderOptions): Sender {
   const transientRetries = options.transientRetries ?? 2;
   const reserve = createPacer(now);
   const lanes = new Map<string, Promise<unknown>>();
-  let pending = 0;
-  let waiters: (() => void)[] = [];
+  const inFlight = new InFlight();
 
   async function withRetries<T>(method: string, run: () => Promise<T>): Promise<T> {
     let transientFailures = 0;
@@ -117,17 +117,8 @@ export function createSender(options: SenderOptions): Sender {
     return withRetries(method, run);
   }
 
-  function settle(): void {
-    pending--;
-    if (pending === 0) {
-      for (const wake of waiters) wake();
-      waiters = [];
-    }
-  }
-
   return {
     call(method, run, lane) {
-      pending++;
       let result;
       if (!lane) {
         result = withRetries(method, run);
@@ -143,21 +134,11 @@ export function createSender(options: SenderOptions): Sender {
           if (lanes.get(lane.key) === tail) lanes.delete(lane.key);
         });
       }
-      result.then(settle, settle);
-      return result;
+      return inFlight.track(result);
     },
-    idle(timeoutMs) {
-      if (pending === 0) return Promise.resolve(true);
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => resolve(false), timeoutMs);
-        waiters.push(() => {
-          clearTimeout(timer);
-          resolve(true);
-        });
-      });
-    },
+    idle: (timeoutMs) => inFlight.idle(timeoutMs),
     get pending() {
-      return pending;
+      return inFlight.size;
     },
   };
 }

@@ -31,6 +31,8 @@ export interface IndexData {
   titles: ForwardIndex;
   /** per passage: its title's number in `titles`, or -1 */
   titleOf: Int32Array;
+  /** per term: 1 when some title holds it (no title lookup otherwise) */
+  inSomeTitle: Uint8Array;
   /** per passage: term ids in text order (the proximity pass) */
   sequences: SequenceStore;
   /** per passage: surface-form hash of each term in `sequences`, aligned (the exact-form pass) */
@@ -149,9 +151,11 @@ export function buildIndexData(passages: readonly PassageInput[]): IndexData {
   });
   sequences.compact();
   surfaces.compact();
+  const inSomeTitle = new Uint8Array(vocabulary.size);
+  for (const { ids } of titleNumbers.values()) for (const id of ids) inSomeTitle[id] = 1;
 
   return {
-    size: passages.length, analyzer, flex, vocabulary, body: body.build(), titles: titles.build(), titleOf,
+    size: passages.length, analyzer, flex, vocabulary, body: body.build(), titles: titles.build(), titleOf, inSomeTitle,
     sequences, surfaces, answerTypes, followsNeighbor,
   };
 }

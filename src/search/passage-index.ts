@@ -49,7 +49,13 @@ export interface SearchOutcome {
   concepts: ConceptSummary[];
 }
 
-const DEFAULT_CANDIDATE_BUDGET = 4000;
+const DEFAULT_CANDIDATE_BUDGET = 2500;
+
+/**
+ * Walking a posting list costs a check per entry; looking a term up in a
+ * passage costs a binary search (about log2 of its distinct terms, ~8).
+ */
+const WALK_POSTINGS_RATIO = 8;
 
 /**
  * The searchable form of a set of passages. FlexSearch finds the passages
@@ -159,7 +165,7 @@ export class PassageIndex {
   /** Body frequency plus the title's, weighted. */
   private frequency(passage: number, term: number): number {
     const title = this.data.titleOf[passage]!;
-    const inTitle = title >= 0 ? this.data.titles.frequency(title, term) : 0;
+    const inTitle = title >= 0 && this.data.inSomeTitle[term] ? this.data.titles.frequency(title, term) : 0;
     return this.data.body.frequency(passage, term) + this.ranking.titleWeight * inTitle;
   }
 
@@ -191,16 +197,21 @@ export class PassageIndex {
         for (const probe of group.probes) for (const passage of this.data.flex.passagesWith(probe, this.size)) acc.add(passage);
       }
     }
+    const candidates = acc.candidates.length;
     scoring.forEach((concept, c) => {
-      if (concept.groups.length > 0) {
+      if (fetched[c] && concept.groups.length === 0) {
+        this.scoreTermAtATime(concept, postings, false);
+        return;
+      }
+      // a common concept: walk its postings and score only the candidates among them, or, when
+      // its postings are much longer than the candidate list, look each candidate up instead
+      const postingsLength = concept.singles.reduce((sum, s) => sum + s.df, 0);
+      if (concept.groups.length > 0 || postingsLength > WALK_POSTINGS_RATIO * candidates) {
         this.scorePassageAtATime(concept);
         return;
       }
-      if (!fetched[c]) {
-        // a common concept: walk its postings, but score only the candidates
-        for (const single of concept.singles) if (single.df > 0) postings.set(single, this.data.flex.passagesWith(single.probe, this.size));
-      }
-      this.scoreTermAtATime(concept, postings, !fetched[c]);
+      for (const single of concept.singles) if (single.df > 0) postings.set(single, this.data.flex.passagesWith(single.probe, this.size));
+      this.scoreTermAtATime(concept, postings, true);
     });
   }
 

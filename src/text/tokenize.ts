@@ -9,18 +9,12 @@ const RAW_WORD = /U\.S\.(?:A\.)?|[\p{L}\p{N}\p{M}\u00AD\u061C\u200B-\u200F\u2060
 /** The country, in capitals: lower-casing would make "US" the pronoun "us" (see analyzer.ts, beforeNormalization). */
 const US = /^(?:U\.S\.(?:A\.)?|USA?)$/;
 
-const NOT_WORD = /[^\p{L}\p{N}]+/u;
-const LETTER_THEN_DIGIT = /(\p{L})(\p{N})/gu;
-const DIGIT_THEN_LETTER = /(\p{N})(\p{L})/gu;
+/** Runs of letters, or of digits: the words of normalized text ("الـ200" → "ال", "200"). */
+const LETTERS_OR_DIGITS = /\p{L}+|\p{N}+/gu;
 
-/** "الـ٢٠٠" reads as the article and a number: split letters from digits. */
-export function separateLettersFromDigits(text: string): string {
-  return text.replace(LETTER_THEN_DIGIT, '$1 $2').replace(DIGIT_THEN_LETTER, '$1 $2');
-}
-
-/** Splits normalized text into words on anything that is not a letter or digit. */
+/** Splits normalized text into words on anything that is not a letter or digit, and between letters and digits. */
 export function splitWords(normalized: string): string[] {
-  return separateLettersFromDigits(normalized).split(NOT_WORD).filter((w) => w.length > 0);
+  return normalized.match(LETTERS_OR_DIGITS) ?? [];
 }
 
 /** One word of the original text, normalized, with where it stands. */

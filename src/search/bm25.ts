@@ -40,6 +40,8 @@ export interface RankingParams {
   neighborWeight: number;
   /** How much more a place or number of the question counts toward coverage than another word of the same idf. */
   constraintWeight: number;
+  /** Weight of a known term one edit away from a word of the question no passage contains (a typo). */
+  typoWeight: number;
   /** Score factor for a passage holding what the question asks for (a date for "متى", a number for "كم"). */
   answerTypeBoost: number;
 }
@@ -59,6 +61,7 @@ export const DEFAULT_RANKING: RankingParams = {
   expansionWeight: 0.9,
   answerTypeBoost: 0.3,
   verbVariantWeight: 0.4,
+  typoWeight: 0.6,
   neighborWeight: 0.3,
   constraintWeight: 2,
 };

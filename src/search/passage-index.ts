@@ -9,6 +9,7 @@ import { addProximityAndExactForm } from './rerank.js';
 import { toScoringConcept, type ScoringConcept, type SingleTerm } from './scoring-concept.js';
 import { surfaceHash } from './surface-hash.js';
 import { SynonymTable } from './synonym-table.js';
+import { TypoNeighbors } from './typo-neighbors.js';
 
 export type { PassageInput };
 
@@ -71,12 +72,13 @@ export class PassageIndex {
   private readonly ranking: RankingParams;
   private readonly candidateBudget: number;
   private readonly acc: Accumulator;
+  private readonly typos: TypoNeighbors;
   // scratch results of scoreConceptAt, to score without allocating
   private lastScore = 0;
   private lastMass = 0;
   private lastWords = 0;
 
-  private constructor(data: IndexData, synonyms: readonly SynonymGroup[], ranking: RankingParams, candidateBudget: number) {
+  private constructor(data: IndexData, synonyms: readonly SynonymGroup[], ranking: RankingParams, candidateBudget: number, typos?: TypoNeighbors) {
     this.data = data;
     this.analyzer = data.analyzer;
     this.size = data.size;
@@ -84,6 +86,7 @@ export class PassageIndex {
     this.ranking = ranking;
     this.candidateBudget = candidateBudget;
     this.acc = new Accumulator(data.size);
+    this.typos = typos ?? new TypoNeighbors(data.vocabulary);
   }
 
   static build(passages: readonly PassageInput[], options: PassageIndexOptions = {}): PassageIndex {
@@ -97,7 +100,7 @@ export class PassageIndex {
 
   /** The same index with other synonym groups: no passage is re-indexed. */
   withSynonyms(groups: readonly SynonymGroup[]): PassageIndex {
-    return new PassageIndex(this.data, groups, this.ranking, this.candidateBudget);
+    return new PassageIndex(this.data, groups, this.ranking, this.candidateBudget, this.typos);
   }
 
   get vocabularySize(): number {
@@ -124,15 +127,17 @@ export class PassageIndex {
       known: (term) => vocabulary.id(term) !== undefined,
       expansionWeight: this.ranking.expansionWeight,
       verbVariantWeight: this.ranking.verbVariantWeight,
+      typoNeighbors: (term) => this.typos.of(term),
+      typoWeight: this.ranking.typoWeight,
     });
     const scoring = concepts.map((c) => toScoringConcept(c, vocabulary, this.size, this.ranking.constraintWeight));
     const summaries = concepts.map((c, i) => ({
       words: c.words,
-      idf: scoring[i]!.idf,
-      known: scoring[i]!.df > 0,
+      idf: scoring[i]!.coverageIdf,
+      known: scoring[i]!.df > 0 && !scoring[i]!.guessed,
       constraint: scoring[i]!.coverageWeight > 1,
     }));
-    const totalMass = scoring.reduce((sum, c) => sum + c.idf * c.coverageWeight, 0);
+    const totalMass = scoring.reduce((sum, c) => sum + c.coverageIdf * c.coverageWeight, 0);
     if (totalMass === 0 || scoring.every((c) => c.df === 0)) return { hits: [], concepts: summaries };
 
     const acc = this.acc;
@@ -228,10 +233,12 @@ export class PassageIndex {
         tf[passage]! += single.weight * f;
       }
     }
+    const mass = concept.guessed ? 0 : concept.idf * concept.coverageWeight;
+    const words = concept.guessed ? 0 : concept.words;
     for (const passage of touched) {
       acc.score[passage]! += concept.idf * this.saturated(tf[passage]!, passage);
-      acc.mass[passage]! += concept.idf * concept.coverageWeight;
-      acc.words[passage]! += concept.words;
+      acc.mass[passage]! += mass;
+      acc.words[passage]! += words;
       tf[passage] = 0;
     }
   }
@@ -242,6 +249,7 @@ export class PassageIndex {
       this.scoreConceptAt(concept, passage);
       if (this.lastScore === 0) continue;
       acc.score[passage]! += this.lastScore;
+      if (concept.guessed) continue;
       acc.mass[passage]! += this.lastMass * concept.coverageWeight;
       acc.words[passage]! += this.lastWords;
     }
@@ -314,6 +322,7 @@ export class PassageIndex {
         for (const concept of scoring) {
           this.scoreConceptAt(concept, passage);
           acc.score[passage]! += this.lastScore;
+          if (concept.guessed) continue;
           acc.mass[passage]! += this.lastMass * concept.coverageWeight;
           acc.words[passage]! += this.lastWords;
         }

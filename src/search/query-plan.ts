@@ -8,6 +8,8 @@ export interface Alternative {
   weight: number;
   /** the question's own words (as opposed to an expansion) */
   typed?: boolean;
+  /** a guess: a known term one edit away from a word the index does not know */
+  guessed?: boolean;
 }
 
 /**
@@ -23,6 +25,9 @@ export interface Concept {
 /** Particles a passage may have fused to a word that the question has bare, or the reverse. */
 const FUSED = ['و', 'ف', 'ب', 'ل', 'ك'];
 
+/** The article with a particle fused before it; "لل" is ل + ال. */
+const ARTICLE_WITH_PARTICLE = ['وال', 'فال', 'بال', 'كال', 'لل'];
+
 /** Prefixes of the imperfect verb: "تحد" (she borders) and "يحدها" (it borders it) share "حد". */
 const IMPERFECT = ['ي', 'ت', 'ن'];
 
@@ -34,32 +39,42 @@ export interface QueryPlanContext {
   expansionWeight: number;
   /** weight of another inflection of the same verb */
   verbVariantWeight: number;
+  /** known terms one edit away from an unknown word (typos) */
+  typoNeighbors(term: string): string[];
+  typoWeight: number;
 }
 
 /**
  * "تتطورالأعراض": two words typed without a space. When a word the index does
- * not know splits into two words it knows, the question meant both.
+ * not know splits into two words it knows, the question meant both. A split
+ * just before an article is preferred; pieces shorter than four letters, or a
+ * piece that is the article and two letters, are not words a person typed
+ * ("البروز" is not "الب" + "روز", nor "هارفرد" "هار" + "فرد").
  */
 function splitRunTogether(tokens: readonly Token[], context: QueryPlanContext): Token[] {
   const out: Token[] = [];
+  const plausible = (piece: string) => piece.length >= (piece.startsWith('ال') ? 5 : 4);
   for (const token of tokens) {
     const word = token.norm;
-    if (context.known(token.term) || word.length < 6) {
+    if (context.known(token.term) || word.length < 8) {
       out.push(token);
       continue;
     }
-    let best: [Token, Token] | undefined;
-    for (let at = 3; at <= word.length - 3; at++) {
-      const left = context.analyzer.termOf(word.slice(0, at));
-      const right = context.analyzer.termOf(word.slice(at));
+    let split: [Token, Token] | undefined;
+    for (let at = 4; at <= word.length - 4; at++) {
+      const leftWord = word.slice(0, at);
+      const rightWord = word.slice(at);
+      if (!plausible(leftWord) || !plausible(rightWord)) continue;
+      const left = context.analyzer.termOf(leftWord);
+      const right = context.analyzer.termOf(rightWord);
       if (!left || !right || !context.known(left) || !context.known(right)) continue;
-      best = [
-        { ...token, term: left, norm: word.slice(0, at) },
-        { ...token, term: right, norm: word.slice(at) },
+      split = [
+        { ...token, term: left, norm: leftWord },
+        { ...token, term: right, norm: rightWord },
       ];
-      if (word.startsWith('ال', at)) break; // the article marks where the second word begins
+      if (rightWord.startsWith('ال')) break; // the article marks where the second word begins
     }
-    out.push(...(best ?? [token]));
+    out.push(...(split ?? [token]));
   }
   return out;
 }
@@ -79,6 +94,8 @@ function particleVariants(token: Token, context: QueryPlanContext): Alternative[
   if (!/\p{Script=Arabic}/u.test(word)) return variants;
   for (const particle of FUSED) consider(particle + word, context.expansionWeight);
   if (FUSED.includes(word[0]!) && word.length > 4) consider(word.slice(1), context.expansionWeight);
+  // a short word keeps its article and particles (stems never go below three letters): "للدم" meets "الدم"
+  for (const prefix of ARTICLE_WITH_PARTICLE) if (word.startsWith(prefix)) consider(`ال${word.slice(prefix.length)}`, context.expansionWeight);
   if (context.verbVariantWeight > 0) {
     if (IMPERFECT.includes(word[0]!) && word.length >= 4) {
       for (const prefix of IMPERFECT) if (prefix !== word[0]) consider(prefix + word.slice(1), context.verbVariantWeight);
@@ -120,6 +137,9 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
     if (span === 1) {
       addAlternative(alternatives, { terms: [token.term], weight: 1, typed: true });
       for (const variant of particleVariants(token, context)) addAlternative(alternatives, variant);
+      if (alternatives.length === 1 && !context.known(token.term) && context.typoWeight > 0) {
+        for (const term of context.typoNeighbors(token.term)) addAlternative(alternatives, { terms: [term], weight: context.typoWeight, guessed: true });
+      }
     } else {
       addAlternative(alternatives, { terms: terms.slice(i, i + span), weight: 1, typed: true });
     }

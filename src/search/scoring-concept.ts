@@ -38,6 +38,13 @@ export interface ScoringConcept {
   coverageWeight: number;
   /** how many words of the question it stands for */
   words: number;
+  /**
+   * Known only through typo guesses: its matches help ranking but not
+   * coverage, and a place or number so guessed stays unknown.
+   */
+  guessed: boolean;
+  /** its weight in the question's coverage (for a guessed concept, that of an unknown word) */
+  coverageIdf: number;
 }
 
 /**
@@ -90,9 +97,12 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
     }
   }
   const coverageWeight = isConstraint(concept.words) ? constraintWeight : 1;
+  const words = concept.words.length;
   if (phraseMass > 0) {
-    return { singles, groups, idf: phraseMass, df: Math.min(phraseDf, singleDf || n), coverageWeight, words: concept.words.length };
+    return { singles, groups, idf: phraseMass, df: Math.min(phraseDf, singleDf || n), coverageWeight, words, guessed: false, coverageIdf: phraseMass };
   }
   const df = Math.min(n, Math.max(singleDf, groupDf));
-  return { singles, groups, df, idf: idf(df || UNKNOWN_WORD_DF, n), coverageWeight, words: concept.words.length };
+  const guessed = singles.length > 0 && concept.alternatives.every((a) => a.guessed || a.terms.some((t) => vocabulary.id(t) === undefined));
+  const weight = idf(df || UNKNOWN_WORD_DF, n);
+  return { singles, groups, df, idf: weight, coverageWeight, words, guessed, coverageIdf: guessed ? idf(UNKNOWN_WORD_DF, n) : weight };
 }

@@ -1,0 +1,69 @@
+import type { Vocabulary } from './vocabulary.js';
+
+/**
+ * Whether two words are one edit apart: one letter inserted, deleted or
+ * replaced, or two adjacent letters swapped ("تيلرسون" / "تليرسون").
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return false;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // replaced
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // deleted / inserted
+}
+
+/**
+ * Terms of the index one edit away from a word it does not know: typos
+ * ("الكمياء" for "الكيمياء") and names spelled one letter differently.
+ *
+ * One edit to a word of four letters or more leaves its first two letters
+ * or its last two in place, so terms are bucketed by length and first pair,
+ * and by length and last pair; a lookup compares only within six buckets.
+ * Built on first use.
+ */
+export class TypoNeighbors {
+  private buckets: Map<string, number[]> | undefined;
+
+  constructor(private readonly vocabulary: Vocabulary) {}
+
+  private index(): Map<string, number[]> {
+    if (!this.buckets) {
+      const buckets = new Map<string, number[]>();
+      const put = (key: string, id: number) => {
+        const bucket = buckets.get(key);
+        if (bucket) bucket.push(id);
+        else buckets.set(key, [id]);
+      };
+      for (let id = 0; id < this.vocabulary.size; id++) {
+        const term = this.vocabulary.term(id);
+        if (term.length < 3) continue;
+        put(`${term.length}<${term.slice(0, 2)}`, id);
+        put(`${term.length}>${term.slice(-2)}`, id);
+      }
+      this.buckets = buckets;
+    }
+    return this.buckets;
+  }
+
+  /** Up to `limit` terms one edit from `term`, the most common first; only for words of four letters or more. */
+  of(term: string, limit = 3): string[] {
+    if (term.length < 4) return [];
+    const index = this.index();
+    const found = new Set<number>();
+    for (const length of [term.length - 1, term.length, term.length + 1]) {
+      for (const key of [`${length}<${term.slice(0, 2)}`, `${length}>${term.slice(-2)}`]) {
+        for (const id of index.get(key) ?? []) if (withinOneEdit(term, this.vocabulary.term(id))) found.add(id);
+      }
+    }
+    return [...found]
+      .sort((a, b) => this.vocabulary.df(b) - this.vocabulary.df(a))
+      .slice(0, limit)
+      .map((id) => this.vocabulary.term(id));
+  }
+}

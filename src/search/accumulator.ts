@@ -1,24 +1,22 @@
+const STRIDE = 4;
+const SCORE = 0;
+const MASS = 1;
+const WORDS = 2;
+const TF = 3;
+
 /**
- * Per-passage running totals of one search, in typed arrays sized to the
- * index and reset after each search by walking only the passages touched:
- * no allocation per candidate, however many there are.
+ * Per-passage running totals of one search, reset after each search by
+ * walking only the passages touched: no allocation per candidate, however
+ * many there are. A passage's totals sit side by side in one array, so adding
+ * to them touches one cache line, not four arrays spread over the index.
  */
 export class Accumulator {
-  readonly score: Float64Array;
-  /** matched share of the question's weight, before dividing by the total */
-  readonly mass: Float32Array;
-  /** matched words of the question */
-  readonly words: Uint16Array;
-  /** scratch: one concept's merged term frequency, term at a time */
-  readonly conceptTf: Float32Array;
+  private readonly cells: Float64Array;
   private readonly mark: Uint8Array;
   readonly candidates: number[] = [];
 
   constructor(size: number) {
-    this.score = new Float64Array(size);
-    this.mass = new Float32Array(size);
-    this.words = new Uint16Array(size);
-    this.conceptTf = new Float32Array(size);
+    this.cells = new Float64Array(size * STRIDE);
     this.mark = new Uint8Array(size);
   }
 
@@ -34,21 +32,69 @@ export class Accumulator {
     return true;
   }
 
+  score(passage: number): number {
+    return this.cells[passage * STRIDE + SCORE]!;
+  }
+
+  /** matched share of the question's weight, before dividing by the total */
+  mass(passage: number): number {
+    return this.cells[passage * STRIDE + MASS]!;
+  }
+
+  /** matched words of the question */
+  words(passage: number): number {
+    return this.cells[passage * STRIDE + WORDS]!;
+  }
+
+  addScore(passage: number, value: number): void {
+    this.cells[passage * STRIDE + SCORE]! += value;
+  }
+
+  scaleScore(passage: number, factor: number): void {
+    this.cells[passage * STRIDE + SCORE]! *= factor;
+  }
+
+  /** Adds a concept's contribution: its score, its weight toward coverage, the question words it stands for. */
+  addMatch(passage: number, score: number, mass: number, words: number): void {
+    const at = passage * STRIDE;
+    this.cells[at + SCORE]! += score;
+    this.cells[at + MASS]! += mass;
+    this.cells[at + WORDS]! += words;
+  }
+
+  /** Scratch for one concept's merged term frequency, term at a time; returns the value before. */
+  addTf(passage: number, tf: number): number {
+    const at = passage * STRIDE + TF;
+    const before = this.cells[at]!;
+    this.cells[at] = before + tf;
+    return before;
+  }
+
+  /** Reads and clears the scratch term frequency. */
+  takeTf(passage: number): number {
+    const at = passage * STRIDE + TF;
+    const tf = this.cells[at]!;
+    this.cells[at] = 0;
+    return tf;
+  }
+
   reset(): void {
     for (const passage of this.candidates) {
-      this.score[passage] = 0;
-      this.mass[passage] = 0;
-      this.words[passage] = 0;
+      this.cells.fill(0, passage * STRIDE, passage * STRIDE + STRIDE);
       this.mark[passage] = 0;
     }
     this.candidates.length = 0;
   }
 
+  /** Orders passages best first (ties by passage number, for stable results). */
+  sortByScore(passages: number[]): number[] {
+    return passages.sort((a, b) => this.score(b) - this.score(a) || a - b);
+  }
+
   /** The `k` candidates with the highest scores, best first (a bounded min-heap, O(n log k)). */
   top(k: number): number[] {
     const heap: number[] = [];
-    const score = this.score;
-    const less = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && a > b);
+    const less = (a: number, b: number) => this.score(a) < this.score(b) || (this.score(a) === this.score(b) && a > b);
     const siftDown = (i: number) => {
       for (;;) {
         const l = 2 * i + 1;
@@ -75,6 +121,6 @@ export class Accumulator {
         siftDown(0);
       }
     }
-    return heap.sort((a, b) => score[b]! - score[a]! || a - b);
+    return this.sortByScore(heap);
   }
 }

@@ -20,7 +20,7 @@ export interface RankingParams {
    * they had it: a two-word heading must not outrank the paragraph under it.
    */
   minLengthRatio: number;
-  /** How much an occurrence in the article title counts, relative to the body. */
+  /** How much an occurrence in the article title counts, relative to the body (applied when the index is built, in whole occurrences). */
   titleWeight: number;
   /** Bonus for each concept of the question found in the passage's title, times its idf. */
   titleBonus: number;

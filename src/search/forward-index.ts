@@ -22,17 +22,32 @@ export class ForwardIndexBuilder {
   private readonly lengths: number[] = [];
   private used = 0;
 
-  /** Adds the next passage from its term ids in text order; returns its number. */
-  add(termIds: readonly number[]): number {
-    const sorted = Int32Array.from(termIds).sort();
-    this.reserve(sorted.length);
-    for (let i = 0; i < sorted.length; ) {
-      let j = i;
-      while (j < sorted.length && sorted[j] === sorted[i]) j++;
-      this.terms[this.used] = sorted[i]!;
-      this.counts[this.used] = Math.min(j - i, 0xffff);
+  /**
+   * Adds the next passage from its term ids in text order; returns its number.
+   * `extra` terms (the title) count `extraWeight` times each (rounded to whole
+   * occurrences) but not toward the passage's length.
+   */
+  add(termIds: readonly number[], extra: readonly number[] = [], extraWeight = 0): number {
+    const body = Int32Array.from(termIds).sort();
+    const added = extraWeight > 0 ? Int32Array.from(extra).sort() : new Int32Array(0);
+    this.reserve(body.length + added.length);
+    // merge the two sorted lists, counting runs
+    let i = 0;
+    let j = 0;
+    while (i < body.length || j < added.length) {
+      const id = j >= added.length || (i < body.length && body[i]! <= added[j]!) ? body[i]! : added[j]!;
+      let count = 0;
+      while (i < body.length && body[i] === id) {
+        count++;
+        i++;
+      }
+      while (j < added.length && added[j] === id) {
+        count += extraWeight;
+        j++;
+      }
+      this.terms[this.used] = id;
+      this.counts[this.used] = Math.min(Math.round(count), 0xffff);
       this.used++;
-      i = j;
     }
     this.offsets.push(this.used);
     this.lengths.push(termIds.length);

@@ -25,14 +25,13 @@ export interface IndexData {
   /** inverted index: which passages hold a term */
   flex: FlexPassageIndex;
   vocabulary: Vocabulary;
-  /** per passage: term frequencies of the body */
+  /** per passage: term frequencies of the body, plus the title's counted `titleWeight` times each (lengths: the body's) */
   body: ForwardIndex;
+  titleWeight: number;
   /** per distinct title: term frequencies */
   titles: ForwardIndex;
   /** per passage: its title's number in `titles`, or -1 */
   titleOf: Int32Array;
-  /** per term: 1 when some title holds it (no title lookup otherwise) */
-  inSomeTitle: Uint8Array;
   /** per passage: term ids in text order (the proximity pass) */
   sequences: SequenceStore;
   /** per passage: surface-form hash of each term in `sequences`, aligned (the exact-form pass) */
@@ -75,11 +74,16 @@ class WordTable {
  * corpus, so the second can tell a fused particle ("وقال") from a root letter
  * ("وزير").
  */
-export function buildIndexData(passages: readonly PassageInput[]): IndexData {
+export function buildIndexData(passages: readonly PassageInput[], titleWeight: number): IndexData {
+  // the callers' objects may come in several shapes: read them once, so the loops below see plain arrays
+  const texts = passages.map((p) => p.text);
+  const titleTexts = passages.map((p) => p.title);
+  const groups = passages.map((p) => p.group);
+
   const table = new WordTable();
-  const bodyWords = passages.map((p) => table.idsOf(p.text));
+  const bodyWords = texts.map((text) => table.idsOf(text));
   const titleWords = new Map<string, Int32Array>();
-  for (const { title } of passages) if (title && !titleWords.has(title)) titleWords.set(title, table.idsOf(title));
+  for (const title of titleTexts) if (title && !titleWords.has(title)) titleWords.set(title, table.idsOf(title));
 
   const firstPass = createAnalyzer();
   const stemCounts = new Map<string, number>();
@@ -110,14 +114,14 @@ export function buildIndexData(passages: readonly PassageInput[]): IndexData {
   const body = new ForwardIndexBuilder();
   const titles = new ForwardIndexBuilder();
   const titleNumbers = new Map<string, { n: number; ids: number[] }>();
-  const titleOf = new Int32Array(passages.length).fill(-1);
+  const titleOf = new Int32Array(texts.length).fill(-1);
   const sequences = new SequenceStore();
   const surfaces = new SequenceStore();
   const flex = createFlexPassageIndex(analyzer);
-  const answerTypes = new Uint8Array(passages.length);
-  const followsNeighbor = new Uint8Array(passages.length);
+  const answerTypes = new Uint8Array(texts.length);
+  const followsNeighbor = new Uint8Array(texts.length);
 
-  passages.forEach((passage, i) => {
+  for (let i = 0; i < texts.length; i++) {
     const words = bodyWords[i]!;
     const ids: number[] = [];
     const hashes: number[] = [];
@@ -128,34 +132,32 @@ export function buildIndexData(passages: readonly PassageInput[]): IndexData {
       ids.push(termOfWord[word]!);
       hashes.push(hashOfWord[word]!);
     }
-    body.add(ids);
-    sequences.add(ids);
-    surfaces.add(hashes);
-    answerTypes[i] = types;
-
     let titleIds: number[] = [];
-    if (passage.title) {
-      let title = titleNumbers.get(passage.title);
+    const titleText = titleTexts[i];
+    if (titleText) {
+      let title = titleNumbers.get(titleText);
       if (!title) {
-        const ids = termIds(titleWords.get(passage.title)!);
+        const ids = termIds(titleWords.get(titleText)!);
         title = { n: titles.add(ids), ids };
-        titleNumbers.set(passage.title, title);
+        titleNumbers.set(titleText, title);
       }
       titleOf[i] = title.n;
       titleIds = title.ids;
     }
+    // the title's weight is folded into the passage's frequencies: one lookup per term at query time
+    body.add(ids, titleIds, titleWeight);
+    sequences.add(ids);
+    surfaces.add(hashes);
+    answerTypes[i] = types;
     vocabulary.countPassage(new Set([...ids, ...titleIds]));
     // FlexSearch's encoder runs this same analyzer; the terms are handed over already analyzed
     flex.add(i, preAnalyzed([...titleIds, ...ids].map((id) => vocabulary.term(id))));
-    if (i > 0 && passage.group !== undefined && passages[i - 1]!.group === passage.group) followsNeighbor[i] = 1;
-  });
+    if (i > 0 && groups[i] !== undefined && groups[i - 1] === groups[i]) followsNeighbor[i] = 1;
+  }
   sequences.compact();
   surfaces.compact();
-  const inSomeTitle = new Uint8Array(vocabulary.size);
-  for (const { ids } of titleNumbers.values()) for (const id of ids) inSomeTitle[id] = 1;
-
   return {
-    size: passages.length, analyzer, flex, vocabulary, body: body.build(), titles: titles.build(), titleOf, inSomeTitle,
+    size: texts.length, analyzer, flex, vocabulary, body: body.build(), titleWeight, titles: titles.build(), titleOf,
     sequences, surfaces, answerTypes, followsNeighbor,
   };
 }

@@ -90,12 +90,8 @@ export class PassageIndex {
   }
 
   static build(passages: readonly PassageInput[], options: PassageIndexOptions = {}): PassageIndex {
-    return new PassageIndex(
-      buildIndexData(passages),
-      options.synonyms ?? [],
-      { ...DEFAULT_RANKING, ...options.ranking },
-      options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET,
-    );
+    const ranking = { ...DEFAULT_RANKING, ...options.ranking };
+    return new PassageIndex(buildIndexData(passages, ranking.titleWeight), options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET);
   }
 
   /** The same index with other synonym groups: no passage is re-indexed. */
@@ -146,19 +142,19 @@ export class PassageIndex {
       const wanted = answerTypeOf(question);
       if (wanted) {
         const bit = ANSWER_TYPE_BIT[wanted];
-        for (const passage of acc.candidates) if (this.data.answerTypes[passage]! & bit) acc.score[passage]! *= 1 + this.ranking.answerTypeBoost;
+        for (const passage of acc.candidates) if (this.data.answerTypes[passage]! & bit) acc.scaleScore(passage, 1 + this.ranking.answerTypeBoost);
       }
       const top = this.withNeighbors(acc.top(Math.max(limit, this.ranking.rerankDepth)), scoring);
-      if (this.ranking.titleBonus > 0) for (const passage of top) acc.score[passage]! += this.ranking.titleBonus * this.titleMass(passage, scoring);
+      if (this.ranking.titleBonus > 0) for (const passage of top) acc.addScore(passage, this.ranking.titleBonus * this.titleMass(passage, scoring));
       const typed = new Map<number, number>();
       for (const token of tokens) typed.set(surfaceHash(token.norm), this.termIdf(token.term));
-      addProximityAndExactForm(top, acc.score, this.data, scoring, typed, this.ranking);
-      top.sort((a, b) => acc.score[b]! - acc.score[a]! || a - b);
+      addProximityAndExactForm(top, acc, this.data, scoring, typed, this.ranking);
+      acc.sortByScore(top);
       const hits = top.slice(0, limit).map((passage) => ({
         passage,
-        score: acc.score[passage]!,
-        coverage: acc.mass[passage]! / totalMass,
-        matchedWords: acc.words[passage]!,
+        score: acc.score(passage),
+        coverage: acc.mass(passage) / totalMass,
+        matchedWords: acc.words(passage),
         matchedTerms: this.matchedTerms(passage, scoring),
       }));
       return { hits, concepts: summaries };
@@ -167,11 +163,9 @@ export class PassageIndex {
     }
   }
 
-  /** Body frequency plus the title's, weighted. */
+  /** Body frequency plus the title's, weighted (folded in at build time). */
   private frequency(passage: number, term: number): number {
-    const title = this.data.titleOf[passage]!;
-    const inTitle = title >= 0 && this.data.inSomeTitle[term] ? this.data.titles.frequency(title, term) : 0;
-    return this.data.body.frequency(passage, term) + this.ranking.titleWeight * inTitle;
+    return this.data.body.frequency(passage, term);
   }
 
   private saturated(tf: number, passage: number): number {
@@ -222,25 +216,18 @@ export class PassageIndex {
 
   private scoreTermAtATime(concept: ScoringConcept, postings: ReadonlyMap<SingleTerm, number[]>, candidatesOnly: boolean): void {
     const { acc } = this;
-    const tf = acc.conceptTf;
     const touched: number[] = [];
     for (const single of concept.singles) {
       for (const passage of postings.get(single) ?? []) {
         if (candidatesOnly && !acc.has(passage)) continue;
         const f = this.frequency(passage, single.id);
         if (f === 0) continue;
-        if (tf[passage] === 0) touched.push(passage);
-        tf[passage]! += single.weight * f;
+        if (acc.addTf(passage, single.weight * f) === 0) touched.push(passage);
       }
     }
     const mass = concept.guessed ? 0 : concept.idf * concept.coverageWeight;
     const words = concept.guessed ? 0 : concept.words;
-    for (const passage of touched) {
-      acc.score[passage]! += concept.idf * this.saturated(tf[passage]!, passage);
-      acc.mass[passage]! += mass;
-      acc.words[passage]! += words;
-      tf[passage] = 0;
-    }
+    for (const passage of touched) acc.addMatch(passage, concept.idf * this.saturated(acc.takeTf(passage), passage), mass, words);
   }
 
   private scorePassageAtATime(concept: ScoringConcept): void {
@@ -248,10 +235,8 @@ export class PassageIndex {
     for (const passage of acc.candidates) {
       this.scoreConceptAt(concept, passage);
       if (this.lastScore === 0) continue;
-      acc.score[passage]! += this.lastScore;
-      if (concept.guessed) continue;
-      acc.mass[passage]! += this.lastMass * concept.coverageWeight;
-      acc.words[passage]! += this.lastWords;
+      if (concept.guessed) acc.addScore(passage, this.lastScore);
+      else acc.addMatch(passage, this.lastScore, this.lastMass * concept.coverageWeight, this.lastWords);
     }
   }
 
@@ -313,24 +298,22 @@ export class PassageIndex {
     const bonus = new Map<number, number>();
     const give = (to: number, score: number) => bonus.set(to, Math.max(bonus.get(to) ?? 0, score));
     for (const passage of top.slice(0, this.ranking.rerankDepth)) {
-      if (followsNeighbor[passage]) give(passage - 1, acc.score[passage]!);
-      if (passage + 1 < this.size && followsNeighbor[passage + 1]) give(passage + 1, acc.score[passage]!);
+      if (followsNeighbor[passage]) give(passage - 1, acc.score(passage));
+      if (passage + 1 < this.size && followsNeighbor[passage + 1]) give(passage + 1, acc.score(passage));
     }
     const inTop = new Set(top);
     for (const [passage, score] of bonus) {
       if (acc.add(passage)) {
         for (const concept of scoring) {
           this.scoreConceptAt(concept, passage);
-          acc.score[passage]! += this.lastScore;
-          if (concept.guessed) continue;
-          acc.mass[passage]! += this.lastMass * concept.coverageWeight;
-          acc.words[passage]! += this.lastWords;
+          if (concept.guessed) acc.addScore(passage, this.lastScore);
+          else acc.addMatch(passage, this.lastScore, this.lastMass * concept.coverageWeight, this.lastWords);
         }
       }
-      acc.score[passage]! += weight * score;
+      acc.addScore(passage, weight * score);
       if (!inTop.has(passage)) top.push(passage);
     }
-    return top.sort((a, b) => acc.score[b]! - acc.score[a]! || a - b);
+    return acc.sortByScore(top);
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { Accumulator } from './accumulator.js';
 import type { RankingParams } from './bm25.js';
 import type { IndexData } from './index-data.js';
 import type { ScoringConcept } from './scoring-concept.js';
@@ -11,7 +12,7 @@ import { SmallIntMap } from './small-int-map.js';
  */
 export function addProximityAndExactForm(
   top: readonly number[],
-  score: Float64Array,
+  acc: Accumulator,
   data: IndexData,
   scoring: readonly ScoringConcept[],
   typed: ReadonlyMap<number, number>,
@@ -53,6 +54,6 @@ export function addProximityAndExactForm(
         proximity += Math.min(scoring[c]!.idf, scoring[c + 1]!.idf);
       }
     }
-    score[passage]! += proximityWeight * proximity + exactFormWeight * exact;
+    acc.addScore(passage, proximityWeight * proximity + exactFormWeight * exact);
   }
 }

@@ -5,7 +5,6 @@
  * (U+2066 … U+2069) keeps it intact without affecting the text around it.
  */
 export const LRI = '\u2066';
-export const RLI = '\u2067';
 export const FSI = '\u2068';
 export const PDI = '\u2069';
 
@@ -16,10 +15,6 @@ const LTR_RUN = /[\p{Script=Latin}\p{Nd}][\p{Script=Latin}\p{Nd}\p{Zs}.,:;/_\-+%
 
 export function isolateLtr(text: string): string {
   return `${LRI}${text}${PDI}`;
-}
-
-export function isolateRtl(text: string): string {
-  return `${RLI}${text}${PDI}`;
 }
 
 /** First strong direction decides: an isolate that picks its own direction. */

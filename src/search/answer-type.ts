@@ -42,11 +42,5 @@ export function answerTypeBitsOfWord(word: string): number {
   return isPlaceWord(word) ? 4 : 0;
 }
 
-/** Which answer types a passage can offer: the bits of its words. */
-export function answerTypesIn(text: string): number {
-  let bits = 0;
-  for (const word of splitWords(normalizeText(text))) bits |= answerTypeBitsOfWord(word);
-  return bits;
-}
 
 export const ANSWER_TYPE_BIT: Record<AnswerType, number> = { date: 1, number: 2, place: 4 };

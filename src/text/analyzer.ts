@@ -26,8 +26,6 @@ export interface Analyzer {
   analyze(text: string): Token[];
   /** Just the terms, in order. */
   terms(text: string): string[];
-  /** Each kept word's term and normalized form, in order, without offsets (the indexing fast path). */
-  forEachTerm(text: string, visit: (term: string, norm: string) => void): void;
   /** Drops the per-word cache (after indexing a corpus, most of it will never be asked again). */
   forgetCache(): void;
   /** The hooks FlexSearch's Encoder calls; see search/flex-index.ts. */
@@ -101,16 +99,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return tokens;
   }
 
-  function forEachTerm(text: string, visit: (term: string, norm: string) => void): void {
-    for (const word of splitWords(normalizeText(beforeNormalization(text)))) {
-      const term = termOf(word);
-      if (term !== null) visit(term, word);
-    }
-  }
-
   function terms(text: string): string[] {
     const out: string[] = [];
-    forEachTerm(text, (term) => out.push(term));
+    for (const word of splitWords(normalizeText(beforeNormalization(text)))) {
+      const term = termOf(word);
+      if (term !== null) out.push(term);
+    }
     return out;
   }
 
@@ -121,7 +115,6 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     termOf,
     analyze,
     terms,
-    forEachTerm,
     forgetCache: () => cache.clear(),
     encoderHooks: {
       normalize: (text) => {

@@ -42,6 +42,10 @@ export interface RankingParams {
   constraintWeight: number;
   /** Weight of a known term one edit away from a word of the question no passage contains (a typo). */
   typoWeight: number;
+  /** Weight of a known term one edit away from a word of the question that only one passage contains (another spelling of a name). */
+  rareNeighborWeight: number;
+  /** Weight of another form of a word of the question, from the same family (see word-families.ts). */
+  familyWeight: number;
   /** Score factor for a passage holding what the question asks for (a date for "متى", a number for "كم"). */
   answerTypeBoost: number;
 }
@@ -62,6 +66,8 @@ export const DEFAULT_RANKING: RankingParams = {
   answerTypeBoost: 0.3,
   verbVariantWeight: 0.4,
   typoWeight: 0.6,
+  rareNeighborWeight: 0.3,
+  familyWeight: 0.3,
   neighborWeight: 0.3,
   constraintWeight: 2,
 };

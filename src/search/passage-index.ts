@@ -10,6 +10,7 @@ import { toScoringConcept, type ScoringConcept, type SingleTerm } from './scorin
 import { surfaceHash } from './surface-hash.js';
 import { SynonymTable } from './synonym-table.js';
 import { TypoNeighbors } from './typo-neighbors.js';
+import { WordFamilies } from './word-families.js';
 
 export type { PassageInput };
 
@@ -58,6 +59,16 @@ const DEFAULT_CANDIDATE_BUDGET = 2500;
  */
 const WALK_POSTINGS_RATIO = 8;
 
+/** A term in at most this many passages may be one spelling of a name among several (see QueryPlanContext.rare). */
+const RARE_DF = 1;
+
+/**
+ * A word in more than this share of the passages gets no family: its own form
+ * already finds plenty, and its relatives would mostly add noise.
+ */
+const FAMILY_MAX_SHARE = 0.1;
+const FAMILY_LIMIT = 4;
+
 /**
  * The searchable form of a set of passages. FlexSearch finds the passages
  * holding the question's rarest concepts; BM25 over a forward index scores
@@ -73,12 +84,13 @@ export class PassageIndex {
   private readonly candidateBudget: number;
   private readonly acc: Accumulator;
   private readonly typos: TypoNeighbors;
+  private readonly families: WordFamilies;
   // scratch results of scoreConceptAt, to score without allocating
   private lastScore = 0;
   private lastMass = 0;
   private lastWords = 0;
 
-  private constructor(data: IndexData, synonyms: readonly SynonymGroup[], ranking: RankingParams, candidateBudget: number, typos?: TypoNeighbors) {
+  private constructor(data: IndexData, synonyms: readonly SynonymGroup[], ranking: RankingParams, candidateBudget: number, typos?: TypoNeighbors, families?: WordFamilies) {
     this.data = data;
     this.analyzer = data.analyzer;
     this.size = data.size;
@@ -87,6 +99,7 @@ export class PassageIndex {
     this.candidateBudget = candidateBudget;
     this.acc = new Accumulator(data.size);
     this.typos = typos ?? new TypoNeighbors(data.vocabulary);
+    this.families = families ?? new WordFamilies(data.vocabulary);
   }
 
   static build(passages: readonly PassageInput[], options: PassageIndexOptions = {}): PassageIndex {
@@ -96,7 +109,7 @@ export class PassageIndex {
 
   /** The same index with other synonym groups: no passage is re-indexed. */
   withSynonyms(groups: readonly SynonymGroup[]): PassageIndex {
-    return new PassageIndex(this.data, groups, this.ranking, this.candidateBudget, this.typos);
+    return new PassageIndex(this.data, groups, this.ranking, this.candidateBudget, this.typos, this.families);
   }
 
   get vocabularySize(): number {
@@ -125,6 +138,16 @@ export class PassageIndex {
       verbVariantWeight: this.ranking.verbVariantWeight,
       typoNeighbors: (term) => this.typos.of(term),
       typoWeight: this.ranking.typoWeight,
+      rare: (term) => {
+        const id = vocabulary.id(term);
+        return id !== undefined && vocabulary.df(id) <= RARE_DF;
+      },
+      rareNeighborWeight: this.ranking.rareNeighborWeight,
+      family: (term) => {
+        const id = vocabulary.id(term);
+        return id !== undefined && vocabulary.df(id) > FAMILY_MAX_SHARE * this.size ? [] : this.families.of(term, FAMILY_LIMIT);
+      },
+      familyWeight: this.ranking.familyWeight,
     });
     const scoring = concepts.map((c) => toScoringConcept(c, vocabulary, this.size, this.ranking.constraintWeight));
     const summaries = concepts.map((c, i) => ({
@@ -145,6 +168,7 @@ export class PassageIndex {
         for (const passage of acc.candidates) if (this.data.answerTypes[passage]! & bit) acc.scaleScore(passage, 1 + this.ranking.answerTypeBoost);
       }
       const top = this.withNeighbors(acc.top(Math.max(limit, this.ranking.rerankDepth)), scoring);
+      this.addLooseMatches(top, scoring);
       if (this.ranking.titleBonus > 0) for (const passage of top) acc.addScore(passage, this.ranking.titleBonus * this.titleMass(passage, scoring));
       const typed = new Map<number, number>();
       for (const token of tokens) typed.set(surfaceHash(token.norm), this.termIdf(token.term));
@@ -314,6 +338,24 @@ export class PassageIndex {
       if (!inTop.has(passage)) top.push(passage);
     }
     return acc.sortByScore(top);
+  }
+
+  /**
+   * What the loose relatives of the question's words add to the top passages:
+   * each concept's term frequency with them, saturated, minus without them.
+   */
+  private addLooseMatches(top: readonly number[], scoring: readonly ScoringConcept[]): void {
+    for (const concept of scoring) {
+      if (concept.loose.length === 0) continue;
+      for (const passage of top) {
+        let looseTf = 0;
+        for (const single of concept.loose) looseTf += single.weight * this.frequency(passage, single.id);
+        if (looseTf === 0) continue;
+        let tf = 0;
+        for (const single of concept.singles) tf += single.weight * this.frequency(passage, single.id);
+        this.acc.addScore(passage, concept.idf * (this.saturated(tf + looseTf, passage) - this.saturated(tf, passage)));
+      }
+    }
   }
 
   /**

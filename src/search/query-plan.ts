@@ -10,6 +10,12 @@ export interface Alternative {
   typed?: boolean;
   /** a guess: a known term one edit away from a word the index does not know */
   guessed?: boolean;
+  /**
+   * A loose relative of a word the index knows: another spelling of a rare
+   * name, or another form of the word. Its matches add to a passage's score
+   * but not to how much of the question the passage covers.
+   */
+  loose?: boolean;
 }
 
 /**
@@ -42,6 +48,13 @@ export interface QueryPlanContext {
   /** known terms one edit away from an unknown word (typos) */
   typoNeighbors(term: string): string[];
   typoWeight: number;
+  /** whether the index holds a term in so few passages that it may be one spelling of a name among several */
+  rare(term: string): boolean;
+  /** weight of a known term one edit away from a rare one */
+  rareNeighborWeight: number;
+  /** other forms of the word (see word-families.ts); none for a common word, whose own form finds enough */
+  family(term: string): string[];
+  familyWeight: number;
 }
 
 /**
@@ -117,6 +130,11 @@ function addAlternative(list: Alternative[], alternative: Alternative): void {
   }
 }
 
+/** A loose relative never displaces or strengthens a form the question already has. */
+function addLoose(list: Alternative[], term: string, weight: number): void {
+  if (!list.some((a) => a.terms.length === 1 && a.terms[0] === term)) list.push({ terms: [term], weight, loose: true });
+}
+
 /**
  * Turns analyzed question tokens into concepts: synonym phrases are matched
  * first (longest wins), every other word becomes a concept of its own.
@@ -139,7 +157,11 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
       for (const variant of particleVariants(token, context)) addAlternative(alternatives, variant);
       if (alternatives.length === 1 && !context.known(token.term) && context.typoWeight > 0) {
         for (const term of context.typoNeighbors(token.term)) addAlternative(alternatives, { terms: [term], weight: context.typoWeight, guessed: true });
+      } else if (context.rareNeighborWeight > 0 && context.rare(token.term)) {
+        // "توجو" in one passage, "توغو" in ten: a rare spelling may not be the article's
+        for (const term of context.typoNeighbors(token.term)) addLoose(alternatives, term, context.rareNeighborWeight);
       }
+      if (context.familyWeight > 0) for (const term of context.family(token.term)) addLoose(alternatives, term, context.familyWeight);
     } else {
       addAlternative(alternatives, { terms: terms.slice(i, i + span), weight: 1, typed: true });
     }

@@ -30,6 +30,11 @@ export interface TermGroup {
  */
 export interface ScoringConcept {
   singles: SingleTerm[];
+  /**
+   * Loose relatives (see Alternative.loose): looked up only in the top
+   * passages, where they add to the score but not to coverage.
+   */
+  loose: SingleTerm[];
   groups: TermGroup[];
   idf: number;
   /** passages holding it (approximate for merged alternatives); orders candidate gathering */
@@ -65,6 +70,7 @@ const UNKNOWN_WORD_DF = 1;
 export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passages: number, constraintWeight: number): ScoringConcept {
   const n = passages;
   const singles: SingleTerm[] = [];
+  const loose: SingleTerm[] = [];
   const groups: TermGroup[] = [];
   let singleDf = 0;
   let groupDf = 0;
@@ -89,7 +95,12 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
     if (ids.some((id) => id === undefined)) continue;
     const known = ids as number[];
     if (known.length === 1) {
-      singles.push({ id: known[0]!, weight: alternative.weight, probe: preAnalyzed(alternative.terms), df: dfs[0]! });
+      const single = { id: known[0]!, weight: alternative.weight, probe: preAnalyzed(alternative.terms), df: dfs[0]! };
+      if (alternative.loose) {
+        loose.push(single);
+        continue;
+      }
+      singles.push(single);
       singleDf += dfs[0]!;
     } else {
       groups.push({ ids: known, idfs: dfs.map((df) => idf(df, n)), probes: [preAnalyzed(alternative.terms)], dfs: [Math.min(...dfs)], weight: alternative.weight, typed: false });
@@ -99,10 +110,10 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
   const coverageWeight = isConstraint(concept.words) ? constraintWeight : 1;
   const words = concept.words.length;
   if (phraseMass > 0) {
-    return { singles, groups, idf: phraseMass, df: Math.min(phraseDf, singleDf || n), coverageWeight, words, guessed: false, coverageIdf: phraseMass };
+    return { singles, loose, groups, idf: phraseMass, df: Math.min(phraseDf, singleDf || n), coverageWeight, words, guessed: false, coverageIdf: phraseMass };
   }
   const df = Math.min(n, Math.max(singleDf, groupDf));
-  const guessed = singles.length > 0 && concept.alternatives.every((a) => a.guessed || a.terms.some((t) => vocabulary.id(t) === undefined));
+  const guessed = singles.length > 0 && concept.alternatives.every((a) => a.guessed || a.loose || a.terms.some((t) => vocabulary.id(t) === undefined));
   const weight = idf(df || UNKNOWN_WORD_DF, n);
-  return { singles, groups, df, idf: weight, coverageWeight, words, guessed, coverageIdf: guessed ? idf(UNKNOWN_WORD_DF, n) : weight };
+  return { singles, loose, groups, df, idf: weight, coverageWeight, words, guessed, coverageIdf: guessed ? idf(UNKNOWN_WORD_DF, n) : weight };
 }

@@ -93,3 +93,34 @@ describe('PassageIndex ranking', () => {
     expect(rank(grouped).indexOf(0)).toBeLessThan(rank(ungrouped).indexOf(0));
   });
 });
+
+describe('PassageIndex loose relatives', () => {
+  const coverageOf = (index: PassageIndex, question: string, passage: number) => index.search(question).hits.find((h) => h.passage === passage)?.coverage;
+
+  it('lets another form of a word ("يشخص" for "تشخيص") lift a passage, without counting it as covered', () => {
+    const passages = [
+      { text: 'ارتفاع ضغط الدم عند الرضع نادر' },
+      { text: 'يشخص ارتفاع ضغط الدم بقياسه مرات' }, // one word longer: without its relative, it loses
+      { text: 'قياس الحرارة' },
+      { text: 'يشخص الطبيب المرض' },
+    ];
+    const question = 'تشخيص ارتفاع ضغط الدم';
+    const withFamilies = PassageIndex.build(passages);
+    const without = PassageIndex.build(passages, { ranking: { familyWeight: 0 } });
+    expect(without.search(question).hits[0]!.passage).toBe(0);
+    expect(withFamilies.search(question).hits[0]!.passage).toBe(1);
+    expect(coverageOf(withFamilies, question, 1)).toBeCloseTo(coverageOf(without, question, 1)!, 10);
+  });
+
+  it('tries another spelling of a name only one passage has ("توجو" for "توغو")', () => {
+    const passages = [
+      { text: 'اللغة الرسمية الإنجليزية' },
+      { text: 'اللغة الرسمية في توغو هي الفرنسية' },
+      { text: 'توغو بلد في غرب أفريقيا' },
+      { text: 'سافر توجو إلى المدينة' },
+    ];
+    const question = 'ما هي اللغة الرسمية في توجو';
+    expect(PassageIndex.build(passages, { ranking: { rareNeighborWeight: 0 } }).search(question).hits[0]!.passage).toBe(0);
+    expect(PassageIndex.build(passages).search(question).hits[0]!.passage).toBe(1);
+  });
+});

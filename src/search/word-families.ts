@@ -1,0 +1,64 @@
+import type { Vocabulary } from './vocabulary.js';
+
+/** Prefixes of derived forms: the tenth form, the imperfect verb, the participle, the verbal noun. */
+const DERIVATION_PREFIXES = ['است', 'ت', 'ي', 'ن', 'م', 'ا'];
+const ARABIC_WORD = /^[\u0621-\u064a]+$/;
+
+/**
+ * What is left of a stem once one derivation prefix and every long vowel after
+ * the first letter are removed: "تشخيص" and "يشخص" both give "شخص", "اكتشاف"
+ * and "يكتشف" both "كتشف". A crude key (it also sends "شخص", a person, there),
+ * so its matches count for little; see WordFamilies.
+ */
+export function familyKey(stem: string): string | undefined {
+  if (!ARABIC_WORD.test(stem)) return undefined;
+  let word = stem;
+  for (const prefix of DERIVATION_PREFIXES) {
+    if (word.startsWith(prefix) && word.length - prefix.length >= 3) {
+      word = word.slice(prefix.length);
+      break;
+    }
+  }
+  const key = word[0]! + word.slice(1).replace(/[اوي]/g, '');
+  return key.length >= 3 ? key : undefined;
+}
+
+/**
+ * Terms of the index that share a family key: the other forms of a word that
+ * a light stemmer leaves apart ("تمرير" for "يمرر", "تشخيص" for "يشخص").
+ * Built on first use, each family sorted most common first.
+ */
+export class WordFamilies {
+  private families: Map<string, number[]> | undefined;
+
+  constructor(private readonly vocabulary: Vocabulary) {}
+
+  private index(): Map<string, number[]> {
+    if (!this.families) {
+      const families = new Map<string, number[]>();
+      for (let id = 0; id < this.vocabulary.size; id++) {
+        const key = familyKey(this.vocabulary.term(id));
+        if (!key) continue;
+        const family = families.get(key);
+        if (family) family.push(id);
+        else families.set(key, [id]);
+      }
+      for (const family of families.values()) if (family.length > 1) family.sort((a, b) => this.vocabulary.df(b) - this.vocabulary.df(a));
+      this.families = families;
+    }
+    return this.families;
+  }
+
+  /** Up to `limit` other terms of the family of `term`, the most common first. */
+  of(term: string, limit = 4): string[] {
+    const key = familyKey(term);
+    if (!key) return [];
+    const found: string[] = [];
+    for (const id of this.index().get(key) ?? []) {
+      if (found.length === limit) break;
+      const other = this.vocabulary.term(id);
+      if (other !== term) found.push(other);
+    }
+    return found;
+  }
+}

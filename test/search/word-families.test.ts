@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { familyKey, WordFamilies } from '../../src/search/word-families.js';
+import { Vocabulary } from '../../src/search/vocabulary.js';
+
+describe('familyKey', () => {
+  it.each([
+    ['تشخيص', 'شخص'], // verbal noun
+    ['يشخص', 'شخص'], // imperfect verb
+    ['اكتشاف', 'كتشف'],
+    ['يكتشف', 'كتشف'],
+    ['مكتشف', 'كتشف'], // participle
+    ['استخدام', 'خدم'], // tenth form
+    ['تمرير', 'مرر'],
+    ['سياس', undefined], // two letters would be left: no family
+    ['ضغط', 'ضغط'],
+    ['vote', undefined], // not Arabic
+  ])('%s → %s', (stem, key) => {
+    expect(familyKey(stem)).toBe(key);
+  });
+});
+
+describe('WordFamilies', () => {
+  const vocabulary = new Vocabulary();
+  const ids = ['تشخيص', 'يشخص', 'شخص', 'تشخيصات', 'ضغط'].map((term) => vocabulary.intern(term));
+  vocabulary.countPassage([ids[0]!, ids[2]!]);
+  vocabulary.countPassage([ids[2]!]);
+  vocabulary.countPassage([ids[1]!, ids[2]!]);
+  vocabulary.countPassage([ids[1]!]);
+  const families = new WordFamilies(vocabulary);
+
+  it('gives the other forms of the family, the most common first, never the word itself', () => {
+    // "تشخيصات" keeps its plural ending in the key ("شخصت"): stems have none, so only a stem's relatives are found
+    expect(families.of('تشخيص')).toEqual(['شخص', 'يشخص']);
+    expect(families.of('تشخيص', 1)).toEqual(['شخص']);
+  });
+
+  it('works for a form the index does not hold', () => {
+    expect(families.of('بشخص')).toEqual([]); // not a derivation prefix: another key
+    expect(families.of('مشخص')).toEqual(['شخص', 'يشخص', 'تشخيص']);
+  });
+
+  it('gives nothing for a word without relatives', () => {
+    expect(families.of('ضغط')).toEqual([]);
+  });
+});

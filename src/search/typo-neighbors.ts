@@ -33,21 +33,7 @@ export class TypoNeighbors {
   constructor(private readonly vocabulary: Vocabulary) {}
 
   private index(): Map<string, number[]> {
-    if (!this.buckets) {
-      const buckets = new Map<string, number[]>();
-      const put = (key: string, id: number) => {
-        const bucket = buckets.get(key);
-        if (bucket) bucket.push(id);
-        else buckets.set(key, [id]);
-      };
-      for (let id = 0; id < this.vocabulary.size; id++) {
-        const term = this.vocabulary.term(id);
-        if (term.length < 3) continue;
-        put(`${term.length}<${term.slice(0, 2)}`, id);
-        put(`${term.length}>${term.slice(-2)}`, id);
-      }
-      this.buckets = buckets;
-    }
+    this.buckets ??= this.vocabulary.groupIds((term) => (term.length < 3 ? [] : [`${term.length}<${term.slice(0, 2)}`, `${term.length}>${term.slice(-2)}`]));
     return this.buckets;
   }
 

@@ -36,4 +36,17 @@ export class Vocabulary {
   df(id: number): number {
     return this.documentFrequency[id] ?? 0;
   }
+
+  /** Term ids grouped under the keys `keysOf` gives each term (none, one or several), ids ascending within a group. */
+  groupIds(keysOf: (term: string) => Iterable<string>): Map<string, number[]> {
+    const groups = new Map<string, number[]>();
+    for (let id = 0; id < this.terms.length; id++) {
+      for (const key of keysOf(this.terms[id]!)) {
+        const group = groups.get(key);
+        if (group) group.push(id);
+        else groups.set(key, [id]);
+      }
+    }
+    return groups;
+  }
 }

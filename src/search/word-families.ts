@@ -35,14 +35,10 @@ export class WordFamilies {
 
   private index(): Map<string, number[]> {
     if (!this.families) {
-      const families = new Map<string, number[]>();
-      for (let id = 0; id < this.vocabulary.size; id++) {
-        const key = familyKey(this.vocabulary.term(id));
-        if (!key) continue;
-        const family = families.get(key);
-        if (family) family.push(id);
-        else families.set(key, [id]);
-      }
+      const families = this.vocabulary.groupIds((term) => {
+        const key = familyKey(term);
+        return key ? [key] : [];
+      });
       for (const family of families.values()) if (family.length > 1) family.sort((a, b) => this.vocabulary.df(b) - this.vocabulary.df(a));
       this.families = families;
     }

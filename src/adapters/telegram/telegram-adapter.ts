@@ -3,6 +3,7 @@ import type { Update } from 'telegraf/types';
 import type { Config } from '../../config.js';
 import { commandsFor } from '../../core/command.js';
 import { USER_ERRORS } from '../../core/errors.js';
+import type { Turn } from '../../core/in-flight.js';
 import type { Logger } from '../../core/logger.js';
 import { MESSAGES } from '../../core/messages.js';
 import { errorReply, type Reply } from '../../core/reply.js';
@@ -31,8 +32,11 @@ export interface TelegramAdapterOptions extends AdapterDeps {
 const DEFAULT_API_ROOT = 'https://api.telegram.org';
 const STOP_WAIT_MS = 5000;
 const START_TIMEOUT_MS = 30_000;
-/** Commands slow enough to show "typing…" */
-const SLOW_COMMANDS = new Set(['reload']);
+/**
+ * A member over the rate limit is told once in this window; more notices
+ * would only queue in the chat's lane (one message a second) ahead of answers.
+ */
+const RATE_NOTICE_WINDOW_MS = 30_000;
 
 /**
  * The Telegram connection (telegraf 4): updates → invocations → the core's
@@ -54,12 +58,14 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
   const moderators = createModeratorCheck({ adminIds: config.adminIds, logger: log, memberStatus: outbox.memberStatus });
   const startCall = createStartCall(apiRoot, options.startTimeoutMs ?? START_TIMEOUT_MS, log);
   const inFlight = new Set<Promise<void>>();
+  const rateNoticed = new Map<string, number>();
   let router: Router | undefined;
   let source: UpdateSource | undefined;
 
   // Updates are handled concurrently: a reply waiting out a 429 must not hold back other chats' updates.
+  // Each is in flight from receipt until its last reply call has returned.
   bot.use((ctx) => {
-    const task = handle(ctx.update);
+    const task = dispatcher.receive((turn) => handle(ctx.update, turn));
     inFlight.add(task);
     void task.finally(() => inFlight.delete(task));
   });
@@ -76,7 +82,28 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
     return { chat, user, ...(route.kind === 'command' ? { command: route.command, via: route.via } : { command: route.reply }) };
   }
 
-  async function serve(route: Route, updateLog: Logger, requestId: string): Promise<Record<string, unknown>> {
+  /** Whether a rate-limit notice for this member here was already sent within the window. */
+  function alreadyNoticed(route: Extract<Route, { kind: 'command' }>): boolean {
+    const key = `${route.place?.chatId ?? 'inline'}:${route.from.id}`;
+    const now = Date.now();
+    const last = rateNoticed.get(key);
+    if (last !== undefined && now - last < RATE_NOTICE_WINDOW_MS) return true;
+    if (rateNoticed.size > 10_000) for (const [k, t] of rateNoticed) if (now - t >= RATE_NOTICE_WINDOW_MS) rateNoticed.delete(k);
+    rateNoticed.set(key, now);
+    return false;
+  }
+
+  /** How to tell this asker "restarting, ask again" if shutdown cannot wait for the answer. */
+  function restartNotice(route: Route): (() => Promise<void>) | undefined {
+    if (route.kind === 'ignore') return undefined;
+    const reply = errorReply('unavailable', route.lang);
+    if (route.kind === 'command' && route.inlineQueryId) return () => answerInline(route.inlineQueryId!, { results: [] });
+    if (route.kind === 'command' && route.callbackQueryId) return () => answerCallback(route.callbackQueryId!, USER_ERRORS.unavailable[route.lang]);
+    const place = route.place;
+    return place ? () => outbox.notify(renderReply(reply), place) : undefined;
+  }
+
+  async function serve(route: Route, updateLog: Logger, requestId: string, turn?: Turn): Promise<Record<string, unknown>> {
     if (route.kind === 'ignore') {
       if (route.callbackQueryId) await answerCallback(route.callbackQueryId);
       if (route.inlineQueryId) await answerInline(route.inlineQueryId, { results: [] });
@@ -85,7 +112,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
     if (route.kind === 'local') {
       const reply: Reply =
         route.reply === 'unknown_command' ? errorReply('unknown_command', route.lang) : { kind: 'notice', lang: route.lang, text: MESSAGES.rejected.unreadable[route.lang] };
-      await deliver(renderReply(reply), route.place);
+      await deliver(renderReply(reply), route.place, turn);
       return { reply: reply.kind };
     }
 
@@ -98,25 +125,29 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
     });
     const invocation = toInvocation(route, isModerator, requestId);
     if (route.command === 'ask') updateLog.debug({ question: route.args.question }, 'question');
-    if (place && SLOW_COMMANDS.has(route.command)) outbox.showTyping(place);
+    if (place && dispatcher.find(route.command)?.slow) outbox.showTyping(place);
 
-    const reply = await dispatcher.dispatch(invocation, { lang: route.lang, logger: updateLog });
+    const reply = await dispatcher.dispatch(invocation, { lang: route.lang, logger: updateLog, turn });
     const outcome = { reply: reply.kind, ...(reply.kind === 'answer' ? { status: reply.answer.status, passages: reply.answer.passages.length } : {}), ...(reply.kind === 'error' ? { code: reply.code } : {}) };
+    // shutdown already told the asker to ask again
+    if (turn?.interrupted) return { ...outcome, interrupted: true };
 
     if (route.inlineQueryId) {
       await answerInline(route.inlineQueryId, renderInlineResults(reply));
     } else if (route.callbackQueryId) {
       const toast = callbackToast(reply);
       await answerCallback(route.callbackQueryId, toast);
-      if (toast === undefined && place) await deliver(renderReply(reply), place);
+      if (toast === undefined && place) await deliver(renderReply(reply), place, turn);
+    } else if (place && reply.kind === 'error' && reply.code === 'rate_limited' && alreadyNoticed(route)) {
+      return { ...outcome, notice: 'already sent' };
     } else if (place) {
-      await deliver(renderReply(reply), place);
+      await deliver(renderReply(reply), place, turn);
     }
     return outcome;
   }
 
   /** The error boundary: nothing thrown while serving an update escapes it. */
-  async function handle(update: Update): Promise<void> {
+  async function handle(update: Update, turn?: Turn): Promise<void> {
     const started = performance.now();
     let updateLog = log.child({ updateId: update.update_id });
     let route: Route | undefined;
@@ -124,7 +155,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
       if (!router) throw new Error('An update arrived before the adapter knew its own username: start() sets the router first.');
       route = router.route(update);
       updateLog = updateLog.child(logContext(route));
-      const outcome = await serve(route, updateLog, String(update.update_id));
+      const tell = restartNotice(route);
+      if (tell) turn?.onInterrupt(tell);
+      const outcome = await serve(route, updateLog, String(update.update_id), turn);
       const latencyMs = Math.round(performance.now() - started);
       if (route.kind === 'ignore') updateLog.debug({ ...outcome, latencyMs }, 'update ignored');
       else updateLog.info({ ...outcome, latencyMs }, 'update handled');
@@ -154,6 +187,11 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
         ? await startWebhook(bot, config.webhook, { logger: log, startCall, host: options.webhookHost })
         : await startPolling(bot, { logger: log, apiRoot, startCall });
       log.info({ username: me.username, mode: source.mode, apiRoot }, 'Telegram adapter started');
+    },
+
+    async stopReceiving() {
+      // updates not fetched yet stay with Telegram for the next instance; a webhook keeps answering until stop()
+      if (source?.mode === 'polling') await source.stop();
     },
 
     async stop() {

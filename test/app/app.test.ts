@@ -291,7 +291,7 @@ describe('the app reloading the corpus', () => {
     expect(app.bot.size().articles).toBe(ARTICLES);
     expect(logs().some((l) => l.level >= 40 && String(l.msg).includes('005_broken.json'))).toBe(true);
     expect(logs().some((l) => l.level === 50 && /^Reload refused/.test(l.msg))).toBe(true);
-    const metrics = parsePrometheusText(app.metrics.render());
+    const metrics = parsePrometheusText(await app.metrics.render());
     expect(valueOf(metrics, 'qabot_reloads_total')).toBe(2);
     expect(valueOf(metrics, 'qabot_reload_failures_total')).toBe(1);
   });

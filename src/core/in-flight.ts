@@ -46,8 +46,12 @@ export class InFlight {
 export interface Turn {
   /** true once shutdown stopped waiting: send nothing more for this question */
   readonly interrupted: boolean;
-  /** registers how to tell this asker "restarting, ask again"; the latest registration wins */
-  onInterrupt(tell: () => Promise<unknown>): void;
+  /**
+   * Registers how to tell this asker "restarting, ask again"; the latest
+   * registration wins. `tell` resolves 'answered' when it found the answer
+   * already on its way and let it arrive instead.
+   */
+  onInterrupt(tell: () => Promise<'told' | 'answered' | void>): void;
 }
 
 /** How a shutdown ended for the questions it found in flight and the ones that came after. */
@@ -64,9 +68,9 @@ export interface DrainReport {
 
 class OpenTurn implements Turn {
   interrupted = false;
-  tell: (() => Promise<unknown>) | undefined;
+  tell: (() => Promise<'told' | 'answered' | void>) | undefined;
   constructor(readonly beforeClose: boolean) {}
-  onInterrupt(tell: () => Promise<unknown>): void {
+  onInterrupt(tell: () => Promise<'told' | 'answered' | void>): void {
     this.tell = tell;
   }
 }
@@ -121,25 +125,27 @@ export class Turns {
     await this.work.idle(waitMs);
     const left = [...this.open];
     let told = 0;
-    let unreached = 0;
+    let answered = 0;
+    let failed = 0;
     const telling = left.map(async (turn) => {
       this.open.delete(turn);
       turn.interrupted = true;
       if (!turn.tell) {
-        unreached++;
+        failed++;
         return;
       }
       try {
-        await turn.tell();
-        told++;
+        if ((await turn.tell()) === 'answered') answered++;
+        else told++;
       } catch {
-        unreached++;
+        failed++;
       }
     });
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all(telling), new Promise<void>((resolve) => (timer = setTimeout(resolve, tellMs)))]);
     clearTimeout(timer);
-    unreached += left.length - told - unreached;
-    return { finished: this.finished, told, unreached, refused: this.refused };
+    const settled = { finished: this.finished + answered, told, refused: this.refused };
+    // whatever did not settle in time counts as unreached
+    return { ...settled, unreached: left.length - answered - told };
   }
 }

@@ -88,15 +88,18 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     });
     const lang = textLang(message.content);
     return dispatcher.receive((turn) => {
-      let replied = false;
+      let replying: Promise<unknown> | undefined;
       const reply: typeof message.reply = (options) => {
-        replied = true;
-        return message.reply(options);
+        const sent = message.reply(options);
+        replying = sent;
+        return sent;
       };
       // the same message, whose reply() notes that the answer is on its way
       const guarded = new Proxy(message, { get: (target, key) => (key === 'reply' ? reply : Reflect.get(target, key, target)) });
       turn.onInterrupt(async () => {
-        if (!replied) await replyToMessage(guarded, renderReply(errorReply('unavailable', lang)));
+        if (replying) return replying.then(() => 'answered' as const);
+        await replyToMessage(guarded, renderReply(errorReply('unavailable', lang)));
+        return 'told';
       });
       return withErrorBoundary(log, () => handleMention(guarded, botUserId, context, log, turn), () => replyToMessage(guarded, renderInternalError(lang)));
     });

@@ -22,7 +22,7 @@ export interface Responder {
    * Shutdown could not wait for the answer: says `message` instead ("restarting,
    * ask again") in one call, unless the answer is already on its way.
    */
-  interrupt(message: DiscordMessage): Promise<void>;
+  interrupt(message: DiscordMessage): Promise<'told' | 'answered'>;
 }
 
 function body(message: DiscordMessage): Body {
@@ -79,12 +79,13 @@ export function createResponder(interaction: RespondableInteraction, turn?: Turn
     },
     async interrupt(message) {
       // the answer is already on its way: let it arrive rather than contradict it
-      if (sending) return sending;
+      if (sending) return sending.then(() => 'answered' as const);
       const previous = state;
       state = 'answered';
       if (deferring) await deferring.catch(() => {});
       // a public "thinking…" becomes the notice; otherwise a private note
       await deliver(previous === 'deferred' ? { ...message, ephemeral: false } : message, previous);
+      return 'told';
     },
   };
 }

@@ -17,6 +17,8 @@ export interface Outbox {
    * interrupts the turn are dropped (the asker is told to ask again instead).
    */
   deliver(messages: readonly TelegramMessage[], place: Place, turn?: Turn): Promise<void>;
+  /** The delivery for this turn, once its first message has actually gone to the Bot API. */
+  answerStarted(turn: Turn): Promise<void> | undefined;
   /** Sends at once, outside the chat's queue: the "restarting" notice at shutdown. */
   notify(messages: readonly TelegramMessage[], place: Place): Promise<void>;
   /** stops the button's spinner, with a toast when there is text */
@@ -49,15 +51,32 @@ export function createOutbox(options: { telegram: Telegram; logger: Logger; pace
     };
   }
 
+  const started = new WeakMap<Turn, Promise<void>>();
+
+  async function deliverInOrder(messages: readonly TelegramMessage[], place: Place, turn: Turn | undefined, onStart: () => void): Promise<void> {
+    const lane = { key: String(place.chatId), kind: place.chatType === 'private' ? ('private' as const) : ('group' as const) };
+    for (const [n, message] of messages.entries()) {
+      const payload = payloadOf(message, place, n === 0);
+      // a message still queued when shutdown told the asker to ask again is dropped; one already sent is finished
+      const sent = await sender.call('sendMessage', async () => {
+        if (turn?.interrupted && n === 0) return false;
+        onStart();
+        await telegram.callApi('sendMessage', payload);
+        return true;
+      }, lane);
+      if (!sent) return;
+    }
+  }
+
   return {
-    async deliver(messages, place, turn) {
-      const lane = { key: String(place.chatId), kind: place.chatType === 'private' ? ('private' as const) : ('group' as const) };
-      for (const [n, message] of messages.entries()) {
-        if (turn?.interrupted) return;
-        const payload = payloadOf(message, place, n === 0);
-        await sender.call('sendMessage', async () => (turn?.interrupted ? undefined : telegram.callApi('sendMessage', payload)), lane);
-      }
+    deliver(messages, place, turn) {
+      let markStarted = () => {};
+      const delivery = deliverInOrder(messages, place, turn, () => markStarted());
+      if (turn) markStarted = () => void (started.has(turn) || started.set(turn, delivery));
+      return delivery;
     },
+
+    answerStarted: (turn) => started.get(turn),
 
     async notify(messages, place) {
       for (const [n, message] of messages.entries()) {

@@ -38,6 +38,11 @@ const START_TIMEOUT_MS = 30_000;
  */
 const RATE_NOTICE_WINDOW_MS = 30_000;
 
+/** The reply call of an update once it has gone out (inline and callback answers are not queued). */
+interface Progress {
+  sending?: Promise<void>;
+}
+
 /**
  * The Telegram connection (telegraf 4): updates → invocations → the core's
  * dispatcher → replies rendered as HTML messages, inline results or callback
@@ -93,17 +98,32 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
     return false;
   }
 
-  /** How to tell this asker "restarting, ask again" if shutdown cannot wait for the answer. */
-  function restartNotice(route: Route): (() => Promise<void>) | undefined {
+  /**
+   * How to tell this asker "restarting, ask again" if shutdown cannot wait
+   * for the answer — unless the answer has already gone out, then let it finish.
+   */
+  function restartNotice(route: Route, turn: Turn, progress: Progress): (() => Promise<'told' | 'answered'>) | undefined {
     if (route.kind === 'ignore') return undefined;
     const reply = errorReply('unavailable', route.lang);
-    if (route.kind === 'command' && route.inlineQueryId) return () => answerInline(route.inlineQueryId!, { results: [] });
-    if (route.kind === 'command' && route.callbackQueryId) return () => answerCallback(route.callbackQueryId!, USER_ERRORS.unavailable[route.lang]);
     const place = route.place;
-    return place ? () => outbox.notify(renderReply(reply), place) : undefined;
+    const notice =
+      route.kind === 'command' && route.inlineQueryId ? () => answerInline(route.inlineQueryId!, { results: [] })
+      : route.kind === 'command' && route.callbackQueryId ? () => answerCallback(route.callbackQueryId!, USER_ERRORS.unavailable[route.lang])
+      : place ? () => outbox.notify(renderReply(reply), place)
+      : undefined;
+    if (!notice) return undefined;
+    return async () => {
+      const onItsWay = progress.sending ?? outbox.answerStarted(turn);
+      if (onItsWay) {
+        await onItsWay;
+        return 'answered';
+      }
+      await notice();
+      return 'told';
+    };
   }
 
-  async function serve(route: Route, updateLog: Logger, requestId: string, turn?: Turn): Promise<Record<string, unknown>> {
+  async function serve(route: Route, updateLog: Logger, requestId: string, turn?: Turn, progress: Progress = {}): Promise<Record<string, unknown>> {
     if (route.kind === 'ignore') {
       if (route.callbackQueryId) await answerCallback(route.callbackQueryId);
       if (route.inlineQueryId) await answerInline(route.inlineQueryId, { results: [] });
@@ -133,10 +153,10 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
     if (turn?.interrupted) return { ...outcome, interrupted: true };
 
     if (route.inlineQueryId) {
-      await answerInline(route.inlineQueryId, renderInlineResults(reply));
+      await (progress.sending = answerInline(route.inlineQueryId, renderInlineResults(reply)));
     } else if (route.callbackQueryId) {
       const toast = callbackToast(reply);
-      await answerCallback(route.callbackQueryId, toast);
+      await (progress.sending = answerCallback(route.callbackQueryId, toast));
       if (toast === undefined && place) await deliver(renderReply(reply), place, turn);
     } else if (place && reply.kind === 'error' && reply.code === 'rate_limited' && alreadyNoticed(route)) {
       return { ...outcome, notice: 'already sent' };
@@ -155,9 +175,10 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
       if (!router) throw new Error('An update arrived before the adapter knew its own username: start() sets the router first.');
       route = router.route(update);
       updateLog = updateLog.child(logContext(route));
-      const tell = restartNotice(route);
-      if (tell) turn?.onInterrupt(tell);
-      const outcome = await serve(route, updateLog, String(update.update_id), turn);
+      const progress: Progress = {};
+      const tell = turn && restartNotice(route, turn, progress);
+      if (tell) turn.onInterrupt(tell);
+      const outcome = await serve(route, updateLog, String(update.update_id), turn, progress);
       const latencyMs = Math.round(performance.now() - started);
       if (route.kind === 'ignore') updateLog.debug({ ...outcome, latencyMs }, 'update ignored');
       else updateLog.info({ ...outcome, latencyMs }, 'update handled');

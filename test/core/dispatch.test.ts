@@ -43,6 +43,18 @@ describe('dispatch', () => {
     expect(help.kind).toBe('help');
   });
 
+  it.each([['Arabic', 'اجتماع التحالف ', 'ar'], ['English', 'coalition meeting ', 'en']] as const)(
+    'answers a question over 4,096 characters with the "too long" reply in %s, and counts it',
+    async (_language, words, lang) => {
+      const { dispatcher, bot } = await createTestBot();
+      const question = words.repeat(Math.ceil(5000 / words.length));
+      const before = bot.stats().sinceStart.rejected;
+      const reply = await dispatcher.dispatch(invocation({ command: 'ask', args: { question }, platform: 'telegram' }), { lang });
+      expect(reply).toMatchObject({ kind: 'answer', answer: { status: 'rejected', reason: 'too_long' } });
+      expect(bot.stats().sinceStart.rejected).toBe(before + 1);
+    },
+  );
+
   it('rate-limits a user who asks too fast, politely', async () => {
     const { dispatcher } = await createTestBot({ rateLimit: 2 });
     const ask = (platform: 'telegram' | 'console' = 'telegram') =>

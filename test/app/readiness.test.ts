@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function readyz(port: number): Promise<{ status: number; body: { ready: boolean; checks: Record<string, boolean>; failing?: string[] } }> {
   const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as { ready: boolean; checks: Record<string, boolean>; failing?: string[] } };
 }
 
 describe('/readyz with Discord', () => {

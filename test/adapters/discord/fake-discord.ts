@@ -35,6 +35,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   authorization?: string;
   body: any;
+  /** performance.now() when the request had been read */
+  at: number;
 }
 
 export interface FakeDiscord {
@@ -167,7 +169,9 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
         query: url.searchParams,
         authorization: req.headers.authorization,
         body: await readBody(req),
+        at: 0,
       };
+      record.at = performance.now();
       requests.push(record);
       for (const listener of listeners) listener(record);
       for (const held of holds) if (held.match(record)) await held.released;

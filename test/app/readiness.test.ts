@@ -5,6 +5,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FAKE_TOKEN, startFakeDiscord } from '../adapters/discord/fake-discord.js';
+import { startBotApiFake } from '../adapters/telegram/support/bot-api-fake.js';
+import { startEmulator } from '../adapters/telegram/support/emulator.js';
 import { freePort } from '../ops/support/free-port.js';
 import { recordedApp } from './support/recorded-app.js';
 
@@ -47,4 +49,23 @@ describe('/readyz with Discord', () => {
     expect(running.app.readiness()).toMatchObject({ ready: false, failing: expect.arrayContaining(['accepting']) });
     await stopping;
   }, 40_000);
+});
+
+describe('/readyz with Telegram', () => {
+  it('is 503 naming telegram while long polling cannot reach the Bot API, and 200 once it can', async () => {
+    const emulator = await startEmulator();
+    const fake = await startBotApiFake({ emulatorUrl: emulator.config.apiURL });
+    const port = await freePort();
+    const running = recordedApp({
+      TELEGRAM_BOT_TOKEN: '123456789:AAE_test-token-for-the-emulator-000000', TELEGRAM_API_ROOT: fake.url, HEALTH_PORT: String(port), HEALTH_HOST: '127.0.0.1',
+    });
+    cleanups.push(() => emulator.stop(), () => fake.close(), () => running.dispose());
+    await running.app.start();
+    expect((await readyz(port)).status).toBe(200);
+
+    fake.failPolls(true);
+    await vi.waitFor(async () => expect((await readyz(port)).body).toMatchObject({ ready: false, failing: ['telegram'] }), { timeout: 10_000, interval: 20 });
+    fake.failPolls(false);
+    await vi.waitFor(async () => expect((await readyz(port)).status).toBe(200), { timeout: 10_000, interval: 50 });
+  }, 30_000);
 });

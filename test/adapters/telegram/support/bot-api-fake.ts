@@ -29,6 +29,8 @@ export interface BotApiFake {
   hold(method: string, matches?: (payload: Record<string, any>) => boolean): { release(): void };
   /** calls received so far, whatever their outcome, held ones included */
   readonly received: readonly { method: string; payload: Record<string, any> }[];
+  /** while on, getUpdates answers 502 Bad Gateway (retry after 1 s): Telegram unreachable for polling */
+  failPolls(on: boolean): void;
   /** an update for the next getUpdates, beside the emulator's */
   pushUpdate(update: Record<string, any>): void;
   /** getChatMember answers: `${chatId}:${userId}` → status ('member' when absent) */
@@ -80,6 +82,7 @@ export async function startBotApiFake(options: BotApiFakeOptions): Promise<BotAp
   const delivered: Record<string, any>[] = [];
   const injected: Record<string, any>[] = [];
   const failures = new Map<string, number>();
+  let pollsFail = false;
   const memberStatus = new Map<string, string>();
   const listeners = new Set<() => void>();
   const received: { method: string; payload: Record<string, any> }[] = [];
@@ -131,6 +134,10 @@ export async function startBotApiFake(options: BotApiFakeOptions): Promise<BotAp
       record(method, payload, 429);
       return send(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
     }
+    if (method === 'getUpdates' && pollsFail) {
+      record(method, payload, 502);
+      return send(res, 502, { ok: false, error_code: 502, description: 'Bad Gateway', parameters: { retry_after: 1 } });
+    }
     if (method === 'getUpdates') {
       const updates = await getUpdates(token, payload, req);
       delivered.push(...(updates as Record<string, any>[]));
@@ -175,6 +182,9 @@ export async function startBotApiFake(options: BotApiFakeOptions): Promise<BotAp
       };
     },
     received,
+    failPolls(on) {
+      pollsFail = on;
+    },
     pushUpdate(update) {
       injected.push(update);
     },

@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, Partials, Status, type Interaction, type Message } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../core/logger.js';
+import { NoticeWindow, RATE_NOTICE_WINDOW_MS } from '../../core/notice-window.js';
 import { errorReply } from '../../core/reply.js';
 import { userIdForLogs } from '../../logger.js';
 import { AdapterStartError, type Adapter, type AdapterDeps } from '../adapter.js';
@@ -38,6 +39,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     dispatcher,
     bot,
     deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
+    rateNotices: new NoticeWindow(RATE_NOTICE_WINDOW_MS),
   };
   let client: Client | undefined;
   /** the gateway closed with a code discord.js does not recover from (e.g. 4004 after a token reset) */

@@ -3,6 +3,7 @@ import type { Dispatcher } from '../../core/dispatch.js';
 import type { Turn } from '../../core/in-flight.js';
 import type { Invocation } from '../../core/invocation.js';
 import type { Logger } from '../../core/logger.js';
+import type { NoticeWindow } from '../../core/notice-window.js';
 import { errorReply, type Lang, type Reply } from '../../core/reply.js';
 import { buttonInvocation, commandInvocation, localeLang, type ButtonInteractionLike, type CommandInteractionLike } from './invocation.js';
 import { renderArticleChoices, renderReply } from './render.js';
@@ -13,6 +14,8 @@ export interface HandlerContext {
   bot: BotService;
   /** a reply not ready by then is deferred (Discord's limit is 3 s); commands declared `slow` defer at once */
   deferAfterMs: number;
+  /** rate-limit notices already given in reply to mentions (public messages) */
+  rateNotices: NoticeWindow;
 }
 
 function outcome(reply: Reply): Record<string, unknown> {

@@ -29,6 +29,11 @@ export async function handleMention(message: ReplyableMessage, botUserId: string
   const reply = await context.dispatcher.dispatch(invocation, { lang: textLang(String(invocation.args.question)), logger: log, turn });
   // shutdown already told the asker to ask again
   if (turn?.interrupted) return;
+  // a mention's reply is public: a member over the limit is told once per window, not once per message
+  if (reply.kind === 'error' && reply.code === 'rate_limited' && !context.rateNotices.first(`${invocation.chat.id}:${invocation.user.id}`)) {
+    log.info({ reply: reply.kind, status: reply.code }, 'mention refused; the member was already told');
+    return;
+  }
   await replyToMessage(message, renderReply(reply));
   const status = reply.kind === 'answer' ? reply.answer.status : reply.kind === 'error' ? reply.code : reply.kind;
   log.info({ reply: reply.kind, status, latencyMs: Math.round(performance.now() - started) }, 'mention answered');

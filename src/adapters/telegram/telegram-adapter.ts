@@ -6,6 +6,7 @@ import { USER_ERRORS } from '../../core/errors.js';
 import type { Turn } from '../../core/in-flight.js';
 import type { Logger } from '../../core/logger.js';
 import { MESSAGES } from '../../core/messages.js';
+import { NoticeWindow, RATE_NOTICE_WINDOW_MS } from '../../core/notice-window.js';
 import { errorReply, type Reply } from '../../core/reply.js';
 import { userIdForLogs } from '../../logger.js';
 import type { Adapter, AdapterDeps } from '../adapter.js';
@@ -32,11 +33,6 @@ export interface TelegramAdapterOptions extends AdapterDeps {
 const DEFAULT_API_ROOT = 'https://api.telegram.org';
 const STOP_WAIT_MS = 5000;
 const START_TIMEOUT_MS = 30_000;
-/**
- * A member over the rate limit is told once in this window; more notices
- * would only queue in the chat's lane (one message a second) ahead of answers.
- */
-const RATE_NOTICE_WINDOW_MS = 30_000;
 
 /** The reply call of an update once it has gone out (inline and callback answers are not queued). */
 interface Progress {
@@ -63,7 +59,8 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
   const moderators = createModeratorCheck({ adminIds: config.adminIds, logger: log, memberStatus: outbox.memberStatus });
   const startCall = createStartCall(apiRoot, options.startTimeoutMs ?? START_TIMEOUT_MS, log);
   const inFlight = new Set<Promise<void>>();
-  const rateNoticed = new Map<string, number>();
+  // more notices would only queue in the chat's lane (one message a second) ahead of answers
+  const rateNotices = new NoticeWindow(RATE_NOTICE_WINDOW_MS);
   let router: Router | undefined;
   let source: UpdateSource | undefined;
 
@@ -85,17 +82,6 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
     // a private chat's id is the user's id: hash it the same way
     const chat = !place ? 'inline' : place.chatType === 'private' ? user : String(place.chatId);
     return { chat, user, ...(route.kind === 'command' ? { command: route.command, via: route.via } : { command: route.reply }) };
-  }
-
-  /** Whether a rate-limit notice for this member here was already sent within the window. */
-  function alreadyNoticed(route: Extract<Route, { kind: 'command' }>): boolean {
-    const key = `${route.place?.chatId ?? 'inline'}:${route.from.id}`;
-    const now = Date.now();
-    const last = rateNoticed.get(key);
-    if (last !== undefined && now - last < RATE_NOTICE_WINDOW_MS) return true;
-    if (rateNoticed.size > 10_000) for (const [k, t] of rateNoticed) if (now - t >= RATE_NOTICE_WINDOW_MS) rateNoticed.delete(k);
-    rateNoticed.set(key, now);
-    return false;
   }
 
   /**
@@ -158,7 +144,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
       const toast = callbackToast(reply);
       await (progress.sending = answerCallback(route.callbackQueryId, toast));
       if (toast === undefined && place) await deliver(renderReply(reply), place, turn);
-    } else if (place && reply.kind === 'error' && reply.code === 'rate_limited' && alreadyNoticed(route)) {
+    } else if (place && reply.kind === 'error' && reply.code === 'rate_limited' && !rateNotices.first(`${place.chatId}:${route.from.id}`)) {
       return { ...outcome, notice: 'already sent' };
     } else if (place) {
       await deliver(renderReply(reply), place, turn);

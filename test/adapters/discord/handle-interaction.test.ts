@@ -6,6 +6,7 @@ import type { CommandInteractionLike } from '../../../src/adapters/discord/invoc
 import { renderInternalError } from '../../../src/adapters/discord/render.js';
 import { createResponder, type RespondableInteraction } from '../../../src/adapters/discord/responder.js';
 import { USER_ERRORS } from '../../../src/core/errors.js';
+import { NoticeWindow } from '../../../src/core/notice-window.js';
 import { silentLogger, type Logger } from '../../../src/core/logger.js';
 import type { Reply } from '../../../src/core/reply.js';
 import { createTestBot, type TestBot } from '../../support/bot.js';
@@ -40,7 +41,7 @@ describe('handling slash commands and buttons', () => {
 
   beforeAll(async () => {
     test = await createTestBot();
-    context = { dispatcher: test.dispatcher, bot: test.bot, deferAfterMs: 2000 };
+    context = { dispatcher: test.dispatcher, bot: test.bot, deferAfterMs: 2000, rateNotices: new NoticeWindow(30_000) };
   });
   afterAll(() => test.store.close());
 
@@ -82,7 +83,7 @@ describe('handling slash commands and buttons', () => {
 
   it('tells a rate-limited member privately, in one call, with nothing public', async () => {
     const limited = await createTestBot({ rateLimit: 1 });
-    const limitedContext: HandlerContext = { dispatcher: limited.dispatcher, bot: limited.bot, deferAfterMs: 2000 };
+    const limitedContext: HandlerContext = { dispatcher: limited.dispatcher, bot: limited.bot, deferAfterMs: 2000, rateNotices: new NoticeWindow(30_000) };
     const ask = () => fakeInteraction({ options: { data: [{ name: 'question', type: ApplicationCommandOptionType.String, value: QUESTION }] } });
     await handleCommand(ask(), createResponder(ask()), limitedContext, silentLogger);
     const refused = ask();

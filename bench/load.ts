@@ -5,12 +5,18 @@
  * default rate limits, /readyz through a gateway outage. Prints tables; a
  * benchmark, not a test: nothing here is asserted, the targets are beside the numbers.
  */
+import { existsSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { formatTable } from '../src/util/table.js';
+import { describeMachine } from './lib/machine.js';
 import { discordBurst } from './load/burst.js';
 import { readinessThroughOutage } from './load/readiness.js';
 import { discordShutdown, telegramShutdown, type ShutdownResult } from './load/shutdown.js';
 
 const ms = (value: number) => (Number.isNaN(value) ? '—' : `${Math.round(value)} ms`);
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+
+console.log(`${describeMachine()}; load average ${load()} at start\n`);
 
 console.log('SIGTERM with questions in flight (target: every question answered or told; 0 silent)\n');
 const shutdowns: [string, () => Promise<ShutdownResult>][] = [
@@ -28,11 +34,17 @@ console.log(formatTable(['scenario', 'in flight', 'answered', 'told', 'silent', 
 
 console.log('\n400 questions at 50/s from 100 members in 10 channels, default limits (5/min per member, 20/min per channel)');
 console.log('(targets: REST calls ≤ 1.1 per question; answered p99 ≤ 100 ms from interaction to final content; 0 lost)\n');
-const burst = await discordBurst({ count: 400, perSecond: 50, users: 100, channels: 10 });
+// every answered question is committed to the store (synchronous=FULL) on the main thread: the second row shows that share
+const stores: [string, string][] = [[`disk (${tmpdir()})`, tmpdir()], ...(existsSync('/dev/shm') ? [['tmpfs (/dev/shm)', '/dev/shm'] as [string, string]] : [])];
+const burstRows: (string | number)[][] = [];
+for (const [where, storeRoot] of stores) {
+  const burst = await discordBurst({ count: 400, perSecond: 50, users: 100, channels: 10, storeRoot });
+  burstRows.push([where, burst.questions, burst.answered, burst.rateLimited, burst.lost, burst.restCalls, (burst.restCalls / burst.questions).toFixed(2), burst.deferrals,
+    burst.publicNotices, ms(burst.p50Ms), ms(burst.p99Ms), ms(burst.noticeP99Ms), load()]);
+}
 console.log(formatTable(
-  ['questions', 'answered', 'rate-limited', 'lost', 'REST calls', 'calls/question', 'deferrals', 'public notices', 'answer p50', 'answer p99', 'notice p99'],
-  [[burst.questions, burst.answered, burst.rateLimited, burst.lost, burst.restCalls, (burst.restCalls / burst.questions).toFixed(2), burst.deferrals, burst.publicNotices,
-    ms(burst.p50Ms), ms(burst.p99Ms), ms(burst.noticeP99Ms)]],
+  ['store', 'questions', 'answered', 'rate-limited', 'lost', 'REST calls', 'calls/question', 'deferrals', 'public notices', 'answer p50', 'answer p99', 'notice p99', 'load after'],
+  burstRows,
 ));
 
 console.log('\n/readyz through a 5 s gateway outage, polled every 50 ms (targets: 503 within 1 s of the loss, 200 within 1 s of the return)\n');

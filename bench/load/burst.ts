@@ -45,9 +45,9 @@ async function warmUp(fake: FakeDiscord): Promise<void> {
  * channels, default rate limits, against the fake Discord: REST calls per
  * question and the time from the interaction to its final content.
  */
-export async function discordBurst(options: { count: number; perSecond: number; users: number; channels: number }): Promise<BurstResult> {
+export async function discordBurst(options: { count: number; perSecond: number; users: number; channels: number; storeRoot?: string }): Promise<BurstResult> {
   const fake = await startFakeDiscord();
-  const running = loadApp({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_REST_API: fake.restApi });
+  const running = loadApp({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_REST_API: fake.restApi }, options.storeRoot);
   try {
     await running.app.start();
     await warmUp(fake);

@@ -14,9 +14,9 @@ export interface LoadApp {
   dispose(): Promise<void>;
 }
 
-/** The app as main.ts builds it, from these variables, logging to memory (info and up). */
-export function loadApp(env: Record<string, string>): LoadApp {
-  const dataDir = mkdtempSync(join(tmpdir(), 'qa-load-'));
+/** The app as main.ts builds it, from these variables, logging to memory (info and up); its store in a fresh directory under `storeRoot`. */
+export function loadApp(env: Record<string, string>, storeRoot = tmpdir()): LoadApp {
+  const dataDir = mkdtempSync(join(storeRoot, 'qa-load-'));
   const result = createConfig({ CONSOLE: 'off', DATA_DIR: dataDir, ...env }, { cwd: tmpdir(), bundledCorpusDir: join(projectRoot(), 'corpus') });
   if (!result.ok) throw new Error(result.problems.join('\n'));
   const lines: string[] = [];

@@ -152,7 +152,8 @@ describe('npm start', () => {
       });
     });
     const p = runProcess({
-      program: 'npm', args: ['start', '--silent'], cwd: ROOT,
+      // --ignore-scripts skips prestart: a dependency install must never start in the middle of the suite
+      program: 'npm', args: ['start', '--silent', '--ignore-scripts'], cwd: ROOT,
       env: { CONSOLE: 'on', LOG_LEVEL: 'info', HEALTH_PORT: String(port), HEALTH_HOST: '127.0.0.1', DATA_DIR: join(tempDir(), 'data') },
     });
     cleanups.push(() => p.kill());

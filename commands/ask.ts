@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 
 /**
- * Telegram's longest message; the core rejects questions over
- * MAX_QUESTION_LENGTH itself, with a friendlier reason than a schema error.
+ * Telegram's longest message: the platforms' input limit. A longer question is
+ * clipped to it rather than refused by the schema, so that it reaches the core,
+ * which answers "too long" in the asker's language (MAX_QUESTION_LENGTH is at
+ * most 4,000) and counts it.
  */
 const QUESTION_HARD_LIMIT = 4096;
 
@@ -14,7 +16,7 @@ export const ask = defineCommand({
   access: 'member',
   rateLimited: true,
   args: z.object({
-    question: z.string().max(QUESTION_HARD_LIMIT).meta({ description: 'Your question, in Arabic or English', descriptionAr: 'سؤالك بالعربية أو الإنجليزية' }),
+    question: z.string().overwrite((q) => q.slice(0, QUESTION_HARD_LIMIT)).max(QUESTION_HARD_LIMIT).meta({ description: 'Your question, in Arabic or English', descriptionAr: 'سؤالك بالعربية أو الإنجليزية' }),
   }),
   run({ bot, invocation }, { question }) {
     const { answer, answerId } = bot.ask(question, invocation.platform, { record: !invocation.preview });

@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import { COMMANDS } from '../commands/index.js';
 import type { Adapter, AdapterDeps } from './adapters/adapter.js';
@@ -84,7 +85,8 @@ export function createApp(options: AppOptions): App {
     for (const adapter of adapters) checks[adapter.name] = adapter.isReady();
     // false until every adapter has started, and again from the first moment of shutdown
     checks.accepting = started && !stopping;
-    return { ready: Object.values(checks).every(Boolean), checks };
+    const failing = Object.keys(checks).filter((name) => !checks[name]);
+    return { ready: failing.length === 0, checks, ...(failing.length ? { failing } : {}) };
   }
 
   const metrics = createMetrics({
@@ -167,16 +169,33 @@ export function createApp(options: AppOptions): App {
     if (stopping) throw new StartupError('shutdown requested while starting');
   }
 
-  async function startServing(): Promise<void> {
-    if (!config.discord && !config.telegram && !wantsConsole(config, options.interactive)) {
-      throw new StartupError(
-        'nothing to serve: no platform token is set and there is no terminal for the console chat — set DISCORD_TOKEN and/or TELEGRAM_BOT_TOKEN (see .env.example), or run with a terminal (docker run -it) for the console',
-      );
+  /** The corpus directory must exist and be readable; its articles are checked when the index loads. */
+  async function checkCorpusDir(): Promise<void> {
+    try {
+      await readdir(config.corpusDir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const what = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a directory' : `cannot be read (${code})`;
+      throw new StartupError(`the corpus directory ${config.corpusDir} ${what} — set CORPUS_DIR to a directory of <id>.txt articles, or mount one there`);
     }
-    // first, so the orchestrator sees the process alive (and not ready) while the index builds
-    await startHealthServer();
+  }
+
+  function checkSomethingToServe(): void {
+    if (config.discord || config.telegram || wantsConsole(config, options.interactive)) return;
+    const why = config.console === 'off' ? 'no platform token is set and CONSOLE=off' : 'no platform token is set and there is no terminal for the console chat';
+    throw new StartupError(
+      `nothing to serve: ${why} — set DISCORD_TOKEN and/or TELEGRAM_BOT_TOKEN (see .env.example), or CONSOLE=on for the console chat (with a terminal: docker run -it)`,
+    );
+  }
+
+  async function startServing(): Promise<void> {
+    // the first real cause first: a missing corpus or an unwritable store says more than "nothing to serve"
+    await checkCorpusDir();
     store = openSqliteStore(config.dataDir);
     logger.info({ dataDir: config.dataDir }, 'store opened');
+    checkSomethingToServe();
+    // before the index, so the orchestrator sees the process alive (and not ready) while the index builds
+    await startHealthServer();
     bot = new BotService({
       corpusDir: config.corpusDir,
       store,
@@ -219,8 +238,13 @@ export function createApp(options: AppOptions): App {
       if (dispatcher) {
         // from here new questions are answered `unavailable`; those in flight go on
         dispatcher.close();
-        const drained = await dispatcher.drain(config.shutdownTimeoutMs);
-        if (!drained) logger.warn({ inFlight: dispatcher.inFlight, waitedMs: config.shutdownTimeoutMs }, 'shutdown: gave up waiting for questions in flight');
+        const inFlight = dispatcher.inFlight;
+        // platforms that can leave new questions for the next instance stop fetching them
+        await Promise.allSettled(adapters.map((a) => a.stopReceiving?.()));
+        const report = await dispatcher.drain(config.shutdownTimeoutMs);
+        const log = report.told || report.unreached ? logger.warn.bind(logger) : logger.info.bind(logger);
+        log({ inFlight, ...report, waitedMs: config.shutdownTimeoutMs },
+          `shutdown: ${report.finished} questions in flight answered, ${report.told} told to ask again, ${report.unreached} unreached; ${report.refused} arrived during shutdown and were told to ask again`);
       }
       const closed = await Promise.allSettled(adapters.map((a) => a.stop()));
       closed.forEach((outcome, i) => {

@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { createApp, StartupError, wantsConsole, type App } from './app.js';
 import { AdapterStartError } from './adapters/adapter.js';
+import { TELL_TIMEOUT_MS } from './core/dispatch.js';
 import { createConfig } from './config.js';
 import { createLogger, createScrubber } from './logger.js';
 import { projectRoot } from './project-root.js';
@@ -48,11 +49,11 @@ async function shutdown(reason: string, code = 0): Promise<void> {
   }
   stopping = true;
   logger.info({ reason, inFlight: safeInFlight(app) }, 'shutting down');
-  // a last resort if closing a connection hangs
+  // a last resort if closing a connection hangs: the drain takes at most SHUTDOWN_TIMEOUT_MS, then the notices theirs
   const hardStop = setTimeout(() => {
     logger.error('shutdown took too long; exiting');
     process.exit(code || 1);
-  }, config.shutdownTimeoutMs + 5000);
+  }, config.shutdownTimeoutMs + TELL_TIMEOUT_MS + 5000);
   hardStop.unref();
   await app?.stop();
   // let replies already queued behind the closed dispatcher be written

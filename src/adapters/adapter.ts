@@ -10,6 +10,11 @@ export interface Adapter {
   readonly name: 'discord' | 'telegram' | 'console';
   /** Connects; rejects with an AdapterStartError when it cannot (bad token, platform down). */
   start(): Promise<void>;
+  /**
+   * Stops fetching new events where the platform keeps them for the next
+   * instance (Telegram long polling); events already received are still answered.
+   */
+  stopReceiving?(): Promise<void>;
   /** Closes the platform connection; the dispatcher has already drained. */
   stop(): Promise<void>;
   /** Connected and able to answer (for /readyz). */

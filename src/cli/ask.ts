@@ -1,16 +1,16 @@
 /**
  * npm run ask -- "سؤال"           answers one question, readable in a terminal
- * npm run --silent ask -- --json   one question per stdin line → one JSON object per line:
+ * npm run --silent ask -- --json   one question per stdin line ("\n"-separated; a "\r" inside stays) → one JSON object per line:
  *   {"question","status","passages":[{"articleId","title","source","date","paragraph","text","sentence","terms","score"}]}
  * Evaluations drive the JSON form: keep it stable.
  */
-import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { renderConsoleReply } from '../adapters/console/render.js';
 import { answerQuestion, type Answer } from '../core/answer.js';
 import { loadKnowledgeBase } from '../core/load.js';
 import { formatProblem } from '../corpus/index.js';
 import { projectRoot } from '../project-root.js';
+import { linesOf } from './lines.js';
 
 export function answerToJson(question: string, answer: Answer): string {
   return JSON.stringify({
@@ -46,8 +46,8 @@ if (questions.length > 0) {
     else console.log(`${renderConsoleReply({ kind: 'answer', answer, page: 0, hasMore: false }, { color: process.stdout.isTTY === true })}\n`);
   }
 } else if (json || !process.stdin.isTTY) {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
+  // one output line per input line, whatever the line holds: split on "\n" only
+  for await (const line of linesOf(process.stdin)) {
     const answer = answerQuestion(kb, line);
     console.log(json ? answerToJson(line, answer) : renderConsoleReply({ kind: 'answer', answer, page: 0, hasMore: false }, { color: false }));
   }

@@ -46,6 +46,8 @@ export interface CommandSpec<Args = any> {
   rateLimited?: boolean;
   /** answers members in any channel, even one closed to questions (e.g. /help) */
   anyChannel?: boolean;
+  /** takes long enough that platforms acknowledge at once (Discord defers, Telegram shows "typing…") */
+  slow?: boolean;
   /** the platforms that offer it; all when absent */
   platforms?: readonly Platform[];
   args: z.ZodType<Args>;

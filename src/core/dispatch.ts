@@ -2,22 +2,42 @@ import type { BotService } from './bot-service.js';
 import type { CommandSpec } from './command.js';
 import { UserError } from './errors.js';
 import type { Invocation } from './invocation.js';
-import { InFlight } from './in-flight.js';
+import { InFlight, Turns, type DrainReport, type Turn } from './in-flight.js';
 import type { Logger } from './logger.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { errorReply, type Lang, type Reply } from './reply.js';
 
+export interface DispatchOptions {
+  lang?: Lang;
+  logger?: Logger;
+  /** the platform event this invocation answers (already counted in flight by `receive`) */
+  turn?: Turn;
+}
+
 export interface Dispatcher {
   readonly commands: readonly CommandSpec[];
   /** Runs an invocation through access, channel, rate and argument checks. Unexpected errors propagate to the adapter's boundary. */
-  dispatch(invocation: Invocation, options?: { lang?: Lang; logger?: Logger }): Promise<Reply>;
+  dispatch(invocation: Invocation, options?: DispatchOptions): Promise<Reply>;
+  /**
+   * Counts a platform event as in flight from receipt until `handle` settles,
+   * that is until its last reply call has returned: adapters wrap each event in it.
+   */
+  receive<T>(handle: (turn: Turn) => Promise<T>): Promise<T>;
   find(name: string): CommandSpec | undefined;
   /** Stops taking new invocations (they get `unavailable`); those in flight go on. */
   close(): void;
-  /** Resolves when no invocation is in flight, or after `timeoutMs`; true if drained. */
-  drain(timeoutMs: number): Promise<boolean>;
+  /**
+   * Waits up to `waitMs` for everything in flight, then tells the askers still
+   * waiting to ask again (giving that `tellMs`); says how each ended.
+   */
+  drain(waitMs: number, tellMs?: number): Promise<DrainReport>;
+  /** false from the first moment of shutdown */
+  readonly accepting: boolean;
   readonly inFlight: number;
 }
+
+/** How long shutdown gives the "restarting, ask again" notices once it stops waiting for answers. */
+export const TELL_TIMEOUT_MS = 3000;
 
 export interface DispatcherOptions {
   commands: readonly CommandSpec[];
@@ -37,13 +57,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { bot, userLimiter, channelLimiter } = options;
   let closed = false;
   const inFlight = new InFlight();
+  const turns = new Turns();
 
-  function tracked(invocation: Invocation, extra: { lang?: Lang; logger?: Logger } = {}): Promise<Reply> {
+  function tracked(invocation: Invocation, extra: DispatchOptions = {}): Promise<Reply> {
     if (closed) return Promise.resolve(errorReply('unavailable', extra.lang ?? 'en'));
-    return inFlight.track(dispatch(invocation, extra));
+    // inside a turn, the turn already counts it
+    return extra.turn ? dispatch(invocation, extra) : inFlight.track(dispatch(invocation, extra));
   }
 
-  async function dispatch(invocation: Invocation, extra: { lang?: Lang; logger?: Logger } = {}): Promise<Reply> {
+  async function dispatch(invocation: Invocation, extra: DispatchOptions = {}): Promise<Reply> {
     const lang = extra.lang ?? 'en';
     const logger = extra.logger ?? options.logger;
     const spec = byName.get(invocation.command);
@@ -77,13 +99,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   return {
     commands: options.commands,
     dispatch: tracked,
+    receive: (handle) => turns.track(handle),
     find: (name) => byName.get(name),
     close() {
       closed = true;
+      turns.close();
     },
-    drain: (timeoutMs) => inFlight.idle(timeoutMs),
+    async drain(waitMs, tellMs = TELL_TIMEOUT_MS) {
+      const started = Date.now();
+      await inFlight.idle(waitMs);
+      return turns.drain(Math.max(0, waitMs - (Date.now() - started)), tellMs);
+    },
+    get accepting() {
+      return !closed;
+    },
     get inFlight() {
-      return inFlight.size;
+      return inFlight.size + turns.size;
     },
   };
 }

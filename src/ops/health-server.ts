@@ -6,6 +6,8 @@ import { METRICS_CONTENT_TYPE } from './metrics.js';
 export interface Readiness {
   ready: boolean;
   checks: Record<string, boolean>;
+  /** the checks that are false, when any */
+  failing?: string[];
 }
 
 export interface HealthServerOptions {
@@ -13,7 +15,7 @@ export interface HealthServerOptions {
   port: number;
   host: string;
   readiness: () => Readiness;
-  metrics: () => string;
+  metrics: () => string | Promise<string>;
   logger: Logger;
 }
 
@@ -55,7 +57,15 @@ export function createHealthServer(options: HealthServerOptions): HealthServer {
         return;
       }
       case '/metrics':
-        send(req, res, 200, METRICS_CONTENT_TYPE, options.metrics());
+        void Promise.resolve()
+          .then(() => options.metrics())
+          .then(
+            (text) => send(req, res, 200, METRICS_CONTENT_TYPE, text),
+            (error: unknown) => {
+              logger.error({ err: error }, 'metrics failed');
+              send(req, res, 500, 'application/json', json({ error: 'internal error' }));
+            },
+          );
         return;
       default:
         send(req, res, 404, 'application/json', json({ error: 'not found', paths: ['/healthz', '/readyz', '/metrics'] }));

@@ -1,3 +1,4 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AnswerStatus } from '../core/answer.js';
 import type { BotObserver } from '../core/bot-service.js';
 import type { Platform } from '../core/invocation.js';
@@ -23,100 +24,83 @@ export interface MetricsOptions {
   platforms: readonly Platform[];
   /** seconds since the process started */
   uptimeSeconds?: () => number;
+  /**
+   * Node's runtime health from prom-client's default metrics: event-loop lag
+   * (`nodejs_eventloop_lag_*`), heap (`nodejs_heap_*`), GC (`nodejs_gc_duration_seconds`),
+   * CPU, memory and file descriptors (`process_*`). On unless turned off (tests).
+   */
+  runtime?: boolean;
 }
 
 /**
- * The bot's counters, fed through the BotObserver hooks and written by hand
- * in the Prometheus text exposition format (no client library needed for a
- * dozen series).
+ * The bot's counters, fed through the BotObserver hooks, and the runtime's
+ * health, exposed with prom-client (the Prometheus project's Node client).
  */
 export interface Metrics extends Required<BotObserver> {
   /** a reload that threw instead of returning a report */
   reloadFailed(): void;
   /** the exposition text for GET /metrics */
-  render(): string;
+  render(): Promise<string>;
 }
 
 export const METRICS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
-function escapeLabel(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-}
-
-function formatNumber(n: number): string {
-  if (Number.isNaN(n)) return 'NaN';
-  if (n === Infinity) return '+Inf';
-  if (n === -Infinity) return '-Inf';
-  return String(n);
-}
-
-function sample(name: string, labels: Record<string, string>, value: number): string {
-  const pairs = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`);
-  return `${name}${pairs.length ? `{${pairs.join(',')}}` : ''} ${formatNumber(value)}`;
-}
-
-function family(name: string, type: 'counter' | 'gauge' | 'histogram', help: string, samples: string[]): string[] {
-  return [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...samples];
-}
-
 export function createMetrics(options: MetricsOptions): Metrics {
   const uptime = options.uptimeSeconds ?? (() => process.uptime());
-  const questions = new Map<string, { platform: Platform; status: AnswerStatus; count: number }>();
-  const bucketCounts = LATENCY_BUCKETS_SECONDS.map(() => 0);
-  let latencyCount = 0;
-  let latencySum = 0;
-  let reloads = 0;
-  let reloadFailures = 0;
+  // one registry per app: tests build many apps in one process
+  const registry = new Registry();
+  if (options.runtime !== false) collectDefaultMetrics({ register: registry });
 
-  const questionCounter = (platform: Platform, status: AnswerStatus) => {
-    const key = `${platform}\u0000${status}`;
-    let entry = questions.get(key);
-    if (!entry) questions.set(key, (entry = { platform, status, count: 0 }));
-    return entry;
-  };
-  for (const platform of options.platforms) for (const status of STATUSES) questionCounter(platform, status);
+  const questions = new Counter({
+    name: 'qabot_questions_total',
+    help: 'Questions asked, by platform and outcome (answered, not_found, rejected).',
+    labelNames: ['platform', 'status'] as const,
+    registers: [registry],
+  });
+  for (const platform of options.platforms) for (const status of STATUSES) questions.inc({ platform, status }, 0);
+  const latency = new Histogram({
+    name: 'qabot_answer_latency_seconds',
+    help: 'Time to find and cite the passages of an answer.',
+    buckets: [...LATENCY_BUCKETS_SECONDS],
+    registers: [registry],
+  });
+  const gauge = (name: string, help: string, read: () => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(read());
+      },
+    });
+  gauge('qabot_index_articles', 'Articles in the serving index.', () => options.indexSize()?.articles ?? 0);
+  gauge('qabot_index_passages', 'Passages (paragraphs) in the serving index.', () => options.indexSize()?.passages ?? 0);
+  gauge('qabot_index_terms', 'Distinct terms in the serving index.', () => options.indexSize()?.terms ?? 0);
+  const reloads = new Counter({ name: 'qabot_reloads_total', help: 'Corpus loads, the one at start included (/reload, SIGHUP, CORPUS_WATCH).', registers: [registry] });
+  const reloadFailures = new Counter({
+    name: 'qabot_reload_failures_total',
+    help: 'Corpus loads refused or failed; the previous index kept serving.',
+    registers: [registry],
+  });
+  gauge('qabot_ready', '1 when the index is loaded and every adapter is connected, as /readyz.', () => (options.ready() ? 1 : 0));
+  gauge('process_uptime_seconds', 'Seconds since the process started.', () => Math.round(uptime() * 1000) / 1000);
 
   return {
     question({ platform, status, latencyMs }) {
-      questionCounter(platform, status).count++;
-      const seconds = latencyMs / 1000;
-      LATENCY_BUCKETS_SECONDS.forEach((bound, i) => {
-        if (seconds <= bound) bucketCounts[i]!++;
-      });
-      latencyCount++;
-      latencySum += seconds;
+      questions.inc({ platform, status });
+      latency.observe(latencyMs / 1000);
     },
 
     reload(report: ReloadReport) {
-      reloads++;
-      if (!report.swapped) reloadFailures++;
+      reloads.inc();
+      if (!report.swapped) reloadFailures.inc();
     },
 
     reloadFailed() {
-      reloads++;
-      reloadFailures++;
+      reloads.inc();
+      reloadFailures.inc();
     },
 
-    render() {
-      const size = options.indexSize();
-      const lines = [
-        ...family('qabot_questions_total', 'counter', 'Questions asked, by platform and outcome (answered, not_found, rejected).',
-          [...questions.values()].map((q) => sample('qabot_questions_total', { platform: q.platform, status: q.status }, q.count))),
-        ...family('qabot_answer_latency_seconds', 'histogram', 'Time to find and cite the passages of an answer.', [
-          ...LATENCY_BUCKETS_SECONDS.map((bound, i) => sample('qabot_answer_latency_seconds_bucket', { le: formatNumber(bound) }, bucketCounts[i]!)),
-          sample('qabot_answer_latency_seconds_bucket', { le: '+Inf' }, latencyCount),
-          sample('qabot_answer_latency_seconds_sum', {}, latencySum),
-          sample('qabot_answer_latency_seconds_count', {}, latencyCount),
-        ]),
-        ...family('qabot_index_articles', 'gauge', 'Articles in the serving index.', [sample('qabot_index_articles', {}, size?.articles ?? 0)]),
-        ...family('qabot_index_passages', 'gauge', 'Passages (paragraphs) in the serving index.', [sample('qabot_index_passages', {}, size?.passages ?? 0)]),
-        ...family('qabot_index_terms', 'gauge', 'Distinct terms in the serving index.', [sample('qabot_index_terms', {}, size?.terms ?? 0)]),
-        ...family('qabot_reloads_total', 'counter', 'Corpus loads, the one at start included (/reload, SIGHUP, CORPUS_WATCH).', [sample('qabot_reloads_total', {}, reloads)]),
-        ...family('qabot_reload_failures_total', 'counter', 'Corpus loads refused or failed; the previous index kept serving.', [sample('qabot_reload_failures_total', {}, reloadFailures)]),
-        ...family('qabot_ready', 'gauge', '1 when the index is loaded and every adapter is connected, as /readyz.', [sample('qabot_ready', {}, options.ready() ? 1 : 0)]),
-        ...family('process_uptime_seconds', 'gauge', 'Seconds since the process started.', [sample('process_uptime_seconds', {}, Math.round(uptime() * 1000) / 1000)]),
-      ];
-      return `${lines.join('\n')}\n`;
-    },
+    render: () => registry.metrics(),
   };
 }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,13 +146,28 @@ describe('the app, started', () => {
 });
 
 describe('the app refuses to start, saying why', () => {
-  it('with no platform token and no terminal, naming the variables to set and opening nothing', async () => {
-    const dataDir = join(tempDir(), 'data');
-    const { app } = makeApp({ CONSOLE: 'auto', DATA_DIR: dataDir }, { interactive: false });
+  it('with no platform token and no terminal, naming the variables to set, CONSOLE=on among them, and serving nothing', async () => {
+    const port = await freePort();
+    const { app, logs } = makeApp({ CONSOLE: 'auto', HEALTH_PORT: String(port), HEALTH_HOST: '127.0.0.1' }, { interactive: false });
     const failure = app.start();
     await expect(failure).rejects.toThrow(StartupError);
-    await expect(failure).rejects.toThrow(/DISCORD_TOKEN.*TELEGRAM_BOT_TOKEN/);
-    expect(existsSync(dataDir)).toBe(false);
+    await expect(failure).rejects.toThrow(/no terminal.*DISCORD_TOKEN.*TELEGRAM_BOT_TOKEN.*CONSOLE=on/);
+    expect(logs().some((l) => l.msg === 'health server listening: /healthz /readyz /metrics')).toBe(false);
+  });
+
+  it('with CONSOLE=off and no token, saying so rather than blaming the terminal', async () => {
+    const { app } = makeApp({ CONSOLE: 'off' }, { interactive: true });
+    await expect(app.start()).rejects.toThrow(/no platform token is set and CONSOLE=off .*CONSOLE=on/);
+  });
+
+  it.each([
+    ['a corpus directory that does not exist', (dir: string) => ({ CORPUS_DIR: join(dir, 'none') }), /corpus directory .*none does not exist/],
+    ['an unwritable data directory', (dir: string) => (writeFileSync(join(dir, 'file'), ''), { DATA_DIR: join(dir, 'file', 'data') }), /data directory .* is not writable/],
+  ])('with no token and no terminal but %s, reporting that first', async (_what, env, cause) => {
+    const { app } = makeApp({ CONSOLE: 'off', ...env(tempDir()) });
+    const failure = app.start();
+    await expect(failure).rejects.toThrow(cause);
+    await expect(failure).rejects.not.toThrow(/nothing to serve/);
   });
 
   it('with an empty corpus directory, naming it, and releases the health port', async () => {
@@ -276,7 +291,7 @@ describe('the app reloading the corpus', () => {
     expect(app.bot.size().articles).toBe(ARTICLES);
     expect(logs().some((l) => l.level >= 40 && String(l.msg).includes('005_broken.json'))).toBe(true);
     expect(logs().some((l) => l.level === 50 && /^Reload refused/.test(l.msg))).toBe(true);
-    const metrics = parsePrometheusText(app.metrics.render());
+    const metrics = parsePrometheusText(await app.metrics.render());
     expect(valueOf(metrics, 'qabot_reloads_total')).toBe(2);
     expect(valueOf(metrics, 'qabot_reload_failures_total')).toBe(1);
   });

@@ -27,6 +27,19 @@ describe('npm run ask', () => {
     expect(output[1].passages).toEqual([]);
   }, 30_000);
 
+  it('keeps one line out per line in, whatever bytes a line holds (split on \\n only)', () => {
+    const input = Buffer.concat([
+      Buffer.from('متى عقد\rاجتماع الكويت؟\r\n'),
+      Buffer.from([0xff, 0xfe, 0x00, 0x0b, 0x0a]),
+      Buffer.from('\r\r\n\u2028\n'),
+      Buffer.from('last line without a newline'),
+    ]);
+    const output = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json'], { cwd: projectRoot(), input, env: { ...process.env, CORPUS_DIR: '' } });
+    const lines = output.toString('utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((l) => JSON.parse(l).question)).toEqual(['متى عقد\rاجتماع الكويت؟', '\uFFFD\uFFFD\u0000\u000b', '\r', '\u2028', 'last line without a newline']);
+  }, 30_000);
+
   it('answers a question given as an argument, readably', () => {
     const output = ask(['متى ستنتهي المهمة العسكرية للتحالف في العراق؟']);
     expect(output).toContain('سبتمبر 2025');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { defineCommand } from '../../src/core/command.js';
 import { createDispatcher } from '../../src/core/dispatch.js';
@@ -43,6 +43,18 @@ describe('dispatch', () => {
     expect(help.kind).toBe('help');
   });
 
+  it.each([['Arabic', 'اجتماع التحالف ', 'ar'], ['English', 'coalition meeting ', 'en']] as const)(
+    'answers a question over 4,096 characters with the "too long" reply in %s, and counts it',
+    async (_language, words, lang) => {
+      const { dispatcher, bot } = await createTestBot();
+      const question = words.repeat(Math.ceil(5000 / words.length));
+      const before = bot.stats().sinceStart.rejected;
+      const reply = await dispatcher.dispatch(invocation({ command: 'ask', args: { question }, platform: 'telegram' }), { lang });
+      expect(reply).toMatchObject({ kind: 'answer', answer: { status: 'rejected', reason: 'too_long' } });
+      expect(bot.stats().sinceStart.rejected).toBe(before + 1);
+    },
+  );
+
   it('rate-limits a user who asks too fast, politely', async () => {
     const { dispatcher } = await createTestBot({ rateLimit: 2 });
     const ask = (platform: 'telegram' | 'console' = 'telegram') =>
@@ -85,7 +97,41 @@ describe('dispatch', () => {
     const drained = dispatcher.drain(1000);
     release();
     expect(await inFlight).toMatchObject({ text: 'done' });
-    expect(await drained).toBe(true);
+    expect(await drained).toEqual({ finished: 0, told: 0, unreached: 0, refused: 0 });
+    expect(dispatcher.inFlight).toBe(0);
+  });
+
+  it('counts a platform event in flight until its reply is sent, and tells the ones shutdown cannot wait for', async () => {
+    vi.useFakeTimers();
+    try {
+      const { dispatcher } = await createTestBot();
+      const sent: string[] = [];
+      let releaseSend!: () => void;
+      // the answer is ready at once, but the platform call that sends it is slow
+      const answered = dispatcher.receive(async (turn) => {
+        const reply = await dispatcher.dispatch(invocation({ command: 'help' }), { turn });
+        await new Promise<void>((resolve) => (releaseSend = resolve));
+        sent.push(reply.kind);
+      });
+      const stuck = dispatcher.receive(async (turn) => {
+        turn.onInterrupt(async () => void sent.push('restarting'));
+        await new Promise(() => {});
+      });
+      void stuck;
+      await vi.advanceTimersByTimeAsync(0);
+      expect(dispatcher.inFlight).toBe(2);
+      dispatcher.close();
+      const late = dispatcher.receive(async (turn) => sent.push((await dispatcher.dispatch(invocation({ command: 'help' }), { turn })).kind));
+      const drained = dispatcher.drain(1000, 500);
+      releaseSend();
+      await answered;
+      await late;
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(await drained).toEqual({ finished: 1, told: 1, unreached: 0, refused: 1 });
+      expect(sent).toEqual(['error', 'help', 'restarting']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('gives up draining after the timeout', async () => {
@@ -94,6 +140,8 @@ describe('dispatch', () => {
     const limiter = new RateLimiter(100, 1);
     const dispatcher = createDispatcher({ commands: [never], bot, logger: silentLogger, userLimiter: limiter, channelLimiter: limiter });
     void dispatcher.dispatch(invocation({ command: 'never' }));
-    expect(await dispatcher.drain(20)).toBe(false);
+    void dispatcher.receive(() => new Promise(() => {}));
+    // one bare dispatch and one platform event that never end; the event has no way to be told
+    expect(await dispatcher.drain(20, 20)).toEqual({ finished: 0, told: 0, unreached: 1, refused: 0 });
   });
 });

@@ -53,7 +53,7 @@ describe('the entry point refuses to start, in one clear line', () => {
   it('with no token and no terminal, naming the variables to set', async () => {
     const p = main({});
     expect((await p.exited).code).toBe(1);
-    expect(p.stderr()).toMatch(/^cannot start: nothing to serve: no platform token is set .*set DISCORD_TOKEN and\/or TELEGRAM_BOT_TOKEN/m);
+    expect(p.stderr()).toMatch(/^cannot start: nothing to serve: no platform token is set .*set DISCORD_TOKEN and\/or TELEGRAM_BOT_TOKEN.*CONSOLE=on/m);
   });
 
   it('with an empty corpus directory, naming it', async () => {
@@ -68,8 +68,15 @@ describe('the entry point refuses to start, in one clear line', () => {
     const corpusDir = join(tempDir(), 'missing-corpus');
     const p = main({ CONSOLE: 'on', CORPUS_DIR: corpusDir });
     expect((await p.exited).code).toBe(1);
-    expect(p.stderr()).toMatch(new RegExp(`^cannot start: no usable article in ${corpusDir}`, 'm'));
-    expect(p.stderr()).toMatch(/ENOENT|does not exist|cannot be read/);
+    expect(p.stderr()).toMatch(new RegExp(`^cannot start: the corpus directory ${corpusDir} does not exist — set CORPUS_DIR`, 'm'));
+  });
+
+  it('with no token, no terminal and a missing corpus, naming the corpus rather than "nothing to serve"', async () => {
+    const corpusDir = join(tempDir(), 'missing-corpus');
+    const p = main({ CORPUS_DIR: corpusDir });
+    expect((await p.exited).code).toBe(1);
+    expect(p.stderr()).toMatch(new RegExp(`^cannot start: the corpus directory ${corpusDir} does not exist`, 'm'));
+    expect(p.stderr()).not.toMatch(/nothing to serve/);
   });
 
   it('with a corrupt store, naming the file, leaving it untouched, twice in a row', async () => {
@@ -134,6 +141,32 @@ describe('the entry point with no token', () => {
     expect((await p.exited).code).toBe(0);
     expect(p.logs().find((l) => l.msg === 'shutting down')).toMatchObject({ reason: 'SIGINT' });
   });
+});
+
+describe('npm start', () => {
+  it('is one process tree: SIGTERM to npm\'s PID stops the bot, which drains and exits 0, leaving no process behind', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    const p = runProcess({
+      // --ignore-scripts skips prestart: a dependency install must never start in the middle of the suite
+      program: 'npm', args: ['start', '--silent', '--ignore-scripts'], cwd: ROOT,
+      env: { CONSOLE: 'on', LOG_LEVEL: 'info', HEALTH_PORT: String(port), HEALTH_HOST: '127.0.0.1', DATA_DIR: join(tempDir(), 'data') },
+    });
+    cleanups.push(() => p.kill());
+    await p.waitFor(/"msg":"started"/, 'the start log', 60_000);
+    const botPid = p.logs().find((l) => l.msg === 'started')!.pid as number;
+    // npm execs node through the shell: the bot is npm's own child
+    expect(readFileSync(`/proc/${botPid}/stat`, 'utf8').split(' ')[3]).toBe(String(p.child.pid));
+    p.child.kill('SIGTERM');
+    expect((await p.exited).code).toBe(0);
+    expect(p.logs().find((l) => l.msg === 'shutting down')).toMatchObject({ reason: 'SIGTERM' });
+    expect(() => process.kill(botPid, 0)).toThrow();
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  }, 90_000);
 });
 
 describe('the entry point warns and goes on', () => {

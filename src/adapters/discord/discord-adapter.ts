@@ -1,6 +1,8 @@
-import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, Status, type Interaction, type Message } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../core/logger.js';
+import { NoticeWindow, RATE_NOTICE_WINDOW_MS } from '../../core/notice-window.js';
+import { errorReply } from '../../core/reply.js';
 import { userIdForLogs } from '../../logger.js';
 import { AdapterStartError, type Adapter, type AdapterDeps } from '../adapter.js';
 import { explainDiscordFailure, GatewayTimeoutError } from './discord-errors.js';
@@ -8,16 +10,22 @@ import { withErrorBoundary } from './error-boundary.js';
 import { handleAutocomplete, handleButton, handleCommand, type HandlerContext } from './handle-interaction.js';
 import { handleMention, replyToMessage } from './handle-message.js';
 import { isAddressedTo, localeLang, textLang } from './invocation.js';
-import { renderInternalError } from './render.js';
+import { renderInternalError, renderReply } from './render.js';
 import { createResponder } from './responder.js';
 
 export interface DiscordAdapterOptions extends AdapterDeps {
   config: NonNullable<Config['discord']>;
   /** how long start() waits for the gateway's READY (default 60 s) */
   startTimeoutMs?: number;
-  /** a command reply not ready by then is deferred; Discord allows 3 s (default 2 s) */
+  /** a command reply not ready by then is deferred; Discord allows 3 s for the first response (default 1 s) */
   deferAfterMs?: number;
 }
+
+/**
+ * Long enough for any answer from a warm index, short enough that a deferral
+ * sent then still reaches Discord within its 3 s even behind a busy REST queue.
+ */
+const DEFER_AFTER_MS = 1000;
 
 /**
  * Discord through discord.js: slash commands, buttons, autocomplete, and
@@ -30,7 +38,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
   const context: HandlerContext = {
     dispatcher,
     bot,
-    deferAfterMs: options.deferAfterMs ?? 2000,
+    deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
+    rateNotices: new NoticeWindow(RATE_NOTICE_WINDOW_MS),
   };
   let client: Client | undefined;
   /** the gateway closed with a code discord.js does not recover from (e.g. 4004 after a token reset) */
@@ -48,6 +57,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     });
   }
 
+  /** Commands and buttons: in flight from receipt until the last reply call has returned. */
   function onInteraction(interaction: Interaction): Promise<void> {
     const lang = localeLang(interaction.locale);
     if (interaction.isAutocomplete()) {
@@ -56,17 +66,17 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
         if (!interaction.responded) await interaction.respond([]);
       });
     }
-    if (interaction.isChatInputCommand()) {
-      const log = interactionLog(interaction, interaction.commandName);
-      const responder = createResponder(interaction);
-      return withErrorBoundary(log, () => handleCommand(interaction, responder, context, log), () => responder.send(renderInternalError(lang)));
-    }
-    if (interaction.isButton()) {
+    if (!interaction.isChatInputCommand() && !interaction.isButton()) return Promise.resolve();
+    return dispatcher.receive((turn) => {
+      const responder = createResponder(interaction, turn);
+      turn.onInterrupt(() => responder.interrupt(renderReply(errorReply('unavailable', lang))));
+      if (interaction.isChatInputCommand()) {
+        const log = interactionLog(interaction, interaction.commandName);
+        return withErrorBoundary(log, () => handleCommand(interaction, responder, context, log, turn), () => responder.send(renderInternalError(lang)));
+      }
       const log = interactionLog(interaction, `button:${interaction.customId.split(':')[0]}`);
-      const responder = createResponder(interaction);
-      return withErrorBoundary(log, () => handleButton(interaction, responder, context, log), () => responder.send(renderInternalError(lang)));
-    }
-    return Promise.resolve();
+      return withErrorBoundary(log, () => handleButton(interaction, responder, context, log, turn), () => responder.send(renderInternalError(lang)));
+    });
   }
 
   function onMessage(message: Message, botUserId: string): Promise<void> {
@@ -78,7 +88,30 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
       command: 'mention',
       message: message.id,
     });
-    return withErrorBoundary(log, () => handleMention(message, botUserId, context, log), () => replyToMessage(message, renderInternalError(textLang(message.content))));
+    const lang = textLang(message.content);
+    return dispatcher.receive((turn) => {
+      let replying: Promise<unknown> | undefined;
+      const reply: typeof message.reply = (options) => {
+        const sent = message.reply(options);
+        replying = sent;
+        return sent;
+      };
+      // the same message, whose reply() notes that the answer is on its way
+      const guarded = new Proxy(message, { get: (target, key) => (key === 'reply' ? reply : Reflect.get(target, key, target)) });
+      turn.onInterrupt(async () => {
+        if (replying) return replying.then(() => 'answered' as const);
+        await replyToMessage(guarded, renderReply(errorReply('unavailable', lang)));
+        return 'told';
+      });
+      return withErrorBoundary(log, () => handleMention(guarded, botUserId, context, log, turn), () => replyToMessage(guarded, renderInternalError(lang)));
+    });
+  }
+
+  /** Every shard connected: discord.js's own isReady() stays true while a shard reconnects. */
+  function gatewayReady(current: Client | undefined): boolean {
+    if (!current?.isReady() || closedForGood) return false;
+    const shards = [...current.ws.shards.values()];
+    return shards.length > 0 && shards.every((shard) => shard.status === Status.Ready);
   }
 
   function createClient(): Client {
@@ -143,6 +176,6 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
       await current?.destroy();
     },
 
-    isReady: () => !closedForGood && (client?.isReady() ?? false),
+    isReady: () => gatewayReady(client),
   };
 }

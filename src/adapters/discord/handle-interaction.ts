@@ -1,7 +1,9 @@
 import type { BotService } from '../../core/bot-service.js';
 import type { Dispatcher } from '../../core/dispatch.js';
+import type { Turn } from '../../core/in-flight.js';
 import type { Invocation } from '../../core/invocation.js';
 import type { Logger } from '../../core/logger.js';
+import type { NoticeWindow } from '../../core/notice-window.js';
 import { errorReply, type Lang, type Reply } from '../../core/reply.js';
 import { buttonInvocation, commandInvocation, localeLang, type ButtonInteractionLike, type CommandInteractionLike } from './invocation.js';
 import { renderArticleChoices, renderReply } from './render.js';
@@ -10,12 +12,11 @@ import { withinDeadline, type Responder } from './responder.js';
 export interface HandlerContext {
   dispatcher: Dispatcher;
   bot: BotService;
-  /** a reply not ready by then is deferred (Discord's limit is 3 s) */
+  /** a reply not ready by then is deferred (Discord's limit is 3 s); commands declared `slow` defer at once */
   deferAfterMs: number;
+  /** rate-limit notices already given in reply to mentions (public messages) */
+  rateNotices: NoticeWindow;
 }
-
-/** Questions defer at once: searching is fast today, but a bigger corpus must not make them fail. */
-const DEFER_AT_ONCE = new Set(['ask']);
 
 function outcome(reply: Reply): Record<string, unknown> {
   if (reply.kind === 'answer') return { reply: reply.kind, status: reply.answer.status, passages: reply.answer.passages.length, page: reply.page };
@@ -23,27 +24,28 @@ function outcome(reply: Reply): Record<string, unknown> {
   return { reply: reply.kind };
 }
 
-async function run(invocation: Invocation, lang: Lang, responder: Responder, context: HandlerContext, log: Logger): Promise<void> {
+/**
+ * One API call per reply where Discord allows it: a reply ready within the
+ * deadline is sent directly (an answer, or a private rate-limit note); only
+ * slow work is deferred ("thinking…") and then edited.
+ */
+async function run(invocation: Invocation, lang: Lang, responder: Responder, context: HandlerContext, log: Logger, turn?: Turn): Promise<void> {
   const started = performance.now();
   if (invocation.command === 'ask') log.debug({ question: invocation.args.question }, 'question');
-  let reply: Reply;
-  if (DEFER_AT_ONCE.has(invocation.command)) {
-    await responder.defer();
-    reply = await context.dispatcher.dispatch(invocation, { lang, logger: log });
-  } else {
-    reply = await withinDeadline(context.dispatcher.dispatch(invocation, { lang, logger: log }), context.deferAfterMs, responder);
-  }
+  // slow work is acknowledged as soon as the quick checks (access, rate) have passed
+  const deadline = context.dispatcher.find(invocation.command)?.slow ? 0 : context.deferAfterMs;
+  const reply = await withinDeadline(context.dispatcher.dispatch(invocation, { lang, logger: log, turn }), deadline, responder);
   await responder.send(renderReply(reply));
   log.info({ ...outcome(reply), latencyMs: Math.round(performance.now() - started) }, 'interaction answered');
 }
 
 /** A slash command: options → Invocation → dispatcher → reply. */
-export function handleCommand(interaction: CommandInteractionLike, responder: Responder, context: HandlerContext, log: Logger): Promise<void> {
-  return run(commandInvocation(interaction), localeLang(interaction.locale), responder, context, log);
+export function handleCommand(interaction: CommandInteractionLike, responder: Responder, context: HandlerContext, log: Logger, turn?: Turn): Promise<void> {
+  return run(commandInvocation(interaction), localeLang(interaction.locale), responder, context, log, turn);
 }
 
 /** "More sources" and 👍/👎: the hidden commands, by their short ids. */
-export async function handleButton(interaction: ButtonInteractionLike, responder: Responder, context: HandlerContext, log: Logger): Promise<void> {
+export async function handleButton(interaction: ButtonInteractionLike, responder: Responder, context: HandlerContext, log: Logger, turn?: Turn): Promise<void> {
   const lang = localeLang(interaction.locale);
   const invocation = buttonInvocation(interaction);
   if (!invocation) {
@@ -51,7 +53,7 @@ export async function handleButton(interaction: ButtonInteractionLike, responder
     await responder.send(renderReply(errorReply('expired', lang)));
     return;
   }
-  await run(invocation, lang, responder, context, log);
+  await run(invocation, lang, responder, context, log, turn);
 }
 
 export interface AutocompleteLike {

@@ -1,3 +1,4 @@
+import type { Turn } from '../../core/in-flight.js';
 import type { Logger } from '../../core/logger.js';
 import { mentionInvocation, textLang, type MessageLike } from './invocation.js';
 import { renderReply, type DiscordMessage } from './render.js';
@@ -21,11 +22,18 @@ export function replyToMessage(message: ReplyableMessage, rendered: DiscordMessa
 }
 
 /** A question asked by mentioning the bot in a channel, or in a DM: answered like /ask. */
-export async function handleMention(message: ReplyableMessage, botUserId: string, context: HandlerContext, log: Logger): Promise<void> {
+export async function handleMention(message: ReplyableMessage, botUserId: string, context: HandlerContext, log: Logger, turn?: Turn): Promise<void> {
   const started = performance.now();
   const invocation = mentionInvocation(message, botUserId);
   log.debug({ question: invocation.args.question }, 'question');
-  const reply = await context.dispatcher.dispatch(invocation, { lang: textLang(String(invocation.args.question)), logger: log });
+  const reply = await context.dispatcher.dispatch(invocation, { lang: textLang(String(invocation.args.question)), logger: log, turn });
+  // shutdown already told the asker to ask again
+  if (turn?.interrupted) return;
+  // a mention's reply is public: a member over the limit is told once per window, not once per message
+  if (reply.kind === 'error' && reply.code === 'rate_limited' && !context.rateNotices.first(`${invocation.chat.id}:${invocation.user.id}`)) {
+    log.info({ reply: reply.kind, status: reply.code }, 'mention refused; the member was already told');
+    return;
+  }
   await replyToMessage(message, renderReply(reply));
   const status = reply.kind === 'answer' ? reply.answer.status : reply.kind === 'error' ? reply.code : reply.kind;
   log.info({ reply: reply.kind, status, latencyMs: Math.round(performance.now() - started) }, 'mention answered');

@@ -1,4 +1,5 @@
 import { MessageFlags } from 'discord.js';
+import type { Turn } from '../../core/in-flight.js';
 import type { DiscordMessage } from './render.js';
 
 type Body = Pick<DiscordMessage, 'content' | 'embeds' | 'components' | 'allowedMentions'>;
@@ -15,8 +16,13 @@ export interface RespondableInteraction {
 export interface Responder {
   /** Acknowledges publicly ("thinking…"); the reply comes within 15 minutes. */
   defer(): Promise<void>;
-  /** Sends the reply in whatever way the interaction's state allows. */
+  /** Sends the reply in whatever way the interaction's state allows; nothing once shutdown has told the asker to ask again. */
   send(message: DiscordMessage): Promise<void>;
+  /**
+   * Shutdown could not wait for the answer: says `message` instead ("restarting,
+   * ask again") in one call, unless the answer is already on its way.
+   */
+  interrupt(message: DiscordMessage): Promise<'told' | 'answered'>;
 }
 
 function body(message: DiscordMessage): Body {
@@ -29,30 +35,57 @@ function body(message: DiscordMessage): Body {
  * ephemeral by editing: Discord keeps the deferral's visibility, and a
  * follow-up sent right after a deferral edits it too. So the public
  * "thinking…" is deleted first and the explanation follows as a new,
- * ephemeral message: the channel is left with no trace of it.
+ * ephemeral message: the channel is left with no trace of it. Commands that
+ * answer within the deadline never defer, so this costs three calls only for
+ * slow work that ends in an ephemeral reply.
  */
-export function createResponder(interaction: RespondableInteraction): Responder {
+export function createResponder(interaction: RespondableInteraction, turn?: Turn): Responder {
   let state: 'open' | 'deferred' | 'answered' = 'open';
+  let deferring: Promise<unknown> | undefined;
+  let sending: Promise<void> | undefined;
+
+  async function deliver(message: DiscordMessage, previous: typeof state): Promise<void> {
+    const flags = message.ephemeral ? MessageFlags.Ephemeral : undefined;
+    if (previous === 'open') {
+      await interaction.reply({ ...body(message), flags });
+    } else if (previous === 'deferred' && !message.ephemeral) {
+      await interaction.editReply(body(message));
+    } else if (previous === 'deferred') {
+      await interaction.deleteReply();
+      await interaction.followUp({ ...body(message), flags });
+    } else {
+      await interaction.followUp({ ...body(message), flags });
+    }
+  }
+
   return {
     async defer() {
-      if (state !== 'open') return;
-      await interaction.deferReply({});
+      if (state !== 'open' || turn?.interrupted) return;
       state = 'deferred';
+      deferring = interaction.deferReply({});
+      try {
+        await deferring;
+      } catch (error) {
+        state = 'open';
+        throw error;
+      }
     },
     async send(message) {
-      const flags = message.ephemeral ? MessageFlags.Ephemeral : undefined;
+      if (turn?.interrupted) return;
       const previous = state;
       state = 'answered';
-      if (previous === 'open') {
-        await interaction.reply({ ...body(message), flags });
-      } else if (previous === 'deferred' && !message.ephemeral) {
-        await interaction.editReply(body(message));
-      } else if (previous === 'deferred') {
-        await interaction.deleteReply();
-        await interaction.followUp({ ...body(message), flags });
-      } else {
-        await interaction.followUp({ ...body(message), flags });
-      }
+      sending = deliver(message, previous);
+      await sending;
+    },
+    async interrupt(message) {
+      // the answer is already on its way: let it arrive rather than contradict it
+      if (sending) return sending.then(() => 'answered' as const);
+      const previous = state;
+      state = 'answered';
+      if (deferring) await deferring.catch(() => {});
+      // a public "thinking…" becomes the notice; otherwise a private note
+      await deliver(previous === 'deferred' ? { ...message, ephemeral: false } : message, previous);
+      return 'told';
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Telegram } from 'telegraf';
+import type { Turn } from '../../core/in-flight.js';
 import type { Logger } from '../../core/logger.js';
 import type { CommandMenu } from './menus.js';
 import { TOAST_LIMIT, type InlineAnswer, type TelegramMessage } from './render.js';
@@ -10,8 +11,16 @@ import type { Place } from './updates.js';
  * messages paced per chat, every call retried after a 429.
  */
 export interface Outbox {
-  /** sends rendered messages in order; in a group the first one replies to the question */
-  deliver(messages: readonly TelegramMessage[], place: Place): Promise<void>;
+  /**
+   * Sends rendered messages in order, paced in the chat's lane; in a group the
+   * first one replies to the question. Messages not yet sent when shutdown
+   * interrupts the turn are dropped (the asker is told to ask again instead).
+   */
+  deliver(messages: readonly TelegramMessage[], place: Place, turn?: Turn): Promise<void>;
+  /** The delivery for this turn, once its first message has actually gone to the Bot API. */
+  answerStarted(turn: Turn): Promise<void> | undefined;
+  /** Sends at once, outside the chat's queue: the "restarting" notice at shutdown. */
+  notify(messages: readonly TelegramMessage[], place: Place): Promise<void>;
   /** stops the button's spinner, with a toast when there is text */
   answerCallback(id: string, text?: string): Promise<void>;
   answerInline(id: string, answer: InlineAnswer): Promise<void>;
@@ -32,18 +41,47 @@ export function createOutbox(options: { telegram: Telegram; logger: Logger; pace
   const { telegram, logger } = options;
   const sender = createSender({ logger, pace: options.pace });
 
+  function payloadOf(message: TelegramMessage, place: Place, first: boolean) {
+    return {
+      chat_id: place.chatId,
+      ...message,
+      ...(place.topicId ? { message_thread_id: place.topicId } : {}),
+      // in a group, say whom we answer; a deleted question must not lose the answer
+      ...(first && place.chatType !== 'private' && place.messageId ? { reply_parameters: { message_id: place.messageId, allow_sending_without_reply: true } } : {}),
+    };
+  }
+
+  const started = new WeakMap<Turn, Promise<void>>();
+
+  async function deliverInOrder(messages: readonly TelegramMessage[], place: Place, turn: Turn | undefined, onStart: () => void): Promise<void> {
+    const lane = { key: String(place.chatId), kind: place.chatType === 'private' ? ('private' as const) : ('group' as const) };
+    for (const [n, message] of messages.entries()) {
+      const payload = payloadOf(message, place, n === 0);
+      // a message still queued when shutdown told the asker to ask again is dropped; one already sent is finished
+      const sent = await sender.call('sendMessage', async () => {
+        if (turn?.interrupted && n === 0) return false;
+        onStart();
+        await telegram.callApi('sendMessage', payload);
+        return true;
+      }, lane);
+      if (!sent) return;
+    }
+  }
+
   return {
-    async deliver(messages, place) {
-      const lane = { key: String(place.chatId), kind: place.chatType === 'private' ? ('private' as const) : ('group' as const) };
+    deliver(messages, place, turn) {
+      let markStarted = () => {};
+      const delivery = deliverInOrder(messages, place, turn, () => markStarted());
+      if (turn) markStarted = () => void (started.has(turn) || started.set(turn, delivery));
+      return delivery;
+    },
+
+    answerStarted: (turn) => started.get(turn),
+
+    async notify(messages, place) {
       for (const [n, message] of messages.entries()) {
-        const payload = {
-          chat_id: place.chatId,
-          ...message,
-          ...(place.topicId ? { message_thread_id: place.topicId } : {}),
-          // in a group, say whom we answer; a deleted question must not lose the answer
-          ...(n === 0 && place.chatType !== 'private' && place.messageId ? { reply_parameters: { message_id: place.messageId, allow_sending_without_reply: true } } : {}),
-        };
-        await sender.call('sendMessage', () => telegram.callApi('sendMessage', payload), lane);
+        const payload = payloadOf(message, place, n === 0);
+        await sender.call('sendMessage', () => telegram.callApi('sendMessage', payload));
       }
     },
 

@@ -3,8 +3,10 @@ import type { Update } from 'telegraf/types';
 import type { Config } from '../../config.js';
 import { commandsFor } from '../../core/command.js';
 import { USER_ERRORS } from '../../core/errors.js';
+import type { Turn } from '../../core/in-flight.js';
 import type { Logger } from '../../core/logger.js';
 import { MESSAGES } from '../../core/messages.js';
+import { NoticeWindow, RATE_NOTICE_WINDOW_MS } from '../../core/notice-window.js';
 import { errorReply, type Reply } from '../../core/reply.js';
 import { userIdForLogs } from '../../logger.js';
 import type { Adapter, AdapterDeps } from '../adapter.js';
@@ -31,8 +33,11 @@ export interface TelegramAdapterOptions extends AdapterDeps {
 const DEFAULT_API_ROOT = 'https://api.telegram.org';
 const STOP_WAIT_MS = 5000;
 const START_TIMEOUT_MS = 30_000;
-/** Commands slow enough to show "typing…" */
-const SLOW_COMMANDS = new Set(['reload']);
+
+/** The reply call of an update once it has gone out (inline and callback answers are not queued). */
+interface Progress {
+  sending?: Promise<void>;
+}
 
 /**
  * The Telegram connection (telegraf 4): updates → invocations → the core's
@@ -54,12 +59,15 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
   const moderators = createModeratorCheck({ adminIds: config.adminIds, logger: log, memberStatus: outbox.memberStatus });
   const startCall = createStartCall(apiRoot, options.startTimeoutMs ?? START_TIMEOUT_MS, log);
   const inFlight = new Set<Promise<void>>();
+  // more notices would only queue in the chat's lane (one message a second) ahead of answers
+  const rateNotices = new NoticeWindow(RATE_NOTICE_WINDOW_MS);
   let router: Router | undefined;
   let source: UpdateSource | undefined;
 
   // Updates are handled concurrently: a reply waiting out a 429 must not hold back other chats' updates.
+  // Each is in flight from receipt until its last reply call has returned.
   bot.use((ctx) => {
-    const task = handle(ctx.update);
+    const task = dispatcher.receive((turn) => handle(ctx.update, turn));
     inFlight.add(task);
     void task.finally(() => inFlight.delete(task));
   });
@@ -76,7 +84,32 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
     return { chat, user, ...(route.kind === 'command' ? { command: route.command, via: route.via } : { command: route.reply }) };
   }
 
-  async function serve(route: Route, updateLog: Logger, requestId: string): Promise<Record<string, unknown>> {
+  /**
+   * How to tell this asker "restarting, ask again" if shutdown cannot wait
+   * for the answer — unless the answer has already gone out, then let it finish.
+   */
+  function restartNotice(route: Route, turn: Turn, progress: Progress): (() => Promise<'told' | 'answered'>) | undefined {
+    if (route.kind === 'ignore') return undefined;
+    const reply = errorReply('unavailable', route.lang);
+    const place = route.place;
+    const notice =
+      route.kind === 'command' && route.inlineQueryId ? () => answerInline(route.inlineQueryId!, { results: [] })
+      : route.kind === 'command' && route.callbackQueryId ? () => answerCallback(route.callbackQueryId!, USER_ERRORS.unavailable[route.lang])
+      : place ? () => outbox.notify(renderReply(reply), place)
+      : undefined;
+    if (!notice) return undefined;
+    return async () => {
+      const onItsWay = progress.sending ?? outbox.answerStarted(turn);
+      if (onItsWay) {
+        await onItsWay;
+        return 'answered';
+      }
+      await notice();
+      return 'told';
+    };
+  }
+
+  async function serve(route: Route, updateLog: Logger, requestId: string, turn?: Turn, progress: Progress = {}): Promise<Record<string, unknown>> {
     if (route.kind === 'ignore') {
       if (route.callbackQueryId) await answerCallback(route.callbackQueryId);
       if (route.inlineQueryId) await answerInline(route.inlineQueryId, { results: [] });
@@ -85,7 +118,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
     if (route.kind === 'local') {
       const reply: Reply =
         route.reply === 'unknown_command' ? errorReply('unknown_command', route.lang) : { kind: 'notice', lang: route.lang, text: MESSAGES.rejected.unreadable[route.lang] };
-      await deliver(renderReply(reply), route.place);
+      await deliver(renderReply(reply), route.place, turn);
       return { reply: reply.kind };
     }
 
@@ -98,25 +131,29 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
     });
     const invocation = toInvocation(route, isModerator, requestId);
     if (route.command === 'ask') updateLog.debug({ question: route.args.question }, 'question');
-    if (place && SLOW_COMMANDS.has(route.command)) outbox.showTyping(place);
+    if (place && dispatcher.find(route.command)?.slow) outbox.showTyping(place);
 
-    const reply = await dispatcher.dispatch(invocation, { lang: route.lang, logger: updateLog });
+    const reply = await dispatcher.dispatch(invocation, { lang: route.lang, logger: updateLog, turn });
     const outcome = { reply: reply.kind, ...(reply.kind === 'answer' ? { status: reply.answer.status, passages: reply.answer.passages.length } : {}), ...(reply.kind === 'error' ? { code: reply.code } : {}) };
+    // shutdown already told the asker to ask again
+    if (turn?.interrupted) return { ...outcome, interrupted: true };
 
     if (route.inlineQueryId) {
-      await answerInline(route.inlineQueryId, renderInlineResults(reply));
+      await (progress.sending = answerInline(route.inlineQueryId, renderInlineResults(reply)));
     } else if (route.callbackQueryId) {
       const toast = callbackToast(reply);
-      await answerCallback(route.callbackQueryId, toast);
-      if (toast === undefined && place) await deliver(renderReply(reply), place);
+      await (progress.sending = answerCallback(route.callbackQueryId, toast));
+      if (toast === undefined && place) await deliver(renderReply(reply), place, turn);
+    } else if (place && reply.kind === 'error' && reply.code === 'rate_limited' && !rateNotices.first(`${place.chatId}:${route.from.id}`)) {
+      return { ...outcome, notice: 'already sent' };
     } else if (place) {
-      await deliver(renderReply(reply), place);
+      await deliver(renderReply(reply), place, turn);
     }
     return outcome;
   }
 
   /** The error boundary: nothing thrown while serving an update escapes it. */
-  async function handle(update: Update): Promise<void> {
+  async function handle(update: Update, turn?: Turn): Promise<void> {
     const started = performance.now();
     let updateLog = log.child({ updateId: update.update_id });
     let route: Route | undefined;
@@ -124,7 +161,10 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
       if (!router) throw new Error('An update arrived before the adapter knew its own username: start() sets the router first.');
       route = router.route(update);
       updateLog = updateLog.child(logContext(route));
-      const outcome = await serve(route, updateLog, String(update.update_id));
+      const progress: Progress = {};
+      const tell = turn && restartNotice(route, turn, progress);
+      if (tell) turn.onInterrupt(tell);
+      const outcome = await serve(route, updateLog, String(update.update_id), turn, progress);
       const latencyMs = Math.round(performance.now() - started);
       if (route.kind === 'ignore') updateLog.debug({ ...outcome, latencyMs }, 'update ignored');
       else updateLog.info({ ...outcome, latencyMs }, 'update handled');
@@ -154,6 +194,11 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
         ? await startWebhook(bot, config.webhook, { logger: log, startCall, host: options.webhookHost })
         : await startPolling(bot, { logger: log, apiRoot, startCall });
       log.info({ username: me.username, mode: source.mode, apiRoot }, 'Telegram adapter started');
+    },
+
+    async stopReceiving() {
+      // updates not fetched yet stay with Telegram for the next instance; a webhook keeps answering until stop()
+      if (source?.mode === 'polling') await source.stop();
     },
 
     async stop() {

@@ -26,8 +26,34 @@ const STOP_WAIT_MS = 5000;
 type CallApiOptions = NonNullable<Parameters<Telegraf['telegram']['callApi']>[2]>;
 export const withSignal = (signal: AbortSignal) => ({ signal }) as unknown as CallApiOptions;
 
+/**
+ * Notes whether the last getUpdates reached Telegram: telegraf's poller keeps
+ * retrying through network errors and 5xx, so "still polling" is not "connected".
+ */
+function watchPolls(bot: Telegraf, logger: Logger): () => boolean {
+  let reachable = true;
+  const callApi = bot.telegram.callApi.bind(bot.telegram);
+  bot.telegram.callApi = (async (method: string, payload: object, options?: CallApiOptions) => {
+    if (method !== 'getUpdates') return callApi(method as never, payload as never, options);
+    try {
+      const updates = await callApi(method, payload as never, options);
+      if (!reachable) logger.info('long polling reaches Telegram again');
+      reachable = true;
+      return updates;
+    } catch (error) {
+      if ((error as Error).name !== 'AbortError') {
+        if (reachable) logger.warn({ err: error }, 'long polling cannot reach Telegram; telegraf retries');
+        reachable = false;
+      }
+      throw error;
+    }
+  }) as typeof bot.telegram.callApi;
+  return () => reachable;
+}
+
 export async function startPolling(bot: Telegraf, deps: { logger: Logger; apiRoot: string; startCall: StartCall }): Promise<UpdateSource> {
   await deps.startCall('deleteWebhook', (signal) => bot.telegram.callApi('deleteWebhook', { drop_pending_updates: false }, withSignal(signal)));
+  const reachable = watchPolls(bot, deps.logger);
   let running = true;
   const polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).then(
     () => deps.logger.info('long polling stopped'),
@@ -38,7 +64,7 @@ export async function startPolling(bot: Telegraf, deps: { logger: Logger; apiRoo
   });
   return {
     mode: 'polling',
-    isRunning: () => running,
+    isRunning: () => running && reachable(),
     async stop() {
       // launch() creates its poller a moment after our own deleteWebhook: retry briefly until it exists
       for (let tries = 0; running && tries < 100; tries++) {

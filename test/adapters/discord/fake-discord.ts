@@ -35,6 +35,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   authorization?: string;
   body: any;
+  /** performance.now() when the request had been read */
+  at: number;
 }
 
 export interface FakeDiscord {
@@ -47,6 +49,10 @@ export interface FakeDiscord {
   disconnect(code: number): void;
   /** Resolves with the first request (already received or to come) that matches. */
   waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  /** Holds the responses to matching requests (already recorded) until `release()`: a slow Discord, or a queue. */
+  hold(match: (r: RecordedRequest) => boolean): { release(): void };
+  /** While on, the gateway drops every new connection at once: an outage discord.js keeps retrying through. */
+  refuseGateway(on: boolean): void;
   /** Sends a gateway DISPATCH event to every connected client. */
   dispatch(type: string, data: unknown): void;
   nextId(): string;
@@ -114,6 +120,8 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
   const sockets = new Set<WebSocket>();
   let seq = 0;
   let wsUrl = '';
+  let refusing = false;
+  const holds = new Set<{ match: (r: RecordedRequest) => boolean; released: Promise<void> }>();
 
   const authorized = (r: RecordedRequest) => r.authorization === `Bot ${token}`;
 
@@ -161,9 +169,12 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
         query: url.searchParams,
         authorization: req.headers.authorization,
         body: await readBody(req),
+        at: 0,
       };
+      record.at = performance.now();
       requests.push(record);
       for (const listener of listeners) listener(record);
+      for (const held of holds) if (held.match(record)) await held.released;
       const { status, body } = route(record);
       send(res, status, body);
     })().catch((error: unknown) => send(res, 500, { message: String(error), code: 0 }));
@@ -172,6 +183,10 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
   const gateway = new WebSocketServer({ server });
   const sendTo = (socket: WebSocket, payload: object) => socket.send(JSON.stringify(payload));
   gateway.on('connection', (socket) => {
+    if (refusing) {
+      socket.terminate();
+      return;
+    }
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     sendTo(socket, { op: 10, d: { heartbeat_interval: 41_250 } });
@@ -227,6 +242,20 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
         };
         listeners.add(listener);
       });
+    },
+    hold(match) {
+      let release!: () => void;
+      const held = { match, released: new Promise<void>((resolve) => (release = resolve)) };
+      holds.add(held);
+      return {
+        release() {
+          holds.delete(held);
+          release();
+        },
+      };
+    },
+    refuseGateway(on) {
+      refusing = on;
     },
     dispatch(type, data) {
       for (const socket of sockets) sendTo(socket, { op: 0, t: type, s: ++seq, d: data });

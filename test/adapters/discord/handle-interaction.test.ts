@@ -6,6 +6,7 @@ import type { CommandInteractionLike } from '../../../src/adapters/discord/invoc
 import { renderInternalError } from '../../../src/adapters/discord/render.js';
 import { createResponder, type RespondableInteraction } from '../../../src/adapters/discord/responder.js';
 import { USER_ERRORS } from '../../../src/core/errors.js';
+import { NoticeWindow } from '../../../src/core/notice-window.js';
 import { silentLogger, type Logger } from '../../../src/core/logger.js';
 import type { Reply } from '../../../src/core/reply.js';
 import { createTestBot, type TestBot } from '../../support/bot.js';
@@ -40,15 +41,16 @@ describe('handling slash commands and buttons', () => {
 
   beforeAll(async () => {
     test = await createTestBot();
-    context = { dispatcher: test.dispatcher, bot: test.bot, deferAfterMs: 2000 };
+    context = { dispatcher: test.dispatcher, bot: test.bot, deferAfterMs: 2000, rateNotices: new NoticeWindow(30_000) };
   });
   afterAll(() => test.store.close());
 
-  it('defers /ask first, then edits in the cited passages', async () => {
+  it('answers /ask with one call, the cited passages, when the answer is ready within the deadline', async () => {
     const interaction = fakeInteraction({ options: { data: [{ name: 'question', type: ApplicationCommandOptionType.String, value: QUESTION }] } });
     await handleCommand(interaction, createResponder(interaction), context, silentLogger);
-    expect(interaction.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
-    const { embeds } = interaction.calls[1]!.options;
+    expect(interaction.calls.map((c) => c.method)).toEqual(['reply']);
+    expect(interaction.calls[0]!.options.flags).toBeUndefined();
+    const { embeds } = interaction.calls[0]!.options;
     expect(embeds.length).toBeGreaterThan(0);
     expect(embeds.map((e: { description: string }) => e.description).join(' ')).toMatch(/75|74/);
   });
@@ -77,6 +79,26 @@ describe('handling slash commands and buttons', () => {
     const interaction = fakeInteraction({ commandName: 'stats' });
     await handleCommand(interaction, createResponder(interaction), slow, silentLogger);
     expect(interaction.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+  });
+
+  it('tells a rate-limited member privately, in one call, with nothing public', async () => {
+    const limited = await createTestBot({ rateLimit: 1 });
+    const limitedContext: HandlerContext = { dispatcher: limited.dispatcher, bot: limited.bot, deferAfterMs: 2000, rateNotices: new NoticeWindow(30_000) };
+    const ask = () => fakeInteraction({ options: { data: [{ name: 'question', type: ApplicationCommandOptionType.String, value: QUESTION }] } });
+    await handleCommand(ask(), createResponder(ask()), limitedContext, silentLogger);
+    const refused = ask();
+    await handleCommand(refused, createResponder(refused), limitedContext, silentLogger);
+    expect(refused.calls).toEqual([{ method: 'reply', options: expect.objectContaining({ content: USER_ERRORS.rate_limited.ar, flags: EPHEMERAL }) }]);
+    limited.store.close();
+  });
+
+  it('defers a slow command at once, once the access check has passed, and edits the result in', async () => {
+    const interaction = fakeInteraction({ commandName: 'reload', memberPermissions: { has: (bit) => bit === PermissionFlagsBits.ManageGuild } });
+    await handleCommand(interaction, createResponder(interaction), context, silentLogger);
+    expect(interaction.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+    const refused = fakeInteraction({ commandName: 'reload' });
+    await handleCommand(refused, createResponder(refused), context, silentLogger);
+    expect(refused.calls.map((c) => [c.method, c.options.flags])).toEqual([['reply', EPHEMERAL]]);
   });
 
   it('answers a button this bot version did not make with a private "expired" note', async () => {

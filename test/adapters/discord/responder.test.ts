@@ -53,6 +53,38 @@ describe('sending a reply to an interaction', () => {
   });
 });
 
+describe('telling the asker to ask again at shutdown', () => {
+  const restarting = renderReply(errorReply('unavailable', 'ar'));
+
+  it('replies privately when nothing was sent yet, and sends no answer after that', async () => {
+    const interaction = fakeInteraction();
+    const turn = { interrupted: false, onInterrupt: () => {} };
+    const responder = createResponder(interaction, turn);
+    expect(await responder.interrupt(restarting)).toBe('told');
+    turn.interrupted = true;
+    await responder.send(publicNotice);
+    expect(interaction.calls.map((c) => [c.method, c.options.flags])).toEqual([['reply', EPHEMERAL]]);
+  });
+
+  it('turns a public "thinking…" into the notice with one edit', async () => {
+    const interaction = fakeInteraction();
+    const responder = createResponder(interaction);
+    await responder.defer();
+    expect(await responder.interrupt(restarting)).toBe('told');
+    expect(interaction.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+    expect(interaction.calls[1]!.options.content).toBe(restarting.content);
+  });
+
+  it('lets an answer already on its way arrive instead of contradicting it', async () => {
+    const interaction = fakeInteraction();
+    const responder = createResponder(interaction);
+    const sending = responder.send(publicNotice);
+    expect(await responder.interrupt(restarting)).toBe('answered');
+    await sending;
+    expect(interaction.calls.map((c) => c.method)).toEqual(['reply']);
+  });
+});
+
 describe('keeping within Discord\'s three seconds', () => {
   const later = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 

@@ -24,7 +24,8 @@ const LABEL_PAIR = new RegExp(`^(${LABEL})="((?:[^"\\\\\\n]|\\\\[\\\\"n])*)"(,|$
 function parseValue(text: string, line: string): number {
   if (text === '+Inf') return Infinity;
   if (text === '-Inf') return -Infinity;
-  if (text === 'NaN') return NaN;
+  // Go's ParseFloat, which Prometheus uses, takes NaN in any case (prom-client writes "Nan")
+  if (/^nan$/i.test(text)) return NaN;
   if (!/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) throw new Error(`bad value in: ${line}`);
   return Number(text);
 }
@@ -52,7 +53,23 @@ function familyOf(name: string, families: Map<string, Family>): Family | undefin
   return family?.type === 'histogram' || family?.type === 'summary' ? family : undefined;
 }
 
+/** A histogram's series: its samples grouped by their labels other than `le`. */
+function seriesOf(family: Family): Sample[][] {
+  const groups = new Map<string, Sample[]>();
+  for (const sample of family.samples) {
+    const { le: _le, ...rest } = sample.labels;
+    const key = JSON.stringify(Object.entries(rest).sort());
+    groups.set(key, [...(groups.get(key) ?? []), sample]);
+  }
+  return [...groups.values()];
+}
+
 function checkHistogram(family: Family): void {
+  for (const samples of seriesOf(family)) checkHistogramSeries(family.name, samples);
+}
+
+function checkHistogramSeries(name: string, samples: Sample[]): void {
+  const family = { name, samples };
   const buckets = family.samples.filter((s) => s.name === `${family.name}_bucket`);
   const count = family.samples.find((s) => s.name === `${family.name}_count`);
   const sum = family.samples.find((s) => s.name === `${family.name}_sum`);

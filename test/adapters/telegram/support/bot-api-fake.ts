@@ -25,6 +25,12 @@ export interface BotApiFake {
   callsOf(method: string): Record<string, any>[];
   /** the next `method` call gets 429 with retry_after */
   failNext(method: string, retryAfterSeconds: number): void;
+  /** holds the answers to matching calls (already recorded as arriving) until `release()` */
+  hold(method: string, matches?: (payload: Record<string, any>) => boolean): { release(): void };
+  /** calls received so far, whatever their outcome, held ones included */
+  readonly received: readonly { method: string; payload: Record<string, any> }[];
+  /** while on, getUpdates answers 502 Bad Gateway (retry after 1 s): Telegram unreachable for polling */
+  failPolls(on: boolean): void;
   /** an update for the next getUpdates, beside the emulator's */
   pushUpdate(update: Record<string, any>): void;
   /** getChatMember answers: `${chatId}:${userId}` → status ('member' when absent) */
@@ -76,8 +82,11 @@ export async function startBotApiFake(options: BotApiFakeOptions): Promise<BotAp
   const delivered: Record<string, any>[] = [];
   const injected: Record<string, any>[] = [];
   const failures = new Map<string, number>();
+  let pollsFail = false;
   const memberStatus = new Map<string, string>();
   const listeners = new Set<() => void>();
+  const received: { method: string; payload: Record<string, any> }[] = [];
+  const holds = new Set<{ method: string; matches: (payload: Record<string, any>) => boolean; released: Promise<void> }>();
   const notify = () => listeners.forEach((listener) => listener());
 
   function record(method: string, payload: Record<string, any>, status: number): void {
@@ -113,6 +122,8 @@ export async function startBotApiFake(options: BotApiFakeOptions): Promise<BotAp
     if (!match) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token, method] = match as unknown as [string, string, string];
     const payload = await readJson(req);
+    if (method !== 'getUpdates') received.push({ method, payload });
+    for (const held of holds) if (held.method === method && held.matches(payload)) await held.released;
     if (options.validTokens && !options.validTokens.includes(token)) {
       record(method, payload, 401);
       return send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
@@ -122,6 +133,10 @@ export async function startBotApiFake(options: BotApiFakeOptions): Promise<BotAp
       failures.delete(method);
       record(method, payload, 429);
       return send(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
+    }
+    if (method === 'getUpdates' && pollsFail) {
+      record(method, payload, 502);
+      return send(res, 502, { ok: false, error_code: 502, description: 'Bad Gateway', parameters: { retry_after: 1 } });
     }
     if (method === 'getUpdates') {
       const updates = await getUpdates(token, payload, req);
@@ -154,6 +169,21 @@ export async function startBotApiFake(options: BotApiFakeOptions): Promise<BotAp
     callsOf,
     failNext(method, retryAfterSeconds) {
       failures.set(method, retryAfterSeconds);
+    },
+    hold(method, matches = () => true) {
+      let release!: () => void;
+      const held = { method, matches, released: new Promise<void>((resolve) => (release = resolve)) };
+      holds.add(held);
+      return {
+        release() {
+          holds.delete(held);
+          release();
+        },
+      };
+    },
+    received,
+    failPolls(on) {
+      pollsFail = on;
     },
     pushUpdate(update) {
       injected.push(update);

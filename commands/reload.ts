@@ -7,6 +7,7 @@ export const reload = defineCommand({
   description: 'Reload the articles and synonyms from the corpus directory',
   descriptionAr: 'أعد تحميل المقالات والمرادفات من مجلد المدونة',
   access: 'moderator',
+  slow: true,
   args: z.object({}),
   async run({ bot, lang, logger, invocation }) {
     const report = await bot.reload();

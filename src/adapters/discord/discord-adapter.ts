@@ -7,7 +7,8 @@ import { explainDiscordFailure, GatewayTimeoutError } from './discord-errors.js'
 import { withErrorBoundary } from './error-boundary.js';
 import { handleAutocomplete, handleButton, handleCommand, type HandlerContext } from './handle-interaction.js';
 import { handleMention, replyToMessage } from './handle-message.js';
-import { isAddressedTo, localeLang, textLang } from './invocation.js';
+import { localeLang, textLang } from '../../present/index.js';
+import { isAddressedTo } from './invocation.js';
 import { renderInternalError } from './render.js';
 import { createResponder } from './responder.js';
 
@@ -52,7 +53,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     const lang = localeLang(interaction.locale);
     if (interaction.isAutocomplete()) {
       const log = interactionLog(interaction, `${interaction.commandName}:autocomplete`);
-      return withErrorBoundary(log, () => handleAutocomplete(interaction, bot), async () => {
+      return withErrorBoundary(log, () => handleAutocomplete(interaction, dispatcher), async () => {
         if (!interaction.responded) await interaction.respond([]);
       });
     }
@@ -78,7 +79,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
       command: 'mention',
       message: message.id,
     });
-    return withErrorBoundary(log, () => handleMention(message, botUserId, context, log), () => replyToMessage(message, renderInternalError(textLang(message.content))));
+    return withErrorBoundary(log, () => handleMention(message, botUserId, context, log), () => replyToMessage(message, renderInternalError(textLang(message.content, 'en'))));
   }
 
   function createClient(): Client {

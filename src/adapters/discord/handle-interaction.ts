@@ -3,8 +3,16 @@ import type { Dispatcher } from '../../core/dispatch.js';
 import type { Invocation } from '../../core/invocation.js';
 import type { Logger } from '../../core/logger.js';
 import { errorReply, type Lang, type Reply } from '../../core/reply.js';
-import { buttonInvocation, commandInvocation, localeLang, type ButtonInteractionLike, type CommandInteractionLike } from './invocation.js';
-import { renderArticleChoices, renderReply } from './render.js';
+import { localeLang } from '../../present/index.js';
+import {
+  type AutocompleteInteractionLike,
+  autocompleteInvocation,
+  buttonInvocation,
+  commandInvocation,
+  type ButtonInteractionLike,
+  type CommandInteractionLike,
+} from './invocation.js';
+import { renderChoices, renderReply } from './render.js';
 import { withinDeadline, type Responder } from './responder.js';
 
 export interface HandlerContext {
@@ -14,9 +22,6 @@ export interface HandlerContext {
   deferAfterMs: number;
 }
 
-/** Questions defer at once: searching is fast today, but a bigger corpus must not make them fail. */
-const DEFER_AT_ONCE = new Set(['ask']);
-
 function outcome(reply: Reply): Record<string, unknown> {
   if (reply.kind === 'answer') return { reply: reply.kind, status: reply.answer.status, passages: reply.answer.passages.length, page: reply.page };
   if (reply.kind === 'error') return { reply: reply.kind, code: reply.code };
@@ -25,9 +30,11 @@ function outcome(reply: Reply): Record<string, unknown> {
 
 async function run(invocation: Invocation, lang: Lang, responder: Responder, context: HandlerContext, log: Logger): Promise<void> {
   const started = performance.now();
-  if (invocation.command === 'ask') log.debug({ question: invocation.args.question }, 'question');
+  const spec = context.dispatcher.find(invocation.command);
+  if (spec?.freeText) log.debug({ question: invocation.args[spec.freeText] }, 'question');
   let reply: Reply;
-  if (DEFER_AT_ONCE.has(invocation.command)) {
+  // slow work is acknowledged at once; a refusal is not (it goes out privately, at once)
+  if (spec?.slow && context.dispatcher.allows(invocation)) {
     await responder.defer();
     reply = await context.dispatcher.dispatch(invocation, { lang, logger: log });
   } else {
@@ -54,15 +61,9 @@ export async function handleButton(interaction: ButtonInteractionLike, responder
   await run(invocation, lang, responder, context, log);
 }
 
-export interface AutocompleteLike {
-  commandName: string;
-  options: { getFocused(full: true): { name: string; value: string | number | boolean } };
-  respond(choices: { name: string; value: string }[]): Promise<unknown>;
-}
-
-/** Suggests article titles as the member types /source article:… (Discord shows at most 25). */
-export async function handleAutocomplete(interaction: AutocompleteLike, bot: BotService): Promise<void> {
+/** Suggestions as the member types an option (Discord shows at most 25), through the dispatcher's access and channel checks. */
+export async function handleAutocomplete(interaction: AutocompleteInteractionLike, dispatcher: Dispatcher): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const articles = interaction.commandName === 'source' && focused.name === 'article' ? bot.suggestArticles(String(focused.value)) : [];
-  await interaction.respond(renderArticleChoices(articles));
+  const suggestions = dispatcher.suggest(autocompleteInvocation(interaction), focused.name, String(focused.value));
+  await interaction.respond(renderChoices(suggestions));
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '../../core/logger.js';
-import { mentionInvocation, textLang, type MessageLike } from './invocation.js';
+import { freeTextCommand } from '../../core/command.js';
+import { mentionInvocation, type MessageLike } from './invocation.js';
 import { renderReply, type DiscordMessage } from './render.js';
 import type { HandlerContext } from './handle-interaction.js';
 
@@ -23,9 +24,12 @@ export function replyToMessage(message: ReplyableMessage, rendered: DiscordMessa
 /** A question asked by mentioning the bot in a channel, or in a DM: answered like /ask. */
 export async function handleMention(message: ReplyableMessage, botUserId: string, context: HandlerContext, log: Logger): Promise<void> {
   const started = performance.now();
-  const invocation = mentionInvocation(message, botUserId);
-  log.debug({ question: invocation.args.question }, 'question');
-  const reply = await context.dispatcher.dispatch(invocation, { lang: textLang(String(invocation.args.question)), logger: log });
+  const target = freeTextCommand(context.dispatcher.commands);
+  if (!target) return;
+  const invocation = mentionInvocation(message, botUserId, target);
+  log.debug({ question: invocation.args[target.arg] }, 'question');
+  // a mention carries no locale: the dispatcher takes the question's language, English when it has no letters
+  const reply = await context.dispatcher.dispatch(invocation, { lang: 'en', logger: log });
   await replyToMessage(message, renderReply(reply));
   const status = reply.kind === 'answer' ? reply.answer.status : reply.kind === 'error' ? reply.code : reply.kind;
   log.info({ reply: reply.kind, status, latencyMs: Math.round(performance.now() - started) }, 'mention answered');

@@ -4,9 +4,9 @@ import type { Config } from '../../config.js';
 import { commandsFor } from '../../core/command.js';
 import { USER_ERRORS } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
-import { MESSAGES } from '../../core/messages.js';
 import { errorReply, type Reply } from '../../core/reply.js';
 import { userIdForLogs } from '../../logger.js';
+import { MESSAGES } from '../../present/index.js';
 import type { Adapter, AdapterDeps } from '../adapter.js';
 import { commandMenus } from './menus.js';
 import { createModeratorCheck } from './moderators.js';
@@ -31,8 +31,6 @@ export interface TelegramAdapterOptions extends AdapterDeps {
 const DEFAULT_API_ROOT = 'https://api.telegram.org';
 const STOP_WAIT_MS = 5000;
 const START_TIMEOUT_MS = 30_000;
-/** Commands slow enough to show "typing…" */
-const SLOW_COMMANDS = new Set(['reload']);
 
 /**
  * The Telegram connection (telegraf 4): updates → invocations → the core's
@@ -97,8 +95,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
       anonymousAdmin: route.anonymousAdmin,
     });
     const invocation = toInvocation(route, isModerator, requestId);
-    if (route.command === 'ask') updateLog.debug({ question: route.args.question }, 'question');
-    if (place && SLOW_COMMANDS.has(route.command)) outbox.showTyping(place);
+    const spec = dispatcher.find(route.command);
+    if (spec?.freeText) updateLog.debug({ question: route.args[spec.freeText] }, 'question');
+    if (place && spec?.slow) outbox.showTyping(place);
 
     const reply = await dispatcher.dispatch(invocation, { lang: route.lang, logger: updateLog });
     const outcome = { reply: reply.kind, ...(reply.kind === 'answer' ? { status: reply.answer.status, passages: reply.answer.passages.length } : {}), ...(reply.kind === 'error' ? { code: reply.code } : {}) };

@@ -44,11 +44,11 @@ describe('handling slash commands and buttons', () => {
   });
   afterAll(() => test.store.close());
 
-  it('defers /ask first, then edits in the cited passages', async () => {
+  it('replies to a fast /ask at once with the cited passages', async () => {
     const interaction = fakeInteraction({ options: { data: [{ name: 'question', type: ApplicationCommandOptionType.String, value: QUESTION }] } });
     await handleCommand(interaction, createResponder(interaction), context, silentLogger);
-    expect(interaction.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
-    const { embeds } = interaction.calls[1]!.options;
+    expect(interaction.calls.map((c) => c.method)).toEqual(['reply']);
+    const { embeds } = interaction.calls[0]!.options;
     expect(embeds.length).toBeGreaterThan(0);
     expect(embeds.map((e: { description: string }) => e.description).join(' ')).toMatch(/75|74/);
   });
@@ -106,13 +106,13 @@ describe('handling slash commands and buttons', () => {
   it('suggests articles for /source as the member types, at most 25', async () => {
     const responses: { name: string; value: string }[][] = [];
     const typing = (value: string, name = 'article') => ({
-      commandName: 'source',
+      ...fakeInteraction({ commandName: 'source' }),
       options: { getFocused: () => ({ name, value }) },
       respond: async (choices: { name: string; value: string }[]) => void responses.push(choices),
     });
-    await handleAutocomplete(typing(''), test.bot);
-    await handleAutocomplete(typing('الكويت'), test.bot);
-    await handleAutocomplete(typing('الكويت', 'other'), test.bot);
+    await handleAutocomplete(typing(''), test.dispatcher);
+    await handleAutocomplete(typing('الكويت'), test.dispatcher);
+    await handleAutocomplete(typing('الكويت', 'other'), test.dispatcher);
     expect(responses[0]).toHaveLength(5);
     expect(responses[1]!.length).toBeGreaterThan(0);
     expect(responses[1]!.length).toBeLessThan(5);

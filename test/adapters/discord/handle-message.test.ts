@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleMention, type ReplyableMessage } from '../../../src/adapters/discord/handle-message.js';
 import type { HandlerContext } from '../../../src/adapters/discord/handle-interaction.js';
-import { MESSAGES } from '../../../src/core/messages.js';
+import { MESSAGES } from '../../../src/present/catalogue.js';
 import { USER_ERRORS } from '../../../src/core/errors.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { createTestBot, type TestBot } from '../../support/bot.js';

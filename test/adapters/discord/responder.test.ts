@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../../src/adapters/discord/render.js';
 import { createResponder, withinDeadline, type RespondableInteraction } from '../../../src/adapters/discord/responder.js';
-import { MESSAGES } from '../../../src/core/messages.js';
+import { MESSAGES } from '../../../src/present/catalogue.js';
 import { errorReply } from '../../../src/core/reply.js';
 
 const EPHEMERAL = 64;

@@ -4,8 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CALLBACK_DATA_MAX_BYTES } from '../../../src/adapters/telegram/callback-data.js';
 import { callbackToast, MESSAGE_LIMIT, renderInlineResults, renderReply, type TelegramMessage } from '../../../src/adapters/telegram/render.js';
 import type { Answer, CitedPassage } from '../../../src/core/answer.js';
-import { LRI, PDI, FSI } from '../../../src/core/bidi.js';
-import { MESSAGES } from '../../../src/core/messages.js';
+import { LRI, PDI, FSI } from '../../../src/present/bidi.js';
+import { MESSAGES } from '../../../src/present/catalogue.js';
+import { COMMANDS, helpEntries } from '../../../commands/index.js';
+import { commandsFor } from '../../../src/core/command.js';
 import { errorReply, type Reply } from '../../../src/core/reply.js';
 import { BUNDLED_CORPUS, createTestBot, invocation, type TestBot } from '../../support/bot.js';
 
@@ -215,15 +217,16 @@ describe('rendering other replies', () => {
       expectValidTelegramHtml(message.text);
       expect(shown(message.text).length).toBeLessThanOrEqual(MESSAGE_LIMIT);
     }
-    expect(messages.map((m) => shown(m.text)).join('\n').split('\n')).toHaveLength(120);
+    const lines = messages.map((m) => shown(m.text)).join('\n').split('\n');
+    expect(lines).toHaveLength(1 + 120 + 1);
+    expect(lines[0]).toBe('المقالات (120)');
+    expect(lines.at(-1)).toBe(MESSAGES.articlesHint.ar);
   });
 
-  it('lists help usage with its angle brackets escaped', async () => {
-    const { dispatcher } = await createTestBot();
-    const reply = await dispatcher.dispatch(invocation({ command: 'help', platform: 'telegram' }), { lang: 'ar' });
-    const [message] = renderReply(reply);
+  it('lists help usage with its angle brackets escaped', () => {
+    const [message] = renderReply({ kind: 'help', lang: 'ar', commands: helpEntries(commandsFor('telegram', COMMANDS), false) });
     expectValidTelegramHtml(message!.text);
-    expect(message!.text).toContain('/ask &lt;question&gt;\n<i>اطرح سؤالًا عن المقالات');
+    expect(message!.text).toContain('<code>/ask &lt;question&gt;</code>\n<i>اطرح سؤالًا عن المقالات');
     expect(message!.text).not.toContain('/reload');
   });
 });

@@ -7,7 +7,7 @@ import { AdapterStartError, type Adapter } from '../../../src/adapters/adapter.j
 import { createTelegramAdapter } from '../../../src/adapters/telegram/index.js';
 import type { Dispatcher } from '../../../src/core/dispatch.js';
 import type { Invocation } from '../../../src/core/invocation.js';
-import { MESSAGES } from '../../../src/core/messages.js';
+import { MESSAGES } from '../../../src/present/catalogue.js';
 import { USER_ERRORS } from '../../../src/core/errors.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { createTestBot, type TestBot } from '../../support/bot.js';
@@ -235,7 +235,7 @@ describe('the Telegram adapter against the Bot API emulator', () => {
       const admin = emulator.getClient(TOKEN, { chatId: ADMIN_ID, userId: ADMIN_ID, timeout: 8000 });
       await admin.sendCommand(admin.makeCommand('/reload'));
       const [reply] = await botMessages(admin);
-      expect(reply!.text).toMatch(/^Reloaded: 5 → 5 articles/);
+      expect(reply!.text).toMatch(/^<b>Reload<\/b>\nReloaded: 5 → 5 articles/);
       expect(fake.callsOf('sendChatAction')).toContainEqual(expect.objectContaining({ chat_id: ADMIN_ID, action: 'typing' }));
     });
 
@@ -253,7 +253,7 @@ describe('the Telegram adapter against the Bot API emulator', () => {
       const memberClient = emulator.getClient(TOKEN, { type: 'supergroup', chatId: GROUP, userId: 4002, timeout: 5000 });
       await adminClient.sendCommand(adminClient.makeCommand(`/stats@${EMULATED_BOT.username}`));
       const [stats] = await botMessages(adminClient);
-      expect(stats!.text).toContain('since start');
+      expect(stats!.text).toContain('<b>Statistics</b>');
       await memberClient.sendCommand(memberClient.makeCommand(`/stats@${EMULATED_BOT.username}`));
       const [refusal] = await botMessages(memberClient);
       expect(refusal!.text).toBe(`⚠️ ${USER_ERRORS.not_allowed.en}`);

@@ -1,4 +1,4 @@
-import type { Span } from './snippet.js';
+import type { Span } from '../core/snippet.js';
 
 export interface Excerpt {
   start: number;

@@ -8,6 +8,32 @@ import { RateLimiter } from '../../src/core/rate-limiter.js';
 import { createTestBot, invocation } from '../support/bot.js';
 
 describe('dispatch', () => {
+  it('suggests values through the same access and channel checks as running the command', async () => {
+    const { dispatcher, bot } = await createTestBot();
+    const member = invocation({ command: 'source', chat: { id: 'c1', scopeId: 'g1', kind: 'group' } });
+    expect(dispatcher.suggest(member, 'article', '').length).toBe(5);
+    expect(dispatcher.suggest(member, 'article', '').every((s) => s.label && s.value)).toBe(true);
+    expect(dispatcher.suggest(member, 'question', '')).toEqual([]);
+    expect(dispatcher.suggest(invocation({ command: 'nope' }), 'article', '')).toEqual([]);
+    bot.setChannelRule('g1', 'c1', 'deny');
+    expect(dispatcher.suggest(member, 'article', '')).toEqual([]);
+    expect(dispatcher.allows(member)).toBe(false);
+    expect(dispatcher.allows(invocation({ command: 'reload' }))).toBe(false);
+    expect(dispatcher.allows(invocation({ command: 'reload', user: { id: 'm', isModerator: true } }))).toBe(true);
+  });
+
+  it('replies in the asker\'s language: the question\'s own, else the platform locale', async () => {
+    const { dispatcher } = await createTestBot();
+    const limited = (question: string, lang: 'ar' | 'en') =>
+      dispatcher.dispatch(invocation({ command: 'ask', args: { question }, user: { id: 'x', isModerator: false }, platform: 'telegram' }), { lang });
+    const english = await limited('x'.repeat(5000), 'ar');
+    expect(english).toMatchObject({ kind: 'error', code: 'bad_arguments', lang: 'en' });
+    const arabic = await limited('؟'.repeat(5000), 'ar');
+    expect(arabic).toMatchObject({ kind: 'error', lang: 'ar' });
+    const help = await dispatcher.dispatch(invocation({ command: 'help' }), { lang: 'ar' });
+    expect(help).toMatchObject({ kind: 'help', lang: 'ar' });
+  });
+
   it('refuses a moderator command to a member, even if the platform showed it', async () => {
     const { dispatcher } = await createTestBot();
     const reply = await dispatcher.dispatch(invocation({ command: 'reload' }));

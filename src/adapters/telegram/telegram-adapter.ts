@@ -24,6 +24,8 @@ export interface TelegramAdapterOptions extends AdapterDeps {
   webhookHost?: string;
   /** send pacing; Telegram's published limits when absent */
   pace?: { global: Pace; private: Pace; group: Pace };
+  /** how the sender waits out pacing and 429s; tests record the waits instead of sleeping */
+  sleep?: (ms: number) => Promise<void>;
   /** how long each Bot API call at start may take before start fails (default 30 s) */
   startTimeoutMs?: number;
 }
@@ -47,7 +49,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
   const apiRoot = config.apiRoot ?? DEFAULT_API_ROOT;
   // webhookReply off: every call is a real request, so 429s and errors come back to us
   const bot = new Telegraf(config.token, { telegram: { apiRoot: config.apiRoot, webhookReply: false } });
-  const outbox = createOutbox({ telegram: bot.telegram, logger: log, pace: options.pace });
+  const outbox = createOutbox({ telegram: bot.telegram, logger: log, pace: options.pace, sleep: options.sleep });
   const { deliver, answerCallback, answerInline } = outbox;
   const moderators = createModeratorCheck({ adminIds: config.adminIds, logger: log, memberStatus: outbox.memberStatus });
   const startCall = createStartCall(apiRoot, options.startTimeoutMs ?? START_TIMEOUT_MS, log);

@@ -10,7 +10,7 @@ import type { Invocation } from '../../../src/core/invocation.js';
 import { MESSAGES } from '../../../src/present/catalogue.js';
 import { USER_ERRORS } from '../../../src/core/errors.js';
 import { silentLogger } from '../../../src/core/logger.js';
-import { createTestBot, type TestBot } from '../../support/bot.js';
+import { stubBot, stubDispatcher } from '../../support/stub-bot.js';
 import { type FakeBotApi, startFakeBotApi } from '../../support/fake-bot-api.js';
 import { createRecordingLogger } from './support/recording-logger.js';
 import { EMULATED_BOT, freePort, startEmulator } from './support/emulator.js';
@@ -21,6 +21,8 @@ import { EMULATED_BOT, freePort, startEmulator } from './support/emulator.js';
  */
 
 const TOKEN = '123456789:AAE_test-token-for-the-emulator-000000';
+/** what the stub bot quotes for every question (test/support/stub-bot.ts) */
+const QUOTED = 'بالتزامن مع مؤتمر اعادة إعمار العراق';
 const ADMIN_ID = 7001;
 // Telegram's real pacing (one message a second per chat) would only slow these tests down; sender.test.ts checks pacing
 const FAST_PACE = { global: { burst: 30, intervalMs: 5 }, private: { burst: 5, intervalMs: 50 }, group: { burst: 5, intervalMs: 50 } };
@@ -64,17 +66,29 @@ function buttons(message: BotMessage): string[] {
 describe('the Telegram adapter against the Bot API emulator', () => {
   let emulator: TelegramServer;
   let fake: FakeBotApi;
-  let testBot: TestBot;
   let adapter: Adapter;
   const logger = createRecordingLogger();
+  /** what reached the core: questions asked and votes given */
+  const asked: unknown[] = [];
+  const votes: string[] = [];
   const FAILING_CHAT = 1666;
   let failed = false;
 
   beforeAll(async () => {
     emulator = await startEmulator();
     fake = await startFakeBotApi({ emulatorUrl: emulator.config.apiURL });
-    testBot = await createTestBot();
-    const core = testBot.dispatcher;
+    const plain = stubBot();
+    const bot = stubBot({
+      ask: (question: unknown, ...rest: unknown[]) => {
+        asked.push(question);
+        return (plain.ask as (...args: unknown[]) => unknown)(question, ...rest);
+      },
+      feedback: (answerId: string, userId: string, platform: string, vote: number) => {
+        votes.push(`${answerId}:${userId}:${vote}`);
+        return true;
+      },
+    });
+    const core = stubDispatcher(bot);
     // one unexpected failure, for the error boundary's test
     const failingOnce: Dispatcher = Object.create(core, {
       dispatch: {
@@ -89,7 +103,7 @@ describe('the Telegram adapter against the Bot API emulator', () => {
     });
     adapter = createTelegramAdapter({
       dispatcher: failingOnce,
-      bot: testBot.bot,
+      bot,
       logger,
       hashUserIds: false,
       config: { token: TOKEN, adminIds: [String(ADMIN_ID)], apiRoot: fake.url },
@@ -103,7 +117,6 @@ describe('the Telegram adapter against the Bot API emulator', () => {
     await adapter?.stop();
     await fake?.close();
     await emulator?.stop();
-    testBot?.store.close();
   });
 
   it('is ready once polling runs', () => {
@@ -133,7 +146,7 @@ describe('the Telegram adapter against the Bot API emulator', () => {
 
     it('answers any text as a question, quoting the passage and citing it, with buttons', async () => {
       const answer = await asked(1001);
-      expectCitedAnswer(answer, 'بالتزامن مع مؤتمر اعادة إعمار العراق');
+      expectCitedAnswer(answer, QUOTED);
       expect(answer.text).toContain(MESSAGES.answeredIntro.ar);
       expect(answer.reply_parameters).toBeUndefined();
       const data = buttons(answer);
@@ -157,12 +170,12 @@ describe('the Telegram adapter against the Bot API emulator', () => {
     it('records a 👍 in the store and thanks with a toast, not a message', async () => {
       const answer = await asked(1006);
       const up = buttons(answer).find((d) => d.endsWith(':up'))!;
-      const before = testBot.store.feedbackCounts().up;
+
       await client(1006).sendCallback(client(1006).makeCallbackQuery(up, { message: { message_id: answer.message_id }, from: { language_code: 'ar' } } as never));
       const pressed = await waitFor(() => fake.delivered.find((u) => u.callback_query?.data === up));
       const toast = await fake.waitForCall('answerCallbackQuery', (p) => p.callback_query_id === pressed.callback_query.id);
       expect(toast.text).toBe(MESSAGES.feedbackThanks.ar);
-      expect(testBot.store.feedbackCounts().up).toBe(before + 1);
+      expect(votes).toContain('stub0001:1006:1');
     });
 
     it('asks for text when sent a sticker', async () => {
@@ -177,7 +190,7 @@ describe('the Telegram adapter against the Bot API emulator', () => {
       fake.failNext('sendMessage', 7);
       await c.sendMessage(c.makeMessage('كم دولة شاركت في اجتماع التحالف؟'));
       const [reply] = await botMessages(c);
-      expectCitedAnswer(reply!, 'جهة ومنظمة');
+      expectCitedAnswer(reply!, QUOTED);
       expect(waits).toContain(7000);
       const attempts = fake.calls.filter((call) => call.method === 'sendMessage' && call.payload.chat_id === 1003);
       expect(attempts.map((call) => call.status)).toEqual([429, 200]);
@@ -210,7 +223,7 @@ describe('the Telegram adapter against the Bot API emulator', () => {
     expect(failure).toMatchObject({ level: 'error', fields: { platform: 'telegram', chat: String(FAILING_CHAT), command: 'ask' } });
     expect((failure!.fields.err as Error).message).toBe('the index exploded');
     await client.sendMessage(client.makeMessage('كم دولة شاركت في اجتماع التحالف؟'));
-    expectCitedAnswer((await botMessages(client))[0]!, 'جهة ومنظمة');
+    expectCitedAnswer((await botMessages(client))[0]!, QUOTED);
   });
 
   describe('in a group', () => {
@@ -221,7 +234,7 @@ describe('the Telegram adapter against the Bot API emulator', () => {
       await client().sendMessage(client().makeMessage('صباح الخير للجميع'));
       await client().sendMessage(client().makeMessage(`@${EMULATED_BOT.username} كم دولة شاركت في اجتماع التحالف؟`));
       const [reply] = await botMessages(client());
-      expectCitedAnswer(reply!, 'جهة ومنظمة');
+      expectCitedAnswer(reply!, QUOTED);
       const question = fake.delivered.find((u) => u.message?.chat.id === GROUP && u.message.text.startsWith('@'))!;
       expect(reply!.reply_parameters?.message_id).toBe(question.message.message_id);
       // silence is proven by the adapter's own record of the chatter, not by waiting a while
@@ -235,11 +248,11 @@ describe('the Telegram adapter against the Bot API emulator', () => {
       const other = -100201;
       await client(other).sendCommand(client(other).makeCommand(`/ask@${EMULATED_BOT.username} متى عقد اجتماع التحالف في الكويت؟`));
       const [reply] = await botMessages(client(other));
-      expectCitedAnswer(reply!, 'بالتزامن مع مؤتمر اعادة إعمار العراق');
+      expectCitedAnswer(reply!, QUOTED);
       const ours = { message_id: (reply as BotMessage & { message_id: number }).message_id, from: { id: EMULATED_BOT.id, is_bot: true, first_name: 'Bot' } };
       await client(other).sendMessage(client(other).makeMessage('كم دولة شاركت في اجتماع التحالف؟', { reply_to_message: ours } as never));
       const [followUp] = await botMessages(client(other));
-      expectCitedAnswer(followUp!, 'جهة ومنظمة');
+      expectCitedAnswer(followUp!, QUOTED);
     });
   });
 
@@ -286,15 +299,15 @@ describe('the Telegram adapter against the Bot API emulator', () => {
         expect(result.title).toMatch(/الفقرة \d+/);
         expectCitedAnswer({ chat_id: 0, ...result.input_message_content, text: result.input_message_content.message_text }, '');
       }
-      expect(answer.results[0].input_message_content.message_text.replace(/<\/?b>/g, '')).toContain('بالتزامن مع مؤتمر اعادة إعمار العراق');
+      expect(answer.results[0].input_message_content.message_text.replace(/<\/?b>/g, '')).toContain(QUOTED);
     });
 
     it('answers an empty query with no results, without asking the core', async () => {
-      const before = testBot.bot.stats().sinceStart;
+      const before = asked.length;
       fake.deliver({ update_id: 900_002, inline_query: { id: 'inline-2', from, query: '  ', offset: '' } });
       const answer = await fake.waitForCall('answerInlineQuery', (p) => p.inline_query_id === 'inline-2');
       expect(answer.results).toEqual([]);
-      expect(testBot.bot.stats().sinceStart).toEqual(before);
+      expect(asked).toHaveLength(before);
     });
   });
 });
@@ -311,20 +324,18 @@ async function waitFor<T>(find: () => T | undefined, timeoutMs = 5000): Promise<
 
 describe('starting the Telegram adapter', () => {
   let emulator: TelegramServer;
-  let testBot: TestBot;
+  const bot = stubBot();
 
   beforeAll(async () => {
     emulator = await startEmulator();
-    testBot = await createTestBot();
   });
 
   afterAll(async () => {
     await emulator?.stop();
-    testBot?.store.close();
   });
 
   function adapterFor(config: Parameters<typeof createTelegramAdapter>[0]['config'], extra: { webhookHost?: string; startTimeoutMs?: number } = {}): Adapter {
-    return createTelegramAdapter({ dispatcher: testBot.dispatcher, bot: testBot.bot, logger: silentLogger, hashUserIds: false, config, pace: FAST_PACE, ...extra });
+    return createTelegramAdapter({ dispatcher: stubDispatcher(bot), bot, logger: silentLogger, hashUserIds: false, config, pace: FAST_PACE, ...extra });
   }
 
   it('fails with one line saying to copy the token again when the Bot API answers 401', async () => {
@@ -421,7 +432,7 @@ describe('starting the Telegram adapter', () => {
     it('answers an update that carries the secret', async () => {
       expect((await post(update(1102, 'كم دولة شاركت في اجتماع التحالف؟'), SECRET)).status).toBe(200);
       const [reply] = await botMessages(emulator.getClient(TOKEN, { chatId: 1102, userId: 1102, timeout: 5000 }));
-      expectCitedAnswer(reply!, 'جهة ومنظمة');
+      expectCitedAnswer(reply!, QUOTED);
     });
 
     it('closes the webhook port on stop and is no longer ready', async () => {

@@ -77,11 +77,15 @@ function fitted(layout: (excerpts: Excerpt[]) => Markup, items: readonly Fittabl
 /** The passage, trimmed to the excerpt, with the best sentence and the matched words in bold. */
 export function quotedPassage(passage: CitedPassage, excerpt: Excerpt): Markup[] {
   const marked = markPassage(passage, excerpt);
-  return [
-    marked.clippedStart ? '…' : '',
-    ...marked.segments.map((s) => ((s.sentence || s.term) && s.text.trim() ? b(s.text) : s.text)),
-    marked.clippedEnd ? '…' : '',
-  ];
+  // one <b> for a run of bold pieces (a matched word inside the bold sentence)
+  const runs: { text: string; bold: boolean }[] = [];
+  for (const s of marked.segments) {
+    const bold = s.sentence || s.term;
+    const last = runs.at(-1);
+    if (last && last.bold === bold) last.text += s.text;
+    else runs.push({ text: s.text, bold });
+  }
+  return [marked.clippedStart ? '…' : '', ...runs.map((r) => (r.bold && r.text.trim() ? b(r.text) : r.text)), marked.clippedEnd ? '…' : ''];
 }
 
 /** "— title · source · date · paragraph 14", with the title linked when the article has a URL. */

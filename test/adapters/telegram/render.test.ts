@@ -9,7 +9,8 @@ import { MESSAGES } from '../../../src/present/catalogue.js';
 import { COMMANDS, helpEntries } from '../../../commands/index.js';
 import { commandsFor } from '../../../src/core/command.js';
 import { errorReply, type Reply } from '../../../src/core/reply.js';
-import { BUNDLED_CORPUS, createTestBot, invocation, type TestBot } from '../../support/bot.js';
+import { BUNDLED_CORPUS } from '../../support/bot.js';
+import { STUB_MORE_PASSAGE, STUB_PASSAGE } from '../../support/stub-bot.js';
 
 const ALLOWED_TAGS = new Set(['b', 'i', 'u', 's', 'a', 'code', 'pre', 'blockquote', 'tg-spoiler']);
 const KUWAIT_SENTENCE = 'وعقد الاجتماع بالتزامن مع مؤتمر اعادة إعمار العراق الذي بدأ الاثنين بالكويت ويستمر لمدة ثلاثة أيام.';
@@ -67,23 +68,24 @@ function answerReply(passages: CitedPassage[], extra: Partial<Answer> = {}, repl
 const callbackData = (message: TelegramMessage) => (message.reply_markup?.inline_keyboard ?? []).flat().map((button) => ('callback_data' in button ? button.callback_data : ''));
 
 describe('rendering answers', () => {
-  let testBot: TestBot;
-  let real: Extract<Reply, { kind: 'answer' }>;
-
-  beforeAll(async () => {
-    testBot = await createTestBot();
-    real = (await testBot.dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'متى عقد اجتماع التحالف في الكويت؟' } }))) as typeof real;
-  });
-
   it('quotes each passage in a blockquote with the best sentence and the matched words in bold, and cites it below', () => {
-    const [message] = renderReply(real);
+    const reply = answerReply([STUB_PASSAGE, STUB_MORE_PASSAGE]);
+    const [message] = renderReply(reply);
     expectValidTelegramHtml(message!.text);
     expect(message!.parse_mode).toBe('HTML');
     expect(message!.link_preview_options).toEqual({ is_disabled: true });
     expect(message!.text).toContain(`<b>${MESSAGES.answeredIntro.ar}</b>`);
-    expect(message!.text.match(/<blockquote>/g)).toHaveLength(real.answer.passages.length);
-    expect(message!.text).toContain('<b>وعقد</b> <b>الاجتماع</b> بالتزامن مع مؤتمر اعادة إعمار العراق');
-    expect(message!.text).toMatch(/<\/blockquote>\n<i>— الكويت .* · الفقرة \u206614\u2069<\/i>/);
+    expect(message!.text.match(/<blockquote>/g)).toHaveLength(2);
+    expect(message!.text).toContain(`<blockquote>${STUB_PASSAGE.text.slice(0, STUB_PASSAGE.sentenceSpan.start)}<b>${STUB_PASSAGE.sentence}</b></blockquote>`);
+    expect(message!.text).toContain(`<blockquote>${STUB_MORE_PASSAGE.text}</blockquote>`);
+    expect(message!.text).toMatch(/<\/blockquote>\n<i>— <a href="https:\/\/example.org\/kuwait">الكويت .*<\/a> · \u2066Reuters\u2069 · \u20662018-02-13\u2069 · الفقرة \u206614\u2069<\/i>/);
+  });
+
+  it('bolds the matched words outside the best sentence', () => {
+    const text = `قال الوزير كلمة قصيرة. ${KUWAIT_SENTENCE}`;
+    const at = text.indexOf('الوزير');
+    const [message] = renderReply(answerReply([passage({ text, termSpans: [{ start: at, end: at + 'الوزير'.length }] })]));
+    expect(message!.text).toContain(`قال <b>الوزير</b> كلمة قصيرة. <b>${KUWAIT_SENTENCE}</b>`);
   });
 
   it('bolds the best sentence when the passage has others around it', () => {

@@ -46,7 +46,7 @@ describe('the Discord adapter against a fake Discord on loopback', () => {
     fake = await startFakeDiscord();
     // the transport is under test, not the ranking: a bot that always cites one passage
     const bot = stubBot({
-      feedback: (answerId: string, userId: string, platform: string, vote: number) => {
+      feedback: (answerId: string, _userId: string, _platform: string, vote: number) => {
         votes.push(`${answerId}:${vote}`);
         return true;
       },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CALLBACK_DATA_MAX_BYTES } from '../../../src/adapters/telegram/callback-data.js';
 import { callbackToast, MESSAGE_LIMIT, renderInlineResults, renderReply, type TelegramMessage } from '../../../src/adapters/telegram/render.js';
 import type { Answer, CitedPassage } from '../../../src/core/answer.js';
@@ -250,7 +250,7 @@ describe('button presses and inline mode', () => {
       expectValidTelegramHtml(content.message_text);
       expect(content.parse_mode).toBe('HTML');
       expect(content.message_text).toContain('<b>❓ متى عقد اجتماع التحالف في الكويت؟</b>');
-      expect(content.message_text).toMatch(/<blockquote>[^]*بالتزامن[^]*<\/blockquote>\n<i>— [^]*الفقرة/);
+      expect(content.message_text).toMatch(/<blockquote>[\s\S]*بالتزامن[\s\S]*<\/blockquote>\n<i>— [\s\S]*الفقرة/);
     }
     expect(results[0]!.title).toContain('الفقرة 14');
     expect(results[0]!.description).toBe(KUWAIT_SENTENCE);

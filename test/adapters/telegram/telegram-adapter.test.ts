@@ -83,7 +83,7 @@ describe('the Telegram adapter against the Bot API emulator', () => {
         asked.push(question);
         return (plain.ask as (...args: unknown[]) => unknown)(question, ...rest);
       },
-      feedback: (answerId: string, userId: string, platform: string, vote: number) => {
+      feedback: (answerId: string, userId: string, _platform: string, vote: number) => {
         votes.push(`${answerId}:${userId}:${vote}`);
         return true;
       },

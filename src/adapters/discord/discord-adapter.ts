@@ -26,11 +26,10 @@ export interface DiscordAdapterOptions extends AdapterDeps {
  * intent: Discord sends a message's content when it mentions the bot, and DMs.
  */
 export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
-  const { config, dispatcher, bot, hashUserIds } = options;
+  const { config, dispatcher, hashUserIds } = options;
   const logger = options.logger.child({ platform: 'discord' });
   const context: HandlerContext = {
     dispatcher,
-    bot,
     deferAfterMs: options.deferAfterMs ?? 2000,
   };
   let client: Client | undefined;

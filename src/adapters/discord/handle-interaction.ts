@@ -1,4 +1,3 @@
-import type { BotService } from '../../core/bot-service.js';
 import type { Dispatcher } from '../../core/dispatch.js';
 import type { Invocation } from '../../core/invocation.js';
 import type { Logger } from '../../core/logger.js';
@@ -17,7 +16,6 @@ import { withinDeadline, type Responder } from './responder.js';
 
 export interface HandlerContext {
   dispatcher: Dispatcher;
-  bot: BotService;
   /** a reply not ready by then is deferred (Discord's limit is 3 s) */
   deferAfterMs: number;
 }

@@ -36,8 +36,7 @@ function recordingLogger(lines: { level: string; fields: object; message?: strin
 
 /** Each test gets its own: the real dispatcher and commands over a bot that always cites the same passage. */
 function handlerContext(overrides: Partial<HandlerContext> = {}): HandlerContext {
-  const bot = stubBot();
-  return { dispatcher: stubDispatcher(bot), bot, deferAfterMs: 2000, ...overrides };
+  return { dispatcher: stubDispatcher(), deferAfterMs: 2000, ...overrides };
 }
 
 describe('handling slash commands and buttons', () => {
@@ -91,7 +90,7 @@ describe('handling slash commands and buttons', () => {
     const moderator = fakeInteraction({ commandName: 'reload', locale: 'en-US', memberPermissions: { has: (bit) => bit === PermissionFlagsBits.ManageGuild } });
     const reload = async () => ({ swapped: true, before: { articles: 5, passages: 70, synonymGroups: 0 }, after: { articles: 5, passages: 70, synonymGroups: 0 }, problems: [], ms: 3 });
     const bot = stubBot({ reload });
-    await handleCommand(moderator, createResponder(moderator), handlerContext({ bot, dispatcher: stubDispatcher(bot) }), silentLogger);
+    await handleCommand(moderator, createResponder(moderator), handlerContext({ dispatcher: stubDispatcher(bot) }), silentLogger);
     expect(moderator.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
     const member = fakeInteraction({ commandName: 'reload', locale: 'en-US' });
     await handleCommand(member, createResponder(member), handlerContext(), silentLogger);

@@ -18,8 +18,7 @@ function fakeMessage(content: string, guildId: string | null = '42'): ReplyableM
 }
 
 function handlerContext(rateLimit?: number): HandlerContext {
-  const bot = stubBot();
-  return { dispatcher: stubDispatcher(bot, { rateLimit }), bot, deferAfterMs: 2000 };
+  return { dispatcher: stubDispatcher(stubBot(), { rateLimit }), deferAfterMs: 2000 };
 }
 
 describe('answering a mention', () => {

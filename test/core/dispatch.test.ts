@@ -5,17 +5,19 @@ import { createDispatcher } from '../../src/core/dispatch.js';
 import { UserError } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { RateLimiter } from '../../src/core/rate-limiter.js';
-import { createTestBot, invocation } from '../support/bot.js';
+import { invocation } from '../support/bot.js';
+import { STUB_ARTICLES, stubBot, stubDispatcher } from '../support/stub-bot.js';
 
 describe('dispatch', () => {
   it('suggests values through the same access and channel checks as running the command', async () => {
-    const { dispatcher, bot } = await createTestBot();
+    const closed = new Set<string>();
+    const dispatcher = stubDispatcher(stubBot({ channelOpen: (_scope: string | undefined, channel: string) => !closed.has(channel) }));
     const member = invocation({ command: 'source', chat: { id: 'c1', scopeId: 'g1', kind: 'group' } });
-    expect(dispatcher.suggest(member, 'article', '').length).toBe(5);
-    expect(dispatcher.suggest(member, 'article', '').every((s) => s.label && s.value)).toBe(true);
+    expect(dispatcher.suggest(member, 'article', '').map((s) => s.value)).toEqual(STUB_ARTICLES.map((a) => a.id));
+    expect(dispatcher.suggest(member, 'article', '')[0]!.label).toBe(`${STUB_ARTICLES[0]!.title} · ${STUB_ARTICLES[0]!.date}`);
     expect(dispatcher.suggest(member, 'question', '')).toEqual([]);
     expect(dispatcher.suggest(invocation({ command: 'nope' }), 'article', '')).toEqual([]);
-    bot.setChannelRule('g1', 'c1', 'deny');
+    closed.add('c1');
     expect(dispatcher.suggest(member, 'article', '')).toEqual([]);
     expect(dispatcher.allows(member)).toBe(false);
     expect(dispatcher.allows(invocation({ command: 'reload' }))).toBe(false);
@@ -23,7 +25,7 @@ describe('dispatch', () => {
   });
 
   it('replies in the asker\'s language: the question\'s own, else the platform locale', async () => {
-    const { dispatcher } = await createTestBot();
+    const dispatcher = stubDispatcher();
     const limited = (question: string, lang: 'ar' | 'en') =>
       dispatcher.dispatch(invocation({ command: 'ask', args: { question }, user: { id: 'x', isModerator: false }, platform: 'telegram' }), { lang });
     const english = await limited('x'.repeat(5000), 'ar');
@@ -35,32 +37,32 @@ describe('dispatch', () => {
   });
 
   it('refuses a moderator command to a member, even if the platform showed it', async () => {
-    const { dispatcher } = await createTestBot();
+    const dispatcher = stubDispatcher();
     const reply = await dispatcher.dispatch(invocation({ command: 'reload' }));
     expect(reply).toMatchObject({ kind: 'error', code: 'not_allowed', ephemeral: true });
   });
 
   it('runs a moderator command for a moderator', async () => {
-    const { dispatcher } = await createTestBot();
+    const dispatcher = stubDispatcher();
     const reply = await dispatcher.dispatch(invocation({ command: 'stats', user: { id: 'm', isModerator: true } }));
     expect(reply.kind).toBe('stats');
   });
 
   it('answers an unknown command with a hint', async () => {
-    const { dispatcher } = await createTestBot();
+    const dispatcher = stubDispatcher();
     expect(await dispatcher.dispatch(invocation({ command: 'nope' }), { lang: 'ar' })).toMatchObject({ kind: 'error', code: 'unknown_command', text: expect.stringContaining('/help') });
   });
 
   it('explains arguments that do not fit the schema', async () => {
-    const { dispatcher } = await createTestBot();
+    const dispatcher = stubDispatcher();
     const reply = await dispatcher.dispatch(invocation({ command: 'synonym', args: { action: 'explode' }, user: { id: 'm', isModerator: true } }));
     expect(reply).toMatchObject({ kind: 'error', code: 'bad_arguments' });
   });
 
   it('keeps members out of a channel closed by a moderator, but not moderators', async () => {
-    const { dispatcher, bot } = await createTestBot();
+    // the server allows only #questions
+    const dispatcher = stubDispatcher(stubBot({ channelOpen: (_scope: string | undefined, channel: string) => channel === 'questions' }));
     const chat = { id: 'general', scopeId: 'guild-1', kind: 'group' as const };
-    bot.setChannelRule('guild-1', 'questions', 'allow');
     const member = await dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'تيلرسون' }, chat }));
     expect(member).toMatchObject({ kind: 'error', code: 'channel_closed' });
     const moderator = await dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'تيلرسون' }, chat, user: { id: 'm', isModerator: true } }));
@@ -70,7 +72,7 @@ describe('dispatch', () => {
   });
 
   it('rate-limits a user who asks too fast, politely', async () => {
-    const { dispatcher } = await createTestBot({ rateLimit: 2 });
+    const dispatcher = stubDispatcher(stubBot(), { rateLimit: 2 });
     const ask = (platform: 'telegram' | 'console' = 'telegram') =>
       dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'تيلرسون' }, platform }));
     expect((await ask()).kind).toBe('answer');
@@ -81,7 +83,7 @@ describe('dispatch', () => {
   });
 
   it('turns a UserError into an error reply and lets other errors reach the adapter', async () => {
-    const { bot } = await createTestBot();
+    const bot = stubBot();
     const failing = defineCommand({
       name: 'failing', description: 'x', descriptionAr: 'x', access: 'member', args: z.object({ how: z.string() }),
       run: (_context, { how }) => {
@@ -96,7 +98,7 @@ describe('dispatch', () => {
   });
 
   it('after close, refuses new invocations and drains those in flight', async () => {
-    const { bot } = await createTestBot();
+    const bot = stubBot();
     let release!: () => void;
     const slow = defineCommand({
       name: 'slow', description: 'x', descriptionAr: 'x', access: 'member', args: z.object({}),
@@ -115,7 +117,7 @@ describe('dispatch', () => {
   });
 
   it('gives up draining after the timeout', async () => {
-    const { bot } = await createTestBot();
+    const bot = stubBot();
     const never = defineCommand({ name: 'never', description: 'x', descriptionAr: 'x', access: 'member', args: z.object({}), run: () => new Promise(() => {}) });
     const limiter = new RateLimiter(100, 1);
     const dispatcher = createDispatcher({ commands: [never], bot, logger: silentLogger, userLimiter: limiter, channelLimiter: limiter });

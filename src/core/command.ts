@@ -73,12 +73,12 @@ export interface CommandSpec<Args = any> {
    * console line, an inline query) runs this command with the text as this
    * argument; at most one command declares it
    */
-  freeText?: string;
+  freeText?: Extract<keyof Args, string>;
   /**
    * values to suggest as the person types an option, by option name; the
    * option is then offered with autocomplete where the platform has it
    */
-  suggest?: Readonly<Record<string, (bot: BotService, typed: string) => Suggestion[]>>;
+  suggest?: Readonly<Partial<Record<Extract<keyof Args, string>, (bot: BotService, typed: string) => Suggestion[]>>>;
   args: z.ZodType<Args>;
   run(context: CommandContext, args: Args): Reply | Promise<Reply>;
 }

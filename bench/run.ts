@@ -31,7 +31,7 @@ if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!sharedDir()) {
+if (!sharedDir(process.env.SHARED_DIR)) {
   console.log(SHARED_MISSING);
   process.exit(0);
 }

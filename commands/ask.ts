@@ -15,6 +15,7 @@ export const ask = defineCommand({
   descriptionAr: 'اطرح سؤالًا عن المقالات، وستأتيك الإجابة مقتبسة منها مع مصدرها',
   access: 'member',
   rateLimited: true,
+  freeText: 'question',
   args: z.object({
     question: z.string().overwrite((q) => q.slice(0, QUESTION_HARD_LIMIT)).max(QUESTION_HARD_LIMIT).meta({ description: 'Your question, in Arabic or English', descriptionAr: 'سؤالك بالعربية أو الإنجليزية' }),
   }),

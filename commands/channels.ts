@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
+import { MESSAGES } from '../src/present/catalogue.js';
 
 const channel = z
   .string()
@@ -8,14 +9,7 @@ const channel = z
   .optional()
   .meta({ description: 'The channel (default: this one)', descriptionAr: 'القناة (افتراضيًا: هذه القناة)', channel: true });
 
-const TEXT = {
-  allow: { en: 'I will answer in this channel', ar: 'سأجيب في هذه القناة' },
-  deny: { en: 'I will not answer members in this channel', ar: 'لن أجيب الأعضاء في هذه القناة' },
-  clear: { en: 'This channel follows the server default again', ar: 'عادت هذه القناة إلى الإعداد الافتراضي' },
-  list: { en: 'Channel rules in this server', ar: 'قواعد القنوات في هذا الخادم' },
-  open: { en: 'No rules: I answer in every channel.', ar: 'لا قواعد: أجيب في كل القنوات.' },
-  onlyAllowed: { en: 'When any channel is allowed, I answer only in allowed channels.', ar: 'عند السماح بأي قناة، أجيب في القنوات المسموح بها فقط.' },
-} as const;
+const TEXT = MESSAGES.channels;
 
 /** Where members may ask, per server (Discord) or group (Telegram); persisted. */
 export const channels = defineCommand({
@@ -31,7 +25,7 @@ export const channels = defineCommand({
   ]),
   run({ bot, invocation, lang }, args) {
     const scope = invocation.chat.scopeId;
-    if (!scope) throw new UserError('bad_arguments', lang === 'ar' ? 'هذا الأمر يعمل داخل خادم أو مجموعة' : 'this works inside a server or group');
+    if (!scope) throw new UserError('bad_arguments', TEXT.needScope[lang]);
     if (args.action === 'list') {
       const rules = bot.channelRules(scope);
       const items = [...rules.allowed.map((id) => `✅ ${id}`), ...rules.denied.map((id) => `⛔ ${id}`)];

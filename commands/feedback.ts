@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { MESSAGES } from '../src/core/messages.js';
+import { MESSAGES } from '../src/present/catalogue.js';
 
 /** The 👍/👎 buttons under an answer. */
 export const feedback = defineCommand({

@@ -16,8 +16,12 @@ export const source = defineCommand({
       .string()
       .max(200)
       .optional()
-      .meta({ description: 'Article title, id or list number', descriptionAr: 'عنوان المقالة أو رقمها', autocomplete: true }),
+      .meta({ description: 'Article title, id or list number', descriptionAr: 'عنوان المقالة أو رقمها' }),
   }),
+  suggest: {
+    // the id as the value, "title · date" as what the member sees
+    article: (bot, typed) => bot.suggestArticles(typed).map((a) => ({ label: a.date ? `${a.title} · ${a.date}` : a.title, value: a.id })),
+  },
   run({ bot, lang }, { article }) {
     if (!article?.trim()) return { kind: 'articles', lang, articles: bot.articles() };
     const found = bot.findArticle(article);

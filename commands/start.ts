@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
-import { MESSAGES } from '../src/core/messages.js';
+import { MESSAGES } from '../src/present/catalogue.js';
 
 /** Telegram's first message in a private chat; a short welcome with examples. */
 export const start = defineCommand({

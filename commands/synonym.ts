@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
+import { MESSAGES } from '../src/present/catalogue.js';
 
 const SEPARATOR = /\s*=\s*/;
 
-const TEXT = {
-  added: { en: 'Synonyms added', ar: 'أضيفت المرادفات' },
-  removed: { en: 'Synonym groups removed', ar: 'حُذفت مجموعات المرادفات' },
-  none: { en: 'No synonym group matches', ar: 'لا توجد مجموعة مرادفات مطابقة' },
-  list: { en: 'Synonyms added by moderators (the corpus file has more)', ar: 'المرادفات التي أضافها المشرفون (وفي ملف المدونة غيرها)' },
-  needTwo: { en: 'write two or more expressions separated by "=", e.g. داعش = تنظيم الدولة', ar: 'اكتب تعبيرين أو أكثر بينهما "="، مثل: داعش = تنظيم الدولة' },
-} as const;
+const TEXT = MESSAGES.synonym;
 
 /** Moderators teach the bot equivalent expressions without a redeploy; persisted. */
 export const synonym = defineCommand({

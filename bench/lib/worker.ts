@@ -9,7 +9,7 @@ import type { Job, JobOutcome } from './job.js';
 import { measure } from './measure.js';
 
 async function run(job: Job): Promise<JobOutcome> {
-  const shared = sharedDir();
+  const shared = sharedDir(process.env.SHARED_DIR);
   if (!shared) return { ok: false, error: '../shared is not here' };
   const system = systemNamed(job.system);
   if (!system) return { ok: false, error: `no system named "${job.system}"` };

@@ -1,7 +1,7 @@
 import { USER_ERRORS } from '../../src/core/errors.js';
 import { FAKE_TOKEN, startFakeDiscord } from '../../test/adapters/discord/fake-discord.js';
 import { slashCommand, stringOption } from '../../test/adapters/discord/fake-events.js';
-import { startBotApiFake } from '../../test/adapters/telegram/support/bot-api-fake.js';
+import { startFakeBotApi } from '../../test/support/fake-bot-api.js';
 import { startEmulator } from '../../test/adapters/telegram/support/emulator.js';
 import { finalContentOf, loadApp, sleep } from './support.js';
 
@@ -64,7 +64,7 @@ function outcomes<T>(keys: readonly T[], finalBody: (key: T) => any): { answered
 /** `count` private chats each asking once on Telegram, every sendMessage held `holdMs`, then SIGTERM. */
 export async function telegramShutdown(options: { count: number; holdMs: number; shutdownTimeoutMs: number; perChat?: number }): Promise<ShutdownResult> {
   const emulator = await startEmulator();
-  const fake = await startBotApiFake({ emulatorUrl: emulator.config.apiURL });
+  const fake = await startFakeBotApi({ emulatorUrl: emulator.config.apiURL });
   const running = loadApp({
     TELEGRAM_BOT_TOKEN: '123456789:AAE_test-token-for-the-emulator-000000', TELEGRAM_API_ROOT: fake.url,
     SHUTDOWN_TIMEOUT_MS: String(options.shutdownTimeoutMs), RATE_LIMIT_USER: '0', RATE_LIMIT_CHANNEL: '0',
@@ -77,7 +77,7 @@ export async function telegramShutdown(options: { count: number; holdMs: number;
     let update = 1;
     for (let n = 0; n < options.count; n++) {
       const chat = chats[Math.floor(n / perChat)]!;
-      fake.pushUpdate({
+      fake.deliver({
         update_id: 500_000 + update,
         message: { message_id: update++, date: Math.floor(Date.now() / 1000), chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'T', language_code: 'ar' }, text: QUESTION },
       });

@@ -16,7 +16,7 @@ import { fixed, formatTable } from '../util/table.js';
 
 const args = process.argv.slice(2);
 const split: Split = args.includes('--split') && args[args.indexOf('--split') + 1] === 'test' ? 'test' : 'dev';
-const shared = sharedDir();
+const shared = sharedDir(process.env.SHARED_DIR);
 if (!shared) {
   console.log(SHARED_MISSING);
   process.exit(0);

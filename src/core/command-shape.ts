@@ -38,7 +38,6 @@ type JsonNode = {
   maxLength?: number;
   minimum?: number;
   maximum?: number;
-  autocomplete?: boolean;
   channel?: boolean;
   properties?: Record<string, JsonNode>;
   required?: string[];
@@ -46,7 +45,7 @@ type JsonNode = {
   anyOf?: JsonNode[];
 };
 
-function optionOf(name: string, node: JsonNode, required: boolean): OptionShape {
+function optionOf(name: string, node: JsonNode, required: boolean, suggested: boolean): OptionShape {
   const type = node.type === 'integer' || node.type === 'number' || node.type === 'boolean' ? node.type : 'string';
   return {
     name,
@@ -59,16 +58,16 @@ function optionOf(name: string, node: JsonNode, required: boolean): OptionShape 
     minimum: node.minimum,
     maximum: node.maximum,
     choices: node.enum,
-    autocomplete: node.autocomplete,
+    autocomplete: suggested || undefined,
     channel: node.channel,
   };
 }
 
-function optionsOf(node: JsonNode, skip?: string): OptionShape[] {
+function optionsOf(node: JsonNode, suggested: ReadonlySet<string>, skip?: string): OptionShape[] {
   const required = new Set(node.required ?? []);
   return Object.entries(node.properties ?? {})
     .filter(([name]) => name !== skip)
-    .map(([name, child]) => optionOf(name, child, required.has(name)))
+    .map(([name, child]) => optionOf(name, child, required.has(name), suggested.has(name)))
     // platforms want required options first
     .sort((a, b) => Number(b.required) - Number(a.required));
 }
@@ -77,17 +76,18 @@ function optionsOf(node: JsonNode, skip?: string): OptionShape[] {
 export function commandShape(spec: CommandSpec): CommandShape {
   const schema = z.toJSONSchema(spec.args, { io: 'input', unrepresentable: 'any' }) as JsonNode;
   const variants = schema.oneOf ?? schema.anyOf;
+  const suggested = new Set(Object.keys(spec.suggest ?? {}));
   if (variants) {
     return {
       subcommands: variants.map((variant) => {
         const action = variant.properties?.action;
         const name = action?.const ?? action?.enum?.[0];
         if (!name) throw new Error(`Command "${spec.name}": every subcommand schema needs an "action" literal, e.g. z.literal('add').`);
-        return { name, description: variant.description ?? name, descriptionAr: variant.descriptionAr, options: optionsOf(variant, 'action') };
+        return { name, description: variant.description ?? name, descriptionAr: variant.descriptionAr, options: optionsOf(variant, suggested, 'action') };
       }),
     };
   }
-  return { options: optionsOf(schema) };
+  return { options: optionsOf(schema, suggested) };
 }
 
 /** "/synonym add <expressions>" style usage lines. */

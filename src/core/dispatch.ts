@@ -1,5 +1,6 @@
 import type { BotService } from './bot-service.js';
-import type { CommandSpec } from './command.js';
+import { textLang } from '../present/script.js';
+import type { CommandSpec, Suggestion } from './command.js';
 import { UserError } from './errors.js';
 import type { Invocation } from './invocation.js';
 import { InFlight, Turns, type DrainReport, type Turn } from './in-flight.js';
@@ -23,6 +24,14 @@ export interface Dispatcher {
    * that is until its last reply call has returned: adapters wrap each event in it.
    */
   receive<T>(handle: (turn: Turn) => Promise<T>): Promise<T>;
+  /**
+   * Autocomplete: the values a command suggests for an option as it is typed,
+   * after the same access and channel checks as running it; none when refused.
+   * Not rate-limited: platforms ask on every keystroke.
+   */
+  suggest(invocation: Invocation, option: string, typed: string): Suggestion[];
+  /** Whether this user may run this command here (access and channel rules), for adapters deciding to acknowledge early. */
+  allows(invocation: Invocation): boolean;
   find(name: string): CommandSpec | undefined;
   /** Stops taking new invocations (they get `unavailable`); those in flight go on. */
   close(): void;
@@ -65,18 +74,30 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return extra.turn ? dispatch(invocation, extra) : inFlight.track(dispatch(invocation, extra));
   }
 
+  /** Why this user may not run this command here; undefined when they may. */
+  function refusal(spec: CommandSpec, invocation: Invocation): 'not_allowed' | 'channel_closed' | undefined {
+    // Moderator commands are checked here even if a platform already hid them.
+    if (spec.access === 'moderator' && !invocation.user.isModerator) return 'not_allowed';
+    if (spec.access === 'member' && !spec.anyChannel && !invocation.user.isModerator && !bot.channelOpen(invocation.chat.scopeId, invocation.chat.id)) {
+      return 'channel_closed';
+    }
+    return undefined;
+  }
+
+  /** The asker's language: the question's own, else the platform locale the adapter passed. */
+  function askerLang(spec: CommandSpec | undefined, invocation: Invocation, locale: Lang): Lang {
+    const text = spec?.freeText ? invocation.args[spec.freeText] : undefined;
+    return typeof text === 'string' ? textLang(text, locale) : locale;
+  }
+
   async function dispatch(invocation: Invocation, extra: DispatchOptions = {}): Promise<Reply> {
-    const lang = extra.lang ?? 'en';
     const logger = extra.logger ?? options.logger;
     const spec = byName.get(invocation.command);
+    const lang = askerLang(spec, invocation, extra.lang ?? 'en');
     if (!spec) return errorReply('unknown_command', lang);
 
-    // Moderator commands are checked here even if a platform already hid them.
-    if (spec.access === 'moderator' && !invocation.user.isModerator) return errorReply('not_allowed', lang);
-
-    if (spec.access === 'member' && !spec.anyChannel && !invocation.user.isModerator && !bot.channelOpen(invocation.chat.scopeId, invocation.chat.id)) {
-      return errorReply('channel_closed', lang);
-    }
+    const refused = refusal(spec, invocation);
+    if (refused) return errorReply(refused, lang);
 
     // the console is the operator's own terminal
     if (spec.rateLimited && invocation.platform !== 'console' && !invocation.preview) {
@@ -100,6 +121,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     commands: options.commands,
     dispatch: tracked,
     receive: (handle) => turns.track(handle),
+    suggest(invocation, option, typed) {
+      const spec = byName.get(invocation.command);
+      const source = spec?.suggest?.[option];
+      if (closed || !spec || !source || refusal(spec, invocation)) return [];
+      return source(bot, typed);
+    },
+    allows(invocation) {
+      const spec = byName.get(invocation.command);
+      return spec !== undefined && refusal(spec, invocation) === undefined;
+    },
     find: (name) => byName.get(name),
     close() {
       closed = true;

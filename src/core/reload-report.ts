@@ -1,4 +1,5 @@
-import { formatProblem, type CorpusProblem } from '../corpus/index.js';
+import type { CorpusProblem } from '../corpus/index.js';
+import { reloadLines } from '../present/lines.js';
 
 export interface CorpusSize {
   articles: number;
@@ -18,13 +19,7 @@ export interface ReloadReport {
   ms: number;
 }
 
-/** "5 → 6 articles, 71 → 80 passages" or the errors by file. */
+/** The report in English, for the log ("Reloaded: 5 → 6 articles, 80 passages (120 ms)." or why not). */
 export function describeReload(report: ReloadReport): string {
-  const { before, after } = report;
-  if (!report.swapped) {
-    const errors = report.problems.filter((p) => p.severity === 'error');
-    return [`Reload refused: ${errors.length} error(s); still serving ${before.articles} articles, ${before.passages} passages.`, ...errors.map(formatProblem)].join('\n');
-  }
-  const warnings = report.problems.filter((p) => p.severity === 'warning').map(formatProblem);
-  return [`Reloaded: ${before.articles} → ${after.articles} articles, ${after.passages} passages (${report.ms.toFixed(0)} ms).`, ...warnings].join('\n');
+  return reloadLines(report, 'en').join('\n');
 }

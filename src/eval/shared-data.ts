@@ -6,11 +6,12 @@ import { gunzipSync } from 'node:zlib';
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * `../shared` beside the project (read-only evaluation data), or SHARED_DIR.
- * Undefined when absent: callers skip with a message instead of failing.
+ * `../shared` beside the project (read-only evaluation data), or `override`
+ * (entry points pass SHARED_DIR). Undefined when absent: callers skip with a
+ * message instead of failing.
  */
-export function sharedDir(): string | undefined {
-  const dir = process.env.SHARED_DIR ?? resolve(projectRoot, '..', 'shared');
+export function sharedDir(override?: string): string | undefined {
+  const dir = override || resolve(projectRoot, '..', 'shared');
   return existsSync(dir) ? dir : undefined;
 }
 

@@ -7,10 +7,10 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { USER_ERRORS } from '../../src/core/errors.js';
-import { MESSAGES } from '../../src/core/messages.js';
+import { MESSAGES } from '../../src/present/catalogue.js';
 import { FAKE_TOKEN, USERS, startFakeDiscord, type RecordedRequest } from '../adapters/discord/fake-discord.js';
 import { slashCommand, stringOption } from '../adapters/discord/fake-events.js';
-import { startBotApiFake } from '../adapters/telegram/support/bot-api-fake.js';
+import { startFakeBotApi } from '../support/fake-bot-api.js';
 import { startEmulator } from '../adapters/telegram/support/emulator.js';
 import { recordedApp } from './support/recorded-app.js';
 
@@ -55,14 +55,14 @@ describe('a burst on Discord with the default limits (5 a minute per member, 20 
 describe('a burst on Telegram with the default limits', () => {
   it('answers what the limit allows and tells a member over it once, without a queue of notices', async () => {
     const emulator = await startEmulator();
-    const fake = await startBotApiFake({ emulatorUrl: emulator.config.apiURL });
+    const fake = await startFakeBotApi({ emulatorUrl: emulator.config.apiURL });
     const running = recordedApp({ TELEGRAM_BOT_TOKEN: '123456789:AAE_test-token-for-the-emulator-000000', TELEGRAM_API_ROOT: fake.url });
     cleanups.push(() => emulator.stop(), () => fake.close(), () => running.dispose());
     await running.app.start();
 
     const CHAT = 7100;
     for (let i = 0; i < 10; i++) {
-      fake.pushUpdate({
+      fake.deliver({
         update_id: 700_000 + i,
         message: { message_id: 100 + i, date: Math.floor(Date.now() / 1000), chat: { id: CHAT, type: 'private' }, from: { id: CHAT, is_bot: false, first_name: 'T', language_code: 'ar' }, text: QUESTION },
       });

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FAKE_TOKEN, startFakeDiscord } from '../adapters/discord/fake-discord.js';
-import { startBotApiFake } from '../adapters/telegram/support/bot-api-fake.js';
+import { startFakeBotApi } from '../support/fake-bot-api.js';
 import { startEmulator } from '../adapters/telegram/support/emulator.js';
 import { freePort } from '../ops/support/free-port.js';
 import { recordedApp } from './support/recorded-app.js';
@@ -54,7 +54,7 @@ describe('/readyz with Discord', () => {
 describe('/readyz with Telegram', () => {
   it('is 503 naming telegram while long polling cannot reach the Bot API, and 200 once it can', async () => {
     const emulator = await startEmulator();
-    const fake = await startBotApiFake({ emulatorUrl: emulator.config.apiURL });
+    const fake = await startFakeBotApi({ emulatorUrl: emulator.config.apiURL });
     const port = await freePort();
     const running = recordedApp({
       TELEGRAM_BOT_TOKEN: '123456789:AAE_test-token-for-the-emulator-000000', TELEGRAM_API_ROOT: fake.url, HEALTH_PORT: String(port), HEALTH_HOST: '127.0.0.1',

@@ -6,10 +6,10 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { USER_ERRORS } from '../../src/core/errors.js';
-import { MESSAGES } from '../../src/core/messages.js';
+import { MESSAGES } from '../../src/present/catalogue.js';
 import { FAKE_TOKEN, IDS, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../adapters/discord/fake-discord.js';
 import { slashCommand, stringOption } from '../adapters/discord/fake-events.js';
-import { startBotApiFake, type BotApiFake } from '../adapters/telegram/support/bot-api-fake.js';
+import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api.js';
 import { startEmulator } from '../adapters/telegram/support/emulator.js';
 import { recordedApp, type RecordedApp } from './support/recorded-app.js';
 
@@ -96,11 +96,11 @@ describe('SIGTERM with questions in flight on Discord', () => {
 });
 
 describe('SIGTERM with questions in flight on Telegram', () => {
-  let fake: BotApiFake;
+  let fake: FakeBotApi;
 
   async function telegramApp(shutdownTimeoutMs: number): Promise<RecordedApp> {
     const emulator = await startEmulator();
-    fake = await startBotApiFake({ emulatorUrl: emulator.config.apiURL });
+    fake = await startFakeBotApi({ emulatorUrl: emulator.config.apiURL });
     const running = recordedApp({
       TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_API_ROOT: fake.url, SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs),
       RATE_LIMIT_USER: '0', RATE_LIMIT_CHANNEL: '0',
@@ -122,7 +122,7 @@ describe('SIGTERM with questions in flight on Telegram', () => {
     const running = await telegramApp(10_000);
     const chats = Array.from({ length: 10 }, (_, i) => 5000 + i);
     const slow = fake.hold('sendMessage');
-    for (const chat of chats) fake.pushUpdate(message(chat, QUESTION));
+    for (const chat of chats) fake.deliver(message(chat, QUESTION));
     await vi.waitFor(() => expect(receivedSends()).toBe(10), { timeout: 10_000 });
 
     const stopped = running.app.stop();
@@ -143,7 +143,7 @@ describe('SIGTERM with questions in flight on Telegram', () => {
     const running = await telegramApp(0);
     const CHAT = 6001;
     const slow = fake.hold('sendMessage', (p) => p.text !== `⚠️ ${USER_ERRORS.unavailable.ar}`);
-    for (let i = 0; i < 5; i++) fake.pushUpdate(message(CHAT, QUESTION));
+    for (let i = 0; i < 5; i++) fake.deliver(message(CHAT, QUESTION));
     // a chat's messages go out one after the other: the first is on its way, four wait their turn
     await vi.waitFor(() => expect(receivedSends()).toBe(1), { timeout: 10_000 });
     await vi.waitFor(() => expect(running.logs().filter((l) => l.msg === 'question')).toHaveLength(5), { timeout: 10_000 });

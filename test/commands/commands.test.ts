@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
+import { freeTextCommand } from '../../src/core/command.js';
+import { commandShape } from '../../src/core/command-shape.js';
 import { createTestBot, invocation } from '../support/bot.js';
 
 const moderator = { id: 'mod', isModerator: true };
@@ -13,6 +15,19 @@ describe('the declared commands', () => {
       expect(command.descriptionAr).toMatch(/\p{Script=Arabic}/u);
     }
     expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
+  });
+});
+
+describe('what the commands tell the adapters', () => {
+  it('free text goes to exactly one command, a string argument of it; /reload is slow; /source suggests articles', () => {
+    const takers = COMMANDS.filter((c) => c.freeText);
+    expect(takers.map((c) => [c.name, c.freeText])).toEqual([['ask', 'question']]);
+    expect(freeTextCommand(COMMANDS)).toEqual({ name: 'ask', arg: 'question' });
+    expect(commandShape(takers[0]!).options?.find((o) => o.name === 'question')?.type).toBe('string');
+    expect(COMMANDS.filter((c) => c.slow).map((c) => c.name)).toEqual(['reload']);
+    const source = COMMANDS.find((c) => c.name === 'source')!;
+    expect(commandShape(source).options?.find((o) => o.name === 'article')?.autocomplete).toBe(true);
+    expect(COMMANDS.flatMap((c) => (commandShape(c).options ?? []).filter((o) => o.autocomplete).map((o) => `${c.name}.${o.name}`))).toEqual(['source.article']);
   });
 });
 

@@ -6,35 +6,65 @@ import { UserError } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { RateLimiter } from '../../src/core/rate-limiter.js';
 import { createTestBot, invocation } from '../support/bot.js';
+import { STUB_ARTICLES, stubBot, stubDispatcher } from '../support/stub-bot.js';
 
 describe('dispatch', () => {
+  it('suggests values through the same access and channel checks as running the command', async () => {
+    const closed = new Set<string>();
+    const dispatcher = stubDispatcher(stubBot({ channelOpen: (_scope: string | undefined, channel: string) => !closed.has(channel) }));
+    const member = invocation({ command: 'source', chat: { id: 'c1', scopeId: 'g1', kind: 'group' } });
+    expect(dispatcher.suggest(member, 'article', '').map((s) => s.value)).toEqual(STUB_ARTICLES.map((a) => a.id));
+    expect(dispatcher.suggest(member, 'article', '')[0]!.label).toBe(`${STUB_ARTICLES[0]!.title} · ${STUB_ARTICLES[0]!.date}`);
+    expect(dispatcher.suggest(member, 'question', '')).toEqual([]);
+    expect(dispatcher.suggest(invocation({ command: 'nope' }), 'article', '')).toEqual([]);
+    closed.add('c1');
+    expect(dispatcher.suggest(member, 'article', '')).toEqual([]);
+    expect(dispatcher.allows(member)).toBe(false);
+    expect(dispatcher.allows(invocation({ command: 'reload' }))).toBe(false);
+    expect(dispatcher.allows(invocation({ command: 'reload', user: { id: 'm', isModerator: true } }))).toBe(true);
+  });
+
+  it('replies in the asker\'s language: the question\'s own, else the platform locale', async () => {
+    // one question a minute: the second of each pair is refused, in the question's language
+    const dispatcher = stubDispatcher(stubBot(), { rateLimit: 1 });
+    const limited = (question: string, lang: 'ar' | 'en') =>
+      dispatcher.dispatch(invocation({ command: 'ask', args: { question }, user: { id: 'x', isModerator: false }, platform: 'telegram' }), { lang });
+    await limited('When did the coalition meet?', 'ar');
+    const english = await limited('When did the coalition meet?', 'ar');
+    expect(english).toMatchObject({ kind: 'error', code: 'rate_limited', lang: 'en' });
+    const arabic = await limited('متى اجتمع التحالف؟', 'en');
+    expect(arabic).toMatchObject({ kind: 'error', code: 'rate_limited', lang: 'ar' });
+    const help = await dispatcher.dispatch(invocation({ command: 'help' }), { lang: 'ar' });
+    expect(help).toMatchObject({ kind: 'help', lang: 'ar' });
+  });
+
   it('refuses a moderator command to a member, even if the platform showed it', async () => {
-    const { dispatcher } = await createTestBot();
+    const dispatcher = stubDispatcher();
     const reply = await dispatcher.dispatch(invocation({ command: 'reload' }));
     expect(reply).toMatchObject({ kind: 'error', code: 'not_allowed', ephemeral: true });
   });
 
   it('runs a moderator command for a moderator', async () => {
-    const { dispatcher } = await createTestBot();
+    const dispatcher = stubDispatcher();
     const reply = await dispatcher.dispatch(invocation({ command: 'stats', user: { id: 'm', isModerator: true } }));
     expect(reply.kind).toBe('stats');
   });
 
   it('answers an unknown command with a hint', async () => {
-    const { dispatcher } = await createTestBot();
+    const dispatcher = stubDispatcher();
     expect(await dispatcher.dispatch(invocation({ command: 'nope' }), { lang: 'ar' })).toMatchObject({ kind: 'error', code: 'unknown_command', text: expect.stringContaining('/help') });
   });
 
   it('explains arguments that do not fit the schema', async () => {
-    const { dispatcher } = await createTestBot();
+    const dispatcher = stubDispatcher();
     const reply = await dispatcher.dispatch(invocation({ command: 'synonym', args: { action: 'explode' }, user: { id: 'm', isModerator: true } }));
     expect(reply).toMatchObject({ kind: 'error', code: 'bad_arguments' });
   });
 
   it('keeps members out of a channel closed by a moderator, but not moderators', async () => {
-    const { dispatcher, bot } = await createTestBot();
+    // the server allows only #questions
+    const dispatcher = stubDispatcher(stubBot({ channelOpen: (_scope: string | undefined, channel: string) => channel === 'questions' }));
     const chat = { id: 'general', scopeId: 'guild-1', kind: 'group' as const };
-    bot.setChannelRule('guild-1', 'questions', 'allow');
     const member = await dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'تيلرسون' }, chat }));
     expect(member).toMatchObject({ kind: 'error', code: 'channel_closed' });
     const moderator = await dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'تيلرسون' }, chat, user: { id: 'm', isModerator: true } }));
@@ -56,7 +86,7 @@ describe('dispatch', () => {
   );
 
   it('rate-limits a user who asks too fast, politely', async () => {
-    const { dispatcher } = await createTestBot({ rateLimit: 2 });
+    const dispatcher = stubDispatcher(stubBot(), { rateLimit: 2 });
     const ask = (platform: 'telegram' | 'console' = 'telegram') =>
       dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'تيلرسون' }, platform }));
     expect((await ask()).kind).toBe('answer');
@@ -67,7 +97,7 @@ describe('dispatch', () => {
   });
 
   it('turns a UserError into an error reply and lets other errors reach the adapter', async () => {
-    const { bot } = await createTestBot();
+    const bot = stubBot();
     const failing = defineCommand({
       name: 'failing', description: 'x', descriptionAr: 'x', access: 'member', args: z.object({ how: z.string() }),
       run: (_context, { how }) => {
@@ -82,7 +112,7 @@ describe('dispatch', () => {
   });
 
   it('after close, refuses new invocations and drains those in flight', async () => {
-    const { bot } = await createTestBot();
+    const bot = stubBot();
     let release!: () => void;
     const slow = defineCommand({
       name: 'slow', description: 'x', descriptionAr: 'x', access: 'member', args: z.object({}),
@@ -135,7 +165,7 @@ describe('dispatch', () => {
   });
 
   it('gives up draining after the timeout', async () => {
-    const { bot } = await createTestBot();
+    const bot = stubBot();
     const never = defineCommand({ name: 'never', description: 'x', descriptionAr: 'x', access: 'member', args: z.object({}), run: () => new Promise(() => {}) });
     const limiter = new RateLimiter(100, 1);
     const dispatcher = createDispatcher({ commands: [never], bot, logger: silentLogger, userLimiter: limiter, channelLimiter: limiter });

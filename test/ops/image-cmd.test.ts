@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/project-root.js';
 import { createTestBot } from '../support/bot.js';
 import { readDockerfile } from './support/dockerfile-model.js';
-import { startFakeBotApi, privateMessage, type FakeBotApi } from './support/fake-bot-api.js';
+import { type FakeBotApi, privateMessage, startFakeBotApi } from '../support/fake-bot-api.js';
 import { freePort } from './support/free-port.js';
 import { layOutImage, runImage, type ImageLayout, type ImageProcess } from './support/image-process.js';
 import { parsePrometheusText, valueOf } from './support/prometheus-text.js';
@@ -163,7 +163,7 @@ describe('the image CMD', () => {
     });
 
     it.skipIf(telegramNotBuilt)('answers a private message with a cited passage', async () => {
-      api = await startFakeBotApi({ token: TELEGRAM_TOKEN });
+      api = await startFakeBotApi({ validTokens: [TELEGRAM_TOKEN] });
       const port = await freePort();
       const p = start({ TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_API_ROOT: api.url, HEALTH_PORT: String(port) });
       await p.waitFor(/"msg":"started"/, 'the start log', 20_000);
@@ -171,13 +171,13 @@ describe('the image CMD', () => {
       await api.waitForCall('getUpdates');
 
       api.deliver(privateMessage(`/ask ${QUESTION}`));
-      const sent = await api.waitForCall('sendMessage', (c) => Number(c.params.chat_id) === 4242);
+      const sent = await api.waitForCall('sendMessage', (p) => Number(p.chat_id) === 4242);
 
       const { bot } = await createTestBot();
       const expected = bot.ask(QUESTION, 'telegram').answer;
       expect(expected.status).toBe('answered');
       // what a reader sees: HTML tags and bidi isolates removed
-      const text = String(sent.params.text).replace(/<[^>]+>/g, '').replace(/[\u2066-\u2069]/g, '');
+      const text = String(sent.text).replace(/<[^>]+>/g, '').replace(/[\u2066-\u2069]/g, '');
       const [first] = expected.passages;
       expect(text).toContain(first!.sentence.slice(0, 30));
       expect(text).toContain(first!.title.slice(0, 20));

@@ -1,8 +1,10 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { freeTextCommand } from '../../core/command.js';
 import { parseTextArguments } from '../../core/command-shape.js';
 import type { Invocation } from '../../core/invocation.js';
-import type { Reply } from '../../core/reply.js';
+import { errorReply, type Reply } from '../../core/reply.js';
+import { MESSAGES, textLang } from '../../present/index.js';
 import type { Adapter, AdapterDeps } from '../adapter.js';
 import { renderConsoleReply } from './render.js';
 
@@ -30,7 +32,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
   function toInvocation(line: string): Invocation | 'quit' {
     const base = { platform: 'console' as const, user: { id: 'console', isModerator: true }, chat: { id: 'console', kind: 'console' as const } };
     const match = /^\/([a-z_]+)\s*([\s\S]*)$/i.exec(line);
-    if (!match) return { ...base, command: 'ask', args: { question: line } };
+    const textCommand = freeTextCommand(dispatcher.commands);
+    if (!match) return textCommand ? { ...base, command: textCommand.name, args: { [textCommand.arg]: line } } : { ...base, command: '', args: {} };
     const name = match[1]!.toLowerCase();
     if (name === 'quit' || name === 'exit') return 'quit';
     if (name === 'more') return { ...base, command: 'more', args: { id: lastAnswer?.id ?? '-', page: (lastAnswer?.page ?? 0) + 1 } };
@@ -50,13 +53,15 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
       rl?.close();
       return;
     }
+    // the terminal has no locale to go by: the line's own language, English for a bare command
+    const lang = textLang(text, 'en');
     try {
-      const reply = await dispatcher.dispatch(invocation, { lang: /\p{Script=Arabic}/u.test(text) ? 'ar' : 'en' });
+      const reply = await dispatcher.dispatch(invocation, { lang });
       remember(reply);
       write(`\n${renderConsoleReply(reply, { color: options.color })}\n`);
     } catch (error) {
       options.logger.error({ err: error, command: invocation.command }, 'console command failed');
-      write('Something went wrong on my side; the details are in the log.');
+      write(renderConsoleReply(errorReply('internal', lang), { color: options.color }));
     }
   }
 
@@ -64,7 +69,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
     name: 'console',
     async start() {
       const size = options.bot.size();
-      write(`${size.articles} articles, ${size.passages} passages. اكتب سؤالك، أو /help للأوامر، أو /quit للخروج.\nType a question, /help for commands, /quit to leave.\n`);
+      write(`${MESSAGES.consoleWelcome.ar(size.articles, size.passages)}\n${MESSAGES.consoleWelcome.en(size.articles, size.passages)}\n`);
       rl = createInterface({ input: options.input, output, prompt: PROMPT, terminal: (output as NodeJS.WriteStream).isTTY === true });
       let queue = Promise.resolve();
       rl.on('line', (line) => {

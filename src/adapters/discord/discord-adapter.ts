@@ -9,7 +9,8 @@ import { explainDiscordFailure, GatewayTimeoutError } from './discord-errors.js'
 import { withErrorBoundary } from './error-boundary.js';
 import { handleAutocomplete, handleButton, handleCommand, type HandlerContext } from './handle-interaction.js';
 import { handleMention, replyToMessage } from './handle-message.js';
-import { isAddressedTo, localeLang, textLang } from './invocation.js';
+import { localeLang, textLang } from '../../present/index.js';
+import { isAddressedTo } from './invocation.js';
 import { renderInternalError, renderReply } from './render.js';
 import { createResponder } from './responder.js';
 
@@ -33,11 +34,10 @@ const DEFER_AFTER_MS = 1000;
  * intent: Discord sends a message's content when it mentions the bot, and DMs.
  */
 export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
-  const { config, dispatcher, bot, hashUserIds } = options;
+  const { config, dispatcher, hashUserIds } = options;
   const logger = options.logger.child({ platform: 'discord' });
   const context: HandlerContext = {
     dispatcher,
-    bot,
     deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
     rateNotices: new NoticeWindow(RATE_NOTICE_WINDOW_MS),
   };
@@ -62,7 +62,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     const lang = localeLang(interaction.locale);
     if (interaction.isAutocomplete()) {
       const log = interactionLog(interaction, `${interaction.commandName}:autocomplete`);
-      return withErrorBoundary(log, () => handleAutocomplete(interaction, bot), async () => {
+      return withErrorBoundary(log, () => handleAutocomplete(interaction, dispatcher), async () => {
         if (!interaction.responded) await interaction.respond([]);
       });
     }
@@ -88,7 +88,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
       command: 'mention',
       message: message.id,
     });
-    const lang = textLang(message.content);
+    const lang = textLang(message.content, 'en');
     return dispatcher.receive((turn) => {
       let replying: Promise<unknown> | undefined;
       const reply: typeof message.reply = (options) => {

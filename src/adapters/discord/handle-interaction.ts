@@ -1,17 +1,23 @@
-import type { BotService } from '../../core/bot-service.js';
 import type { Dispatcher } from '../../core/dispatch.js';
 import type { Turn } from '../../core/in-flight.js';
 import type { Invocation } from '../../core/invocation.js';
 import type { Logger } from '../../core/logger.js';
 import type { NoticeWindow } from '../../core/notice-window.js';
 import { errorReply, type Lang, type Reply } from '../../core/reply.js';
-import { buttonInvocation, commandInvocation, localeLang, type ButtonInteractionLike, type CommandInteractionLike } from './invocation.js';
-import { renderArticleChoices, renderReply } from './render.js';
+import { localeLang } from '../../present/index.js';
+import {
+  type AutocompleteInteractionLike,
+  autocompleteInvocation,
+  buttonInvocation,
+  commandInvocation,
+  type ButtonInteractionLike,
+  type CommandInteractionLike,
+} from './invocation.js';
+import { renderChoices, renderReply } from './render.js';
 import { withinDeadline, type Responder } from './responder.js';
 
 export interface HandlerContext {
   dispatcher: Dispatcher;
-  bot: BotService;
   /** a reply not ready by then is deferred (Discord's limit is 3 s); commands declared `slow` defer at once */
   deferAfterMs: number;
   /** rate-limit notices already given in reply to mentions (public messages) */
@@ -31,10 +37,16 @@ function outcome(reply: Reply): Record<string, unknown> {
  */
 async function run(invocation: Invocation, lang: Lang, responder: Responder, context: HandlerContext, log: Logger, turn?: Turn): Promise<void> {
   const started = performance.now();
-  if (invocation.command === 'ask') log.debug({ question: invocation.args.question }, 'question');
-  // slow work is acknowledged as soon as the quick checks (access, rate) have passed
-  const deadline = context.dispatcher.find(invocation.command)?.slow ? 0 : context.deferAfterMs;
-  const reply = await withinDeadline(context.dispatcher.dispatch(invocation, { lang, logger: log, turn }), deadline, responder);
+  const spec = context.dispatcher.find(invocation.command);
+  if (spec?.freeText) log.debug({ question: invocation.args[spec.freeText] }, 'question');
+  let reply: Reply;
+  // slow work is acknowledged at once; a refusal is not (it goes out privately, at once)
+  if (spec?.slow && context.dispatcher.allows(invocation)) {
+    await responder.defer();
+    reply = await context.dispatcher.dispatch(invocation, { lang, logger: log, turn });
+  } else {
+    reply = await withinDeadline(context.dispatcher.dispatch(invocation, { lang, logger: log, turn }), context.deferAfterMs, responder);
+  }
   await responder.send(renderReply(reply));
   log.info({ ...outcome(reply), latencyMs: Math.round(performance.now() - started) }, 'interaction answered');
 }
@@ -56,15 +68,9 @@ export async function handleButton(interaction: ButtonInteractionLike, responder
   await run(invocation, lang, responder, context, log, turn);
 }
 
-export interface AutocompleteLike {
-  commandName: string;
-  options: { getFocused(full: true): { name: string; value: string | number | boolean } };
-  respond(choices: { name: string; value: string }[]): Promise<unknown>;
-}
-
-/** Suggests article titles as the member types /source article:… (Discord shows at most 25). */
-export async function handleAutocomplete(interaction: AutocompleteLike, bot: BotService): Promise<void> {
+/** Suggestions as the member types an option (Discord shows at most 25), through the dispatcher's access and channel checks. */
+export async function handleAutocomplete(interaction: AutocompleteInteractionLike, dispatcher: Dispatcher): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const articles = interaction.commandName === 'source' && focused.name === 'article' ? bot.suggestArticles(String(focused.value)) : [];
-  await interaction.respond(renderArticleChoices(articles));
+  const suggestions = dispatcher.suggest(autocompleteInvocation(interaction), focused.name, String(focused.value));
+  await interaction.respond(renderChoices(suggestions));
 }

@@ -1,6 +1,7 @@
 import type { Turn } from '../../core/in-flight.js';
 import type { Logger } from '../../core/logger.js';
-import { mentionInvocation, textLang, type MessageLike } from './invocation.js';
+import { freeTextCommand } from '../../core/command.js';
+import { mentionInvocation, type MessageLike } from './invocation.js';
 import { renderReply, type DiscordMessage } from './render.js';
 import type { HandlerContext } from './handle-interaction.js';
 
@@ -24,9 +25,12 @@ export function replyToMessage(message: ReplyableMessage, rendered: DiscordMessa
 /** A question asked by mentioning the bot in a channel, or in a DM: answered like /ask. */
 export async function handleMention(message: ReplyableMessage, botUserId: string, context: HandlerContext, log: Logger, turn?: Turn): Promise<void> {
   const started = performance.now();
-  const invocation = mentionInvocation(message, botUserId);
-  log.debug({ question: invocation.args.question }, 'question');
-  const reply = await context.dispatcher.dispatch(invocation, { lang: textLang(String(invocation.args.question)), logger: log, turn });
+  const target = freeTextCommand(context.dispatcher.commands);
+  if (!target) return;
+  const invocation = mentionInvocation(message, botUserId, target);
+  log.debug({ question: invocation.args[target.arg] }, 'question');
+  // a mention carries no locale: the dispatcher takes the question's language, English when it has no letters
+  const reply = await context.dispatcher.dispatch(invocation, { lang: 'en', logger: log, turn });
   // shutdown already told the asker to ask again
   if (turn?.interrupted) return;
   // a mention's reply is public: a member over the limit is told once per window, not once per message

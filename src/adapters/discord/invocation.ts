@@ -1,6 +1,5 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import type { Invocation } from '../../core/invocation.js';
-import type { Lang } from '../../core/reply.js';
 import { parseButtonId } from './button-ids.js';
 
 /**
@@ -38,6 +37,12 @@ export interface ButtonInteractionLike extends InteractionLike {
   customId: string;
 }
 
+export interface AutocompleteInteractionLike extends InteractionLike {
+  commandName: string;
+  options: { getFocused(full: true): { name: string; value: string | number | boolean } };
+  respond(choices: { name: string; value: string }[]): Promise<unknown>;
+}
+
 export interface MessageLike {
   id: string;
   content: string;
@@ -46,16 +51,6 @@ export interface MessageLike {
   channel: ChannelLike;
   author: { id: string; username: string; bot: boolean };
   member: { permissions: { has(permission: bigint): boolean } } | null;
-}
-
-/** Discord has no Arabic client locale yet; any "ar…" locale it may send gets Arabic. */
-export function localeLang(locale: string | null | undefined): Lang {
-  return locale?.toLowerCase().startsWith('ar') ? 'ar' : 'en';
-}
-
-/** A mention carries no locale: the question's own script decides. */
-export function textLang(text: string): Lang {
-  return /\p{Script=Arabic}/u.test(text) ? 'ar' : 'en';
 }
 
 /** Subcommands become the `action` the command's discriminated union expects. */
@@ -88,6 +83,11 @@ export function commandInvocation(interaction: CommandInteractionLike): Invocati
   return { command: interaction.commandName, args: optionArgs(interaction.options.data), ...whoAndWhere(interaction) };
 }
 
+/** Who is typing an option of which command, for the dispatcher's checks; the arguments are not known yet. */
+export function autocompleteInvocation(interaction: AutocompleteInteractionLike): Invocation {
+  return { command: interaction.commandName, args: {}, ...whoAndWhere(interaction) };
+}
+
 /** Undefined for a button this bot did not make. */
 export function buttonInvocation(interaction: ButtonInteractionLike): Invocation | undefined {
   const action = parseButtonId(interaction.customId);
@@ -104,11 +104,12 @@ export function isAddressedTo(message: MessageLike, botUserId: string): boolean 
   return message.guildId === null || mentionPattern(botUserId).test(message.content);
 }
 
-export function mentionInvocation(message: MessageLike, botUserId: string): Invocation {
-  const question = message.content.replace(mentionPattern(botUserId), ' ').trim();
+/** The message without the mention, as the free text of `target` (the command that takes free text). */
+export function mentionInvocation(message: MessageLike, botUserId: string, target: { name: string; arg: string }): Invocation {
+  const text = message.content.replace(mentionPattern(botUserId), ' ').trim();
   return {
-    command: 'ask',
-    args: { question },
+    command: target.name,
+    args: { [target.arg]: text },
     platform: 'discord',
     user: { id: message.author.id, name: message.author.username, isModerator: message.member?.permissions.has(PermissionFlagsBits.ManageGuild) ?? false },
     chat: { id: ruleChannel(message.channelId, message.channel), scopeId: message.guildId ?? undefined, kind: message.guildId ? 'group' : 'private' },

@@ -1,12 +1,28 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed } from 'discord.js';
 import type { CitedPassage } from '../../core/answer.js';
-import { isolateLtrRuns } from '../../core/bidi.js';
-import { errorReply, type ArticleSummary, type Lang, type Reply } from '../../core/reply.js';
-import { MESSAGES, rejectedMessage } from '../../core/messages.js';
-import { describeReload } from '../../core/reload-report.js';
-import type { Span } from '../../core/snippet.js';
+import type { Suggestion } from '../../core/command.js';
+import { errorReply, type Lang, type Reply } from '../../core/reply.js';
+import {
+  type Excerpt,
+  excerptText,
+  cleanText,
+  fitExcerpts,
+  fitLines,
+  fitStart,
+  hasArabic,
+  helpLines,
+  isolateLtrRuns,
+  MESSAGES,
+  markPassage,
+  missingLines,
+  rejectedMessage,
+  reloadLines,
+  START,
+  safeUrl,
+  statsFields,
+} from '../../present/index.js';
 import { feedbackButtonId, moreButtonId } from './button-ids.js';
-import { DISCORD_LIMITS, fitAround, fitLines, fitStart, hasArabic, safeText, safeUserText } from './discord-text.js';
+import { DISCORD_LIMITS, safeText, safeUserText } from './discord-text.js';
 
 /**
  * A reply, shaped for Discord. Every payload carries allowedMentions
@@ -27,34 +43,6 @@ const COLOR = { answer: 0x2b6cb0, ok: 0x2f855a, failed: 0xc53030, info: 0x718096
 const PASSAGE_SOFT_MAX = 1500;
 const PARAGRAPH_SOFT_MAX = 900;
 
-const TEXT = {
-  articles: { ar: 'المقالات', en: 'Articles' },
-  articlesHint: { ar: 'اكتب ‎/source‎ مع رقم المقالة أو عنوانها لعرضها.', en: 'Type /source with an article number or title to open it.' },
-  leftOut: { ar: (n: number) => `… و${n} غيرها`, en: (n: number) => `… and ${n} more` },
-  source: { ar: 'المصدر', en: 'Source' },
-  date: { ar: 'التاريخ', en: 'Date' },
-  paragraphs: { ar: 'الفقرات', en: 'Paragraphs' },
-  id: { ar: 'المعرّف', en: 'Id' },
-  commands: { ar: 'الأوامر', en: 'Commands' },
-  moderatorMark: { ar: ' · للمشرفين', en: ' · moderators' },
-  stats: { ar: 'الإحصاءات', en: 'Statistics' },
-  sinceStart: { ar: 'منذ التشغيل', en: 'Since start' },
-  last24h: { ar: 'آخر 24 ساعة', en: 'Last 24 h' },
-  counts: {
-    ar: (c: { answered: number; not_found: number; rejected: number }) => `أجيب: ${c.answered} · لم يُعثر: ${c.not_found} · رُفض: ${c.rejected}`,
-    en: (c: { answered: number; not_found: number; rejected: number }) => `answered ${c.answered} · not found ${c.not_found} · rejected ${c.rejected}`,
-  },
-  feedback: { ar: 'التقييمات', en: 'Feedback' },
-  index: { ar: 'الفهرس', en: 'Index' },
-  indexSize: {
-    ar: (i: { articles: number; passages: number; terms: number; synonymGroups: number }) => `${i.articles} مقالات · ${i.passages} فقرة · ${i.terms} مصطلح · ${i.synonymGroups} مجموعة مرادفات`,
-    en: (i: { articles: number; passages: number; terms: number; synonymGroups: number }) => `${i.articles} articles · ${i.passages} passages · ${i.terms} terms · ${i.synonymGroups} synonym groups`,
-  },
-  uptime: { ar: 'مدة التشغيل', en: 'Uptime' },
-  missing: { ar: 'أسئلة لم أجد لها جوابًا', en: 'Not found most often' },
-  reload: { ar: 'إعادة التحميل', en: 'Reload' },
-} as const;
-
 function message(parts: Partial<DiscordMessage>): DiscordMessage {
   return { embeds: [], components: [], ephemeral: false, ...parts, allowedMentions: { parse: [] } };
 }
@@ -63,18 +51,8 @@ function content(text: string): string {
   return fitStart(text, DISCORD_LIMITS.content, (t) => safeText(t, hasArabic(t)));
 }
 
-function httpUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function title(text: string): string {
-  return fitStart(text, DISCORD_LIMITS.title, (t) => safeText(t, hasArabic(t)));
+  return fitStart(cleanText(text), DISCORD_LIMITS.title, (t) => safeText(t, hasArabic(t)));
 }
 
 /** The characters Discord counts toward the 6000 of a message. */
@@ -91,45 +69,37 @@ export function embedsLength(embeds: readonly APIEmbed[]): number {
  * The passage window with the best sentence in bold and the matched words
  * in bold (underlined inside the bold sentence), every piece escaped.
  */
-function markedPassage(passage: CitedPassage, window: { start: number; end: number; clippedStart: boolean; clippedEnd: boolean }): string {
-  const { text } = passage;
-  const inArabic = hasArabic(text);
-  const clip = (s: Span) => ({ start: Math.max(s.start, window.start), end: Math.min(s.end, window.end) });
-  const sentence = clip(passage.sentenceSpan);
-  const terms = passage.termSpans.map(clip).filter((s) => s.end > s.start);
-  const cuts = new Set([window.start, window.end]);
-  for (const s of [sentence, ...terms]) if (s.end > s.start) cuts.add(s.start).add(s.end);
-  const points = [...cuts].sort((a, b) => a - b);
+function markedPassage(passage: CitedPassage, window: Excerpt): string {
+  const marked = markPassage(passage, window);
   let out = '';
   let bold = false;
-  for (let i = 0; i + 1 < points.length; i++) {
-    const a = points[i]!;
-    const b = points[i + 1]!;
-    const inSentence = sentence.end > sentence.start && a >= sentence.start && b <= sentence.end;
-    const isTerm = terms.some((t) => a >= t.start && b <= t.end);
-    if (inSentence !== bold) {
+  for (const segment of marked.segments) {
+    if (segment.sentence !== bold) {
       out += '**';
-      bold = inSentence;
+      bold = segment.sentence;
     }
-    const piece = safeText(text.slice(a, b), inArabic);
-    out += isTerm ? (inSentence ? `__${piece}__` : `**${piece}**`) : piece;
+    const piece = safeText(segment.text, marked.rtl);
+    out += segment.term ? (segment.sentence ? `__${piece}__` : `**${piece}**`) : piece;
   }
   if (bold) out += '**';
-  return `${window.clippedStart ? '…' : ''}${out}${window.clippedEnd ? '…' : ''}`;
+  return `${marked.clippedStart ? '…' : ''}${out}${marked.clippedEnd ? '…' : ''}`;
 }
 
 function citationFooter(passage: CitedPassage, lang: Lang): string {
   const parts = [passage.source, passage.date, `${MESSAGES.paragraph[lang]} ${passage.paragraph}`].filter(Boolean).join(' · ');
-  return fitStart(parts, DISCORD_LIMITS.footer, isolateLtrRuns);
+  return fitStart(cleanText(parts), DISCORD_LIMITS.footer, isolateLtrRuns);
 }
 
 function passageEmbeds(passages: readonly CitedPassage[], lang: Lang): APIEmbed[] {
-  const heads = passages.map((p) => ({ title: title(p.title), url: httpUrl(p.url), footer: { text: citationFooter(p, lang) } }));
-  const fixed = embedsLength(heads.map((h) => ({ title: h.title, footer: h.footer })));
-  const each = Math.min(DISCORD_LIMITS.description, PASSAGE_SOFT_MAX, Math.floor((DISCORD_LIMITS.embedsTotal - fixed) / Math.max(1, passages.length)));
-  return passages.map((p, i) => ({
+  const heads = passages.map((p) => ({ title: title(p.title), url: safeUrl(p.url), footer: { text: citationFooter(p, lang) } }));
+  const room = DISCORD_LIMITS.embedsTotal - embedsLength(heads.map((h) => ({ title: h.title, footer: h.footer })));
+  const descriptions = (excerpts: Excerpt[]) => passages.map((p, i) => markedPassage(p, excerpts[i]!));
+  // each description also stays under its own limit: a soft maximum far below it leaves room for escapes and isolates
+  const items = passages.map((p) => ({ text: p.text, focus: p.sentenceSpan, max: PASSAGE_SOFT_MAX }));
+  const excerpts = fitExcerpts(items, room, (ex) => descriptions(ex).reduce((sum, d) => sum + d.length, 0));
+  return descriptions(excerpts).map((description, i) => ({
     ...heads[i]!,
-    description: fitAround(p.text, p.sentenceSpan, each, (window) => markedPassage(p, window)),
+    description: fitStart(description, DISCORD_LIMITS.description),
     color: COLOR.answer,
   }));
 }
@@ -158,71 +128,87 @@ function renderAnswer(reply: Extract<Reply, { kind: 'answer' }>): DiscordMessage
   });
 }
 
-function articleLine(article: ArticleSummary, n: number): string {
+function articleLine(article: { title: string; date?: string; id: string }, n: number): string {
   const date = article.date ? ` · ${article.date}` : '';
-  return fitStart(`${n}. ${article.title}${date}`, 300, (t) => safeText(t, hasArabic(t)));
+  const line = fitStart(cleanText(`${n}. ${article.title}${date}`), 300, (t) => safeText(t, hasArabic(t)));
+  return `${line} — \`${cleanText(article.id).replace(/`/g, '')}\``;
 }
 
 function renderArticles(reply: Extract<Reply, { kind: 'articles' }>): DiscordMessage {
   const { lang } = reply;
   const lines = reply.articles.map((a, i) => articleLine(a, i + 1));
   return message({
-    embeds: [{
-      title: `${TEXT.articles[lang]} (${reply.articles.length})`,
-      description: fitLines(lines, DISCORD_LIMITS.description, TEXT.leftOut[lang]),
-      footer: { text: TEXT.articlesHint[lang] },
-      color: COLOR.info,
-    }],
+    embeds: [
+      {
+        title: `${MESSAGES.articles[lang]} (${reply.articles.length})`,
+        description: fitLines(lines, DISCORD_LIMITS.description, MESSAGES.leftOut[lang]),
+        footer: { text: MESSAGES.articlesHint[lang] },
+        color: COLOR.info,
+      },
+    ],
   });
 }
 
 function renderArticle(reply: Extract<Reply, { kind: 'article' }>): DiscordMessage {
   const { article, lang } = reply;
-  const each = Math.min(PARAGRAPH_SOFT_MAX, Math.floor(DISCORD_LIMITS.description / Math.max(1, reply.paragraphs.length)) - 12);
-  const paragraphs = reply.paragraphs.map((p) => `**(${p.n})** ${fitStart(p.text, each, (t) => safeText(t, hasArabic(t)))}`);
-  const field = (name: string, value: string) => ({ name, value: fitStart(value, DISCORD_LIMITS.fieldValue, isolateLtrRuns), inline: true });
+  const render = (excerpts: Excerpt[]) =>
+    reply.paragraphs.map((p, i) => {
+      const shown = excerptText(p.text, excerpts[i]!);
+      return `**(${p.n})** ${safeText(shown, hasArabic(shown))}`;
+    });
+  const items = reply.paragraphs.map((p) => ({ text: p.text, focus: START, max: PARAGRAPH_SOFT_MAX }));
+  const excerpts = fitExcerpts(items, DISCORD_LIMITS.description, (ex) => render(ex).join('\n\n').length);
+  const field = (name: string, value: string) => ({ name, value: fitStart(cleanText(value), DISCORD_LIMITS.fieldValue, isolateLtrRuns), inline: true });
   const fields = [
-    article.source ? field(TEXT.source[lang], article.source) : undefined,
-    article.date ? field(TEXT.date[lang], article.date) : undefined,
-    field(TEXT.paragraphs[lang], String(article.paragraphs)),
-    field(TEXT.id[lang], article.id),
+    article.source ? field(MESSAGES.source[lang], article.source) : undefined,
+    article.date ? field(MESSAGES.date[lang], article.date) : undefined,
+    field(MESSAGES.paragraphs[lang], String(article.paragraphs)),
+    field(MESSAGES.id[lang], article.id),
   ].filter((f) => f !== undefined);
   return message({
-    embeds: [{ title: title(article.title), url: httpUrl(article.url), description: paragraphs.join('\n\n'), fields, color: COLOR.info }],
+    embeds: [
+      {
+        title: title(article.title),
+        url: safeUrl(article.url),
+        description: fitStart(render(excerpts).join('\n\n'), DISCORD_LIMITS.description),
+        fields,
+        color: COLOR.info,
+      },
+    ],
   });
 }
 
 function renderHelp(reply: Extract<Reply, { kind: 'help' }>): DiscordMessage {
   const { lang } = reply;
-  const fields = reply.commands.slice(0, DISCORD_LIMITS.fields).map((c) => ({
-    name: `/${c.name}${c.moderator ? TEXT.moderatorMark[lang] : ''}`,
-    value: fitStart(`${c.usage.split('\n').map((u) => `\`${u}\``).join('\n')}\n${lang === 'ar' ? c.descriptionAr : c.description}`, DISCORD_LIMITS.fieldValue),
-  }));
-  return message({ embeds: [{ title: TEXT.commands[lang], fields, color: COLOR.info }] });
+  const fields = helpLines(reply.commands, lang)
+    .slice(0, DISCORD_LIMITS.fields)
+    .map((c) => ({
+      name: fitStart(`${c.usage[0]!.split(' ')[0]}${c.restricted ? ` · ${c.restricted}` : ''}`, DISCORD_LIMITS.fieldName),
+      value: fitStart(`${c.usage.map((u) => `\`${u}\``).join('\n')}\n${c.description}`, DISCORD_LIMITS.fieldValue),
+    }));
+  return message({ embeds: [{ title: MESSAGES.commands[lang], fields, color: COLOR.info }] });
 }
 
 function renderStats(reply: Extract<Reply, { kind: 'stats' }>): DiscordMessage {
   const { lang, stats } = reply;
-  const missing = stats.topMissing.map((m) => fitStart(`${m.count}× ${m.question}`, 200, safeUserText));
+  const missing = missingLines(stats).map((line) => fitStart(line, 200, safeUserText));
   const fields = [
-    { name: TEXT.sinceStart[lang], value: TEXT.counts[lang](stats.sinceStart) },
-    { name: TEXT.last24h[lang], value: TEXT.counts[lang](stats.last24h) },
-    { name: TEXT.feedback[lang], value: `👍 ${stats.feedback.up} · 👎 ${stats.feedback.down}`, inline: true },
-    { name: TEXT.uptime[lang], value: `${stats.uptimeSeconds} s`, inline: true },
-    { name: TEXT.index[lang], value: isolateLtrRuns(TEXT.indexSize[lang](stats.index)) },
-    ...(missing.length ? [{ name: TEXT.missing[lang], value: fitLines(missing, DISCORD_LIMITS.fieldValue, TEXT.leftOut[lang]) }] : []),
+    ...statsFields(stats, lang).map((f) => ({ name: f.label, value: isolateLtrRuns(f.value), ...(f.inline ? { inline: true } : {}) })),
+    ...(missing.length ? [{ name: MESSAGES.missing[lang], value: fitLines(missing, DISCORD_LIMITS.fieldValue, MESSAGES.leftOut[lang]) }] : []),
   ];
-  return message({ embeds: [{ title: TEXT.stats[lang], fields, color: COLOR.info }] });
+  return message({ embeds: [{ title: MESSAGES.stats[lang], fields, color: COLOR.info }] });
 }
 
 function renderReload(reply: Extract<Reply, { kind: 'reload' }>): DiscordMessage {
-  const lines = describeReload(reply.report).split('\n').map((line) => fitStart(line, 500, (t) => safeText(t, hasArabic(t))));
+  const lines = reloadLines(reply.report, reply.lang).map((line) => fitStart(line, 500, (t) => safeText(t, hasArabic(t))));
   return message({
-    embeds: [{
-      title: TEXT.reload[reply.lang],
-      description: fitLines(lines, DISCORD_LIMITS.description, TEXT.leftOut[reply.lang]),
-      color: reply.report.swapped ? COLOR.ok : COLOR.failed,
-    }],
+    embeds: [
+      {
+        title: MESSAGES.reload[reply.lang],
+        description: fitLines(lines, DISCORD_LIMITS.description, MESSAGES.leftOut[reply.lang]),
+        color: reply.report.swapped ? COLOR.ok : COLOR.failed,
+      },
+    ],
   });
 }
 
@@ -230,7 +216,7 @@ function renderNotice(reply: Extract<Reply, { kind: 'notice' }>): DiscordMessage
   const items = (reply.items ?? []).map((item) => fitStart(`• ${item}`, 300, safeUserText));
   return message({
     content: content(reply.text),
-    embeds: items.length ? [{ description: fitLines(items, DISCORD_LIMITS.description, TEXT.leftOut[reply.lang]), color: COLOR.info }] : [],
+    embeds: items.length ? [{ description: fitLines(items, DISCORD_LIMITS.description, MESSAGES.leftOut[reply.lang]), color: COLOR.info }] : [],
     ephemeral: reply.ephemeral ?? false,
   });
 }
@@ -262,10 +248,10 @@ export function renderInternalError(lang: Lang): DiscordMessage {
   return renderReply(errorReply('internal', lang));
 }
 
-/** Autocomplete choices for /source: the article id as value, "title · date" as what the member sees. */
-export function renderArticleChoices(articles: readonly ArticleSummary[]): { name: string; value: string }[] {
-  return articles.slice(0, DISCORD_LIMITS.choices).map((a) => ({
-    name: fitStart(`${a.title}${a.date ? ` · ${a.date}` : ''}`, DISCORD_LIMITS.choiceName, isolateLtrRuns),
-    value: a.id,
+/** Autocomplete choices as Discord takes them: at most 25, names of 1-100 characters. */
+export function renderChoices(suggestions: readonly Suggestion[]): { name: string; value: string }[] {
+  return suggestions.slice(0, DISCORD_LIMITS.choices).map((s) => ({
+    name: fitStart(s.label, DISCORD_LIMITS.choiceName, isolateLtrRuns) || s.value.slice(0, DISCORD_LIMITS.choiceName),
+    value: s.value.slice(0, DISCORD_LIMITS.choiceValue),
   }));
 }

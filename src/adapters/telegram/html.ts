@@ -1,3 +1,5 @@
+import { isSafeHref } from '../../present/index.js';
+
 /**
  * Telegram's HTML parse mode, built as a tree rather than concatenated
  * strings: Telegram rejects a whole message when one tag is wrong, so text is
@@ -25,13 +27,9 @@ export const u = el('u');
 export const code = el('code');
 export const blockquote = el('blockquote');
 
-/** A link; only http(s) and tg: targets, anything else is rendered as its text. */
+/** A link; only to a safe http(s) URL (present/clean.ts), anything else is rendered as its text. */
 export function a(href: string, ...children: Markup[]): Markup {
   return isSafeHref(href) ? { tag: 'a', href, children } : children;
-}
-
-export function isSafeHref(href: string): boolean {
-  return /^(https?:\/\/|tg:\/\/)[^\s<>"]+$/i.test(href);
 }
 
 export function escapeHtml(text: string): string {

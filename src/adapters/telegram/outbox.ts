@@ -37,9 +37,14 @@ export interface Outbox {
 /** Inline results are the same for everyone asking the same thing: let Telegram cache them a little. */
 const INLINE_CACHE_SECONDS = 30;
 
-export function createOutbox(options: { telegram: Telegram; logger: Logger; pace?: { global: Pace; private: Pace; group: Pace } }): Outbox {
+export function createOutbox(options: {
+  telegram: Telegram;
+  logger: Logger;
+  pace?: { global: Pace; private: Pace; group: Pace };
+  sleep?: (ms: number) => Promise<void>;
+}): Outbox {
   const { telegram, logger } = options;
-  const sender = createSender({ logger, pace: options.pace });
+  const sender = createSender({ logger, pace: options.pace, sleep: options.sleep });
 
   function payloadOf(message: TelegramMessage, place: Place, first: boolean) {
     return {

@@ -1,19 +1,34 @@
 import { createHash } from 'node:crypto';
 import type { InlineKeyboardMarkup, InlineQueryResultArticle, InlineQueryResultsButton } from 'telegraf/types';
 import type { CitedPassage } from '../../core/answer.js';
-import { isolateAuto, isolateLtr, isolateLtrRuns, stripBidiControls } from '../../core/bidi.js';
-import { excerptAround, excerptText, type Excerpt } from '../../core/excerpt.js';
-import { MESSAGES, rejectedMessage } from '../../core/messages.js';
-import { describeReload } from '../../core/reload-report.js';
 import type { Lang, Reply } from '../../core/reply.js';
-import type { Span } from '../../core/snippet.js';
+import {
+  cleanText,
+  directed,
+  type Excerpt,
+  excerptText,
+  type Fittable,
+  fitExcerpts,
+  fitStart,
+  hasArabic,
+  helpLines,
+  MESSAGES,
+  markPassage,
+  missingLines,
+  rejectedMessage,
+  reloadLines,
+  START,
+  safeUrl,
+  statsFields,
+} from '../../present/index.js';
 import { encodeFeedback, encodeMore } from './callback-data.js';
-import { a, b, blockquote, code, i, isSafeHref, join, plainText, toHtml, type Markup } from './html.js';
+import { a, b, blockquote, code, i, join, plainText, toHtml, type Markup } from './html.js';
 
 /**
- * All reply shaping for Telegram: a neutral Reply becomes sendMessage
- * payloads (HTML parse mode, every string escaped, ≤ 4096 characters after
- * entity parsing), inline query results, or a callback toast.
+ * Telegram's markup for a Reply: HTML parse mode (every string escaped in
+ * html.ts), ≤ 4096 characters after entity parsing per message, inline query
+ * results, callback toasts. What is said, highlighted and fitted comes from
+ * src/present.
  */
 
 /** Telegram's limit on a message's text, counted after entity parsing. */
@@ -25,10 +40,6 @@ const INLINE_TITLE_LIMIT = 120;
 const INLINE_DESCRIPTION_LIMIT = 250;
 const INLINE_QUESTION_LIMIT = 300;
 const LIST_ITEM_LIMIT = 1000;
-
-/** Button labels: Telegram-only UI, not sentences of the bot. */
-const LABELS = {
-} as const;
 
 /** A sendMessage payload without chat_id. */
 export interface TelegramMessage {
@@ -44,24 +55,7 @@ export interface InlineAnswer {
   button?: InlineQueryResultsButton;
 }
 
-const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-const ARABIC = /\p{Script=Arabic}/u;
-
-/** Text from outside (corpus, users): no control characters, no bidi controls that could reorder our lines. */
-export function cleanText(text: string): string {
-  return stripBidiControls(text.replace(CONTROLS, ''));
-}
-
-/** Whole words only, with an ellipsis where cut. */
-function shorten(text: string, max: number): string {
-  return excerptText(text, excerptAround(text, { start: 0, end: 0 }, max));
-}
-
-/** A part of a line, isolated so the bidi algorithm cannot reorder it against the line's direction. */
-function directed(text: string, rtlLine: boolean): string {
-  if (rtlLine) return ARABIC.test(text) ? isolateLtrRuns(text) : isolateLtr(text);
-  return ARABIC.test(text) ? isolateAuto(text) : text;
-}
+const shorten = (text: string, max: number) => fitStart(cleanText(text), max);
 
 function message(markup: Markup, keyboard?: InlineKeyboardMarkup): TelegramMessage {
   return {
@@ -72,90 +66,51 @@ function message(markup: Markup, keyboard?: InlineKeyboardMarkup): TelegramMessa
   };
 }
 
-// ---- fitting quoted text into the limit -------------------------------------------------
-
-interface Quotable {
-  text: string;
-  /** what must stay visible when the text is trimmed */
-  focus: Span;
-  render(excerpt: Excerpt): Markup;
-}
-
-/** Shares `total` characters between texts: short ones keep all they need, long ones split the rest. */
-function waterfill(lengths: readonly number[], total: number): number[] {
-  const budgets = lengths.map(() => 0);
-  const order = lengths.map((length, index) => ({ length, index })).sort((x, y) => x.length - y.length);
-  let remaining = Math.max(0, total);
-  order.forEach(({ length, index }, n) => {
-    const give = Math.min(length, Math.floor(remaining / (order.length - n)));
-    budgets[index] = give;
-    remaining -= give;
-  });
-  return budgets;
-}
-
-/**
- * Lays out quoted texts and, when the result is over `limit` characters,
- * trims each around its focus (whole words, ellipses) until it fits.
- */
-function fit(layout: (quotes: Markup[]) => Markup, items: readonly Quotable[], limit: number): Markup {
-  const whole = (text: string): Excerpt => ({ start: 0, end: text.length, clippedStart: false, clippedEnd: false });
-  let markup = layout(items.map((item) => item.render(whole(item.text))));
-  let over = plainText(markup).length - limit;
-  if (over <= 0) return markup;
-  let available = limit - plainText(layout(items.map(() => ''))).length;
-  for (let attempt = 0; attempt < 8 && over > 0; attempt++) {
-    const budgets = waterfill(items.map((item) => item.text.length), available);
-    markup = layout(items.map((item, n) => item.render(excerptAround(item.text, item.focus, Math.max(1, budgets[n]!)))));
-    over = plainText(markup).length - limit;
-    available -= Math.max(over, 0);
-  }
-  return markup;
+/** Quoted texts laid out by `layout`, fitted together under the message limit. */
+function fitted(layout: (excerpts: Excerpt[]) => Markup, items: readonly Fittable[]): Markup {
+  const excerpts = fitExcerpts(items, MESSAGE_LIMIT, (ex) => plainText(layout(ex)).length);
+  return layout(excerpts);
 }
 
 // ---- answers ------------------------------------------------------------------------------
 
 /** The passage, trimmed to the excerpt, with the best sentence and the matched words in bold. */
 export function quotedPassage(passage: CitedPassage, excerpt: Excerpt): Markup[] {
-  const { text, sentenceSpan } = passage;
-  const sentenceIsAll = text.slice(0, sentenceSpan.start).trim() === '' && text.slice(sentenceSpan.end).trim() === '';
-  const bold = [...(sentenceIsAll ? [] : [sentenceSpan]), ...passage.termSpans]
-    .map((s) => ({ start: Math.max(s.start, excerpt.start), end: Math.min(s.end, excerpt.end) }))
-    .filter((s) => s.end > s.start);
-  const cuts = [...new Set([excerpt.start, excerpt.end, ...bold.flatMap((s) => [s.start, s.end])])].sort((x, y) => x - y);
-  const segments: { text: string; bold: boolean }[] = [];
-  for (let n = 0; n + 1 < cuts.length; n++) {
-    const from = cuts[n]!;
-    const to = cuts[n + 1]!;
-    const isBold = bold.some((s) => s.start <= from && to <= s.end);
-    const piece = cleanText(text.slice(from, to));
-    const last = segments.at(-1);
-    if (last && last.bold === isBold) last.text += piece;
-    else segments.push({ text: piece, bold: isBold });
+  const marked = markPassage(passage, excerpt);
+  // one <b> for a run of bold pieces (a matched word inside the bold sentence)
+  const runs: { text: string; bold: boolean }[] = [];
+  for (const s of marked.segments) {
+    const bold = s.sentence || s.term;
+    const last = runs.at(-1);
+    if (last && last.bold === bold) last.text += s.text;
+    else runs.push({ text: s.text, bold });
   }
-  return [
-    excerpt.clippedStart ? '…' : '',
-    ...segments.filter((s) => s.text).map((s) => (s.bold && s.text.trim() ? b(s.text) : s.text)),
-    excerpt.clippedEnd ? '…' : '',
-  ];
+  return [marked.clippedStart ? '…' : '', ...runs.map((r) => (r.bold && r.text.trim() ? b(r.text) : r.text)), marked.clippedEnd ? '…' : ''];
 }
 
 /** "— title · source · date · paragraph 14", with the title linked when the article has a URL. */
 export function citationLine(passage: CitedPassage, lang: Lang): Markup {
   const rtl = lang === 'ar';
-  const title = directed(shorten(cleanText(passage.title), TITLE_LIMIT), rtl);
-  const parts: Markup[] = [passage.url && isSafeHref(passage.url) ? a(passage.url, title) : title];
+  const title = directed(shorten(passage.title, TITLE_LIMIT), rtl);
+  const url = safeUrl(passage.url);
+  const parts: Markup[] = [url ? a(url, title) : title];
   if (passage.source) parts.push(directed(cleanText(passage.source), rtl));
   if (passage.date) parts.push(directed(cleanText(passage.date), rtl));
   parts.push(`${MESSAGES.paragraph[lang]} ${directed(String(passage.paragraph), rtl)}`);
   return i('— ', join(parts, ' · '));
 }
 
-function quotesMarkup(intro: Markup, passages: readonly CitedPassage[], lang: Lang, limit: number): Markup {
-  return fit(
-    (quotes) => [intro, '\n\n', join(passages.map((p, n) => [blockquote(quotes[n]!), '\n', citationLine(p, lang)]), '\n\n')],
-    passages.map((p) => ({ text: p.text, focus: p.sentenceSpan, render: (excerpt: Excerpt) => quotedPassage(p, excerpt) })),
-    limit,
+function quotesMarkup(intro: Markup, passages: readonly CitedPassage[], lang: Lang): Markup {
+  return fitted(
+    (excerpts) => [
+      intro,
+      '\n\n',
+      join(
+        passages.map((p, n) => [blockquote(quotedPassage(p, excerpts[n]!)), '\n', citationLine(p, lang)]),
+        '\n\n',
+      ),
+    ],
+    passages.map((p) => ({ text: p.text, focus: p.sentenceSpan })),
   );
 }
 
@@ -180,7 +135,7 @@ function renderAnswer(reply: Extract<Reply, { kind: 'answer' }>): TelegramMessag
   if (answer.status === 'not_found') return [message(MESSAGES.notFound[lang])];
   if (answer.passages.length === 0) return [message(MESSAGES.noMore[lang])];
   const intro = b(reply.page > 0 ? MESSAGES.moreIntro[lang] : MESSAGES.answeredIntro[lang]);
-  return [message(quotesMarkup(intro, answer.passages, lang, MESSAGE_LIMIT), answerKeyboard(reply))];
+  return [message(quotesMarkup(intro, answer.passages, lang), answerKeyboard(reply))];
 }
 
 // ---- everything else ----------------------------------------------------------------------
@@ -192,7 +147,7 @@ function packLines(lines: readonly Markup[], keyboard?: InlineKeyboardMarkup): T
   let length = 0;
   for (const raw of lines) {
     const plain = plainText(raw);
-    const line = plain.length > MESSAGE_LIMIT ? shorten(plain, MESSAGE_LIMIT) : raw;
+    const line = plain.length > MESSAGE_LIMIT ? fitStart(plain, MESSAGE_LIMIT) : raw;
     const size = plainText(line).length;
     if (current.length && length + 1 + size > MESSAGE_LIMIT) {
       groups.push(current);
@@ -207,40 +162,58 @@ function packLines(lines: readonly Markup[], keyboard?: InlineKeyboardMarkup): T
 }
 
 function listItem(text: string): string {
-  return `• ${shorten(cleanText(text), LIST_ITEM_LIMIT)}`;
+  return `• ${shorten(text, LIST_ITEM_LIMIT)}`;
+}
+
+function renderArticles(reply: Extract<Reply, { kind: 'articles' }>): TelegramMessage[] {
+  const rtl = reply.lang === 'ar';
+  return packLines([
+    b(`${MESSAGES.articles[reply.lang]} (${reply.articles.length})`),
+    ...reply.articles.map((article, n) => [
+      `${n + 1}. `,
+      directed(shorten(article.title, TITLE_LIMIT), rtl),
+      article.date ? ` · ${directed(cleanText(article.date), rtl)}` : '',
+      ' — ',
+      code(cleanText(article.id)),
+    ]),
+    i(MESSAGES.articlesHint[reply.lang]),
+  ]);
 }
 
 function renderArticle(reply: Extract<Reply, { kind: 'article' }>): TelegramMessage[] {
   const { article, lang } = reply;
-  const rtl = lang === 'ar' || ARABIC.test(article.title);
+  const rtl = lang === 'ar' || hasArabic(article.title);
   const details: Markup[] = [];
   if (article.source) details.push(directed(cleanText(article.source), rtl));
   if (article.date) details.push(directed(cleanText(article.date), rtl));
-  if (article.url && isSafeHref(article.url)) details.push(a(article.url, '🔗'));
+  const url = safeUrl(article.url);
+  if (url) details.push(a(url, '🔗'));
   details.push(code(cleanText(article.id)));
-  const head: Markup = [b(shorten(cleanText(article.title), TITLE_LIMIT)), '\n', join(details, ' · ')];
-  const markup = fit(
-    (quotes) => [head, ...reply.paragraphs.map((p, n) => ['\n\n', `(${p.n}) `, quotes[n]!])],
-    reply.paragraphs.map((p) => ({ text: p.text, focus: { start: 0, end: 0 }, render: (excerpt: Excerpt) => cleanText(excerptText(p.text, excerpt)) })),
-    MESSAGE_LIMIT,
+  const head: Markup = [b(shorten(article.title, TITLE_LIMIT)), '\n', join(details, ' · ')];
+  const markup = fitted(
+    (excerpts) => [head, ...reply.paragraphs.map((p, n) => ['\n\n', `(${p.n}) `, cleanText(excerptText(p.text, excerpts[n]!))])],
+    reply.paragraphs.map((p) => ({ text: p.text, focus: START })),
   );
   return [message(markup)];
 }
 
 function renderStats(reply: Extract<Reply, { kind: 'stats' }>): TelegramMessage[] {
-  const s = reply.stats;
-  const counts = (c: { answered: number; not_found: number; rejected: number }) => `${c.answered} answered, ${c.not_found} not found, ${c.rejected} rejected`;
-  const lines: Markup[] = [
-    [b('since start: '), counts(s.sinceStart)],
-    [b('last 24 h: '), counts(s.last24h)],
-    [b('feedback: '), `👍 ${s.feedback.up}  👎 ${s.feedback.down}`],
-    [b('index: '), `${s.index.articles} articles, ${s.index.passages} passages, ${s.index.terms} terms, ${s.index.synonymGroups} synonym groups (built ${s.index.builtAt})`],
-    [b('uptime: '), `${s.uptimeSeconds} s`],
-  ];
-  if (s.topMissing.length) {
-    lines.push(b('not found most often:'), ...s.topMissing.map((m) => `${m.count}× ${shorten(cleanText(m.question), LIST_ITEM_LIMIT)}`));
-  }
-  return packLines(lines);
+  const { lang, stats } = reply;
+  const missing = missingLines(stats).map((line) => fitStart(line, LIST_ITEM_LIMIT));
+  return packLines([
+    b(MESSAGES.stats[lang]),
+    ...statsFields(stats, lang).map((f): Markup => [b(`${f.label}: `), f.value]),
+    ...(missing.length ? [b(`${MESSAGES.missing[lang]}:`), ...missing] : []),
+  ]);
+}
+
+function renderHelp(reply: Extract<Reply, { kind: 'help' }>): TelegramMessage[] {
+  const lines = helpLines(reply.commands, reply.lang).flatMap((c): Markup[] => [
+    '',
+    [join(c.usage.map((u) => code(u)), '\n'), c.restricted ? ` 🔒 ${c.restricted}` : ''],
+    i(c.description),
+  ]);
+  return packLines([b(MESSAGES.commands[reply.lang]), ...lines]);
 }
 
 /** Sendable messages for a reply, in order; the last one carries the buttons. */
@@ -249,29 +222,15 @@ export function renderReply(reply: Reply): TelegramMessage[] {
     case 'answer':
       return renderAnswer(reply);
     case 'articles':
-      return packLines(
-        reply.articles.map((article, n) => [
-          `${n + 1}. `,
-          directed(shorten(cleanText(article.title), TITLE_LIMIT), reply.lang === 'ar'),
-          article.date ? ` (${directed(cleanText(article.date), reply.lang === 'ar')})` : '',
-          ' — ',
-          code(cleanText(article.id)),
-        ]),
-      );
+      return renderArticles(reply);
     case 'article':
       return renderArticle(reply);
     case 'help':
-      return packLines(
-        reply.commands.flatMap((c, n) => [
-          ...(n > 0 ? [''] : []),
-          `${c.moderator ? '🔒 ' : ''}${c.usage}`,
-          i(reply.lang === 'ar' ? c.descriptionAr : c.description),
-        ]),
-      );
+      return renderHelp(reply);
     case 'stats':
       return renderStats(reply);
     case 'reload':
-      return packLines(describeReload(reply.report).split('\n').map(cleanText));
+      return packLines([b(MESSAGES.reload[reply.lang]), ...reloadLines(reply.report, reply.lang)]);
     case 'notice':
       return packLines([cleanText(reply.text), ...(reply.items ?? []).map(listItem)]);
     case 'error':
@@ -284,27 +243,29 @@ export function renderReply(reply: Reply): TelegramMessage[] {
 /** The toast a button press gets: the notice or error itself; undefined when the reply is a message to send. */
 export function callbackToast(reply: Reply): string | undefined {
   if (reply.kind !== 'notice' && reply.kind !== 'error') return undefined;
-  return shorten(cleanText(reply.text), TOAST_LIMIT);
+  return shorten(reply.text, TOAST_LIMIT);
 }
 
 /** Inline mode: one insertable article per cited passage; none for nothing found. */
 export function renderInlineResults(reply: Reply): InlineAnswer {
-  if (reply.kind === 'error') return { results: [], button: { text: shorten(cleanText(reply.text), 64), start_parameter: 'inline' } };
+  if (reply.kind === 'error') return { results: [], button: { text: shorten(reply.text, 64), start_parameter: 'inline' } };
   if (reply.kind !== 'answer' || reply.answer.status !== 'answered') return { results: [] };
   const { answer } = reply;
   const lang = answer.lang;
-  const question = b('❓ ', shorten(cleanText(answer.question), INLINE_QUESTION_LIMIT));
-  const results = answer.passages.map((passage): InlineQueryResultArticle => ({
-    type: 'article',
-    id: inlineResultId(passage.id),
-    title: shorten(`${cleanText(passage.title)} — ${MESSAGES.paragraph[lang]} ${passage.paragraph}`, INLINE_TITLE_LIMIT),
-    description: shorten(cleanText(passage.sentence), INLINE_DESCRIPTION_LIMIT),
-    input_message_content: {
-      message_text: toHtml(quotesMarkup(question, [passage], lang, MESSAGE_LIMIT)),
-      parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
-    },
-  }));
+  const question = b('❓ ', shorten(answer.question, INLINE_QUESTION_LIMIT));
+  const results = answer.passages.map(
+    (passage): InlineQueryResultArticle => ({
+      type: 'article',
+      id: inlineResultId(passage.id),
+      title: shorten(`${passage.title} — ${MESSAGES.paragraph[lang]} ${passage.paragraph}`, INLINE_TITLE_LIMIT),
+      description: shorten(passage.sentence, INLINE_DESCRIPTION_LIMIT),
+      input_message_content: {
+        message_text: toHtml(quotesMarkup(question, [passage], lang)),
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+      },
+    }),
+  );
   return { results };
 }
 

@@ -5,10 +5,10 @@ import { commandsFor } from '../../core/command.js';
 import { USER_ERRORS } from '../../core/errors.js';
 import type { Turn } from '../../core/in-flight.js';
 import type { Logger } from '../../core/logger.js';
-import { MESSAGES } from '../../core/messages.js';
 import { NoticeWindow, RATE_NOTICE_WINDOW_MS } from '../../core/notice-window.js';
 import { errorReply, type Reply } from '../../core/reply.js';
 import { userIdForLogs } from '../../logger.js';
+import { MESSAGES } from '../../present/index.js';
 import type { Adapter, AdapterDeps } from '../adapter.js';
 import { commandMenus } from './menus.js';
 import { createModeratorCheck } from './moderators.js';
@@ -26,6 +26,8 @@ export interface TelegramAdapterOptions extends AdapterDeps {
   webhookHost?: string;
   /** send pacing; Telegram's published limits when absent */
   pace?: { global: Pace; private: Pace; group: Pace };
+  /** how the sender waits out pacing and 429s; tests record the waits instead of sleeping */
+  sleep?: (ms: number) => Promise<void>;
   /** how long each Bot API call at start may take before start fails (default 30 s) */
   startTimeoutMs?: number;
 }
@@ -54,7 +56,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
   const apiRoot = config.apiRoot ?? DEFAULT_API_ROOT;
   // webhookReply off: every call is a real request, so 429s and errors come back to us
   const bot = new Telegraf(config.token, { telegram: { apiRoot: config.apiRoot, webhookReply: false } });
-  const outbox = createOutbox({ telegram: bot.telegram, logger: log, pace: options.pace });
+  const outbox = createOutbox({ telegram: bot.telegram, logger: log, pace: options.pace, sleep: options.sleep });
   const { deliver, answerCallback, answerInline } = outbox;
   const moderators = createModeratorCheck({ adminIds: config.adminIds, logger: log, memberStatus: outbox.memberStatus });
   const startCall = createStartCall(apiRoot, options.startTimeoutMs ?? START_TIMEOUT_MS, log);
@@ -130,8 +132,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
       anonymousAdmin: route.anonymousAdmin,
     });
     const invocation = toInvocation(route, isModerator, requestId);
-    if (route.command === 'ask') updateLog.debug({ question: route.args.question }, 'question');
-    if (place && dispatcher.find(route.command)?.slow) outbox.showTyping(place);
+    const spec = dispatcher.find(route.command);
+    if (spec?.freeText) updateLog.debug({ question: route.args[spec.freeText] }, 'question');
+    if (place && spec?.slow) outbox.showTyping(place);
 
     const reply = await dispatcher.dispatch(invocation, { lang: route.lang, logger: updateLog, turn });
     const outcome = { reply: reply.kind, ...(reply.kind === 'answer' ? { status: reply.answer.status, passages: reply.answer.passages.length } : {}), ...(reply.kind === 'error' ? { code: reply.code } : {}) };

@@ -1,8 +1,9 @@
 import type { Message, Update } from 'telegraf/types';
-import type { CommandSpec } from '../../core/command.js';
+import { type CommandSpec, freeTextCommand } from '../../core/command.js';
 import { commandShape, parseTextArguments } from '../../core/command-shape.js';
 import type { Invocation } from '../../core/invocation.js';
 import type { Lang } from '../../core/reply.js';
+import { localeLang as languageOf } from '../../present/index.js';
 import { decodeCallbackData } from './callback-data.js';
 
 /**
@@ -73,10 +74,6 @@ export interface Router {
 const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,64}))?(?=\s|$)/;
 const MEDIA_KEYS = ['sticker', 'photo', 'video', 'voice', 'audio', 'document', 'animation', 'video_note', 'contact', 'location', 'venue', 'poll', 'dice', 'game', 'story'] as const;
 
-export function languageOf(languageCode: string | undefined): Lang {
-  return languageCode?.toLowerCase().startsWith('ar') ? 'ar' : 'en';
-}
-
 function senderOf(user: { id: number; first_name?: string; last_name?: string; language_code?: string }): From {
   const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || undefined;
   return { id: user.id, name, languageCode: user.language_code };
@@ -91,13 +88,15 @@ function escapeRegExp(text: string): string {
  */
 export function createRouter(me: BotIdentity, commands: readonly CommandSpec[]): Router {
   const byName = new Map(commands.filter((c) => !c.hidden).map((c) => [c.name, c]));
-  const ask = byName.get('ask');
+  // free text (private messages, mentions, replies, inline queries) goes to the command that declares it takes it
+  const textCommand = freeTextCommand([...byName.values()]);
+  const textSpec = textCommand && byName.get(textCommand.name);
   // a 4096-character Telegram message must reach the core's polite "too long", not a schema error
-  const questionMax = ask ? (commandShape(ask).options?.find((o) => o.name === 'question')?.maxLength ?? Infinity) : Infinity;
+  const textMax = (textSpec && commandShape(textSpec).options?.find((o) => o.name === textCommand?.arg)?.maxLength) ?? Infinity;
   const mention = new RegExp(`(?<![\\w@])@${escapeRegExp(me.username)}(?!\\w)`, 'giu');
   const isMe = (name: string | undefined) => name?.toLowerCase() === me.username.toLowerCase();
 
-  const question = (text: string) => ({ question: text.trim().slice(0, questionMax) });
+  const freeText = (text: string) => ({ [textCommand?.arg ?? 'text']: text.trim().slice(0, textMax) });
 
   function routeMessage(msg: Message): Route {
     if (msg.chat.type === 'channel') return { kind: 'ignore', reason: 'channel' };
@@ -130,12 +129,13 @@ export function createRouter(me: BotIdentity, commands: readonly CommandSpec[]):
       const spec = byName.get(name);
       if (!spec) return isPrivate || target ? { kind: 'local', reply: 'unknown_command', from, place, lang } : { kind: 'ignore', reason: 'other_bot_command' };
       const rest = text.slice(whole.length);
-      return command(name, name === 'ask' ? question(rest) : parseTextArguments(spec, rest));
+      return command(name, name === textCommand?.name ? freeText(rest) : parseTextArguments(spec, rest));
     }
 
-    if (isPrivate) return command('ask', question(text));
+    if (!textCommand) return { kind: 'ignore', reason: 'not_addressed' };
+    if (isPrivate) return command(textCommand.name, freeText(text));
     const withoutMention = text.replace(mention, ' ');
-    if (withoutMention !== text || repliesToMe) return command('ask', question(withoutMention));
+    if (withoutMention !== text || repliesToMe) return command(textCommand.name, freeText(withoutMention));
     return { kind: 'ignore', reason: 'not_addressed' };
   }
 
@@ -165,9 +165,9 @@ export function createRouter(me: BotIdentity, commands: readonly CommandSpec[]):
       if ('callback_query' in update) return routeCallback(update.callback_query);
       if ('inline_query' in update) {
         const query = update.inline_query;
-        if (!query.query.trim()) return { kind: 'ignore', reason: 'empty_inline_query', inlineQueryId: query.id };
+        if (!query.query.trim() || !textCommand) return { kind: 'ignore', reason: 'empty_inline_query', inlineQueryId: query.id };
         return {
-          kind: 'command', via: 'inline', command: 'ask', args: question(query.query), from: senderOf(query.from),
+          kind: 'command', via: 'inline', command: textCommand.name, args: freeText(query.query), from: senderOf(query.from),
           lang: languageOf(query.from.language_code), anonymousAdmin: false, inlineQueryId: query.id,
         };
       }

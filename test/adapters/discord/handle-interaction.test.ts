@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { withErrorBoundary } from '../../../src/adapters/discord/error-boundary.js';
 import { handleAutocomplete, handleButton, handleCommand, type HandlerContext } from '../../../src/adapters/discord/handle-interaction.js';
 import type { CommandInteractionLike } from '../../../src/adapters/discord/invocation.js';
@@ -9,7 +9,7 @@ import { USER_ERRORS } from '../../../src/core/errors.js';
 import { NoticeWindow } from '../../../src/core/notice-window.js';
 import { silentLogger, type Logger } from '../../../src/core/logger.js';
 import type { Reply } from '../../../src/core/reply.js';
-import { createTestBot, type TestBot } from '../../support/bot.js';
+import { STUB_PASSAGE, stubBot, stubDispatcher } from '../../support/stub-bot.js';
 
 const QUESTION = 'كم دولة شاركت في اجتماع التحالف؟';
 const EPHEMERAL = 64;
@@ -35,80 +35,88 @@ function recordingLogger(lines: { level: string; fields: object; message?: strin
   return logger;
 }
 
+/** Each test gets its own: the real dispatcher and commands over a bot that always cites the same passage. */
+function handlerContext(overrides: Partial<HandlerContext> = {}): HandlerContext {
+  return { dispatcher: stubDispatcher(), deferAfterMs: 2000, rateNotices: new NoticeWindow(30_000), ...overrides };
+}
+
 describe('handling slash commands and buttons', () => {
-  let test: TestBot;
-  let context: HandlerContext;
-
-  beforeAll(async () => {
-    test = await createTestBot();
-    context = { dispatcher: test.dispatcher, bot: test.bot, deferAfterMs: 2000, rateNotices: new NoticeWindow(30_000) };
+  afterEach(() => {
+    vi.useRealTimers();
   });
-  afterAll(() => test.store.close());
 
-  it('answers /ask with one call, the cited passages, when the answer is ready within the deadline', async () => {
+  it('replies to a fast /ask at once with the cited passages', async () => {
     const interaction = fakeInteraction({ options: { data: [{ name: 'question', type: ApplicationCommandOptionType.String, value: QUESTION }] } });
-    await handleCommand(interaction, createResponder(interaction), context, silentLogger);
+    await handleCommand(interaction, createResponder(interaction), handlerContext(), silentLogger);
     expect(interaction.calls.map((c) => c.method)).toEqual(['reply']);
-    expect(interaction.calls[0]!.options.flags).toBeUndefined();
     const { embeds } = interaction.calls[0]!.options;
-    expect(embeds.length).toBeGreaterThan(0);
-    expect(embeds.map((e: { description: string }) => e.description).join(' ')).toMatch(/75|74/);
+    expect(embeds).toHaveLength(1);
+    expect(embeds[0].description.replace(/\*\*|__|[\u2066-\u2069]/g, '')).toBe(STUB_PASSAGE.text);
   });
 
   it('shows a member /help without moderator commands or commands Discord does not offer', async () => {
     const interaction = fakeInteraction({ commandName: 'help', locale: 'en-US' });
-    await handleCommand(interaction, createResponder(interaction), context, silentLogger);
+    await handleCommand(interaction, createResponder(interaction), handlerContext(), silentLogger);
     const names = interaction.calls[0]!.options.embeds[0].fields.map((f: { name: string }) => f.name);
     expect(names).toEqual(['/ask', '/source', '/help']);
   });
 
   it('shows a moderator /help with the moderator commands marked', async () => {
     const interaction = fakeInteraction({ commandName: 'help', locale: 'en-US', memberPermissions: { has: (bit) => bit === PermissionFlagsBits.ManageGuild } });
-    await handleCommand(interaction, createResponder(interaction), context, silentLogger);
+    await handleCommand(interaction, createResponder(interaction), handlerContext(), silentLogger);
     const names = interaction.calls[0]!.options.embeds[0].fields.map((f: { name: string }) => f.name);
     expect(names).toContain('/reload · moderators');
     expect(names).not.toContain('/start');
   });
 
-  it('defers a command whose reply is slow, so the interaction does not expire', async () => {
-    const slow: HandlerContext = {
-      ...context,
-      deferAfterMs: 10,
-      dispatcher: { ...test.dispatcher, dispatch: () => new Promise<Reply>((resolve) => setTimeout(() => resolve({ kind: 'notice', lang: 'en', text: 'done' }), 60)) },
+  it('defers a command whose reply is late, at the deadline, so the interaction does not expire', async () => {
+    vi.useFakeTimers();
+    const base = handlerContext();
+    const late: HandlerContext = {
+      ...base,
+      dispatcher: { ...base.dispatcher, dispatch: () => new Promise<Reply>((resolve) => setTimeout(() => resolve({ kind: 'notice', lang: 'en', text: 'done' }), 5000)) },
     };
-    const interaction = fakeInteraction({ commandName: 'stats' });
-    await handleCommand(interaction, createResponder(interaction), slow, silentLogger);
+    const interaction = fakeInteraction({ commandName: 'help' });
+    const handled = handleCommand(interaction, createResponder(interaction), late, silentLogger);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(interaction.calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(interaction.calls.map((c) => c.method)).toEqual(['deferReply']);
+    await vi.advanceTimersByTimeAsync(3000);
+    await handled;
     expect(interaction.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
   });
 
   it('tells a rate-limited member privately, in one call, with nothing public', async () => {
-    const limited = await createTestBot({ rateLimit: 1 });
-    const limitedContext: HandlerContext = { dispatcher: limited.dispatcher, bot: limited.bot, deferAfterMs: 2000, rateNotices: new NoticeWindow(30_000) };
+    const limitedContext = handlerContext({ dispatcher: stubDispatcher(stubBot(), { rateLimit: 1 }) });
     const ask = () => fakeInteraction({ options: { data: [{ name: 'question', type: ApplicationCommandOptionType.String, value: QUESTION }] } });
-    await handleCommand(ask(), createResponder(ask()), limitedContext, silentLogger);
+    const first = ask();
+    await handleCommand(first, createResponder(first), limitedContext, silentLogger);
     const refused = ask();
     await handleCommand(refused, createResponder(refused), limitedContext, silentLogger);
     expect(refused.calls).toEqual([{ method: 'reply', options: expect.objectContaining({ content: USER_ERRORS.rate_limited.ar, flags: EPHEMERAL }) }]);
-    limited.store.close();
   });
 
-  it('defers a slow command at once, once the access check has passed, and edits the result in', async () => {
-    const interaction = fakeInteraction({ commandName: 'reload', memberPermissions: { has: (bit) => bit === PermissionFlagsBits.ManageGuild } });
-    await handleCommand(interaction, createResponder(interaction), context, silentLogger);
-    expect(interaction.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
-    const refused = fakeInteraction({ commandName: 'reload' });
-    await handleCommand(refused, createResponder(refused), context, silentLogger);
-    expect(refused.calls.map((c) => [c.method, c.options.flags])).toEqual([['reply', EPHEMERAL]]);
+  it('defers a command declared slow at once, but not when the member may not run it', async () => {
+    const moderator = fakeInteraction({ commandName: 'reload', locale: 'en-US', memberPermissions: { has: (bit) => bit === PermissionFlagsBits.ManageGuild } });
+    const reload = async () => ({ swapped: true, before: { articles: 5, passages: 70, synonymGroups: 0 }, after: { articles: 5, passages: 70, synonymGroups: 0 }, problems: [], ms: 3 });
+    const bot = stubBot({ reload });
+    await handleCommand(moderator, createResponder(moderator), handlerContext({ dispatcher: stubDispatcher(bot) }), silentLogger);
+    expect(moderator.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+    const member = fakeInteraction({ commandName: 'reload', locale: 'en-US' });
+    await handleCommand(member, createResponder(member), handlerContext(), silentLogger);
+    expect(member.calls).toEqual([{ method: 'reply', options: expect.objectContaining({ content: USER_ERRORS.not_allowed.en, flags: EPHEMERAL }) }]);
   });
 
   it('answers a button this bot version did not make with a private "expired" note', async () => {
     const interaction = { ...fakeInteraction({ locale: 'en-US' }), customId: 'vote:x:1' };
-    await handleButton(interaction, createResponder(interaction), context, silentLogger);
+    await handleButton(interaction, createResponder(interaction), handlerContext(), silentLogger);
     expect(interaction.calls).toEqual([{ method: 'reply', options: expect.objectContaining({ content: USER_ERRORS.expired.en, flags: EPHEMERAL }) }]);
   });
 
   it('logs an unexpected failure with its context and apologizes privately, without the error text', async () => {
-    const broken: HandlerContext = { ...context, dispatcher: { ...test.dispatcher, dispatch: async () => { throw new Error('SQLITE_FULL: database or disk is full'); } } };
+    const base = handlerContext();
+    const broken: HandlerContext = { ...base, dispatcher: { ...base.dispatcher, dispatch: async () => { throw new Error('SQLITE_FULL: database or disk is full'); } } };
     const interaction = fakeInteraction({ commandName: 'stats', locale: 'en-US' });
     const responder = createResponder(interaction);
     const lines: { level: string; fields: object; message?: string }[] = [];
@@ -125,20 +133,22 @@ describe('handling slash commands and buttons', () => {
     expect(lines.map((l) => [l.level, l.message])).toEqual([['error', 'discord event failed'], ['warn', 'could not tell the user that something went wrong']]);
   });
 
-  it('suggests articles for /source as the member types, at most 25', async () => {
+  it('suggests articles for /source as the member types, through the dispatcher\'s channel check', async () => {
     const responses: { name: string; value: string }[][] = [];
     const typing = (value: string, name = 'article') => ({
-      commandName: 'source',
+      ...fakeInteraction({ commandName: 'source' }),
       options: { getFocused: () => ({ name, value }) },
       respond: async (choices: { name: string; value: string }[]) => void responses.push(choices),
     });
-    await handleAutocomplete(typing(''), test.bot);
-    await handleAutocomplete(typing('الكويت'), test.bot);
-    await handleAutocomplete(typing('الكويت', 'other'), test.bot);
-    expect(responses[0]).toHaveLength(5);
-    expect(responses[1]!.length).toBeGreaterThan(0);
-    expect(responses[1]!.length).toBeLessThan(5);
-    for (const choice of responses[1]!) expect(choice.name).toContain('الكويت');
+    const { dispatcher } = handlerContext();
+    await handleAutocomplete(typing(''), dispatcher);
+    await handleAutocomplete(typing('الكويت'), dispatcher);
+    await handleAutocomplete(typing('الكويت', 'other'), dispatcher);
+    await handleAutocomplete(typing(''), stubDispatcher(stubBot({ channelOpen: () => false })));
+    expect(responses[0]!.map((c) => c.value)).toEqual(['000_ef08b0032887354d', '001_aa']);
+    expect(responses[1]).toHaveLength(1);
+    expect(responses[1]![0]!.name.replace(/[\u2066-\u2069]/g, '')).toBe('الكويت 13 فبراير 2018 / أكدت دول التحالف الدولي ضد داعش · 2018-02-13');
     expect(responses[2]).toEqual([]);
+    expect(responses[3]).toEqual([]);
   });
 });

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseButtonId } from '../../../src/adapters/discord/button-ids.js';
 import { DISCORD_LIMITS } from '../../../src/adapters/discord/discord-text.js';
-import { embedsLength, renderArticleChoices, renderReply } from '../../../src/adapters/discord/render.js';
+import { embedsLength, renderChoices, renderReply } from '../../../src/adapters/discord/render.js';
 import type { Answer, CitedPassage } from '../../../src/core/answer.js';
-import { MESSAGES } from '../../../src/core/messages.js';
+import { MESSAGES } from '../../../src/present/catalogue.js';
 import { errorReply, type ArticleSummary, type Reply } from '../../../src/core/reply.js';
 import { BUNDLED_CORPUS } from '../../support/bot.js';
 
@@ -177,7 +177,7 @@ describe('rendering the other replies for Discord', () => {
 
   it('offers at most 25 autocomplete choices, each name at most 100 characters, ending between words', () => {
     const long = 'المجموعة الوزارية المصغرة للتحالف الدولي تؤكد التصميم المشترك على هزيمة داعش في اجتماع افتراضي برعاية وزيري الخارجية';
-    const choices = renderArticleChoices(Array.from({ length: 40 }, (_, i) => article(i + 1, long)));
+    const choices = renderChoices(Array.from({ length: 40 }, (_, i) => ({ label: `${long} · 2018-02-13`, value: article(i + 1).id })));
     expect(choices).toHaveLength(25);
     for (const choice of choices) {
       expect(choice.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceName);

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderReply } from '../../../src/adapters/discord/render.js';
 import { createResponder, withinDeadline, type RespondableInteraction } from '../../../src/adapters/discord/responder.js';
-import { MESSAGES } from '../../../src/core/messages.js';
+import { MESSAGES } from '../../../src/present/catalogue.js';
 import { errorReply } from '../../../src/core/reply.js';
 
 const EPHEMERAL = 64;
@@ -86,19 +86,38 @@ describe('telling the asker to ask again at shutdown', () => {
 });
 
 describe('keeping within Discord\'s three seconds', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   const later = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 
   it('does not defer work that finishes in time', async () => {
     const interaction = fakeInteraction();
-    await expect(withinDeadline(later(5, 'done'), 200, createResponder(interaction))).resolves.toBe('done');
+    const result = withinDeadline(later(1999, 'done'), 2000, createResponder(interaction));
+    await vi.advanceTimersByTimeAsync(1999);
+    await expect(result).resolves.toBe('done');
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(interaction.calls).toEqual([]);
   });
 
-  it('defers work that runs late, before it finishes', async () => {
+  it('defers work that runs late, at the deadline and before it finishes', async () => {
     const interaction = fakeInteraction();
     const responder = createResponder(interaction);
-    await expect(withinDeadline(later(80, 'done'), 10, responder)).resolves.toBe('done');
+    let finished = false;
+    const result = withinDeadline(later(5000, 'done'), 2000, responder).finally(() => {
+      finished = true;
+    });
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(interaction.calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
     expect(interaction.calls.map((c) => c.method)).toEqual(['deferReply']);
+    expect(finished).toBe(false);
+    await vi.advanceTimersByTimeAsync(3000);
+    await expect(result).resolves.toBe('done');
     await responder.send(publicNotice);
     expect(interaction.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
   });
@@ -108,6 +127,9 @@ describe('keeping within Discord\'s three seconds', () => {
     interaction.deferReply = async () => {
       throw new Error('Unknown interaction');
     };
-    await expect(withinDeadline(later(50, 'done'), 5, createResponder(interaction))).rejects.toThrow('Unknown interaction');
+    const result = withinDeadline(later(5000, 'done'), 2000, createResponder(interaction));
+    const outcome = expect(result).rejects.toThrow('Unknown interaction');
+    await vi.advanceTimersByTimeAsync(5000);
+    await outcome;
   });
 });

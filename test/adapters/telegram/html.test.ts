@@ -16,9 +16,10 @@ describe('Telegram HTML', () => {
     expect(toHtml(blockquote('قال ', b('الوزير'), ' ', i('اليوم'), ' ', code('id_1')))).toBe('<blockquote>قال <b>الوزير</b> <i>اليوم</i> <code>id_1</code></blockquote>');
   });
 
-  it('renders a link to anything but http(s) or tg: as plain text', () => {
+  it('renders a link to anything but http(s) as plain text', () => {
     expect(toHtml(a('javascript:alert(1)', 'المصدر'))).toBe('المصدر');
-    expect(toHtml(a('tg://user?id=1', 'المصدر'))).toBe('<a href="tg://user?id=1">المصدر</a>');
+    expect(toHtml(a('tg://user?id=1', 'المصدر'))).toBe('المصدر');
+    expect(toHtml(a('https://example.org/?a=1&b=2', 'المصدر'))).toBe('<a href="https://example.org/?a=1&amp;b=2">المصدر</a>');
   });
 
   it('measures the text as Telegram shows it, without tags and with entities as one character', () => {

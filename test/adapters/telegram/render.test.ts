@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CALLBACK_DATA_MAX_BYTES } from '../../../src/adapters/telegram/callback-data.js';
 import { callbackToast, MESSAGE_LIMIT, renderInlineResults, renderReply, type TelegramMessage } from '../../../src/adapters/telegram/render.js';
 import type { Answer, CitedPassage } from '../../../src/core/answer.js';
-import { LRI, PDI, FSI } from '../../../src/core/bidi.js';
-import { MESSAGES } from '../../../src/core/messages.js';
+import { LRI, PDI, FSI } from '../../../src/present/bidi.js';
+import { MESSAGES } from '../../../src/present/catalogue.js';
+import { COMMANDS, helpEntries } from '../../../commands/index.js';
+import { commandsFor } from '../../../src/core/command.js';
 import { errorReply, type Reply } from '../../../src/core/reply.js';
-import { BUNDLED_CORPUS, createTestBot, invocation, type TestBot } from '../../support/bot.js';
+import { BUNDLED_CORPUS } from '../../support/bot.js';
+import { STUB_MORE_PASSAGE, STUB_PASSAGE } from '../../support/stub-bot.js';
 
 const ALLOWED_TAGS = new Set(['b', 'i', 'u', 's', 'a', 'code', 'pre', 'blockquote', 'tg-spoiler']);
 const KUWAIT_SENTENCE = 'وعقد الاجتماع بالتزامن مع مؤتمر اعادة إعمار العراق الذي بدأ الاثنين بالكويت ويستمر لمدة ثلاثة أيام.';
@@ -65,23 +68,24 @@ function answerReply(passages: CitedPassage[], extra: Partial<Answer> = {}, repl
 const callbackData = (message: TelegramMessage) => (message.reply_markup?.inline_keyboard ?? []).flat().map((button) => ('callback_data' in button ? button.callback_data : ''));
 
 describe('rendering answers', () => {
-  let testBot: TestBot;
-  let real: Extract<Reply, { kind: 'answer' }>;
-
-  beforeAll(async () => {
-    testBot = await createTestBot();
-    real = (await testBot.dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'متى عقد اجتماع التحالف في الكويت؟' } }))) as typeof real;
-  });
-
   it('quotes each passage in a blockquote with the best sentence and the matched words in bold, and cites it below', () => {
-    const [message] = renderReply(real);
+    const reply = answerReply([STUB_PASSAGE, STUB_MORE_PASSAGE]);
+    const [message] = renderReply(reply);
     expectValidTelegramHtml(message!.text);
     expect(message!.parse_mode).toBe('HTML');
     expect(message!.link_preview_options).toEqual({ is_disabled: true });
     expect(message!.text).toContain(`<b>${MESSAGES.answeredIntro.ar}</b>`);
-    expect(message!.text.match(/<blockquote>/g)).toHaveLength(real.answer.passages.length);
-    expect(message!.text).toContain('<b>وعقد</b> <b>الاجتماع</b> بالتزامن مع مؤتمر اعادة إعمار العراق');
-    expect(message!.text).toMatch(/<\/blockquote>\n<i>— الكويت .* · الفقرة \u206614\u2069<\/i>/);
+    expect(message!.text.match(/<blockquote>/g)).toHaveLength(2);
+    expect(message!.text).toContain(`<blockquote>${STUB_PASSAGE.text.slice(0, STUB_PASSAGE.sentenceSpan.start)}<b>${STUB_PASSAGE.sentence}</b></blockquote>`);
+    expect(message!.text).toContain(`<blockquote>${STUB_MORE_PASSAGE.text}</blockquote>`);
+    expect(message!.text).toMatch(/<\/blockquote>\n<i>— <a href="https:\/\/example.org\/kuwait">الكويت .*<\/a> · \u2066Reuters\u2069 · \u20662018-02-13\u2069 · الفقرة \u206614\u2069<\/i>/);
+  });
+
+  it('bolds the matched words outside the best sentence', () => {
+    const text = `قال الوزير كلمة قصيرة. ${KUWAIT_SENTENCE}`;
+    const at = text.indexOf('الوزير');
+    const [message] = renderReply(answerReply([passage({ text, termSpans: [{ start: at, end: at + 'الوزير'.length }] })]));
+    expect(message!.text).toContain(`قال <b>الوزير</b> كلمة قصيرة. <b>${KUWAIT_SENTENCE}</b>`);
   });
 
   it('bolds the best sentence when the passage has others around it', () => {
@@ -215,15 +219,16 @@ describe('rendering other replies', () => {
       expectValidTelegramHtml(message.text);
       expect(shown(message.text).length).toBeLessThanOrEqual(MESSAGE_LIMIT);
     }
-    expect(messages.map((m) => shown(m.text)).join('\n').split('\n')).toHaveLength(120);
+    const lines = messages.map((m) => shown(m.text)).join('\n').split('\n');
+    expect(lines).toHaveLength(1 + 120 + 1);
+    expect(lines[0]).toBe('المقالات (120)');
+    expect(lines.at(-1)).toBe(MESSAGES.articlesHint.ar);
   });
 
-  it('lists help usage with its angle brackets escaped', async () => {
-    const { dispatcher } = await createTestBot();
-    const reply = await dispatcher.dispatch(invocation({ command: 'help', platform: 'telegram' }), { lang: 'ar' });
-    const [message] = renderReply(reply);
+  it('lists help usage with its angle brackets escaped', () => {
+    const [message] = renderReply({ kind: 'help', lang: 'ar', commands: helpEntries(commandsFor('telegram', COMMANDS), false) });
     expectValidTelegramHtml(message!.text);
-    expect(message!.text).toContain('/ask &lt;question&gt;\n<i>اطرح سؤالًا عن المقالات');
+    expect(message!.text).toContain('<code>/ask &lt;question&gt;</code>\n<i>اطرح سؤالًا عن المقالات');
     expect(message!.text).not.toContain('/reload');
   });
 });
@@ -245,7 +250,7 @@ describe('button presses and inline mode', () => {
       expectValidTelegramHtml(content.message_text);
       expect(content.parse_mode).toBe('HTML');
       expect(content.message_text).toContain('<b>❓ متى عقد اجتماع التحالف في الكويت؟</b>');
-      expect(content.message_text).toMatch(/<blockquote>[^]*بالتزامن[^]*<\/blockquote>\n<i>— [^]*الفقرة/);
+      expect(content.message_text).toMatch(/<blockquote>[\s\S]*بالتزامن[\s\S]*<\/blockquote>\n<i>— [\s\S]*الفقرة/);
     }
     expect(results[0]!.title).toContain('الفقرة 14');
     expect(results[0]!.description).toBe(KUWAIT_SENTENCE);

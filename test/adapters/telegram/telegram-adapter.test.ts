@@ -7,11 +7,11 @@ import { AdapterStartError, type Adapter } from '../../../src/adapters/adapter.j
 import { createTelegramAdapter } from '../../../src/adapters/telegram/index.js';
 import type { Dispatcher } from '../../../src/core/dispatch.js';
 import type { Invocation } from '../../../src/core/invocation.js';
-import { MESSAGES } from '../../../src/core/messages.js';
+import { MESSAGES } from '../../../src/present/catalogue.js';
 import { USER_ERRORS } from '../../../src/core/errors.js';
 import { silentLogger } from '../../../src/core/logger.js';
-import { createTestBot, type TestBot } from '../../support/bot.js';
-import { startBotApiFake, type BotApiFake } from './support/bot-api-fake.js';
+import { stubBot, stubDispatcher } from '../../support/stub-bot.js';
+import { type FakeBotApi, startFakeBotApi } from '../../support/fake-bot-api.js';
 import { createRecordingLogger } from './support/recording-logger.js';
 import { EMULATED_BOT, freePort, startEmulator } from './support/emulator.js';
 
@@ -21,9 +21,14 @@ import { EMULATED_BOT, freePort, startEmulator } from './support/emulator.js';
  */
 
 const TOKEN = '123456789:AAE_test-token-for-the-emulator-000000';
+/** what the stub bot quotes for every question (test/support/stub-bot.ts) */
+const QUOTED = 'بالتزامن مع مؤتمر اعادة إعمار العراق';
 const ADMIN_ID = 7001;
 // Telegram's real pacing (one message a second per chat) would only slow these tests down; sender.test.ts checks pacing
 const FAST_PACE = { global: { burst: 30, intervalMs: 5 }, private: { burst: 5, intervalMs: 50 }, group: { burst: 5, intervalMs: 50 } };
+/** The sender's waits (pacing, 429 retry_after), recorded instead of slept: no test waits out a real second. */
+const waits: number[] = [];
+const recordWait = async (ms: number) => void waits.push(ms);
 
 interface BotMessage {
   chat_id: number | string;
@@ -60,18 +65,30 @@ function buttons(message: BotMessage): string[] {
 
 describe('the Telegram adapter against the Bot API emulator', () => {
   let emulator: TelegramServer;
-  let fake: BotApiFake;
-  let testBot: TestBot;
+  let fake: FakeBotApi;
   let adapter: Adapter;
   const logger = createRecordingLogger();
+  /** what reached the core: questions asked and votes given */
+  const asked: unknown[] = [];
+  const votes: string[] = [];
   const FAILING_CHAT = 1666;
   let failed = false;
 
   beforeAll(async () => {
     emulator = await startEmulator();
-    fake = await startBotApiFake({ emulatorUrl: emulator.config.apiURL });
-    testBot = await createTestBot();
-    const core = testBot.dispatcher;
+    fake = await startFakeBotApi({ emulatorUrl: emulator.config.apiURL });
+    const plain = stubBot();
+    const bot = stubBot({
+      ask: (question: unknown, ...rest: unknown[]) => {
+        asked.push(question);
+        return (plain.ask as (...args: unknown[]) => unknown)(question, ...rest);
+      },
+      feedback: (answerId: string, userId: string, _platform: string, vote: number) => {
+        votes.push(`${answerId}:${userId}:${vote}`);
+        return true;
+      },
+    });
+    const core = stubDispatcher(bot);
     // one unexpected failure, for the error boundary's test
     const failingOnce: Dispatcher = Object.create(core, {
       dispatch: {
@@ -86,11 +103,12 @@ describe('the Telegram adapter against the Bot API emulator', () => {
     });
     adapter = createTelegramAdapter({
       dispatcher: failingOnce,
-      bot: testBot.bot,
+      bot,
       logger,
       hashUserIds: false,
       config: { token: TOKEN, adminIds: [String(ADMIN_ID)], apiRoot: fake.url },
       pace: FAST_PACE,
+      sleep: recordWait,
     });
     await adapter.start();
   });
@@ -99,7 +117,6 @@ describe('the Telegram adapter against the Bot API emulator', () => {
     await adapter?.stop();
     await fake?.close();
     await emulator?.stop();
-    testBot?.store.close();
   });
 
   it('is ready once polling runs', () => {
@@ -120,13 +137,16 @@ describe('the Telegram adapter against the Bot API emulator', () => {
   });
 
   describe('in a private chat', () => {
-    let answer: BotMessage & { message_id: number };
-    const client = () => emulator.getClient(TOKEN, { chatId: 1001, userId: 1001, timeout: 5000 });
+    const client = (chatId: number) => emulator.getClient(TOKEN, { chatId, userId: chatId, timeout: 5000 });
+    /** Each test asks in its own chat: none depends on another's answer. */
+    async function asked(chatId: number): Promise<BotMessage & { message_id: number }> {
+      await client(chatId).sendMessage(client(chatId).makeMessage('متى عقد اجتماع التحالف في الكويت؟', { from: { language_code: 'ar' } } as never));
+      return (await botMessages(client(chatId)))[0] as BotMessage & { message_id: number };
+    }
 
     it('answers any text as a question, quoting the passage and citing it, with buttons', async () => {
-      await client().sendMessage(client().makeMessage('متى عقد اجتماع التحالف في الكويت؟', { from: { language_code: 'ar' } } as never));
-      answer = (await botMessages(client()))[0] as BotMessage & { message_id: number };
-      expectCitedAnswer(answer, 'بالتزامن مع مؤتمر اعادة إعمار العراق');
+      const answer = await asked(1001);
+      expectCitedAnswer(answer, QUOTED);
       expect(answer.text).toContain(MESSAGES.answeredIntro.ar);
       expect(answer.reply_parameters).toBeUndefined();
       const data = buttons(answer);
@@ -135,9 +155,10 @@ describe('the Telegram adapter against the Bot API emulator', () => {
     });
 
     it('sends the next passages when "more sources" is pressed, and answers the button', async () => {
+      const answer = await asked(1005);
       const data = buttons(answer)[0]!;
-      await client().sendCallback(client().makeCallbackQuery(data, { message: { message_id: answer.message_id } } as never));
-      const [more] = await botMessages(client());
+      await client(1005).sendCallback(client(1005).makeCallbackQuery(data, { message: { message_id: answer.message_id } } as never));
+      const [more] = await botMessages(client(1005));
       // answers speak the question's language, whatever the button presser's Telegram language
       expect(more!.text).toContain(MESSAGES.moreIntro.ar);
       expectCitedAnswer(more!, '');
@@ -147,13 +168,14 @@ describe('the Telegram adapter against the Bot API emulator', () => {
     });
 
     it('records a 👍 in the store and thanks with a toast, not a message', async () => {
+      const answer = await asked(1006);
       const up = buttons(answer).find((d) => d.endsWith(':up'))!;
-      const before = testBot.store.feedbackCounts().up;
-      await client().sendCallback(client().makeCallbackQuery(up, { message: { message_id: answer.message_id }, from: { language_code: 'ar' } } as never));
+
+      await client(1006).sendCallback(client(1006).makeCallbackQuery(up, { message: { message_id: answer.message_id }, from: { language_code: 'ar' } } as never));
       const pressed = await waitFor(() => fake.delivered.find((u) => u.callback_query?.data === up));
       const toast = await fake.waitForCall('answerCallbackQuery', (p) => p.callback_query_id === pressed.callback_query.id);
       expect(toast.text).toBe(MESSAGES.feedbackThanks.ar);
-      expect(testBot.store.feedbackCounts().up).toBe(before + 1);
+      expect(votes).toContain('stub0001:1006:1');
     });
 
     it('asks for text when sent a sticker', async () => {
@@ -165,12 +187,11 @@ describe('the Telegram adapter against the Bot API emulator', () => {
 
     it('still delivers the answer when Telegram answers 429: it waits retry_after and sends again', async () => {
       const c = emulator.getClient(TOKEN, { chatId: 1003, userId: 1003, timeout: 8000 });
-      fake.failNext('sendMessage', 1);
-      const started = Date.now();
+      fake.failNext('sendMessage', 7);
       await c.sendMessage(c.makeMessage('كم دولة شاركت في اجتماع التحالف؟'));
       const [reply] = await botMessages(c);
-      expectCitedAnswer(reply!, 'جهة ومنظمة');
-      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+      expectCitedAnswer(reply!, QUOTED);
+      expect(waits).toContain(7000);
       const attempts = fake.calls.filter((call) => call.method === 'sendMessage' && call.payload.chat_id === 1003);
       expect(attempts.map((call) => call.status)).toEqual([429, 200]);
       expect(attempts[0]!.payload.text).toBe(attempts[1]!.payload.text);
@@ -178,12 +199,13 @@ describe('the Telegram adapter against the Bot API emulator', () => {
   });
 
   it('logs each update with platform, chat, user, command, update id and latency, and the question only at debug level', async () => {
+    const c = emulator.getClient(TOKEN, { chatId: 1007, userId: 1007, timeout: 5000 });
+    await c.sendMessage(c.makeMessage('كم دولة شاركت في اجتماع التحالف؟'));
+    await botMessages(c);
     // the reply reaches the chat a moment before the adapter logs that it is done
-    const findHandled = () => logger.entries.find((e) => e.message === 'update handled' && e.fields.chat === '1003');
-    for (let waited = 0; !findHandled() && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    const handled = findHandled();
+    const handled = await waitFor(() => logger.entries.find((e) => e.message === 'update handled' && e.fields.chat === '1007'));
     expect(handled?.level).toBe('info');
-    expect(handled?.fields).toMatchObject({ platform: 'telegram', chat: '1003', user: '1003', command: 'ask', reply: 'answer', status: 'answered' });
+    expect(handled?.fields).toMatchObject({ platform: 'telegram', chat: '1007', user: '1007', command: 'ask', reply: 'answer', status: 'answered' });
     expect(handled?.fields.updateId).toEqual(expect.any(Number));
     expect(handled?.fields.latencyMs).toEqual(expect.any(Number));
     const question = 'كم دولة شاركت في اجتماع التحالف؟';
@@ -201,32 +223,36 @@ describe('the Telegram adapter against the Bot API emulator', () => {
     expect(failure).toMatchObject({ level: 'error', fields: { platform: 'telegram', chat: String(FAILING_CHAT), command: 'ask' } });
     expect((failure!.fields.err as Error).message).toBe('the index exploded');
     await client.sendMessage(client.makeMessage('كم دولة شاركت في اجتماع التحالف؟'));
-    expectCitedAnswer((await botMessages(client))[0]!, 'جهة ومنظمة');
+    expectCitedAnswer((await botMessages(client))[0]!, QUOTED);
   });
 
   describe('in a group', () => {
     const GROUP = -100200;
-    const client = () => emulator.getClient(TOKEN, { type: 'group', chatId: GROUP, userId: 2001, timeout: 5000 });
+    const client = (chatId = GROUP) => emulator.getClient(TOKEN, { type: 'group', chatId, userId: 2001, timeout: 5000 });
 
     it('answers a message that mentions the bot, as a reply to it, and ignores the chatter around it', async () => {
       await client().sendMessage(client().makeMessage('صباح الخير للجميع'));
       await client().sendMessage(client().makeMessage(`@${EMULATED_BOT.username} كم دولة شاركت في اجتماع التحالف؟`));
       const [reply] = await botMessages(client());
-      expectCitedAnswer(reply!, 'جهة ومنظمة');
+      expectCitedAnswer(reply!, QUOTED);
       const question = fake.delivered.find((u) => u.message?.chat.id === GROUP && u.message.text.startsWith('@'))!;
       expect(reply!.reply_parameters?.message_id).toBe(question.message.message_id);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // silence is proven by the adapter's own record of the chatter, not by waiting a while
+      const chatter = await waitFor(() => fake.delivered.find((u) => u.message?.chat.id === GROUP && u.message.text === 'صباح الخير للجميع'));
+      const ignored = await waitFor(() => logger.entries.find((e) => e.message === 'update ignored' && e.fields.updateId === chatter.update_id));
+      expect(ignored.fields.ignored).toBe('not_addressed');
       expect(fake.callsOf('sendMessage').filter((p) => p.chat_id === GROUP)).toHaveLength(1);
     });
 
     it('answers /ask@BotName, and a reply to one of its messages', async () => {
-      await client().sendCommand(client().makeCommand(`/ask@${EMULATED_BOT.username} متى عقد اجتماع التحالف في الكويت؟`));
-      const [reply] = await botMessages(client());
-      expectCitedAnswer(reply!, 'بالتزامن مع مؤتمر اعادة إعمار العراق');
+      const other = -100201;
+      await client(other).sendCommand(client(other).makeCommand(`/ask@${EMULATED_BOT.username} متى عقد اجتماع التحالف في الكويت؟`));
+      const [reply] = await botMessages(client(other));
+      expectCitedAnswer(reply!, QUOTED);
       const ours = { message_id: (reply as BotMessage & { message_id: number }).message_id, from: { id: EMULATED_BOT.id, is_bot: true, first_name: 'Bot' } };
-      await client().sendMessage(client().makeMessage('كم دولة شاركت في اجتماع التحالف؟', { reply_to_message: ours } as never));
-      const [followUp] = await botMessages(client());
-      expectCitedAnswer(followUp!, 'جهة ومنظمة');
+      await client(other).sendMessage(client(other).makeMessage('كم دولة شاركت في اجتماع التحالف؟', { reply_to_message: ours } as never));
+      const [followUp] = await botMessages(client(other));
+      expectCitedAnswer(followUp!, QUOTED);
     });
   });
 
@@ -235,7 +261,7 @@ describe('the Telegram adapter against the Bot API emulator', () => {
       const admin = emulator.getClient(TOKEN, { chatId: ADMIN_ID, userId: ADMIN_ID, timeout: 8000 });
       await admin.sendCommand(admin.makeCommand('/reload'));
       const [reply] = await botMessages(admin);
-      expect(reply!.text).toMatch(/^Reloaded: 5 → 5 articles/);
+      expect(reply!.text).toMatch(/^<b>Reload<\/b>\nReloaded: 5 → 5 articles/);
       expect(fake.callsOf('sendChatAction')).toContainEqual(expect.objectContaining({ chat_id: ADMIN_ID, action: 'typing' }));
     });
 
@@ -253,7 +279,7 @@ describe('the Telegram adapter against the Bot API emulator', () => {
       const memberClient = emulator.getClient(TOKEN, { type: 'supergroup', chatId: GROUP, userId: 4002, timeout: 5000 });
       await adminClient.sendCommand(adminClient.makeCommand(`/stats@${EMULATED_BOT.username}`));
       const [stats] = await botMessages(adminClient);
-      expect(stats!.text).toContain('since start');
+      expect(stats!.text).toContain('<b>Statistics</b>');
       await memberClient.sendCommand(memberClient.makeCommand(`/stats@${EMULATED_BOT.username}`));
       const [refusal] = await botMessages(memberClient);
       expect(refusal!.text).toBe(`⚠️ ${USER_ERRORS.not_allowed.en}`);
@@ -265,7 +291,7 @@ describe('the Telegram adapter against the Bot API emulator', () => {
     const from = { id: 3001, is_bot: false, first_name: 'Inline', language_code: 'ar' };
 
     it('offers one article per cited passage, each inserting the quote and its citation', async () => {
-      fake.pushUpdate({ update_id: 900_001, inline_query: { id: 'inline-1', from, query: 'متى عقد اجتماع التحالف في الكويت؟', offset: '', chat_type: 'supergroup' } });
+      fake.deliver({ update_id: 900_001, inline_query: { id: 'inline-1', from, query: 'متى عقد اجتماع التحالف في الكويت؟', offset: '', chat_type: 'supergroup' } });
       const answer = await fake.waitForCall('answerInlineQuery', (p) => p.inline_query_id === 'inline-1');
       expect(answer.results.length).toBeGreaterThanOrEqual(1);
       for (const result of answer.results) {
@@ -273,15 +299,15 @@ describe('the Telegram adapter against the Bot API emulator', () => {
         expect(result.title).toMatch(/الفقرة \d+/);
         expectCitedAnswer({ chat_id: 0, ...result.input_message_content, text: result.input_message_content.message_text }, '');
       }
-      expect(answer.results[0].input_message_content.message_text.replace(/<\/?b>/g, '')).toContain('بالتزامن مع مؤتمر اعادة إعمار العراق');
+      expect(answer.results[0].input_message_content.message_text.replace(/<\/?b>/g, '')).toContain(QUOTED);
     });
 
     it('answers an empty query with no results, without asking the core', async () => {
-      const before = testBot.bot.stats().sinceStart;
-      fake.pushUpdate({ update_id: 900_002, inline_query: { id: 'inline-2', from, query: '  ', offset: '' } });
+      const before = asked.length;
+      fake.deliver({ update_id: 900_002, inline_query: { id: 'inline-2', from, query: '  ', offset: '' } });
       const answer = await fake.waitForCall('answerInlineQuery', (p) => p.inline_query_id === 'inline-2');
       expect(answer.results).toEqual([]);
-      expect(testBot.bot.stats().sinceStart).toEqual(before);
+      expect(asked).toHaveLength(before);
     });
   });
 });
@@ -298,24 +324,22 @@ async function waitFor<T>(find: () => T | undefined, timeoutMs = 5000): Promise<
 
 describe('starting the Telegram adapter', () => {
   let emulator: TelegramServer;
-  let testBot: TestBot;
+  const bot = stubBot();
 
   beforeAll(async () => {
     emulator = await startEmulator();
-    testBot = await createTestBot();
   });
 
   afterAll(async () => {
     await emulator?.stop();
-    testBot?.store.close();
   });
 
   function adapterFor(config: Parameters<typeof createTelegramAdapter>[0]['config'], extra: { webhookHost?: string; startTimeoutMs?: number } = {}): Adapter {
-    return createTelegramAdapter({ dispatcher: testBot.dispatcher, bot: testBot.bot, logger: silentLogger, hashUserIds: false, config, pace: FAST_PACE, ...extra });
+    return createTelegramAdapter({ dispatcher: stubDispatcher(bot), bot, logger: silentLogger, hashUserIds: false, config, pace: FAST_PACE, ...extra });
   }
 
   it('fails with one line saying to copy the token again when the Bot API answers 401', async () => {
-    const fake = await startBotApiFake({ emulatorUrl: emulator.config.apiURL, validTokens: ['999:another-token'] });
+    const fake = await startFakeBotApi({ emulatorUrl: emulator.config.apiURL, validTokens: ['999:another-token'] });
     try {
       const adapter = adapterFor({ token: TOKEN, adminIds: [], apiRoot: fake.url });
       const failure = await adapter.start().then(() => undefined, (error: unknown) => error);
@@ -351,7 +375,7 @@ describe('starting the Telegram adapter', () => {
   });
 
   it('fails with one line when the webhook port is taken, leaving nothing open', async () => {
-    const fake = await startBotApiFake({ emulatorUrl: emulator.config.apiURL });
+    const fake = await startFakeBotApi({ emulatorUrl: emulator.config.apiURL });
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as AddressInfo).port;
@@ -369,12 +393,12 @@ describe('starting the Telegram adapter', () => {
 
   describe('in webhook mode', () => {
     const SECRET = 'e2e-webhook-secret';
-    let fake: BotApiFake;
+    let fake: FakeBotApi;
     let adapter: Adapter;
     let hook: string;
 
     beforeAll(async () => {
-      fake = await startBotApiFake({ emulatorUrl: emulator.config.apiURL });
+      fake = await startFakeBotApi({ emulatorUrl: emulator.config.apiURL });
       const port = await freePort();
       hook = `http://127.0.0.1:${port}/telegram/hook`;
       adapter = adapterFor({ token: TOKEN, adminIds: [], apiRoot: fake.url, webhook: { url: 'https://bot.example.org/telegram/hook', secret: SECRET, port } }, { webhookHost: '127.0.0.1' });
@@ -408,7 +432,7 @@ describe('starting the Telegram adapter', () => {
     it('answers an update that carries the secret', async () => {
       expect((await post(update(1102, 'كم دولة شاركت في اجتماع التحالف؟'), SECRET)).status).toBe(200);
       const [reply] = await botMessages(emulator.getClient(TOKEN, { chatId: 1102, userId: 1102, timeout: 5000 }));
-      expectCitedAnswer(reply!, 'جهة ومنظمة');
+      expectCitedAnswer(reply!, QUOTED);
     });
 
     it('closes the webhook port on stop and is no longer ready', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Update } from 'telegraf/types';
-import { createRouter, languageOf, toInvocation, type Route } from '../../../src/adapters/telegram/updates.js';
+import { createRouter, toInvocation, type Route } from '../../../src/adapters/telegram/updates.js';
 import { COMMANDS } from '../../../commands/index.js';
 import { commandsFor } from '../../../src/core/command.js';
 
@@ -157,13 +157,5 @@ describe('invocations and language', () => {
       chat: { id: '42', kind: 'private' },
       requestId: '77',
     });
-  });
-
-  it('reply in Arabic to users whose Telegram is in Arabic, in English otherwise', () => {
-    expect(languageOf('ar')).toBe('ar');
-    expect(languageOf('ar-SA')).toBe('ar');
-    expect(languageOf('en')).toBe('en');
-    expect(languageOf('fr')).toBe('en');
-    expect(languageOf(undefined)).toBe('en');
   });
 });

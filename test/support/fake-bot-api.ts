@@ -1,14 +1,19 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A small Bot API server in front of the telegram-test-api emulator, on
- * loopback. The emulator keeps the chats (user messages in, bot messages
- * out); this fake answers the methods it lacks (setMyCommands,
- * answerInlineQuery, sendChatAction, getChatMember, setWebhook), delivers
- * updates it cannot produce (inline queries), holds getUpdates like real long
- * polling instead of letting the client spin, records every call, and can
- * answer one call with 429 Too Many Requests.
+ * The one fake Telegram Bot API of the tests, on loopback. Alone, it is a
+ * whole small Bot API (getMe, long polling, sendMessage…) for a bot started
+ * as a process (test/ops). In front of the telegram-test-api emulator
+ * (`emulatorUrl`), it forwards the chat methods to it and answers those the
+ * emulator lacks (setMyCommands, answerInlineQuery, sendChatAction,
+ * getChatMember, setWebhook). Either way it holds getUpdates like real long
+ * polling, delivers updates a test hands it, records every call, and can
+ * answer one call with 429 Too Many Requests or reject unknown tokens.
+ *
+ * @example const api = await startFakeBotApi({ validTokens: [token] }); // TELEGRAM_API_ROOT=api.url
+ *          api.deliver(privateMessage('/ask متى عقد الاجتماع؟'));
+ *          const sent = await api.waitForCall('sendMessage');
  */
 export interface RecordedCall {
   method: string;
@@ -16,82 +21,135 @@ export interface RecordedCall {
   status: number;
 }
 
-export interface BotApiFake {
-  /** the apiRoot to give telegraf */
+export interface FakeBotApi {
+  /** the apiRoot to give telegraf (TELEGRAM_API_ROOT) */
   readonly url: string;
   readonly calls: readonly RecordedCall[];
   /** updates handed to the bot so far */
   readonly delivered: readonly Record<string, any>[];
+  /** payloads of the successful calls of `method` */
   callsOf(method: string): Record<string, any>[];
   /** the next `method` call gets 429 with retry_after */
   failNext(method: string, retryAfterSeconds: number): void;
-  /** holds the answers to matching calls (already recorded as arriving) until `release()` */
+  /** holds the answers to matching calls (already recorded as arriving in `received`) until `release()` */
   hold(method: string, matches?: (payload: Record<string, any>) => boolean): { release(): void };
-  /** calls received so far, whatever their outcome, held ones included */
+  /** calls received so far, whatever their outcome, held ones included (getUpdates left out) */
   readonly received: readonly { method: string; payload: Record<string, any> }[];
   /** while on, getUpdates answers 502 Bad Gateway (retry after 1 s): Telegram unreachable for polling */
   failPolls(on: boolean): void;
-  /** an update for the next getUpdates, beside the emulator's */
-  pushUpdate(update: Record<string, any>): void;
+  /** queues an update for the next getUpdates (beside the emulator's); update_id is assigned when absent */
+  deliver(update: Record<string, any>): number;
   /** getChatMember answers: `${chatId}:${userId}` → status ('member' when absent) */
   readonly memberStatus: Map<string, string>;
-  /** resolves with the first recorded call of `method` that matches */
+  /** resolves with the payload of the first successful call of `method` that matches */
   waitForCall(method: string, matches?: (payload: Record<string, any>) => boolean, timeoutMs?: number): Promise<Record<string, any>>;
   close(): Promise<void>;
 }
 
-export interface BotApiFakeOptions {
-  /** where the emulator listens */
-  emulatorUrl: string;
+export interface FakeBotApiOptions {
+  /** the telegram-test-api emulator to forward chat methods to; none: answer everything here */
+  emulatorUrl?: string;
   /** when set, other tokens get 401 Unauthorized, like the real API */
   validTokens?: readonly string[];
   /** longest a getUpdates call is held open with nothing to deliver */
   holdMs?: number;
 }
 
-const LOCAL_METHODS: Record<string, (payload: Record<string, any>, fake: { memberStatus: Map<string, string> }) => unknown> = {
+/** The bot getMe describes when there is no emulator. */
+export const FAKE_BOT = {
+  id: 7012345678,
+  is_bot: true,
+  first_name: 'Coalition QA',
+  username: 'coalition_qa_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+};
+
+/** A private-chat text message from a user, with the bot_command entity Telegram adds to a leading /command. */
+export function privateMessage(text: string, from = { id: 4242, first_name: 'عمر', language_code: 'ar' }): Record<string, unknown> {
+  const command = /^\/[a-z_]+/.exec(text);
+  return {
+    message: {
+      message_id: 1,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: from.id, type: 'private', first_name: from.first_name },
+      from: { ...from, is_bot: false },
+      text,
+      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+    },
+  };
+}
+
+type Local = (payload: Record<string, any>, state: { memberStatus: Map<string, string>; nextMessageId: () => number }) => unknown;
+
+/** Answered here even in front of the emulator, which lacks them. */
+const ALWAYS_LOCAL: Record<string, Local> = {
   setMyCommands: () => true,
   deleteMyCommands: () => true,
   answerInlineQuery: () => true,
   sendChatAction: () => true,
   setWebhook: () => true,
   deleteWebhook: () => true,
-  getChatMember: (payload, fake) => ({
+  getChatMember: (payload, state) => ({
     user: { id: Number(payload.user_id), is_bot: false, first_name: 'Member' },
-    status: fake.memberStatus.get(`${payload.chat_id}:${payload.user_id}`) ?? 'member',
+    status: state.memberStatus.get(`${payload.chat_id}:${payload.user_id}`) ?? 'member',
   }),
+};
+
+const sentMessage: Local = (payload, state) => ({
+  message_id: payload.message_id !== undefined ? Number(payload.message_id) : state.nextMessageId(),
+  date: Math.floor(Date.now() / 1000),
+  chat: { id: Number(payload.chat_id), type: 'private' },
+  from: FAKE_BOT,
+  text: payload.text,
+});
+
+/** Answered here when there is no emulator; anything else unknown answers `true`. */
+const STANDALONE: Record<string, Local> = {
+  getMe: () => FAKE_BOT,
+  sendMessage: sentMessage,
+  editMessageText: sentMessage,
+  getMyCommands: () => [],
+  getWebhookInfo: () => ({ url: '', has_custom_certificate: false, pending_update_count: 0 }),
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function readJson(req: IncomingMessage): Promise<Record<string, any>> {
+async function readPayload(req: IncomingMessage, url: URL): Promise<Record<string, any>> {
   let body = '';
   for await (const chunk of req) body += String(chunk);
-  if (!body) return {};
-  return JSON.parse(body) as Record<string, any>;
+  const query = Object.fromEntries(url.searchParams);
+  const type = req.headers['content-type'] ?? '';
+  if (!body) return query;
+  if (type.includes('application/x-www-form-urlencoded')) return { ...query, ...Object.fromEntries(new URLSearchParams(body)) };
+  return { ...query, ...(JSON.parse(body) as Record<string, any>) };
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
-export async function startBotApiFake(options: BotApiFakeOptions): Promise<BotApiFake> {
+export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<FakeBotApi> {
   const holdMs = options.holdMs ?? 300;
   const calls: RecordedCall[] = [];
   const delivered: Record<string, any>[] = [];
-  const injected: Record<string, any>[] = [];
+  const queued: Record<string, any>[] = [];
   const failures = new Map<string, number>();
-  let pollsFail = false;
   const memberStatus = new Map<string, string>();
   const listeners = new Set<() => void>();
   const received: { method: string; payload: Record<string, any> }[] = [];
   const holds = new Set<{ method: string; matches: (payload: Record<string, any>) => boolean; released: Promise<void> }>();
-  const notify = () => listeners.forEach((listener) => listener());
+  let pollsFail = false;
+  let nextUpdateId = 1;
+  let messageId = 100;
+  const state = { memberStatus, nextMessageId: () => messageId++ };
 
   function record(method: string, payload: Record<string, any>, status: number): void {
     calls.push({ method, payload, status });
-    notify();
+    for (const listener of listeners) listener();
   }
 
   async function forward(token: string, method: string, payload: Record<string, any>): Promise<{ status: number; body: any }> {
@@ -103,25 +161,24 @@ export async function startBotApiFake(options: BotApiFakeOptions): Promise<BotAp
     return { status: response.status, body: await response.json() };
   }
 
-  async function getUpdates(token: string, payload: Record<string, any>, req: IncomingMessage): Promise<unknown[]> {
-    let closed = false;
-    req.once('close', () => {
-      closed = true;
-    });
-    const until = Date.now() + (payload.limit === 1 ? 0 : holdMs);
+  /** Long polling: held until there is an update, the client leaves, or the hold (bounded by the call's timeout) is over. */
+  async function getUpdates(token: string, payload: Record<string, any>, res: ServerResponse): Promise<Record<string, any>[]> {
+    const timeoutMs = payload.timeout === undefined ? holdMs : Number(payload.timeout) * 1000;
+    const until = Date.now() + (Number(payload.limit) === 1 ? 0 : Math.min(holdMs, timeoutMs));
     for (;;) {
-      const fromEmulator = (await forward(token, 'getUpdates', payload)).body.result as unknown[];
-      const updates = [...fromEmulator, ...injected.splice(0)];
-      if (updates.length || closed || Date.now() >= until) return updates;
+      const fromEmulator = options.emulatorUrl ? ((await forward(token, 'getUpdates', payload)).body.result as Record<string, any>[]) : [];
+      const updates = [...fromEmulator, ...queued.splice(0)];
+      if (updates.length || res.destroyed || Date.now() >= until) return updates;
       await sleep(20);
     }
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url ?? '');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (!match) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token, method] = match as unknown as [string, string, string];
-    const payload = await readJson(req);
+    const payload = await readPayload(req, url);
     if (method !== 'getUpdates') received.push({ method, payload });
     for (const held of holds) if (held.method === method && held.matches(payload)) await held.released;
     if (options.validTokens && !options.validTokens.includes(token)) {
@@ -139,22 +196,23 @@ export async function startBotApiFake(options: BotApiFakeOptions): Promise<BotAp
       return send(res, 502, { ok: false, error_code: 502, description: 'Bad Gateway', parameters: { retry_after: 1 } });
     }
     if (method === 'getUpdates') {
-      const updates = await getUpdates(token, payload, req);
-      delivered.push(...(updates as Record<string, any>[]));
-      if (updates.length) record(method, payload, 200);
+      const updates = await getUpdates(token, payload, res);
+      if (res.destroyed) return;
+      delivered.push(...updates);
+      record(method, payload, 200);
       return send(res, 200, { ok: true, result: updates });
     }
-    const local = LOCAL_METHODS[method];
+    const local = ALWAYS_LOCAL[method] ?? (options.emulatorUrl ? undefined : (STANDALONE[method] ?? (() => true)));
     if (local) {
       record(method, payload, 200);
-      return send(res, 200, { ok: true, result: local(payload, { memberStatus }) });
+      return send(res, 200, { ok: true, result: local(payload, state) });
     }
     const { status, body } = await forward(token, method, payload);
     record(method, payload, status);
     return send(res, status, body);
   }
 
-  const server: Server = createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => send(res, 500, { ok: false, error_code: 500, description: String(error) }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -185,8 +243,10 @@ export async function startBotApiFake(options: BotApiFakeOptions): Promise<BotAp
     failPolls(on) {
       pollsFail = on;
     },
-    pushUpdate(update) {
-      injected.push(update);
+    deliver(update) {
+      const update_id = typeof update.update_id === 'number' ? update.update_id : 900_000 + nextUpdateId++;
+      queued.push({ ...update, update_id });
+      return update_id;
     },
     memberStatus,
     waitForCall(method, matches = () => true, timeoutMs = 8000) {

@@ -1,3 +1,5 @@
+import { hasArabic } from './script.js';
+
 /**
  * Bidirectional text helpers. In an Arabic line, a Latin title, a URL or a
  * number sequence like "2018-02-13" can be reordered by the Unicode bidi
@@ -7,8 +9,6 @@
 export const LRI = '\u2066';
 export const FSI = '\u2068';
 export const PDI = '\u2069';
-
-const ARABIC = /\p{Script=Arabic}/u;
 
 /** Runs of Latin letters, digits and the punctuation that joins them. */
 const LTR_RUN = /[\p{Script=Latin}\p{Nd}][\p{Script=Latin}\p{Nd}\p{Zs}.,:;/_\-+%#@&'’()=?!]*[\p{Script=Latin}\p{Nd}/%)]|[\p{Script=Latin}\p{Nd}]/gu;
@@ -28,7 +28,7 @@ export function isolateAuto(text: string): string {
  * Pass `inArabic` for a piece cut out of Arabic text that may hold no Arabic
  * letter itself ("2018-02-13" between two bold words).
  */
-export function isolateLtrRuns(text: string, inArabic = ARABIC.test(text)): string {
+export function isolateLtrRuns(text: string, inArabic = hasArabic(text)): string {
   if (!inArabic) return text;
   return text.replace(LTR_RUN, (run) => isolateLtr(run));
 }
@@ -36,4 +36,15 @@ export function isolateLtrRuns(text: string, inArabic = ARABIC.test(text)): stri
 /** Removes bidi controls that came from user input, so they cannot reorder our output. */
 export function stripBidiControls(text: string): string {
   return text.replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+}
+
+/**
+ * A part of a line (a title, a date, a name), isolated so the bidi algorithm
+ * cannot reorder it against the line's direction: in a right-to-left line,
+ * its Latin runs (or all of it, when it has no Arabic); in a left-to-right
+ * line, Arabic text picks its own direction.
+ */
+export function directed(text: string, rtlLine: boolean): string {
+  if (rtlLine) return hasArabic(text) ? isolateLtrRuns(text) : isolateLtr(text);
+  return hasArabic(text) ? isolateAuto(text) : text;
 }

@@ -1,4 +1,4 @@
-import type { Span } from './snippet.js';
+import type { Span } from '../core/snippet.js';
 
 export interface Excerpt {
   start: number;
@@ -45,7 +45,7 @@ export function excerptAround(text: string, focus: Span, maxChars: number): Exce
       grew = false;
       if (start > 0) {
         const s = toBoundary(text, start - 1, -1);
-        const candidate = s > 0 ? s : 0;
+        const candidate = Math.max(s, 0);
         if (end - candidate <= budget) {
           start = candidate;
           grew = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptAround, excerptText } from '../../src/core/excerpt.js';
+import { excerptAround, excerptText } from '../../src/present/excerpt.js';
 
 const TEXT = 'وذكر تريسلون الذي تعهد بتقديم 200 مليون دولار في افتتاح المؤتمر، أن هذه الأموال متعلقة بتحقيق الاستقرار في العراق وسوريا وتسهم بخلق ظروف لإعادة البناء والاعمار ومنها توصيل المرافق الأساسية في المنطقة.';
 const words = new Set(TEXT.split(/\s+/));

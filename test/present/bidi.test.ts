@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isolateLtrRuns, LRI, PDI, stripBidiControls } from '../../src/core/bidi.js';
+import { isolateLtrRuns, LRI, PDI, stripBidiControls } from '../../src/present/bidi.js';
 
 describe('isolateLtrRuns', () => {
   it('isolates Latin names, dates and URLs inside Arabic', () => {

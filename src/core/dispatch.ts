@@ -52,14 +52,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // Moderator commands are checked here even if a platform already hid them.
     if (spec.access === 'moderator' && !invocation.user.isModerator) return errorReply('not_allowed', lang);
 
-    if (spec.access === 'member' && !spec.anyChannel && !invocation.user.isModerator && !bot.channelOpen(invocation.chat.scopeId, invocation.chat.id)) {
+    if (spec.access === 'member' && !spec.anyChannel && !invocation.user.isModerator && !(await bot.channelOpen(invocation.chat.scopeId, invocation.chat.id))) {
       return errorReply('channel_closed', lang);
     }
 
     // the console is the operator's own terminal
     if (spec.rateLimited && invocation.platform !== 'console' && !invocation.preview) {
-      const userOk = userLimiter.take(`${invocation.platform}:${invocation.user.id}`);
-      const channelOk = userOk && channelLimiter.take(`${invocation.platform}:${invocation.chat.id}`);
+      const userOk = await userLimiter.take(`${invocation.platform}:${invocation.user.id}`);
+      const channelOk = userOk && (await channelLimiter.take(`${invocation.platform}:${invocation.chat.id}`));
       if (!userOk || !channelOk) return errorReply('rate_limited', lang);
     }
 

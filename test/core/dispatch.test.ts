@@ -4,7 +4,7 @@ import { defineCommand } from '../../src/core/command.js';
 import { createDispatcher } from '../../src/core/dispatch.js';
 import { UserError } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { RateLimiter } from '../../src/core/rate-limiter.js';
+import { memoryRateLimiter } from '../../src/core/rate-limiter.js';
 import { createTestBot, invocation } from '../support/bot.js';
 
 describe('dispatch', () => {
@@ -34,7 +34,7 @@ describe('dispatch', () => {
   it('keeps members out of a channel closed by a moderator, but not moderators', async () => {
     const { dispatcher, bot } = await createTestBot();
     const chat = { id: 'general', scopeId: 'guild-1', kind: 'group' as const };
-    bot.setChannelRule('guild-1', 'questions', 'allow');
+    await bot.setChannelRule('guild-1', 'questions', 'allow');
     const member = await dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'تيلرسون' }, chat }));
     expect(member).toMatchObject({ kind: 'error', code: 'channel_closed' });
     const moderator = await dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'تيلرسون' }, chat, user: { id: 'm', isModerator: true } }));
@@ -63,7 +63,7 @@ describe('dispatch', () => {
         throw new Error('boom');
       },
     });
-    const limiter = new RateLimiter(100, 1);
+    const limiter = memoryRateLimiter(100, 60_000);
     const dispatcher = createDispatcher({ commands: [failing], bot, logger: silentLogger, userLimiter: limiter, channelLimiter: limiter });
     expect(await dispatcher.dispatch(invocation({ command: 'failing', args: { how: 'expected' } }))).toMatchObject({ code: 'expired' });
     await expect(dispatcher.dispatch(invocation({ command: 'failing', args: { how: 'unexpected' } }))).rejects.toThrow('boom');
@@ -76,7 +76,7 @@ describe('dispatch', () => {
       name: 'slow', description: 'x', descriptionAr: 'x', access: 'member', args: z.object({}),
       run: () => new Promise((resolve) => (release = () => resolve({ kind: 'notice', lang: 'en', text: 'done' }))),
     });
-    const limiter = new RateLimiter(100, 1);
+    const limiter = memoryRateLimiter(100, 60_000);
     const dispatcher = createDispatcher({ commands: [slow], bot, logger: silentLogger, userLimiter: limiter, channelLimiter: limiter });
     const inFlight = dispatcher.dispatch(invocation({ command: 'slow' }));
     dispatcher.close();
@@ -91,7 +91,7 @@ describe('dispatch', () => {
   it('gives up draining after the timeout', async () => {
     const { bot } = await createTestBot();
     const never = defineCommand({ name: 'never', description: 'x', descriptionAr: 'x', access: 'member', args: z.object({}), run: () => new Promise(() => {}) });
-    const limiter = new RateLimiter(100, 1);
+    const limiter = memoryRateLimiter(100, 60_000);
     const dispatcher = createDispatcher({ commands: [never], bot, logger: silentLogger, userLimiter: limiter, channelLimiter: limiter });
     void dispatcher.dispatch(invocation({ command: 'never' }));
     expect(await dispatcher.drain(20)).toBe(false);

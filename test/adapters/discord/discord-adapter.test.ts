@@ -142,13 +142,13 @@ describe('the Discord adapter against a fake Discord on loopback', () => {
 
     it('records a 👍 and thanks the member privately', async () => {
       const upId: string = edit.body.components[0].components[1].custom_id;
-      const before = test.store.feedbackCounts();
+      const before = await test.store.feedbackCounts();
       const click = buttonClick(fake, upId, answerMessage(), 'member', 'ar');
       fake.dispatch('INTERACTION_CREATE', click);
       const callback = await fake.waitForRequest(callbackOf(click));
       expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
       expect(callback.body.data.content).toBe(MESSAGES.feedbackThanks.ar);
-      expect(test.store.feedbackCounts()).toEqual({ up: before.up + 1, down: before.down });
+      expect(await test.store.feedbackCounts()).toEqual({ up: before.up + 1, down: before.down });
     });
   });
 

@@ -148,12 +148,12 @@ describe('the Telegram adapter against the Bot API emulator', () => {
 
     it('records a 👍 in the store and thanks with a toast, not a message', async () => {
       const up = buttons(answer).find((d) => d.endsWith(':up'))!;
-      const before = testBot.store.feedbackCounts().up;
+      const before = (await testBot.store.feedbackCounts()).up;
       await client().sendCallback(client().makeCallbackQuery(up, { message: { message_id: answer.message_id }, from: { language_code: 'ar' } } as never));
       const pressed = await waitFor(() => fake.delivered.find((u) => u.callback_query?.data === up));
       const toast = await fake.waitForCall('answerCallbackQuery', (p) => p.callback_query_id === pressed.callback_query.id);
       expect(toast.text).toBe(MESSAGES.feedbackThanks.ar);
-      expect(testBot.store.feedbackCounts().up).toBe(before + 1);
+      expect((await testBot.store.feedbackCounts()).up).toBe(before + 1);
     });
 
     it('asks for text when sent a sticker', async () => {
@@ -277,11 +277,11 @@ describe('the Telegram adapter against the Bot API emulator', () => {
     });
 
     it('answers an empty query with no results, without asking the core', async () => {
-      const before = testBot.bot.stats().sinceStart;
+      const before = (await testBot.bot.stats()).sinceStart;
       fake.pushUpdate({ update_id: 900_002, inline_query: { id: 'inline-2', from, query: '  ', offset: '' } });
       const answer = await fake.waitForCall('answerInlineQuery', (p) => p.inline_query_id === 'inline-2');
       expect(answer.results).toEqual([]);
-      expect(testBot.bot.stats().sinceStart).toEqual(before);
+      expect((await testBot.bot.stats()).sinceStart).toEqual(before);
     });
   });
 });

@@ -119,7 +119,9 @@ export function createApp(options: AppOptions): App {
     }
     if (config.telegram) {
       const { createTelegramAdapter } = await import('./adapters/telegram/index.js');
-      list.push(createTelegramAdapter({ ...deps, config: config.telegram }));
+      // one replica long-polls at a time (a lock in the shared store)
+      const shared = store!;
+      list.push(createTelegramAdapter({ ...deps, config: config.telegram, tryLock: (name) => shared.tryLock(name) }));
     }
     if (wantsConsole(config, options.interactive)) {
       list.push(createConsoleAdapter({ ...deps, input: options.input, output: options.output, color: options.interactive, onExit: options.onConsoleExit }));

@@ -11,7 +11,6 @@ import { ANSWER_TTL_MS, StoreError, type ChannelRules, type HeldLock, type Store
 export const CHANGES_CHANNEL = 'bot_changes';
 /** advisory lock keys are namespaced by this prefix, hashed by PostgreSQL */
 const LOCK_PREFIX = 'coalition-qa-bot:';
-const LOCK_RETRY_MS = 1000;
 const RECONNECT_MS = 1000;
 const HOUSEKEEPING_MS = 10 * 60 * 1000;
 
@@ -256,24 +255,24 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
-    async lock(name, signal): Promise<HeldLock> {
+    async tryLock(name): Promise<HeldLock | undefined> {
+      // a session lock lives as long as its connection: one connection per held lock
       const client = new pg.Client({ connectionString: url });
-      client.on('error', (error) => logger.warn({ err: error, lock: name }, 'lock connection lost'));
-      await client.connect();
+      let markLost!: () => void;
+      const lost = new Promise<void>((resolve) => (markLost = resolve));
+      const gone = (error?: Error) => {
+        if (!heldLocks.delete(client)) return;
+        logger.warn({ err: error, lock: name }, 'lost a lock: its database connection ended');
+        markLost();
+      };
+      client.on('error', gone);
+      client.on('end', () => gone());
       try {
-        for (;;) {
-          signal?.throwIfAborted();
-          const { rows } = await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS held', [LOCK_PREFIX + name]);
-          if (rows[0]!.held) break;
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(done, LOCK_RETRY_MS);
-            function done() {
-              clearTimeout(timer);
-              signal?.removeEventListener('abort', done);
-              resolve();
-            }
-            signal?.addEventListener('abort', done, { once: true });
-          });
+        await client.connect();
+        const { rows } = await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS held', [LOCK_PREFIX + name]);
+        if (!rows[0]!.held) {
+          await client.end();
+          return undefined;
         }
       } catch (error) {
         await client.end().catch(() => undefined);
@@ -281,6 +280,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       }
       heldLocks.add(client);
       return {
+        lost,
         async release() {
           if (!heldLocks.delete(client)) return;
           // ending the session releases its advisory locks

@@ -211,8 +211,8 @@ export function openSqliteStore(dataDir: string): Store {
     rateLimiter: (_name, points, durationMs) => memoryRateLimiter(points, durationMs),
     async publish() {},
     subscribe: () => () => {},
-    async lock() {
-      return { async release() {} };
+    async tryLock() {
+      return { async release() {}, lost: new Promise<void>(() => {}) };
     },
     async close() {
       if (db.open) db.close();

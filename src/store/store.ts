@@ -41,6 +41,8 @@ export type StoreChange = { kind: 'synonyms' } | { kind: 'channels'; scopeId?: s
 /** A lock held until released: one replica at a time does the work (e.g. Telegram long polling). */
 export interface HeldLock {
   release(): Promise<void>;
+  /** resolves if the lock goes without release() (its database session ended): stop the work */
+  readonly lost: Promise<void>;
 }
 
 /**
@@ -83,8 +85,8 @@ export interface Store {
   /** Called with every change another replica published. Returns the unsubscribe function. */
   subscribe(listener: (change: StoreChange) => void): () => void;
 
-  /** Waits until this process holds the named lock (at once for SQLite), or `signal` aborts (rejects). */
-  lock(name: string, signal?: AbortSignal): Promise<HeldLock>;
+  /** Takes the named lock if no other process holds it (always, for SQLite); undefined when another does. */
+  tryLock(name: string): Promise<HeldLock | undefined>;
 
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type Interaction, type Message } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../core/logger.js';
 import { userIdForLogs } from '../../logger.js';
@@ -10,6 +10,7 @@ import { handleMention, replyToMessage } from './handle-message.js';
 import { isAddressedTo, localeLang, textLang } from './invocation.js';
 import { renderInternalError } from './render.js';
 import { createResponder } from './responder.js';
+import { shardOptions } from './shards.js';
 
 export interface DiscordAdapterOptions extends AdapterDeps {
   config: NonNullable<Config['discord']>;
@@ -81,8 +82,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     return withErrorBoundary(log, () => handleMention(message, botUserId, context, log), () => replyToMessage(message, renderInternalError(textLang(message.content))));
   }
 
-  function createClient(): Client {
+  function createClient(shards: Pick<ClientOptions, 'shards' | 'shardCount'>): Client {
     const created = new Client({
+      ...shards,
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
       // DM channels are not cached before their first message; without this partial, DMs would be dropped.
       partials: [Partials.Channel],
@@ -111,7 +113,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     name: 'discord',
 
     async start() {
-      const created = createClient();
+      let created: Client;
+      try {
+        created = createClient(await shardOptions(config));
+      } catch (error) {
+        logger.error({ err: error }, 'discord shard discovery failed');
+        throw new AdapterStartError('discord', explainDiscordFailure(error, { restApi: config.restApi }));
+      }
       client = created;
       closedForGood = false;
       stopping = false;
@@ -133,7 +141,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
       } finally {
         clearTimeout(timer);
       }
-      logger.info({ bot: created.user?.tag, guilds: created.guilds.cache.size }, 'discord connected');
+      logger.info({ bot: created.user?.tag, guilds: created.guilds.cache.size, shards: created.ws.shards.map((s) => s.id) }, 'discord connected');
     },
 
     async stop() {

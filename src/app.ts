@@ -12,6 +12,7 @@ import { formatProblem } from './corpus/index.js';
 import { watchCorpus } from './ops/corpus-watch.js';
 import { createHealthServer, type HealthServer, type Readiness } from './ops/health-server.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
+import { withConstantLabel } from './ops/replica-label.js';
 import { describeDatabase, openStore, type Store } from './store/index.js';
 
 /** A start-up failure with a one-line explanation for the operator. */
@@ -152,7 +153,8 @@ export function createApp(options: AppOptions): App {
       port: config.health.port,
       host: config.health.host,
       readiness,
-      metrics: () => metrics.render(),
+      // replicas sharing a database, scraped into one Prometheus, stay apart
+      metrics: () => (config.databaseUrl ? withConstantLabel(metrics.render(), 'replica', config.replicaId) : metrics.render()),
       logger: logger.child({ component: 'health' }),
     });
     try {

@@ -8,6 +8,8 @@ import { createConfig } from '../../src/config.js';
 import type { Invocation } from '../../src/core/invocation.js';
 import { silentLogger } from '../../src/core/logger.js';
 import type { Reply } from '../../src/core/reply.js';
+import { freePort } from '../ops/support/free-port.js';
+import { parsePrometheusText, valueOf } from '../ops/support/prometheus-text.js';
 import { BUNDLED_CORPUS, invocation } from '../support/bot.js';
 import { postgresUnavailable, startPostgres, type TestPostgres } from '../support/postgres.js';
 
@@ -48,7 +50,7 @@ describe.skipIf(!!unavailable)('two replicas sharing one PostgreSQL', () => {
     const result = createConfig(
       {
         DATABASE_URL: databaseUrl, REPLICA_ID: id, DATA_DIR: join(dir, 'data'), CORPUS_DIR: corpusDir,
-        CONSOLE: 'on', RATE_LIMIT_USER: '5', RATE_LIMIT_CHANNEL: '1000', SHUTDOWN_TIMEOUT_MS: '2000',
+        CONSOLE: 'on', HEALTH_PORT: String(ports.shift()), HEALTH_HOST: '127.0.0.1', RATE_LIMIT_USER: '5', RATE_LIMIT_CHANNEL: '1000', SHUTDOWN_TIMEOUT_MS: '2000',
       },
       { cwd: dir, bundledCorpusDir: BUNDLED_CORPUS },
     );
@@ -56,7 +58,10 @@ describe.skipIf(!!unavailable)('two replicas sharing one PostgreSQL', () => {
     return createApp({ config: result.config, logger: silentLogger, input: new PassThrough(), output: new PassThrough(), interactive: false });
   }
 
+  const ports: number[] = [];
+
   beforeAll(async () => {
+    ports.push(await freePort(), await freePort());
     server = await startPostgres();
     const url = await server.database();
     a = replica(url, 'replica-a');
@@ -135,6 +140,14 @@ describe.skipIf(!!unavailable)('two replicas sharing one PostgreSQL', () => {
     expect(reloaded.kind).toBe('reload');
     expect(a.bot.size().articles).toBe(6);
     await within(PROPAGATION_MS * 5, 'replica b rebuilds its index', async () => b.bot.size().articles === 6);
+  });
+
+  it('labels each replica\'s metrics with its REPLICA_ID', async () => {
+    for (const [app, id] of [[a, 'replica-a'], [b, 'replica-b']] as const) {
+      const { port } = app.healthAddress()!;
+      const metrics = parsePrometheusText(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text());
+      expect(valueOf(metrics, 'qabot_ready', { replica: id })).toBe(1);
+    }
   });
 
   it('keeps answering on one replica when the other stops', async () => {

@@ -163,14 +163,20 @@ export class BotService {
     const latencyMs = performance.now() - started;
     if (options.record === false) return { answer };
     const at = this.now();
-    const answerId = answer.status === 'answered' ? randomBytes(6).toString('base64url') : undefined;
-    await Promise.all([
+    let answerId = answer.status === 'answered' ? randomBytes(6).toString('base64url') : undefined;
+    const [recorded, saved] = await Promise.allSettled([
       this.store.recordQuestion({
         at, platform, status: answer.status, reason: answer.reason, latencyMs,
         missingQuestion: answer.status === 'not_found' ? answer.question.slice(0, 300) : undefined,
       }),
       answerId ? this.store.putAnswer(answerId, answer, at) : undefined,
     ]);
+    // the store being down costs a count and the buttons, not the answer
+    if (recorded.status === 'rejected') this.logger.warn({ err: recorded.reason }, 'could not record a question for /stats');
+    if (saved.status === 'rejected') {
+      this.logger.warn({ err: saved.reason }, 'could not save an answer for its buttons; sent without them');
+      answerId = undefined;
+    }
     this.observer.question?.({ platform, status: answer.status, latencyMs });
     return { answer, answerId };
   }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { RateLimiterPostgres } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { Answer } from '../core/answer.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import { RateLimiter } from '../core/rate-limiter.js';
@@ -245,6 +245,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         new RateLimiterPostgres({
           storeClient: pool, tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false,
           keyPrefix: name, points, duration: durationMs / 1000,
+          // while the database is unreachable, each replica counts on its own rather than failing every question
+          insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration: durationMs / 1000 }),
         }),
       );
     },

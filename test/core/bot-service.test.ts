@@ -2,6 +2,8 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BotService } from '../../src/core/bot-service.js';
+import { silentLogger } from '../../src/core/logger.js';
 import { BUNDLED_CORPUS, createTestBot } from '../support/bot.js';
 
 function copyOfCorpus(): string {
@@ -64,6 +66,16 @@ describe('BotService', () => {
     expect(await store.feedbackCounts()).toEqual({ up: 0, down: 1 });
     expect(await bot.more('unknown', 1)).toBeUndefined();
     expect(await bot.feedback('unknown', 'u1', 'console', 1)).toBe(false);
+  });
+
+  it('still answers when the store cannot record: the count and the buttons go, not the answer', async () => {
+    const { store } = await createTestBot();
+    const down = () => Promise.reject(new Error('store unreachable'));
+    const bot = new BotService({ corpusDir: BUNDLED_CORPUS, store: { ...store, recordQuestion: down, putAnswer: down }, logger: silentLogger });
+    await bot.reload({ initial: true });
+    const { answer, answerId } = await bot.ask('ماذا قال تيلرسون عن داعش؟', 'discord');
+    expect(answer.status).toBe('answered');
+    expect(answerId).toBeUndefined();
   });
 
   it('applies a moderator synonym at once and forgets it when removed', async () => {

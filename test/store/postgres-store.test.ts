@@ -74,6 +74,14 @@ describe.skipIf(!!unavailable)('the PostgreSQL store shared by replicas', () => 
     expect(takes).toEqual([true, true, true, true, true, false]);
   });
 
+  it('keeps limiting in memory while the database is unreachable', async () => {
+    const store = await replica(await server.database(), 'a');
+    const limiter = store.rateLimiter('user', 2, 60_000);
+    await store.close();
+    const takes = [await limiter.take('discord:9'), await limiter.take('discord:9'), await limiter.take('discord:9')];
+    expect(takes).toEqual([true, true, false]);
+  });
+
   it('counts concurrent requests exactly: ten at once on two replicas, five pass', async () => {
     const url = await server.database();
     const [a, b] = [await replica(url, 'a'), await replica(url, 'b')];

@@ -7,12 +7,13 @@
  *
  *   npx tsx bench/replicas.ts            # 3 s per load step
  *   npx tsx bench/replicas.ts --quick    # 1 s per step, no memory-per-passages row
+ *   npx tsx bench/replicas.ts --replicas 1 --rates 25,50 --quick
  *
  * Open loop: the load generator sends /ask interactions at a fixed rate
  * whatever the answers do, half to a server on shard 0, half to one on shard
  * 1, and times each from the gateway event to the interaction callback the
- * fake receives. The rate doubles until p99 passes 100 ms or an interaction
- * goes unanswered. The generator and the fake share the machine with the
+ * fake receives. After a 2 s warm-up at 20 q/s (not measured), the rate
+ * doubles until p99 passes 100 ms or an interaction goes unanswered. The generator and the fake share the machine with the
  * replicas: on a small machine they take part of the CPU the replicas would
  * otherwise have.
  */
@@ -30,7 +31,11 @@ import { percentile } from './lib/percentile.js';
 
 const quick = process.argv.includes('--quick');
 const STEP_SECONDS = quick ? 1 : 3;
-const RATES = [25, 50, 100, 200, 400, 800, 1600];
+/** `--rates 25,50`: the offered rates to step through */
+const ratesArg = process.argv[process.argv.indexOf('--rates') + 1];
+const RATES = process.argv.includes('--rates') && ratesArg ? ratesArg.split(',').map(Number) : [25, 50, 100, 200, 400, 800, 1600];
+/** `--replicas 2`: only that layout */
+const replicasArg = process.argv.includes('--replicas') ? Number(process.argv[process.argv.indexOf('--replicas') + 1]) : undefined;
 const P99_BUDGET_MS = 100;
 const GRACE_MS = 3000;
 /** questions the bundled corpus answers, asked in turn */
@@ -145,6 +150,8 @@ async function loadStep(fake: FakeDiscord, rate: number, seconds: number): Promi
 
 /** Doubles the rate until p99 passes the budget or an answer is lost; the capacity is the last rate within it. */
 async function capacity(fake: FakeDiscord): Promise<{ steps: StepResult[]; capacity: number }> {
+  // warm-up, not measured: JIT, the database pool's connections, discord.js's REST queues
+  await loadStep(fake, 20, 2);
   const steps: StepResult[] = [];
   let best = 0;
   for (const rate of RATES) {
@@ -178,7 +185,8 @@ async function main(): Promise<void> {
   const common = { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_REST_API: fake.restApi, DISCORD_SHARD_COUNT: '2' };
   const rows: string[] = [];
   try {
-    for (const layout of [[['0-1']], [['0'], ['1']]] as const) {
+    const layouts = ([[['0-1']], [['0'], ['1']]] as const).filter((l) => replicasArg === undefined || l.length === replicasArg);
+    for (const layout of layouts) {
       const databaseUrl = await server.database();
       const replicas: Replica[] = [];
       for (const [i, [ids]] of layout.entries()) {

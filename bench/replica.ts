@@ -22,5 +22,6 @@ process.on('message', (message) => {
     const { rss, heapUsed } = process.memoryUsage();
     process.send!({ memory: { rss, heapUsed } });
   }
+  if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });
   if (message === 'stop') void app.stop().then(() => process.exit(0));
 });

@@ -8,6 +8,7 @@
  *   npx tsx bench/replicas.ts            # 3 s per load step
  *   npx tsx bench/replicas.ts --quick    # 1 s per step, no memory-per-passages row
  *   npx tsx bench/replicas.ts --replicas 1 --rates 25,50 --quick
+ *   BENCH_CPU_PROF=/tmp/prof npx tsx bench/replicas.ts …  # a V8 CPU profile of each replica
  *
  * Open loop: the load generator sends /ask interactions at a fixed rate
  * whatever the answers do, half to a server on shard 0, half to one on shard
@@ -72,7 +73,7 @@ async function startReplica(env: Record<string, string>): Promise<Replica> {
   const dataDir = mkdtempSync(join(temp, 'data-'));
   const child = fork(join(ROOT, 'bench/replica.ts'), [], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [])],
     env: { ...process.env, DATA_DIR: dataDir, CONSOLE: 'off', HEALTH_PORT: '0', RATE_LIMIT_USER: '0', RATE_LIMIT_CHANNEL: '0', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -84,6 +85,18 @@ async function memoryOf(replica: Replica): Promise<{ rss: number; heapUsed: numb
   const reply = nextMessage<{ rss: number; heapUsed: number }>(replica.child, 'memory');
   replica.child.send('memory');
   return reply;
+}
+
+/** CPU time the replicas used so far, in ms (user + system). */
+async function cpuOf(replicas: readonly Replica[]): Promise<number> {
+  const usages = await Promise.all(
+    replicas.map((replica) => {
+      const reply = nextMessage<{ user: number; system: number }>(replica.child, 'cpu');
+      replica.child.send('cpu');
+      return reply;
+    }),
+  );
+  return usages.reduce((sum, u) => sum + (u.user + u.system) / 1000, 0);
 }
 
 async function stopReplica(replica: Replica): Promise<void> {
@@ -104,6 +117,8 @@ interface StepResult {
   answered: number;
   p50: number;
   p99: number;
+  /** replica CPU time per answered question (all replicas together) */
+  cpuMsPerQuestion?: number;
 }
 
 async function loadStep(fake: FakeDiscord, rate: number, seconds: number): Promise<StepResult> {
@@ -149,15 +164,20 @@ async function loadStep(fake: FakeDiscord, rate: number, seconds: number): Promi
 }
 
 /** Doubles the rate until p99 passes the budget or an answer is lost; the capacity is the last rate within it. */
-async function capacity(fake: FakeDiscord): Promise<{ steps: StepResult[]; capacity: number }> {
+async function capacity(fake: FakeDiscord, replicas: readonly Replica[]): Promise<{ steps: StepResult[]; capacity: number }> {
   // warm-up, not measured: JIT, the database pool's connections, discord.js's REST queues
   await loadStep(fake, 20, 2);
   const steps: StepResult[] = [];
   let best = 0;
   for (const rate of RATES) {
+    const cpuBefore = await cpuOf(replicas);
     const step = await loadStep(fake, rate, STEP_SECONDS);
+    step.cpuMsPerQuestion = ((await cpuOf(replicas)) - cpuBefore) / Math.max(1, step.answered);
     steps.push(step);
-    console.log(`  ${String(rate).padStart(5)} q/s offered: ${step.answered}/${step.sent} answered, p50 ${step.p50.toFixed(1)} ms, p99 ${step.p99.toFixed(1)} ms`);
+    console.log(
+      `  ${String(rate).padStart(5)} q/s offered: ${step.answered}/${step.sent} answered, p50 ${step.p50.toFixed(1)} ms, p99 ${step.p99.toFixed(1)} ms, ` +
+        `replica CPU ${step.cpuMsPerQuestion.toFixed(2)} ms per question`,
+    );
     if (step.answered < step.sent || step.p99 > P99_BUDGET_MS) break;
     best = rate;
   }
@@ -174,6 +194,11 @@ function newsCorpus(shared: string, articles: number): string {
     if (row.title) writeFileSync(join(dir, `${row.id}.json`), JSON.stringify({ title: row.title }));
   }
   return dir;
+}
+
+/** Median over the steps of the replicas' CPU time per question: what a question costs, whatever else runs on the machine. */
+function cpuPerQuestion(steps: readonly StepResult[]): number {
+  return percentile(steps.map((s) => s.cpuMsPerQuestion ?? Number.NaN).filter((v) => !Number.isNaN(v)), 50);
 }
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
@@ -193,15 +218,16 @@ async function main(): Promise<void> {
         replicas.push(await startReplica({ ...common, DISCORD_SHARD_IDS: ids, DATABASE_URL: databaseUrl, REPLICA_ID: `bench-${i}` }));
       }
       console.log(`${replicas.length} replica(s), shards ${layout.map(([ids]) => ids).join(' and ')}:`);
-      const result = await capacity(fake);
+      const result = await capacity(fake, replicas);
       const memory = await Promise.all(replicas.map(memoryOf));
       const at = result.steps.find((s) => s.rate === result.capacity);
       rows.push(
-        `| ${replicas.length} (shards ${layout.map(([ids]) => ids).join(', ')}) | ${result.capacity} | ${at ? at.p50.toFixed(1) : '–'} | ${at ? at.p99.toFixed(1) : '–'} | ${memory.map((m) => mb(m.rss)).join(' + ')} |`,
+        `| ${replicas.length} (shards ${layout.map(([ids]) => ids).join(', ')}) | ${result.capacity} | ${at ? at.p50.toFixed(1) : '–'} | ${at ? at.p99.toFixed(1) : '–'} | ` +
+          `${cpuPerQuestion(result.steps).toFixed(2)} | ${memory.map((m) => mb(m.rss)).join(' + ')} |`,
       );
       await Promise.all(replicas.map(stopReplica));
     }
-    console.log('\n| replicas | q/s at p99 ≤ 100 ms | p50 ms | p99 ms | RSS MB per replica |\n|---|---:|---:|---:|---:|');
+    console.log('\n| replicas | q/s at p99 ≤ 100 ms | p50 ms | p99 ms | replica CPU ms per question | RSS MB per replica |\n|---|---:|---:|---:|---:|---:|');
     for (const row of rows) console.log(row);
 
     const shared = sharedDir();

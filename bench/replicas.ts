@@ -14,9 +14,11 @@
  * whatever the answers do, half to a server on shard 0, half to one on shard
  * 1, and times each from the gateway event to the interaction callback the
  * fake receives. After a 2 s warm-up at 20 q/s (not measured), the rate
- * doubles until p99 passes 100 ms or an interaction goes unanswered. The generator and the fake share the machine with the
- * replicas: on a small machine they take part of the CPU the replicas would
- * otherwise have.
+ * doubles until p99 passes 100 ms or an interaction goes unanswered. The
+ * generator and the fake share the machine with the replicas: on a small
+ * machine they take part of the CPU the replicas would otherwise have. The
+ * replicas' CPU time per question is reported beside the latencies: what a
+ * question costs, however busy the machine is.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

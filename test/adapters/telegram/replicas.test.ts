@@ -130,7 +130,6 @@ describe.skipIf(!!unavailable)('two long-polling replicas sharing one PostgreSQL
     await fake.waitForCall('sendMessage', (p) => Number(p.chat_id) === 2201);
 
     await adapters[0]!.stop();
-    // the fake hands an update to whichever getUpdates is open: wait for the new poller first
     await vi.waitFor(() => expect(said(1, 'took over long polling')).toBe(true), { timeout: 5000 });
     fake.pushUpdate(message(6002, 2202, QUESTION));
     await fake.waitForCall('sendMessage', (p) => Number(p.chat_id) === 2202);

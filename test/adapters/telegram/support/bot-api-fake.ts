@@ -94,16 +94,21 @@ export async function startBotApiFake(options: BotApiFakeOptions): Promise<BotAp
     return { status: response.status, body: await response.json() };
   }
 
-  async function getUpdates(token: string, payload: Record<string, any>, req: IncomingMessage): Promise<unknown[]> {
+  async function getUpdates(token: string, payload: Record<string, any>, res: ServerResponse): Promise<unknown[]> {
+    // the connection, not the request body: a poller that gave up (stopped) closes it
     let closed = false;
-    req.once('close', () => {
+    res.once('close', () => {
       closed = true;
     });
     const until = Date.now() + (payload.limit === 1 ? 0 : holdMs);
     for (;;) {
       const fromEmulator = (await forward(token, 'getUpdates', payload)).body.result as unknown[];
+      if (closed) {
+        // nobody will confirm them: Telegram hands unconfirmed updates to the next getUpdates
+        return [];
+      }
       const updates = [...fromEmulator, ...injected.splice(0)];
-      if (updates.length || closed || Date.now() >= until) return updates;
+      if (updates.length || Date.now() >= until) return updates;
       await sleep(20);
     }
   }
@@ -124,7 +129,7 @@ export async function startBotApiFake(options: BotApiFakeOptions): Promise<BotAp
       return send(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
     }
     if (method === 'getUpdates') {
-      const updates = await getUpdates(token, payload, req);
+      const updates = await getUpdates(token, payload, res);
       delivered.push(...(updates as Record<string, any>[]));
       if (updates.length) record(method, payload, 200);
       return send(res, 200, { ok: true, result: updates });

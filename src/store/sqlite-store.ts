@@ -144,9 +144,13 @@ export function openSqliteStore(dataDir: string): Store {
     'INSERT INTO channel_rules (scope_id, channel_id, rule) VALUES (?, ?, ?) ON CONFLICT (scope_id, channel_id) DO UPDATE SET rule = excluded.rule',
   );
   const deleteRule = db.prepare('DELETE FROM channel_rules WHERE scope_id = ? AND channel_id = ?');
-  const insertAnswer = db.prepare('INSERT OR REPLACE INTO answers (id, at, answer) VALUES (?, ?, ?)');
-  const selectAnswer = db.prepare('SELECT answer FROM answers WHERE id = ? AND at >= ?');
-  const deleteOldAnswers = db.prepare('DELETE FROM answers WHERE at < ?');
+  // The answers behind buttons are a day's cache: a second connection writes them without waiting for the disk
+  // (synchronous=NORMAL; a power cut may expire the last few buttons), so a question costs one disk flush, not two.
+  const cacheDb = path === ':memory:' ? db : new Database(path, { timeout: 5000 });
+  if (cacheDb !== db) cacheDb.pragma('synchronous = NORMAL');
+  const insertAnswer = cacheDb.prepare('INSERT OR REPLACE INTO answers (id, at, answer) VALUES (?, ?, ?)');
+  const selectAnswer = cacheDb.prepare('SELECT answer FROM answers WHERE id = ? AND at >= ?');
+  const deleteOldAnswers = cacheDb.prepare('DELETE FROM answers WHERE at < ?');
   let answersPut = 0;
 
   const synonyms = (): StoredSynonymGroup[] =>
@@ -215,6 +219,7 @@ export function openSqliteStore(dataDir: string): Store {
       return { async release() {}, lost: new Promise<void>(() => {}) };
     },
     async close() {
+      if (cacheDb.open) cacheDb.close();
       if (db.open) db.close();
     },
   };

@@ -105,6 +105,28 @@ describe.skipIf(!!unavailable)('the PostgreSQL store shared by replicas', () => 
     expect(heard).toEqual({ a: [], b: [{ kind: 'channels', scopeId: 'guild-1' }], c: [{ kind: 'channels', scopeId: 'guild-1' }] });
   });
 
+  it('listens again after losing its connection, and rereads what a lost notice could have said', async () => {
+    const url = await server.database();
+    const [a, b] = [await replica(url, 'a'), await replica(url, 'b')];
+    const heard: StoreChange[] = [];
+    let wake = () => {};
+    b.subscribe((change) => {
+      heard.push(change);
+      wake();
+    });
+    const next = (count: number) => new Promise<void>((resolve) => {
+      wake = () => heard.length >= count && resolve();
+      wake();
+    });
+    await sql(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN bot_changes' AND application_name = ''");
+    // reconnected: b rereads synonyms and channel rules, since a notice may have been sent while it was away
+    await next(2);
+    expect(heard).toEqual([{ kind: 'synonyms' }, { kind: 'channels' }]);
+    await a.publish({ kind: 'reload' });
+    await next(3);
+    expect(heard[2]).toEqual({ kind: 'reload' });
+  });
+
   it('lets one replica hold a lock; another gets it once released', async () => {
     const url = await server.database();
     const [a, b] = [await replica(url, 'a'), await replica(url, 'b')];

@@ -19,8 +19,8 @@ export const ask = defineCommand({
   args: z.object({
     question: z.string().overwrite((q) => q.slice(0, QUESTION_HARD_LIMIT)).max(QUESTION_HARD_LIMIT).meta({ description: 'Your question, in Arabic or English', descriptionAr: 'سؤالك بالعربية أو الإنجليزية' }),
   }),
-  run({ bot, invocation }, { question }) {
-    const { answer, answerId } = bot.ask(question, invocation.platform, { record: !invocation.preview });
+  async run({ bot, invocation }, { question }) {
+    const { answer, answerId } = await bot.ask(question, invocation.platform, { record: !invocation.preview });
     return { kind: 'answer', answer, answerId, page: 0, hasMore: bot.hasMore(answer) };
   },
 });

@@ -23,17 +23,17 @@ export const channels = defineCommand({
     z.object({ action: z.literal('clear'), channel }).meta({ description: 'Remove this channel\'s rule', descriptionAr: 'احذف قاعدة هذه القناة' }),
     z.object({ action: z.literal('list') }).meta({ description: 'Show the channel rules', descriptionAr: 'اعرض قواعد القنوات' }),
   ]),
-  run({ bot, invocation, lang }, args) {
+  async run({ bot, invocation, lang }, args) {
     const scope = invocation.chat.scopeId;
     if (!scope) throw new UserError('bad_arguments', TEXT.needScope[lang]);
     if (args.action === 'list') {
-      const rules = bot.channelRules(scope);
+      const rules = await bot.channelRules(scope);
       const items = [...rules.allowed.map((id) => `✅ ${id}`), ...rules.denied.map((id) => `⛔ ${id}`)];
       const note = items.length === 0 ? TEXT.open[lang] : rules.allowed.length ? TEXT.onlyAllowed[lang] : TEXT.list[lang];
       return { kind: 'notice', lang, text: `${TEXT.list[lang]}. ${note}`, items, ephemeral: true };
     }
     const target = args.channel ?? invocation.chat.id;
-    bot.setChannelRule(scope, target, args.action === 'clear' ? null : args.action);
+    await bot.setChannelRule(scope, target, args.action === 'clear' ? null : args.action);
     return { kind: 'notice', lang, text: `${TEXT[args.action][lang]}: ${target}`, ephemeral: true };
   },
 });

@@ -15,8 +15,8 @@ export const feedback = defineCommand({
     id: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).meta({ description: 'Answer id' }),
     vote: z.enum(['up', 'down']).meta({ description: 'up or down' }),
   }),
-  run({ bot, invocation, lang }, { id, vote }) {
-    const recorded = bot.feedback(id, invocation.user.id, invocation.platform, vote === 'up' ? 1 : -1);
+  async run({ bot, invocation, lang }, { id, vote }) {
+    const recorded = await bot.feedback(id, invocation.user.id, invocation.platform, vote === 'up' ? 1 : -1);
     if (!recorded) throw new UserError('expired');
     return { kind: 'notice', lang, text: MESSAGES.feedbackThanks[lang], ephemeral: true };
   },

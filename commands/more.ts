@@ -14,8 +14,8 @@ export const more = defineCommand({
     id: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).meta({ description: 'Answer id' }),
     page: z.coerce.number().int().min(1).max(20).default(1).meta({ description: 'Page' }),
   }),
-  run({ bot }, { id, page }) {
-    const result = bot.more(id, page);
+  async run({ bot }, { id, page }) {
+    const result = await bot.more(id, page);
     if (!result) throw new UserError('expired');
     return { kind: 'answer', answer: result.answer, answerId: id, page, hasMore: result.hasMore };
   },

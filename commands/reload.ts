@@ -10,7 +10,7 @@ export const reload = defineCommand({
   slow: true,
   args: z.object({}),
   async run({ bot, lang, logger, invocation }) {
-    const report = await bot.reload();
+    const report = await bot.reloadEverywhere();
     logger.info({ by: invocation.user.id, swapped: report.swapped, ...report.after, problems: report.problems.length }, 'reload requested');
     return { kind: 'reload', lang, report };
   },

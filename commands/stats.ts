@@ -7,7 +7,7 @@ export const stats = defineCommand({
   descriptionAr: 'الأسئلة المجابة وغير المجابة والتقييمات وحجم الفهرس ومدة التشغيل',
   access: 'moderator',
   args: z.object({}),
-  run({ bot, lang }) {
-    return { kind: 'stats', lang, stats: bot.stats() };
+  async run({ bot, lang }) {
+    return { kind: 'stats', lang, stats: await bot.stats() };
   },
 });

@@ -28,18 +28,18 @@ export const synonym = defineCommand({
       .meta({ description: 'Remove a group', descriptionAr: 'احذف مجموعة' }),
     z.object({ action: z.literal('list') }).meta({ description: 'List the groups moderators added', descriptionAr: 'اعرض المجموعات التي أضافها المشرفون' }),
   ]),
-  run({ bot, invocation, lang }, args) {
+  async run({ bot, invocation, lang }, args) {
     if (args.action === 'list') {
-      const items = bot.listSynonyms().map((g) => `${g.id}. ${g.expressions.join(' = ')}`);
+      const items = (await bot.listSynonyms()).map((g) => `${g.id}. ${g.expressions.join(' = ')}`);
       return { kind: 'notice', lang, text: TEXT.list[lang], items, ephemeral: true };
     }
     if (args.action === 'remove') {
-      const removed = bot.removeSynonym(args.group);
+      const removed = await bot.removeSynonym(args.group);
       return { kind: 'notice', lang, text: removed ? `${TEXT.removed[lang]}: ${removed}` : TEXT.none[lang], ephemeral: true };
     }
     const expressions = [...new Set(args.expressions.split(SEPARATOR).map((e) => e.trim()).filter(Boolean))];
     if (expressions.length < 2 || expressions.some((e) => e.length > 80)) throw new UserError('bad_arguments', TEXT.needTwo[lang]);
-    const group = bot.addSynonym(expressions, `${invocation.platform}:${invocation.user.id}`);
+    const group = await bot.addSynonym(expressions, `${invocation.platform}:${invocation.user.id}`);
     return { kind: 'notice', lang, text: `${TEXT.added[lang]} (${group.id})`, items: [group.expressions.join(' = ')], ephemeral: true };
   },
 });

@@ -7,14 +7,13 @@ import type { Config } from './config.js';
 import { BotService, type BotObserver } from './core/bot-service.js';
 import { createDispatcher, type Dispatcher } from './core/dispatch.js';
 import type { Logger } from './core/logger.js';
-import { RateLimiter } from './core/rate-limiter.js';
 import type { Platform } from './core/invocation.js';
 import { describeReload } from './core/reload-report.js';
 import { formatProblem } from './corpus/index.js';
 import { watchCorpus } from './ops/corpus-watch.js';
 import { createHealthServer, type HealthServer, type Readiness } from './ops/health-server.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
-import { openSqliteStore, type Store } from './store/index.js';
+import { describeDatabase, openStore, type Store } from './store/index.js';
 
 /** A start-up failure with a one-line explanation for the operator. */
 export class StartupError extends Error {
@@ -91,6 +90,8 @@ export function createApp(options: AppOptions): App {
 
   const metrics = createMetrics({
     platforms: servedPlatforms(config, options.interactive),
+    // replicas sharing a database, scraped into one Prometheus, stay apart
+    ...(config.databaseUrl ? { labels: { replica: config.replicaId } } : {}),
     ready: () => readiness().ready,
     indexSize: () => {
       if (!bot?.ready) return undefined;
@@ -122,7 +123,9 @@ export function createApp(options: AppOptions): App {
     }
     if (config.telegram) {
       const { createTelegramAdapter } = await import('./adapters/telegram/index.js');
-      list.push(createTelegramAdapter({ ...deps, config: config.telegram }));
+      // one replica long-polls at a time (a lock in the shared store)
+      const shared = store!;
+      list.push(createTelegramAdapter({ ...deps, config: config.telegram, tryLock: (name) => shared.tryLock(name) }));
     }
     if (wantsConsole(config, options.interactive)) {
       list.push(createConsoleAdapter({ ...deps, input: options.input, output: options.output, color: options.interactive, onExit: options.onConsoleExit }));
@@ -191,17 +194,23 @@ export function createApp(options: AppOptions): App {
   async function startServing(): Promise<void> {
     // the first real cause first: a missing corpus or an unwritable store says more than "nothing to serve"
     await checkCorpusDir();
-    store = openSqliteStore(config.dataDir);
-    logger.info({ dataDir: config.dataDir }, 'store opened');
+    store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, replicaId: config.replicaId, logger: logger.child({ component: 'store' }) });
+    logger.info(config.databaseUrl ? { database: describeDatabase(config.databaseUrl), replica: config.replicaId } : { dataDir: config.dataDir }, 'store opened');
     checkSomethingToServe();
     // before the index, so the orchestrator sees the process alive (and not ready) while the index builds
     await startHealthServer();
-    bot = new BotService({
+    const service = new BotService({
       corpusDir: config.corpusDir,
       store,
       logger: logger.child({ component: 'core' }),
       answer: { maxPassages: config.answerPassages, maxQuestionLength: config.maxQuestionLength },
       observer,
+    });
+    bot = service;
+    // another replica's /synonym, /channels or /reload: apply it here too
+    store.subscribe((change) => {
+      logger.info({ change: change.kind }, 'change from another replica');
+      service.applyChange(change).catch((error: unknown) => logger.error({ err: error, change: change.kind }, 'could not apply a change from another replica'));
     });
     const report = await bot.reload({ initial: true });
     checkNotStopping();
@@ -218,8 +227,9 @@ export function createApp(options: AppOptions): App {
       commands: COMMANDS,
       bot,
       logger,
-      userLimiter: new RateLimiter(config.rateLimitUser, MINUTE_MS / Math.max(1, config.rateLimitUser)),
-      channelLimiter: new RateLimiter(config.rateLimitChannel, MINUTE_MS / Math.max(1, config.rateLimitChannel)),
+      // windows shared by every replica when the store is PostgreSQL
+      userLimiter: store.rateLimiter('user', config.rateLimitUser, MINUTE_MS),
+      channelLimiter: store.rateLimiter('channel', config.rateLimitChannel, MINUTE_MS),
     });
 
     adapters.push(...(await createAdapters({ dispatcher, bot, logger, hashUserIds: config.log.hashUserIds })));
@@ -251,7 +261,7 @@ export function createApp(options: AppOptions): App {
         if (outcome.status === 'rejected') logger.warn({ err: outcome.reason, adapter: adapters[i]?.name }, 'shutdown: adapter did not close cleanly');
       });
       await health?.close();
-      store?.close();
+      await store?.close().catch((error: unknown) => logger.warn({ err: error }, 'shutdown: store did not close cleanly'));
       if (health || store) logger.info('stopped');
     })();
     return stopping;

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -51,6 +52,25 @@ const choice = <const T extends string>(values: readonly [T, ...T[]]) =>
       return z.NEVER;
     });
 
+const listenAddress = optionalString.refine(
+  (v) => v === undefined || /^[A-Za-z0-9.:-]{1,253}$/.test(v),
+  'expected an address to listen on, e.g. 0.0.0.0 (all interfaces) or 127.0.0.1',
+);
+
+/** "0,1" or "0-3" or "0-1,4": the shards this process owns. */
+export function parseShardIds(text: string): number[] | undefined {
+  const ids = new Set<number>();
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const range = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(part);
+    if (!range) return undefined;
+    const from = Number(range[1]);
+    const to = Number(range[2] ?? range[1]);
+    if (to < from) return undefined;
+    for (let id = from; id <= to; id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
 const httpUrl = (what: string) =>
   optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/i.test(v), `expected an http(s) URL of ${what}`);
 
@@ -67,6 +87,8 @@ export const envSchema = z.object({
   CORPUS_DIR: optionalString,
   CORPUS_WATCH: flag(false),
   DATA_DIR: optionalString,
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/i.test(v), 'expected a PostgreSQL URL, e.g. postgres://bot:password@db:5432/bot'),
+  REPLICA_ID: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_.-]{1,64}$/.test(v), 'expected 1-64 characters of A-Z, a-z, 0-9, _, . and -'),
 
   ANSWER_PASSAGES: integer(3, 1, 10),
   MAX_QUESTION_LENGTH: integer(1000, 20, 4000),
@@ -78,7 +100,7 @@ export const envSchema = z.object({
   LOG_HASH_USER_IDS: flag(false),
 
   HEALTH_PORT: integer(0, 0, 65535),
-  HEALTH_HOST: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9.:-]{1,253}$/.test(v), 'expected an address to listen on, e.g. 0.0.0.0 (all interfaces) or 127.0.0.1'),
+  HEALTH_HOST: listenAddress,
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
 
   CONSOLE: choice(['auto', 'on', 'off']),
@@ -87,6 +109,11 @@ export const envSchema = z.object({
   DISCORD_APPLICATION_ID: optionalString.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'expected the numeric application id from the Developer Portal'),
   DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'expected a numeric server (guild) id'),
   DISCORD_REST_API: httpUrl('a Discord REST API, e.g. https://discord.com/api'),
+  DISCORD_SHARD_COUNT: optionalString.refine(
+    (v) => v === undefined || /^auto$/i.test(v) || (/^\d{1,5}$/.test(v) && Number(v) >= 1),
+    'expected auto (what Discord recommends) or a whole number of shards from 1',
+  ),
+  DISCORD_SHARD_IDS: optionalString.refine((v) => v === undefined || parseShardIds(v) !== undefined, 'expected shard ids like 0,1 or 0-3'),
 
   TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || TELEGRAM_TOKEN.test(v), 'does not look like a Telegram bot token ("123456:ABC…"); copy it again from @BotFather'),
   TELEGRAM_ADMIN_IDS: optionalString.refine((v) => v === undefined || /^\s*-?\d+(\s*,\s*-?\d+)*\s*$/.test(v), 'expected numeric Telegram user ids separated by commas'),
@@ -94,12 +121,17 @@ export const envSchema = z.object({
   TELEGRAM_WEBHOOK_URL: optionalString.refine((v) => v === undefined || /^https:\/\/[^\s]+$/i.test(v), 'expected the public https URL Telegram should post updates to'),
   TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), 'expected 1-256 characters of A-Z, a-z, 0-9, _ and -'),
   TELEGRAM_WEBHOOK_PORT: integer(8443, 1, 65535),
+  TELEGRAM_WEBHOOK_HOST: listenAddress,
 });
 
 export interface Config {
   corpusDir: string;
   corpusWatch: boolean;
   dataDir: string;
+  /** PostgreSQL shared by replicas; SQLite in dataDir when unset */
+  databaseUrl?: string;
+  /** names this process in metrics and change notices */
+  replicaId: string;
   answerPassages: number;
   maxQuestionLength: number;
   rateLimitUser: number;
@@ -108,12 +140,19 @@ export interface Config {
   health: { port: number; host: string };
   shutdownTimeoutMs: number;
   console: 'auto' | 'on' | 'off';
-  discord?: { token: string; applicationId?: string; guildId?: string; restApi?: string };
+  discord?: {
+    token: string;
+    applicationId?: string;
+    guildId?: string;
+    restApi?: string;
+    /** the shards this process owns; absent: discord.js's default, one shard */
+    shards?: { count: number | 'auto'; ids?: number[] };
+  };
   telegram?: {
     token: string;
     adminIds: string[];
     apiRoot?: string;
-    webhook?: { url: string; secret?: string; port: number };
+    webhook?: { url: string; secret?: string; port: number; host?: string };
   };
   /** values to scrub from every log line */
   secrets: string[];
@@ -143,16 +182,24 @@ export function createConfig(env: Record<string, string | undefined>, defaults: 
   const e = parsed.data;
   const problems: string[] = [];
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN) problems.push('TELEGRAM_WEBHOOK_URL: set TELEGRAM_BOT_TOKEN too, or unset the webhook');
+  const shardCount = e.DISCORD_SHARD_COUNT === undefined ? undefined : /^auto$/i.test(e.DISCORD_SHARD_COUNT) ? 'auto' : Number(e.DISCORD_SHARD_COUNT);
+  const shardIds = e.DISCORD_SHARD_IDS === undefined ? undefined : parseShardIds(e.DISCORD_SHARD_IDS);
+  if (shardIds && shardCount === undefined) problems.push('DISCORD_SHARD_IDS: set DISCORD_SHARD_COUNT too (the total number of shards)');
+  if (shardIds && typeof shardCount === 'number' && shardIds.some((id) => id >= shardCount)) {
+    problems.push(`DISCORD_SHARD_IDS: shard ids go from 0 to ${shardCount - 1} with DISCORD_SHARD_COUNT=${shardCount}`);
+  }
   if (problems.length) return { ok: false, problems };
   const warnings = [...unknownVariables(env), ...ignoredVariables(e)];
 
-  const secrets = [e.DISCORD_TOKEN, e.TELEGRAM_BOT_TOKEN, e.TELEGRAM_WEBHOOK_SECRET].filter((s): s is string => !!s);
+  const secrets = [e.DISCORD_TOKEN, e.TELEGRAM_BOT_TOKEN, e.TELEGRAM_WEBHOOK_SECRET, databasePassword(e.DATABASE_URL)].filter((s): s is string => !!s);
   return {
     ok: true,
     config: {
       corpusDir: e.CORPUS_DIR ? resolve(defaults.cwd, e.CORPUS_DIR) : defaults.bundledCorpusDir,
       corpusWatch: e.CORPUS_WATCH,
       dataDir: resolve(defaults.cwd, e.DATA_DIR ?? 'data'),
+      databaseUrl: e.DATABASE_URL,
+      replicaId: e.REPLICA_ID ?? hostname(),
       answerPassages: e.ANSWER_PASSAGES,
       maxQuestionLength: e.MAX_QUESTION_LENGTH,
       rateLimitUser: e.RATE_LIMIT_USER,
@@ -162,7 +209,10 @@ export function createConfig(env: Record<string, string | undefined>, defaults: 
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       console: e.CONSOLE ?? 'auto',
       discord: e.DISCORD_TOKEN
-        ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, restApi: e.DISCORD_REST_API }
+        ? {
+            token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, restApi: e.DISCORD_REST_API,
+            shards: shardCount === undefined ? undefined : { count: shardCount, ids: shardIds },
+          }
         : undefined,
       telegram: e.TELEGRAM_BOT_TOKEN
         ? {
@@ -170,7 +220,7 @@ export function createConfig(env: Record<string, string | undefined>, defaults: 
             adminIds: (e.TELEGRAM_ADMIN_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
             apiRoot: e.TELEGRAM_API_ROOT,
             webhook: e.TELEGRAM_WEBHOOK_URL
-              ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT }
+              ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT, host: e.TELEGRAM_WEBHOOK_HOST }
               : undefined,
           }
         : undefined,
@@ -180,8 +230,18 @@ export function createConfig(env: Record<string, string | undefined>, defaults: 
   };
 }
 
+/** The password in DATABASE_URL, scrubbed from logs like the tokens. */
+function databasePassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Prefixes the bot owns: a variable with one of them that the schema lacks is most likely a typo. */
-const OWN_PREFIXES = ['CORPUS_', 'DATA_', 'ANSWER_', 'MAX_QUESTION', 'RATE_LIMIT_', 'LOG_', 'HEALTH_', 'SHUTDOWN_', 'DISCORD_', 'TELEGRAM_'];
+const OWN_PREFIXES = ['CORPUS_', 'DATA_', 'DATABASE_', 'REPLICA_', 'ANSWER_', 'MAX_QUESTION', 'RATE_LIMIT_', 'LOG_', 'HEALTH_', 'SHUTDOWN_', 'DISCORD_', 'TELEGRAM_'];
 
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -211,7 +271,7 @@ function ignoredVariables(e: z.infer<typeof envSchema>): string[] {
   const ignored = (names: string[], token: string) =>
     names.map((name) => `${name}: ignored because ${token} is not set`);
   return [
-    ...(e.DISCORD_TOKEN ? [] : ignored((['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_REST_API'] as const).filter((n) => e[n]), 'DISCORD_TOKEN')),
+    ...(e.DISCORD_TOKEN ? [] : ignored((['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_REST_API', 'DISCORD_SHARD_COUNT', 'DISCORD_SHARD_IDS'] as const).filter((n) => e[n]), 'DISCORD_TOKEN')),
     ...(e.TELEGRAM_BOT_TOKEN ? [] : ignored((['TELEGRAM_ADMIN_IDS', 'TELEGRAM_API_ROOT'] as const).filter((n) => e[n]), 'TELEGRAM_BOT_TOKEN')),
   ];
 }

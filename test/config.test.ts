@@ -100,6 +100,11 @@ describe('the configuration from the environment', () => {
     ['TELEGRAM_WEBHOOK_URL', 'http://bot.example.com/hook', /public https URL/],
     ['TELEGRAM_WEBHOOK_SECRET', 'with spaces', /1-256 characters/],
     ['TELEGRAM_WEBHOOK_PORT', '0', /whole number from 1 to 65535/],
+    ['TELEGRAM_WEBHOOK_HOST', 'every interface', /address to listen on/],
+    ['DATABASE_URL', 'mysql://bot@db/bot', /PostgreSQL URL/],
+    ['REPLICA_ID', 'replica one', /1-64 characters/],
+    ['DISCORD_SHARD_COUNT', '0', /auto .* or a whole number of shards/],
+    ['DISCORD_SHARD_IDS', '3-1', /shard ids like 0,1 or 0-3/],
   ];
 
   it.each(INVALID)('refuses an invalid %s with one line naming it and what it expects, never its value', (name, value, expects) => {
@@ -126,6 +131,25 @@ describe('the configuration from the environment', () => {
   it('names the missing token when a webhook is set without it', () => {
     const problems = problemsOf(createConfig({ TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/hook' }, DEFAULTS));
     expect(problems).toEqual([expect.stringMatching(/^TELEGRAM_WEBHOOK_URL: .*TELEGRAM_BOT_TOKEN/)]);
+  });
+
+  it('reads the Discord shards this process owns: a list, a range, or auto', () => {
+    const shards = (env: Record<string, string>) => configOf(createConfig({ DISCORD_TOKEN, ...env }, DEFAULTS)).discord!.shards;
+    expect(shards({})).toBeUndefined();
+    expect(shards({ DISCORD_SHARD_COUNT: '4', DISCORD_SHARD_IDS: '0-1,3' })).toEqual({ count: 4, ids: [0, 1, 3] });
+    expect(shards({ DISCORD_SHARD_COUNT: 'AUTO' })).toEqual({ count: 'auto', ids: undefined });
+    expect(problemsOf(createConfig({ DISCORD_TOKEN, DISCORD_SHARD_COUNT: '2', DISCORD_SHARD_IDS: '1-2' }, DEFAULTS))).toEqual([
+      expect.stringMatching(/^DISCORD_SHARD_IDS: shard ids go from 0 to 1/),
+    ]);
+    expect(problemsOf(createConfig({ DISCORD_TOKEN, DISCORD_SHARD_IDS: '0' }, DEFAULTS))).toEqual([expect.stringMatching(/^DISCORD_SHARD_IDS: set DISCORD_SHARD_COUNT/)]);
+  });
+
+  it('shares state through PostgreSQL when DATABASE_URL is set, and scrubs its password from logs', () => {
+    const config = configOf(createConfig({ DATABASE_URL: 'postgres://bot:s3cr%40t-pass@db:5432/bot', REPLICA_ID: 'bot-2' }, DEFAULTS));
+    expect(config.databaseUrl).toBe('postgres://bot:s3cr%40t-pass@db:5432/bot');
+    expect(config.replicaId).toBe('bot-2');
+    expect(config.secrets).toContain('s3cr@t-pass');
+    expect(configOf(createConfig({}, DEFAULTS)).databaseUrl).toBeUndefined();
   });
 
   it('warns about a variable name with a typo, suggesting the one it resembles', () => {

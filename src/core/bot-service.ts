@@ -1,14 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { loadCorpus, type Article, type SynonymGroup } from '../corpus/index.js';
-import type { Store } from '../store/index.js';
+import { ANSWER_TTL_MS, type ChannelRules, type Store, type StoreChange } from '../store/index.js';
 import { normalizeText } from '../text/index.js';
 import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type Answer, type AnswerOptions } from './answer.js';
-import { AnswerCache } from './answer-cache.js';
 import type { Platform } from './invocation.js';
 import { buildKnowledgeBase, withModeratorSynonyms, type KnowledgeBase } from './knowledge-base.js';
 import type { Logger } from './logger.js';
 import type { CorpusSize, ReloadReport } from './reload-report.js';
 import type { ArticleSummary } from './reply.js';
-import { emptyCounts, type StatsSnapshot, type StatusCounts } from './stats.js';
+import type { StatsSnapshot } from './stats.js';
 
 /** Hooks for metrics: called after each question and each reload. */
 export interface BotObserver {
@@ -34,6 +34,8 @@ export interface AskResult {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MISSING_WINDOW_MS = 30 * DAY_MS;
 const MISSING_SHOWN = 10;
+/** channel rules are cached per scope; a change notice drops them at once, this bounds a lost notice */
+const RULES_TTL_MS = 60_000;
 
 /** "Reuters" or "روسيا" matched loosely: normalized, case-folded. */
 function loose(text: string): string {
@@ -58,8 +60,7 @@ export class BotService {
   private readonly logger: Logger;
   private readonly corpusDir: string;
   private readonly answerOptions: AnswerOptions;
-  private readonly answers = new AnswerCache();
-  private readonly counts: StatusCounts = emptyCounts();
+  private readonly rules = new Map<string, { rules: Promise<ChannelRules>; at: number }>();
   private readonly now: () => number;
   private readonly startedAt: number;
   private reloading: Promise<ReloadReport> | undefined;
@@ -92,8 +93,8 @@ export class BotService {
     };
   }
 
-  private moderatorSynonyms(): SynonymGroup[] {
-    return this.store.listSynonyms().map((g) => g.expressions);
+  private async moderatorSynonyms(): Promise<SynonymGroup[]> {
+    return (await this.store.listSynonyms()).map((g) => g.expressions);
   }
 
   /**
@@ -126,31 +127,67 @@ export class BotService {
       );
       return { swapped: false, before, after: before, problems, ms: performance.now() - started };
     }
-    this.kb = buildKnowledgeBase(corpus, { extraSynonyms: this.moderatorSynonyms() });
+    this.kb = buildKnowledgeBase(corpus, { extraSynonyms: await this.moderatorSynonyms() });
     const after = this.size();
     this.logger.info({ ...after, buildMs: Math.round(this.kb.buildMs), problems: problems.length }, 'index built and serving');
     return { swapped: true, before, after, problems, ms: performance.now() - started };
   }
 
-  /** Answers a question and, unless told otherwise, records it for /stats and metrics. */
-  ask(question: unknown, platform: Platform, options: { record?: boolean } = {}): AskResult {
+  /**
+   * Reloads here, then tells the other replicas to reload theirs (a
+   * moderator's /reload; SIGHUP and the corpus watcher reload one process).
+   */
+  async reloadEverywhere(): Promise<ReloadReport> {
+    const report = await this.reload();
+    await this.store.publish({ kind: 'reload' });
+    return report;
+  }
+
+  /** Applies a change another replica made: its own index, its own caches. */
+  async applyChange(change: StoreChange): Promise<void> {
+    if (change.kind === 'synonyms') await this.applySynonyms();
+    else if (change.kind === 'channels') {
+      if (change.scopeId) this.rules.delete(change.scopeId);
+      else this.rules.clear();
+    } else if (this.kb) await this.reload();
+  }
+
+  /**
+   * Answers a question and, unless told otherwise, records it for /stats and
+   * metrics; an answer that cites something is saved for its buttons, which
+   * any replica may receive.
+   */
+  async ask(question: unknown, platform: Platform, options: { record?: boolean } = {}): Promise<AskResult> {
     const started = performance.now();
     const answer = answerQuestion(this.knowledgeBase, question, this.answerOptions);
     const latencyMs = performance.now() - started;
     if (options.record === false) return { answer };
-    this.counts[answer.status]++;
-    this.store.recordQuestion({
-      at: this.now(), platform, status: answer.status, reason: answer.reason, latencyMs,
-      missingQuestion: answer.status === 'not_found' ? answer.question.slice(0, 300) : undefined,
-    });
+    const at = this.now();
+    let answerId = answer.status === 'answered' ? randomBytes(6).toString('base64url') : undefined;
+    const [recorded, saved] = await Promise.allSettled([
+      this.store.recordQuestion({
+        at, platform, status: answer.status, reason: answer.reason, latencyMs,
+        missingQuestion: answer.status === 'not_found' ? answer.question.slice(0, 300) : undefined,
+      }),
+      answerId ? this.store.putAnswer(answerId, answer, at) : undefined,
+    ]);
+    // the store being down costs a count and the buttons, not the answer
+    if (recorded.status === 'rejected') this.logger.warn({ err: recorded.reason }, 'could not record a question for /stats');
+    if (saved.status === 'rejected') {
+      this.logger.warn({ err: saved.reason }, 'could not save an answer for its buttons; sent without them');
+      answerId = undefined;
+    }
     this.observer.question?.({ platform, status: answer.status, latencyMs });
-    const answerId = answer.status === 'answered' ? this.answers.put(answer) : undefined;
     return { answer, answerId };
   }
 
+  private savedAnswer(answerId: string): Promise<Answer | undefined> {
+    return this.store.getAnswer(answerId, this.now() - ANSWER_TTL_MS);
+  }
+
   /** A page of further passages of an earlier answer, or undefined when it has expired. */
-  more(answerId: string, page: number): { answer: Answer; hasMore: boolean } | undefined {
-    const answer = this.answers.get(answerId);
+  async more(answerId: string, page: number): Promise<{ answer: Answer; hasMore: boolean } | undefined> {
+    const answer = await this.savedAnswer(answerId);
     if (!answer) return undefined;
     const size = this.answerOptions.maxPassages;
     const passages = answer.more.slice((page - 1) * size, page * size);
@@ -158,10 +195,10 @@ export class BotService {
   }
 
   /** Records a 👍/👎; false when the answer has expired. */
-  feedback(answerId: string, userId: string, platform: Platform, vote: 1 | -1): boolean {
-    const answer = this.answers.get(answerId);
+  async feedback(answerId: string, userId: string, platform: Platform, vote: 1 | -1): Promise<boolean> {
+    const answer = await this.savedAnswer(answerId);
     if (!answer) return false;
-    this.store.recordFeedback({
+    await this.store.recordFeedback({
       answerId, userId, platform, vote, at: this.now(), question: answer.question,
       passageIds: [...answer.passages, ...answer.more].map((p) => p.id),
     });
@@ -172,14 +209,21 @@ export class BotService {
     return answer.more.length > 0;
   }
 
-  stats(): StatsSnapshot {
+  /** Counts from the store: with replicas sharing PostgreSQL, the whole bot's questions since this replica started. */
+  async stats(): Promise<StatsSnapshot> {
     const now = this.now();
     const kb = this.knowledgeBase;
+    const [sinceStart, last24h, topMissing, feedback] = await Promise.all([
+      this.store.countQuestionsSince(this.startedAt),
+      this.store.countQuestionsSince(now - DAY_MS),
+      this.store.topMissing(now - MISSING_WINDOW_MS, MISSING_SHOWN),
+      this.store.feedbackCounts(),
+    ]);
     return {
-      sinceStart: { ...this.counts },
-      last24h: this.store.countQuestionsSince(now - DAY_MS),
-      topMissing: this.store.topMissing(now - MISSING_WINDOW_MS, MISSING_SHOWN),
-      feedback: this.store.feedbackCounts(),
+      sinceStart,
+      last24h,
+      topMissing,
+      feedback,
       index: {
         articles: kb.articles.length, passages: kb.passages.length, terms: kb.index.vocabularySize,
         synonymGroups: kb.index.synonymGroups, builtAt: kb.builtAt.toISOString(),
@@ -213,42 +257,62 @@ export class BotService {
       .map(summarizeArticle);
   }
 
-  listSynonyms(): { id: number; expressions: string[] }[] {
+  listSynonyms(): Promise<{ id: number; expressions: string[] }[]> {
     return this.store.listSynonyms();
   }
 
-  addSynonym(expressions: string[], addedBy: string): { id: number; expressions: string[] } {
-    const group = this.store.addSynonym(expressions, addedBy, this.now());
-    this.applySynonyms();
+  /** Saved, applied here, then announced to the other replicas. */
+  async addSynonym(expressions: string[], addedBy: string): Promise<{ id: number; expressions: string[] }> {
+    const group = await this.store.addSynonym(expressions, addedBy, this.now());
+    await this.applySynonyms();
+    await this.store.publish({ kind: 'synonyms' });
     return group;
   }
 
-  removeSynonym(idOrExpression: string): number {
-    const removed = this.store.removeSynonym(idOrExpression);
-    if (removed) this.applySynonyms();
+  async removeSynonym(idOrExpression: string): Promise<number> {
+    const removed = await this.store.removeSynonym(idOrExpression);
+    if (removed) {
+      await this.applySynonyms();
+      await this.store.publish({ kind: 'synonyms' });
+    }
     return removed;
   }
 
-  private applySynonyms(): void {
-    if (this.kb) this.kb = withModeratorSynonyms(this.kb, this.moderatorSynonyms());
+  private async applySynonyms(): Promise<void> {
+    const synonyms = await this.moderatorSynonyms();
+    if (this.kb) this.kb = withModeratorSynonyms(this.kb, synonyms);
   }
 
   /**
    * Whether members may ask in a channel: when any channel of the scope is
    * allowed, only allowed channels are open; denied channels never are.
    */
-  channelOpen(scopeId: string | undefined, channelId: string): boolean {
+  async channelOpen(scopeId: string | undefined, channelId: string): Promise<boolean> {
     if (!scopeId) return true;
-    const rules = this.store.channelRules(scopeId);
+    const rules = await this.cachedRules(scopeId);
     if (rules.denied.includes(channelId)) return false;
     return rules.allowed.length === 0 || rules.allowed.includes(channelId);
   }
 
-  channelRules(scopeId: string) {
+  /** Asked on every member's question, so kept here; dropped on a change from any replica. */
+  private cachedRules(scopeId: string): Promise<ChannelRules> {
+    const now = this.now();
+    const cached = this.rules.get(scopeId);
+    if (cached && now - cached.at < RULES_TTL_MS) return cached.rules;
+    const rules = this.store.channelRules(scopeId);
+    this.rules.set(scopeId, { rules, at: now });
+    rules.catch(() => this.rules.delete(scopeId));
+    if (this.rules.size > 10_000) this.rules.delete(this.rules.keys().next().value!);
+    return rules;
+  }
+
+  channelRules(scopeId: string): Promise<ChannelRules> {
     return this.store.channelRules(scopeId);
   }
 
-  setChannelRule(scopeId: string, channelId: string, rule: 'allow' | 'deny' | null): void {
-    this.store.setChannelRule(scopeId, channelId, rule);
+  async setChannelRule(scopeId: string, channelId: string, rule: 'allow' | 'deny' | null): Promise<void> {
+    await this.store.setChannelRule(scopeId, channelId, rule);
+    this.rules.delete(scopeId);
+    await this.store.publish({ kind: 'channels', scopeId });
   }
 }

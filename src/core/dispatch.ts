@@ -29,9 +29,9 @@ export interface Dispatcher {
    * after the same access and channel checks as running it; none when refused.
    * Not rate-limited: platforms ask on every keystroke.
    */
-  suggest(invocation: Invocation, option: string, typed: string): Suggestion[];
+  suggest(invocation: Invocation, option: string, typed: string): Promise<Suggestion[]>;
   /** Whether this user may run this command here (access and channel rules), for adapters deciding to acknowledge early. */
-  allows(invocation: Invocation): boolean;
+  allows(invocation: Invocation): Promise<boolean>;
   find(name: string): CommandSpec | undefined;
   /** Stops taking new invocations (they get `unavailable`); those in flight go on. */
   close(): void;
@@ -75,10 +75,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   /** Why this user may not run this command here; undefined when they may. */
-  function refusal(spec: CommandSpec, invocation: Invocation): 'not_allowed' | 'channel_closed' | undefined {
+  async function refusal(spec: CommandSpec, invocation: Invocation): Promise<'not_allowed' | 'channel_closed' | undefined> {
     // Moderator commands are checked here even if a platform already hid them.
     if (spec.access === 'moderator' && !invocation.user.isModerator) return 'not_allowed';
-    if (spec.access === 'member' && !spec.anyChannel && !invocation.user.isModerator && !bot.channelOpen(invocation.chat.scopeId, invocation.chat.id)) {
+    if (spec.access === 'member' && !spec.anyChannel && !invocation.user.isModerator && !(await bot.channelOpen(invocation.chat.scopeId, invocation.chat.id))) {
       return 'channel_closed';
     }
     return undefined;
@@ -96,13 +96,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const lang = askerLang(spec, invocation, extra.lang ?? 'en');
     if (!spec) return errorReply('unknown_command', lang);
 
-    const refused = refusal(spec, invocation);
+    const refused = await refusal(spec, invocation);
     if (refused) return errorReply(refused, lang);
 
     // the console is the operator's own terminal
     if (spec.rateLimited && invocation.platform !== 'console' && !invocation.preview) {
-      const userOk = userLimiter.take(`${invocation.platform}:${invocation.user.id}`);
-      const channelOk = userOk && channelLimiter.take(`${invocation.platform}:${invocation.chat.id}`);
+      const userOk = await userLimiter.take(`${invocation.platform}:${invocation.user.id}`);
+      const channelOk = userOk && (await channelLimiter.take(`${invocation.platform}:${invocation.chat.id}`));
       if (!userOk || !channelOk) return errorReply('rate_limited', lang);
     }
 
@@ -121,15 +121,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     commands: options.commands,
     dispatch: tracked,
     receive: (handle) => turns.track(handle),
-    suggest(invocation, option, typed) {
+    async suggest(invocation, option, typed) {
       const spec = byName.get(invocation.command);
       const source = spec?.suggest?.[option];
-      if (closed || !spec || !source || refusal(spec, invocation)) return [];
+      if (closed || !spec || !source || (await refusal(spec, invocation))) return [];
       return source(bot, typed);
     },
-    allows(invocation) {
+    async allows(invocation) {
       const spec = byName.get(invocation.command);
-      return spec !== undefined && refusal(spec, invocation) === undefined;
+      return spec !== undefined && (await refusal(spec, invocation)) === undefined;
     },
     find: (name) => byName.get(name),
     close() {

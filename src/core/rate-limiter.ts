@@ -1,33 +1,29 @@
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
 /**
- * Token buckets keyed by user or channel: `capacity` requests at once, then
- * one more every `refillMs`. Idle buckets are forgotten.
+ * A fixed window of requests per key (user or channel), kept by
+ * rate-limiter-flexible: in this process's memory, or in the shared store so
+ * every replica counts against the same window.
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; updated: number }>();
+  constructor(private readonly limiter: RateLimiterAbstract | undefined) {}
 
-  constructor(
-    private readonly capacity: number,
-    private readonly refillMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Takes a token for the key; false when the key is over its rate. */
-  take(key: string): boolean {
-    if (this.capacity <= 0) return true;
-    const now = this.now();
-    const bucket = this.buckets.get(key) ?? { tokens: this.capacity, updated: now };
-    const refilled = Math.min(this.capacity, bucket.tokens + (now - bucket.updated) / this.refillMs);
-    if (this.buckets.size > 10_000) this.forgetIdle(now);
-    if (refilled < 1) {
-      this.buckets.set(key, { tokens: refilled, updated: now });
-      return false;
+  /** Takes one request for the key; false when the key is over its rate. Store failures reject. */
+  async take(key: string): Promise<boolean> {
+    if (!this.limiter) return true;
+    try {
+      await this.limiter.consume(key);
+      return true;
+    } catch (outcome) {
+      // rate-limiter-flexible rejects with a RateLimiterRes when over the limit, with an Error when the store fails
+      if (outcome instanceof RateLimiterRes) return false;
+      throw outcome;
     }
-    this.buckets.set(key, { tokens: refilled - 1, updated: now });
-    return true;
   }
+}
 
-  private forgetIdle(now: number): void {
-    const idleAfter = this.capacity * this.refillMs;
-    for (const [key, bucket] of this.buckets) if (now - bucket.updated > idleAfter) this.buckets.delete(key);
-  }
+/** `points` per `durationMs` per key in this process; 0 points means unlimited. */
+export function memoryRateLimiter(points: number, durationMs: number): RateLimiter {
+  if (points <= 0) return new RateLimiter(undefined);
+  return new RateLimiter(new RateLimiterMemory({ points, duration: durationMs / 1000 }));
 }

@@ -30,6 +30,8 @@ export interface MetricsOptions {
    * CPU, memory and file descriptors (`process_*`). On unless turned off (tests).
    */
   runtime?: boolean;
+  /** labels on every series, e.g. `{ replica }` when replicas scraped into one Prometheus must stay apart */
+  labels?: Record<string, string>;
 }
 
 /**
@@ -49,6 +51,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
   const uptime = options.uptimeSeconds ?? (() => process.uptime());
   // one registry per app: tests build many apps in one process
   const registry = new Registry();
+  if (options.labels) registry.setDefaultLabels(options.labels);
   if (options.runtime !== false) collectDefaultMetrics({ register: registry });
 
   const questions = new Counter({

@@ -1,11 +1,14 @@
 import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Answer } from '../core/answer.js';
+import { memoryRateLimiter } from '../core/rate-limiter.js';
 import { emptyCounts, type StatusCounts } from '../core/stats.js';
-import { StoreError, type ChannelRules, type FeedbackRecord, type QuestionRecord, type Store, type StoredSynonymGroup } from './store.js';
+import { ANSWER_TTL_MS, StoreError, type ChannelRules, type FeedbackRecord, type QuestionRecord, type Store, type StoredSynonymGroup } from './store.js';
 
 export const STORE_FILE = 'bot.sqlite';
-const SCHEMA_VERSION = 1;
+/** 2: answers behind buttons */
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS questions (
@@ -40,6 +43,12 @@ CREATE TABLE IF NOT EXISTS channel_rules (
   rule TEXT NOT NULL CHECK (rule IN ('allow', 'deny')),
   PRIMARY KEY (scope_id, channel_id)
 );
+CREATE TABLE IF NOT EXISTS answers (
+  id TEXT PRIMARY KEY,
+  at INTEGER NOT NULL,
+  answer TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS answers_at ON answers(at);
 `;
 
 /** One line: SQLite's integrity reports span many ("*** in database main ***\nTree 3 page 3: …"). */
@@ -92,7 +101,9 @@ function openDatabase(path: string): Database.Database {
 
 /**
  * SQLite in WAL mode with synchronous=FULL: a write is on disk when the call
- * returns, and a crash at any moment leaves the last committed state.
+ * returns, and a crash at any moment leaves the last committed state. One
+ * process owns the file, so rate-limit windows stay in its memory and there is
+ * no other replica to notify.
  */
 export function openSqliteStore(dataDir: string): Store {
   const path = dataDir === ':memory:' ? ':memory:' : join(dataDir, STORE_FILE);
@@ -133,6 +144,14 @@ export function openSqliteStore(dataDir: string): Store {
     'INSERT INTO channel_rules (scope_id, channel_id, rule) VALUES (?, ?, ?) ON CONFLICT (scope_id, channel_id) DO UPDATE SET rule = excluded.rule',
   );
   const deleteRule = db.prepare('DELETE FROM channel_rules WHERE scope_id = ? AND channel_id = ?');
+  // The answers behind buttons are a day's cache: a second connection writes them without waiting for the disk
+  // (synchronous=NORMAL; a power cut may expire the last few buttons), so a question costs one disk flush, not two.
+  const cacheDb = path === ':memory:' ? db : new Database(path, { timeout: 5000 });
+  if (cacheDb !== db) cacheDb.pragma('synchronous = NORMAL');
+  const insertAnswer = cacheDb.prepare('INSERT OR REPLACE INTO answers (id, at, answer) VALUES (?, ?, ?)');
+  const selectAnswer = cacheDb.prepare('SELECT answer FROM answers WHERE id = ? AND at >= ?');
+  const deleteOldAnswers = cacheDb.prepare('DELETE FROM answers WHERE at < ?');
+  let answersPut = 0;
 
   const synonyms = (): StoredSynonymGroup[] =>
     (selectSynonyms.all() as { id: number; expressions: string; addedBy: string; addedAt: number }[]).map((row) => ({
@@ -141,50 +160,66 @@ export function openSqliteStore(dataDir: string): Store {
     }));
 
   return {
-    recordQuestion(r: QuestionRecord) {
+    kind: 'sqlite',
+    async recordQuestion(r: QuestionRecord) {
       insertQuestion.run(r.at, r.platform, r.status, r.reason ?? null, r.missingQuestion ?? null, r.latencyMs);
     },
-    countQuestionsSince(since): StatusCounts {
+    async countQuestionsSince(since): Promise<StatusCounts> {
       const counts = emptyCounts();
       for (const row of countSince.all(since) as { status: keyof StatusCounts; n: number }[]) {
         if (row.status in counts) counts[row.status] = row.n;
       }
       return counts;
     },
-    topMissing(since, limit) {
+    async topMissing(since, limit) {
       return missingSince.all(since, limit) as { question: string; count: number }[];
     },
-    recordFeedback(f: FeedbackRecord) {
+    async recordFeedback(f: FeedbackRecord) {
       upsertFeedback.run(f.answerId, f.userId, f.platform, f.vote, f.at, f.question, JSON.stringify(f.passageIds));
     },
-    feedbackCounts() {
+    async feedbackCounts() {
       const row = feedbackTotals.get() as { up: number | null; down: number | null };
       return { up: row.up ?? 0, down: row.down ?? 0 };
     },
-    listSynonyms: synonyms,
-    addSynonym(expressions, addedBy, at) {
+    listSynonyms: async () => synonyms(),
+    async addSynonym(expressions, addedBy, at) {
       const info = insertSynonym.run(JSON.stringify(expressions), addedBy, at);
       return { id: Number(info.lastInsertRowid), expressions, addedBy, addedAt: at };
     },
-    removeSynonym(idOrExpression) {
+    async removeSynonym(idOrExpression) {
       const key = idOrExpression.trim();
       const ids = /^\d+$/.test(key)
         ? [Number(key)]
         : synonyms().filter((g) => g.expressions.some((e) => e === key)).map((g) => g.id);
       return db.transaction(() => ids.reduce((n, id) => n + deleteSynonym.run(id).changes, 0))();
     },
-    channelRules(scopeId): ChannelRules {
+    async channelRules(scopeId): Promise<ChannelRules> {
       const rows = selectRules.all(scopeId) as { channelId: string; rule: 'allow' | 'deny' }[];
       return {
         allowed: rows.filter((r) => r.rule === 'allow').map((r) => r.channelId),
         denied: rows.filter((r) => r.rule === 'deny').map((r) => r.channelId),
       };
     },
-    setChannelRule(scopeId, channelId, rule) {
+    async setChannelRule(scopeId, channelId, rule) {
       if (rule) upsertRule.run(scopeId, channelId, rule);
       else deleteRule.run(scopeId, channelId);
     },
-    close() {
+    async putAnswer(id, answer, at) {
+      insertAnswer.run(id, at, JSON.stringify(answer));
+      if (++answersPut % 500 === 0) deleteOldAnswers.run(at - ANSWER_TTL_MS);
+    },
+    async getAnswer(id, notBefore) {
+      const row = selectAnswer.get(id, notBefore) as { answer: string } | undefined;
+      return row ? (JSON.parse(row.answer) as Answer) : undefined;
+    },
+    rateLimiter: (_name, points, durationMs) => memoryRateLimiter(points, durationMs),
+    async publish() {},
+    subscribe: () => () => {},
+    async tryLock() {
+      return { async release() {}, lost: new Promise<void>(() => {}) };
+    },
+    async close() {
+      if (cacheDb.open) cacheDb.close();
       if (db.open) db.close();
     },
   };

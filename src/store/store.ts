@@ -1,5 +1,6 @@
-import type { AnswerStatus } from '../core/answer.js';
+import type { Answer, AnswerStatus } from '../core/answer.js';
 import type { Platform } from '../core/invocation.js';
+import type { RateLimiter } from '../core/rate-limiter.js';
 import type { StatusCounts } from '../core/stats.js';
 
 export interface QuestionRecord {
@@ -34,35 +35,68 @@ export interface ChannelRules {
   denied: string[];
 }
 
-/**
- * Everything the bot must remember across restarts: moderator settings,
- * synonyms added by moderators, feedback and question statistics. Every write
- * is durable when the call returns.
- */
-export interface Store {
-  recordQuestion(record: QuestionRecord): void;
-  countQuestionsSince(since: number): StatusCounts;
-  topMissing(since: number, limit: number): { question: string; count: number }[];
+/** A moderator's change that every replica must apply: synonyms and reload rebuild the index, channels drop cached rules (of one scope, or all without scopeId). */
+export type StoreChange = { kind: 'synonyms' } | { kind: 'channels'; scopeId?: string } | { kind: 'reload' };
 
-  /** One vote per user and answer; voting again replaces the vote. */
-  recordFeedback(record: FeedbackRecord): void;
-  feedbackCounts(): { up: number; down: number };
-
-  listSynonyms(): StoredSynonymGroup[];
-  addSynonym(expressions: string[], addedBy: string, at: number): StoredSynonymGroup;
-  /** Removes the group with this id, or the groups holding this expression. Returns how many went. */
-  removeSynonym(idOrExpression: string): number;
-
-  channelRules(scopeId: string): ChannelRules;
-  /** null clears the channel's rule. */
-  setChannelRule(scopeId: string, channelId: string, rule: 'allow' | 'deny' | null): void;
-
-  close(): void;
+/** A lock held until released: one replica at a time does the work (e.g. Telegram long polling). */
+export interface HeldLock {
+  release(): Promise<void>;
+  /** resolves if the lock goes without release() (its database session ended): stop the work */
+  readonly lost: Promise<void>;
 }
 
-export type StoreErrorCode = 'unwritable' | 'corrupt' | 'busy' | 'newer_schema';
+/**
+ * Everything the bot must remember across restarts and share between
+ * replicas: moderator settings, synonyms added by moderators, feedback,
+ * question statistics, the answers behind buttons and the rate-limit windows.
+ * Every write is durable when its promise resolves.
+ */
+export interface Store {
+  /** 'sqlite': one process owns the file; 'postgres': replicas share it */
+  readonly kind: 'sqlite' | 'postgres';
 
-/** The store cannot be used; the message names the file and the fix. */
+  recordQuestion(record: QuestionRecord): Promise<void>;
+  countQuestionsSince(since: number): Promise<StatusCounts>;
+  topMissing(since: number, limit: number): Promise<{ question: string; count: number }[]>;
+
+  /** One vote per user and answer; voting again replaces the vote. */
+  recordFeedback(record: FeedbackRecord): Promise<void>;
+  feedbackCounts(): Promise<{ up: number; down: number }>;
+
+  listSynonyms(): Promise<StoredSynonymGroup[]>;
+  addSynonym(expressions: string[], addedBy: string, at: number): Promise<StoredSynonymGroup>;
+  /** Removes the group with this id, or the groups holding this expression. Returns how many went. */
+  removeSynonym(idOrExpression: string): Promise<number>;
+
+  channelRules(scopeId: string): Promise<ChannelRules>;
+  /** null clears the channel's rule. */
+  setChannelRule(scopeId: string, channelId: string, rule: 'allow' | 'deny' | null): Promise<void>;
+
+  /** Keeps an answer behind its buttons' short id; answers older than `keepMs` go. */
+  putAnswer(id: string, answer: Answer, at: number): Promise<void>;
+  /** The answer saved under `id` at or after `notBefore`. */
+  getAnswer(id: string, notBefore: number): Promise<Answer | undefined>;
+
+  /** A fixed window of `points` per `durationMs` per key, shared by every process using this store. */
+  rateLimiter(name: string, points: number, durationMs: number): RateLimiter;
+
+  /** Tells every other replica (PostgreSQL NOTIFY); a no-op for SQLite, which one process owns. */
+  publish(change: StoreChange): Promise<void>;
+  /** Called with every change another replica published. Returns the unsubscribe function. */
+  subscribe(listener: (change: StoreChange) => void): () => void;
+
+  /** Takes the named lock if no other process holds it (always, for SQLite); undefined when another does. */
+  tryLock(name: string): Promise<HeldLock | undefined>;
+
+  close(): Promise<void>;
+}
+
+/** how long a button's answer is kept */
+export const ANSWER_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type StoreErrorCode = 'unwritable' | 'corrupt' | 'busy' | 'newer_schema' | 'unreachable';
+
+/** The store cannot be used; the message names the file (or database) and the fix. */
 export class StoreError extends Error {
   constructor(readonly code: StoreErrorCode, message: string) {
     super(message);

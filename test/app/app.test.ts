@@ -140,8 +140,8 @@ describe('the app, started', () => {
 
     const second = makeApp({ DATA_DIR: dataDir });
     await second.app.start();
-    expect(second.app.bot.stats().last24h.answered).toBe(1);
-    expect(second.app.bot.listSynonyms().map((g) => g.expressions)).toEqual([['التحالف الدولي', 'التحالف الدولي ضد داعش']]);
+    expect((await second.app.bot.stats()).last24h.answered).toBe(1);
+    expect((await second.app.bot.listSynonyms()).map((g) => g.expressions)).toEqual([['التحالف الدولي', 'التحالف الدولي ضد داعش']]);
   });
 });
 

@@ -47,7 +47,7 @@ describe('/ask', () => {
       const reply = await dispatcher.dispatch(invocation({ command: 'ask', args: { question }, platform: 'telegram', preview: true }));
       expect(reply.kind).toBe('answer');
     }
-    expect(bot.stats().sinceStart).toEqual({ answered: 0, not_found: 0, rejected: 0 });
+    expect((await bot.stats()).sinceStart).toEqual({ answered: 0, not_found: 0, rejected: 0 });
   });
 
   it('gives no handle when nothing was found', async () => {
@@ -67,7 +67,7 @@ describe('/more and /feedback (buttons)', () => {
     expect(more).toMatchObject({ kind: 'answer', page: 1 });
     const vote = await dispatcher.dispatch(invocation({ command: 'feedback', args: { id, vote: 'up' } }));
     expect(vote).toMatchObject({ kind: 'notice', ephemeral: true });
-    expect(store.feedbackCounts().up).toBe(1);
+    expect((await store.feedbackCounts()).up).toBe(1);
     expect(await dispatcher.dispatch(invocation({ command: 'more', args: { id: 'gone', page: 1 } }))).toMatchObject({ kind: 'error', code: 'expired' });
   });
 });
@@ -119,12 +119,12 @@ describe('/channels', () => {
     const run = (args: Record<string, unknown>) => dispatcher.dispatch(invocation({ command: 'channels', args, chat, user: moderator }));
     await run({ action: 'allow', channel: 'c-questions' });
     await run({ action: 'deny' });
-    expect(bot.channelRules('g1')).toEqual({ allowed: ['c-questions'], denied: ['c-general'] });
+    expect(await bot.channelRules('g1')).toEqual({ allowed: ['c-questions'], denied: ['c-general'] });
     const list = await run({ action: 'list' });
     expect(list.kind === 'notice' && list.items).toEqual(['✅ c-questions', '⛔ c-general']);
     await run({ action: 'clear', channel: 'c-questions' });
-    expect(bot.channelOpen('g1', 'c-other')).toBe(true);
-    expect(bot.channelOpen('g1', 'c-general')).toBe(false);
+    expect(await bot.channelOpen('g1', 'c-other')).toBe(true);
+    expect(await bot.channelOpen('g1', 'c-general')).toBe(false);
   });
 
   it('explains that it works only inside a server or group', async () => {

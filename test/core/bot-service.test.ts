@@ -2,6 +2,8 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BotService } from '../../src/core/bot-service.js';
+import { silentLogger } from '../../src/core/logger.js';
 import { BUNDLED_CORPUS, createTestBot } from '../support/bot.js';
 
 function copyOfCorpus(): string {
@@ -18,7 +20,7 @@ describe('BotService', () => {
     writeFileSync(join(dir, 'extra.json'), '{"title": "اجتماع روما"}');
     const report = await bot.reload();
     expect(report).toMatchObject({ swapped: true, before: { articles: 5 }, after: { articles: 6 } });
-    expect(bot.ask('اجتماع التحالف في روما', 'console').answer.passages[0]?.articleId).toBe('extra');
+    expect((await bot.ask('اجتماع التحالف في روما', 'console')).answer.passages[0]?.articleId).toBe('extra');
   });
 
   it('keeps serving the previous index when a reload finds a broken file', async () => {
@@ -30,7 +32,7 @@ describe('BotService', () => {
     expect(report.swapped).toBe(false);
     expect(report.problems).toMatchObject([{ file: '003_dbecf9ef6e395945.json', where: 'date' }]);
     expect(bot.knowledgeBase).toBe(before);
-    expect(bot.ask('عبدالله اليحيا وفد الكويت', 'console').answer.status).toBe('answered');
+    expect((await bot.ask('عبدالله اليحيا وفد الكويت', 'console')).answer.status).toBe('answered');
   });
 
   it('shares one reload between concurrent callers', async () => {
@@ -42,11 +44,11 @@ describe('BotService', () => {
 
   it('records questions for /stats, including those that found nothing', async () => {
     const { bot } = await createTestBot();
-    bot.ask('كم تعهد تيلرسون؟', 'telegram');
-    bot.ask('متى اجتمع التحالف في مدريد؟', 'discord');
-    bot.ask('متى اجتمع التحالف في مدريد؟', 'discord');
-    bot.ask('', 'console');
-    const stats = bot.stats();
+    await bot.ask('كم تعهد تيلرسون؟', 'telegram');
+    await bot.ask('متى اجتمع التحالف في مدريد؟', 'discord');
+    await bot.ask('متى اجتمع التحالف في مدريد؟', 'discord');
+    await bot.ask('', 'console');
+    const stats = await bot.stats();
     expect(stats.sinceStart).toEqual({ answered: 1, not_found: 2, rejected: 1 });
     expect(stats.last24h).toEqual({ answered: 1, not_found: 2, rejected: 1 });
     expect(stats.topMissing).toEqual([{ question: 'متى اجتمع التحالف في مدريد؟', count: 2 }]);
@@ -55,25 +57,35 @@ describe('BotService', () => {
 
   it('pages "more sources" and records feedback under a short id', async () => {
     const { bot, store } = await createTestBot();
-    const { answer, answerId } = bot.ask('ماذا قال تيلرسون عن داعش؟', 'console');
+    const { answer, answerId } = await bot.ask('ماذا قال تيلرسون عن داعش؟', 'console');
     expect(answerId).toMatch(/^[A-Za-z0-9_-]{8}$/);
-    const page = bot.more(answerId!, 1)!;
+    const page = (await bot.more(answerId!, 1))!;
     expect(page.answer.passages.map((p) => p.id)).toEqual(answer.more.slice(0, 3).map((p) => p.id));
-    expect(bot.feedback(answerId!, 'u1', 'console', 1)).toBe(true);
-    expect(bot.feedback(answerId!, 'u1', 'console', -1)).toBe(true);
-    expect(store.feedbackCounts()).toEqual({ up: 0, down: 1 });
-    expect(bot.more('unknown', 1)).toBeUndefined();
-    expect(bot.feedback('unknown', 'u1', 'console', 1)).toBe(false);
+    expect(await bot.feedback(answerId!, 'u1', 'console', 1)).toBe(true);
+    expect(await bot.feedback(answerId!, 'u1', 'console', -1)).toBe(true);
+    expect(await store.feedbackCounts()).toEqual({ up: 0, down: 1 });
+    expect(await bot.more('unknown', 1)).toBeUndefined();
+    expect(await bot.feedback('unknown', 'u1', 'console', 1)).toBe(false);
+  });
+
+  it('still answers when the store cannot record: the count and the buttons go, not the answer', async () => {
+    const { store } = await createTestBot();
+    const down = () => Promise.reject(new Error('store unreachable'));
+    const bot = new BotService({ corpusDir: BUNDLED_CORPUS, store: { ...store, recordQuestion: down, putAnswer: down }, logger: silentLogger });
+    await bot.reload({ initial: true });
+    const { answer, answerId } = await bot.ask('ماذا قال تيلرسون عن داعش؟', 'discord');
+    expect(answer.status).toBe('answered');
+    expect(answerId).toBeUndefined();
   });
 
   it('applies a moderator synonym at once and forgets it when removed', async () => {
     const { bot } = await createTestBot();
     const question = 'ما هي قرارات الاتحاد البرلماني؟';
-    expect(bot.ask(question, 'console').answer.status).toBe('not_found');
-    const group = bot.addSynonym(['الاتحاد البرلماني', 'مجلس الأمن'], 'console:u1');
-    expect(bot.ask(question, 'console').answer.status).toBe('answered');
-    expect(bot.removeSynonym(String(group.id))).toBe(1);
-    expect(bot.ask(question, 'console').answer.status).toBe('not_found');
+    expect((await bot.ask(question, 'console')).answer.status).toBe('not_found');
+    const group = await bot.addSynonym(['الاتحاد البرلماني', 'مجلس الأمن'], 'console:u1');
+    expect((await bot.ask(question, 'console')).answer.status).toBe('answered');
+    expect(await bot.removeSynonym(String(group.id))).toBe(1);
+    expect((await bot.ask(question, 'console')).answer.status).toBe('not_found');
   });
 
   it('finds an article by id, list number or title words, and suggests titles', async () => {

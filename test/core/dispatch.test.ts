@@ -4,7 +4,7 @@ import { defineCommand } from '../../src/core/command.js';
 import { createDispatcher } from '../../src/core/dispatch.js';
 import { UserError } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { RateLimiter } from '../../src/core/rate-limiter.js';
+import { memoryRateLimiter } from '../../src/core/rate-limiter.js';
 import { createTestBot, invocation } from '../support/bot.js';
 import { STUB_ARTICLES, stubBot, stubDispatcher } from '../support/stub-bot.js';
 
@@ -13,15 +13,15 @@ describe('dispatch', () => {
     const closed = new Set<string>();
     const dispatcher = stubDispatcher(stubBot({ channelOpen: (_scope: string | undefined, channel: string) => !closed.has(channel) }));
     const member = invocation({ command: 'source', chat: { id: 'c1', scopeId: 'g1', kind: 'group' } });
-    expect(dispatcher.suggest(member, 'article', '').map((s) => s.value)).toEqual(STUB_ARTICLES.map((a) => a.id));
-    expect(dispatcher.suggest(member, 'article', '')[0]!.label).toBe(`${STUB_ARTICLES[0]!.title} · ${STUB_ARTICLES[0]!.date}`);
-    expect(dispatcher.suggest(member, 'question', '')).toEqual([]);
-    expect(dispatcher.suggest(invocation({ command: 'nope' }), 'article', '')).toEqual([]);
+    expect((await dispatcher.suggest(member, 'article', '')).map((s) => s.value)).toEqual(STUB_ARTICLES.map((a) => a.id));
+    expect((await dispatcher.suggest(member, 'article', ''))[0]!.label).toBe(`${STUB_ARTICLES[0]!.title} · ${STUB_ARTICLES[0]!.date}`);
+    expect(await dispatcher.suggest(member, 'question', '')).toEqual([]);
+    expect(await dispatcher.suggest(invocation({ command: 'nope' }), 'article', '')).toEqual([]);
     closed.add('c1');
-    expect(dispatcher.suggest(member, 'article', '')).toEqual([]);
-    expect(dispatcher.allows(member)).toBe(false);
-    expect(dispatcher.allows(invocation({ command: 'reload' }))).toBe(false);
-    expect(dispatcher.allows(invocation({ command: 'reload', user: { id: 'm', isModerator: true } }))).toBe(true);
+    expect(await dispatcher.suggest(member, 'article', '')).toEqual([]);
+    expect(await dispatcher.allows(member)).toBe(false);
+    expect(await dispatcher.allows(invocation({ command: 'reload' }))).toBe(false);
+    expect(await dispatcher.allows(invocation({ command: 'reload', user: { id: 'm', isModerator: true } }))).toBe(true);
   });
 
   it('replies in the asker\'s language: the question\'s own, else the platform locale', async () => {
@@ -78,10 +78,10 @@ describe('dispatch', () => {
     async (_language, words, lang) => {
       const { dispatcher, bot } = await createTestBot();
       const question = words.repeat(Math.ceil(5000 / words.length));
-      const before = bot.stats().sinceStart.rejected;
+      const before = (await bot.stats()).sinceStart.rejected;
       const reply = await dispatcher.dispatch(invocation({ command: 'ask', args: { question }, platform: 'telegram' }), { lang });
       expect(reply).toMatchObject({ kind: 'answer', answer: { status: 'rejected', reason: 'too_long' } });
-      expect(bot.stats().sinceStart.rejected).toBe(before + 1);
+      expect((await bot.stats()).sinceStart.rejected).toBe(before + 1);
     },
   );
 
@@ -105,7 +105,7 @@ describe('dispatch', () => {
         throw new Error('boom');
       },
     });
-    const limiter = new RateLimiter(100, 1);
+    const limiter = memoryRateLimiter(100, 60_000);
     const dispatcher = createDispatcher({ commands: [failing], bot, logger: silentLogger, userLimiter: limiter, channelLimiter: limiter });
     expect(await dispatcher.dispatch(invocation({ command: 'failing', args: { how: 'expected' } }))).toMatchObject({ code: 'expired' });
     await expect(dispatcher.dispatch(invocation({ command: 'failing', args: { how: 'unexpected' } }))).rejects.toThrow('boom');
@@ -118,13 +118,15 @@ describe('dispatch', () => {
       name: 'slow', description: 'x', descriptionAr: 'x', access: 'member', args: z.object({}),
       run: () => new Promise((resolve) => (release = () => resolve({ kind: 'notice', lang: 'en', text: 'done' }))),
     });
-    const limiter = new RateLimiter(100, 1);
+    const limiter = memoryRateLimiter(100, 60_000);
     const dispatcher = createDispatcher({ commands: [slow], bot, logger: silentLogger, userLimiter: limiter, channelLimiter: limiter });
     const inFlight = dispatcher.dispatch(invocation({ command: 'slow' }));
     dispatcher.close();
     expect(await dispatcher.dispatch(invocation({ command: 'slow' }))).toMatchObject({ code: 'unavailable' });
     expect(dispatcher.inFlight).toBe(1);
     const drained = dispatcher.drain(1000);
+    // the command starts once the (asynchronous) channel and rate checks have passed
+    await vi.waitUntil(() => release !== undefined);
     release();
     expect(await inFlight).toMatchObject({ text: 'done' });
     expect(await drained).toEqual({ finished: 0, told: 0, unreached: 0, refused: 0 });
@@ -167,7 +169,7 @@ describe('dispatch', () => {
   it('gives up draining after the timeout', async () => {
     const bot = stubBot();
     const never = defineCommand({ name: 'never', description: 'x', descriptionAr: 'x', access: 'member', args: z.object({}), run: () => new Promise(() => {}) });
-    const limiter = new RateLimiter(100, 1);
+    const limiter = memoryRateLimiter(100, 60_000);
     const dispatcher = createDispatcher({ commands: [never], bot, logger: silentLogger, userLimiter: limiter, channelLimiter: limiter });
     void dispatcher.dispatch(invocation({ command: 'never' }));
     void dispatcher.receive(() => new Promise(() => {}));

@@ -1,19 +1,26 @@
-import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/core/rate-limiter.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { memoryRateLimiter } from '../../src/core/rate-limiter.js';
 
-describe('RateLimiter', () => {
-  it('allows a burst, then one request per refill period, per key', () => {
-    let now = 0;
-    const limiter = new RateLimiter(2, 1000, () => now);
-    expect([limiter.take('a'), limiter.take('a'), limiter.take('a'), limiter.take('b')]).toEqual([true, true, false, true]);
-    now = 999;
-    expect(limiter.take('a')).toBe(false);
-    now = 2000;
-    expect(limiter.take('a')).toBe(true);
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('memoryRateLimiter', () => {
+  it('allows `points` per window per key, and a new window starts afresh', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const limiter = memoryRateLimiter(2, 60_000);
+    const takes = [];
+    for (const key of ['a', 'a', 'a', 'b']) takes.push(await limiter.take(key));
+    expect(takes).toEqual([true, true, false, true]);
+    vi.setSystemTime(59_000);
+    expect(await limiter.take('a')).toBe(false);
+    vi.advanceTimersByTime(1_001);
+    expect(await limiter.take('a')).toBe(true);
   });
 
-  it('is off with a capacity of 0', () => {
-    const limiter = new RateLimiter(0, 1000);
-    expect(Array.from({ length: 50 }, () => limiter.take('a')).every(Boolean)).toBe(true);
+  it('is off with 0 points', async () => {
+    const limiter = memoryRateLimiter(0, 60_000);
+    const takes = await Promise.all(Array.from({ length: 50 }, () => limiter.take('a')));
+    expect(takes.every(Boolean)).toBe(true);
   });
 });

@@ -174,7 +174,7 @@ describe('the image CMD', () => {
       const sent = await api.waitForCall('sendMessage', (p) => Number(p.chat_id) === 4242);
 
       const { bot } = await createTestBot();
-      const expected = bot.ask(QUESTION, 'telegram').answer;
+      const expected = (await bot.ask(QUESTION, 'telegram')).answer;
       expect(expected.status).toBe('answered');
       // what a reader sees: HTML tags and bidi isolates removed
       const text = String(sent.text).replace(/<[^>]+>/g, '').replace(/[\u2066-\u2069]/g, '');

@@ -116,6 +116,14 @@ describe('the metrics exposition', async () => {
     expect(valueOf(families, 'qabot_index_articles')).toBe(5);
   });
 
+  it('puts the labels it is given on every series, runtime ones included (one replica among several)', async () => {
+    const metrics = createMetrics({ platforms: ['discord'], indexSize: () => SIZE, ready: () => true, labels: { replica: 'bot-2' } });
+    const families = parsePrometheusText(await metrics.render());
+    expect(valueOf(families, 'qabot_ready', { replica: 'bot-2' })).toBe(1);
+    expect(valueOf(families, 'qabot_questions_total', { replica: 'bot-2', platform: 'discord', status: 'answered' })).toBe(0);
+    expect(valueOf(families, 'qabot_ready')).toBeUndefined();
+  });
+
   it('reports the uptime it is given', async () => {
     expect(valueOf(parsePrometheusText(await metricsFor().render()), 'process_uptime_seconds')).toBe(42.5);
   });

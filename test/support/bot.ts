@@ -4,7 +4,7 @@ import { BotService } from '../../src/core/bot-service.js';
 import { createDispatcher, type Dispatcher } from '../../src/core/dispatch.js';
 import type { Invocation } from '../../src/core/invocation.js';
 import { silentLogger, type Logger } from '../../src/core/logger.js';
-import { RateLimiter } from '../../src/core/rate-limiter.js';
+import { memoryRateLimiter } from '../../src/core/rate-limiter.js';
 import { projectRoot } from '../../src/project-root.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
 
@@ -30,8 +30,8 @@ export async function createTestBot(options: { corpusDir?: string; logger?: Logg
     commands: COMMANDS,
     bot,
     logger,
-    userLimiter: new RateLimiter(limit, 60_000 / limit),
-    channelLimiter: new RateLimiter(limit, 60_000 / limit),
+    userLimiter: memoryRateLimiter(limit, 60_000),
+    channelLimiter: memoryRateLimiter(limit, 60_000),
   });
   return { bot, dispatcher, store };
 }

@@ -4,7 +4,7 @@ import type { BotService } from '../../src/core/bot-service.js';
 import { createDispatcher, type Dispatcher } from '../../src/core/dispatch.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { checkQuestion, questionLanguage } from '../../src/core/question.js';
-import { RateLimiter } from '../../src/core/rate-limiter.js';
+import { memoryRateLimiter } from '../../src/core/rate-limiter.js';
 import type { ReloadReport } from '../../src/core/reload-report.js';
 import type { ArticleSummary } from '../../src/core/reply.js';
 import type { StatsSnapshot } from '../../src/core/stats.js';
@@ -97,6 +97,7 @@ export function stubBot(overrides: Partial<Record<keyof BotService, unknown>> = 
     feedback: (answerId: string) => answerId === 'stub0001',
     stats: () => STUB_STATS,
     reload: async () => STUB_RELOAD,
+    reloadEverywhere: async () => STUB_RELOAD,
     articles: () => STUB_ARTICLES,
     findArticle: () => undefined,
     suggestArticles: (typed: string) => STUB_ARTICLES.filter((a) => a.title.includes(typed)),
@@ -114,7 +115,7 @@ export function stubDispatcher(bot: BotService = stubBot(), options: { rateLimit
     commands: COMMANDS,
     bot,
     logger: silentLogger,
-    userLimiter: new RateLimiter(limit, 60_000 / limit),
-    channelLimiter: new RateLimiter(limit, 60_000 / limit),
+    userLimiter: memoryRateLimiter(limit, 60_000),
+    channelLimiter: memoryRateLimiter(limit, 60_000),
   });
 }

@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, Partials, Status, type Interaction, type Message } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, Status, type ClientOptions, type Interaction, type Message } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../core/logger.js';
 import { NoticeWindow, RATE_NOTICE_WINDOW_MS } from '../../core/notice-window.js';
@@ -13,6 +13,7 @@ import { localeLang, textLang } from '../../present/index.js';
 import { isAddressedTo } from './invocation.js';
 import { renderInternalError, renderReply } from './render.js';
 import { createResponder } from './responder.js';
+import { shardOptions } from './shards.js';
 
 export interface DiscordAdapterOptions extends AdapterDeps {
   config: NonNullable<Config['discord']>;
@@ -114,8 +115,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     return shards.length > 0 && shards.every((shard) => shard.status === Status.Ready);
   }
 
-  function createClient(): Client {
+  function createClient(shards: Pick<ClientOptions, 'shards' | 'shardCount'>): Client {
     const created = new Client({
+      ...shards,
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
       // DM channels are not cached before their first message; without this partial, DMs would be dropped.
       partials: [Partials.Channel],
@@ -144,7 +146,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     name: 'discord',
 
     async start() {
-      const created = createClient();
+      let created: Client;
+      try {
+        created = createClient(await shardOptions(config));
+      } catch (error) {
+        logger.error({ err: error }, 'discord shard discovery failed');
+        throw new AdapterStartError('discord', explainDiscordFailure(error, { restApi: config.restApi }));
+      }
       client = created;
       closedForGood = false;
       stopping = false;
@@ -166,7 +174,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
       } finally {
         clearTimeout(timer);
       }
-      logger.info({ bot: created.user?.tag, guilds: created.guilds.cache.size }, 'discord connected');
+      logger.info({ bot: created.user?.tag, guilds: created.guilds.cache.size, shards: created.ws.shards.map((s) => s.id) }, 'discord connected');
     },
 
     async stop() {

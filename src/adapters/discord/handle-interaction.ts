@@ -41,7 +41,7 @@ async function run(invocation: Invocation, lang: Lang, responder: Responder, con
   if (spec?.freeText) log.debug({ question: invocation.args[spec.freeText] }, 'question');
   let reply: Reply;
   // slow work is acknowledged at once; a refusal is not (it goes out privately, at once)
-  if (spec?.slow && context.dispatcher.allows(invocation)) {
+  if (spec?.slow && (await context.dispatcher.allows(invocation))) {
     await responder.defer();
     reply = await context.dispatcher.dispatch(invocation, { lang, logger: log, turn });
   } else {
@@ -71,6 +71,6 @@ export async function handleButton(interaction: ButtonInteractionLike, responder
 /** Suggestions as the member types an option (Discord shows at most 25), through the dispatcher's access and channel checks. */
 export async function handleAutocomplete(interaction: AutocompleteInteractionLike, dispatcher: Dispatcher): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const suggestions = dispatcher.suggest(autocompleteInvocation(interaction), focused.name, String(focused.value));
+  const suggestions = await dispatcher.suggest(autocompleteInvocation(interaction), focused.name, String(focused.value));
   await interaction.respond(renderChoices(suggestions));
 }

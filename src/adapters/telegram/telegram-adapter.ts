@@ -9,6 +9,7 @@ import { NoticeWindow, RATE_NOTICE_WINDOW_MS } from '../../core/notice-window.js
 import { errorReply, type Reply } from '../../core/reply.js';
 import { userIdForLogs } from '../../logger.js';
 import { MESSAGES } from '../../present/index.js';
+import type { HeldLock } from '../../store/index.js';
 import type { Adapter, AdapterDeps } from '../adapter.js';
 import { commandMenus } from './menus.js';
 import { createModeratorCheck } from './moderators.js';
@@ -16,6 +17,7 @@ import { createOutbox } from './outbox.js';
 import { callbackToast, renderInlineResults, renderReply } from './render.js';
 import type { Pace } from './sender.js';
 import { createStartCall } from './start-error.js';
+import { startPollingAsLeader } from './polling-leader.js';
 import { startPolling, startWebhook, withSignal, type UpdateSource } from './update-source.js';
 import { createRouter, toInvocation, type Route, type Router } from './updates.js';
 import { within } from './wait.js';
@@ -30,11 +32,16 @@ export interface TelegramAdapterOptions extends AdapterDeps {
   sleep?: (ms: number) => Promise<void>;
   /** how long each Bot API call at start may take before start fails (default 30 s) */
   startTimeoutMs?: number;
+  /** the shared store's lock: with it, one replica long-polls and the others stand by */
+  tryLock?: (name: string) => Promise<HeldLock | undefined>;
+  /** how often a replica standing by tries to take over polling (default 2 s) */
+  standbyRetryMs?: number;
 }
 
 const DEFAULT_API_ROOT = 'https://api.telegram.org';
 const STOP_WAIT_MS = 5000;
 const START_TIMEOUT_MS = 30_000;
+const STANDBY_RETRY_MS = 2000;
 
 /** The reply call of an update once it has gone out (inline and callback answers are not queued). */
 interface Progress {
@@ -195,7 +202,11 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
       await outbox.publishMenus(commandMenus(dispatcher.commands, config.adminIds));
       source = config.webhook
         ? await startWebhook(bot, config.webhook, { logger: log, startCall, host: options.webhookHost })
-        : await startPolling(bot, { logger: log, apiRoot, startCall });
+        : options.tryLock
+          ? await startPollingAsLeader(bot, {
+              logger: log, apiRoot, startCall, tryLock: options.tryLock, lockName: `telegram-polling:${me.id}`, retryMs: options.standbyRetryMs ?? STANDBY_RETRY_MS,
+            })
+          : await startPolling(bot, { logger: log, apiRoot, startCall });
       log.info({ username: me.username, mode: source.mode, apiRoot }, 'Telegram adapter started');
     },
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Telegraf } from 'telegraf';
 import type { Config } from '../../config.js';
@@ -16,6 +16,18 @@ export interface UpdateSource {
   readonly mode: 'polling' | 'webhook';
   isRunning(): boolean;
   stop(): Promise<void>;
+  /** resolves when long polling ends, whether stopped or failed */
+  readonly ended?: Promise<void>;
+}
+
+/**
+ * The webhook secret when none is configured: derived from the token, so
+ * every replica behind one URL registers and accepts the same one (a random
+ * secret per process would leave all but the last replica refusing updates
+ * with 403), and nobody without the token can compute it.
+ */
+export function webhookSecret(token: string): string {
+  return createHmac('sha256', token).update('telegram-webhook-secret').digest('base64url');
 }
 
 /** What we ask Telegram for; edits and channel posts are not even sent (and ignored if they come). */
@@ -64,6 +76,7 @@ export async function startPolling(bot: Telegraf, deps: { logger: Logger; apiRoo
   });
   return {
     mode: 'polling',
+    ended: polling,
     isRunning: () => running && reachable(),
     async stop() {
       // launch() creates its poller a moment after our own deleteWebhook: retry briefly until it exists
@@ -86,8 +99,7 @@ export async function startWebhook(
   deps: { logger: Logger; startCall: StartCall; host?: string },
 ): Promise<UpdateSource> {
   const url = new URL(webhook.url);
-  // without a configured secret, one per process: Telegram learns it from setWebhook, nobody else can guess it
-  const secret = webhook.secret ?? randomBytes(32).toString('base64url');
+  const secret = webhook.secret ?? webhookSecret(bot.telegram.token);
   // wrong path, wrong method or wrong secret: telegraf answers 403 before reading the body
   const callback = bot.webhookCallback(`${url.pathname}${url.search}`, { secretToken: secret });
   const server = createServer((req, res) => {
@@ -105,7 +117,7 @@ export async function startWebhook(
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(webhook.port, deps.host, () => {
+    server.listen(webhook.port, webhook.host ?? deps.host, () => {
       server.off('error', reject);
       resolve();
     });

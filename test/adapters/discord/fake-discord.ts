@@ -8,6 +8,11 @@ import { WebSocketServer, type WebSocket } from 'ws';
  * messages, command deployment) and a gateway that says HELLO, takes IDENTIFY,
  * and sends READY, GUILD_CREATE and whatever events a test dispatches.
  * Listens on 127.0.0.1, on a port the system picks.
+ *
+ * With `shardCount`, it serves a second server too and shards like Discord:
+ * a server belongs to shard (id >> 22) % shardCount, each connection gets
+ * the servers of the shard it identified with, and an event about a server
+ * goes only to that server's shard.
  */
 
 /** A syntactically valid bot token (three base64url parts), accepted by src/config.ts. */
@@ -16,8 +21,12 @@ export const FAKE_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GfAkEd.fake-discord-token-
 export const IDS = {
   application: '1100000000000000001',
   bot: '1100000000000000001',
+  /** shard 1 of 2 */
   guild: '1200000000000000001',
   channel: '1300000000000000001',
+  /** shard 0 of 2; served only when the fake shards */
+  otherGuild: '1200000000004194305',
+  otherChannel: '1300000000000000002',
   dmChannel: '1300000000000000009',
   member: '1400000000000000001',
   moderator: '1400000000000000002',
@@ -75,13 +84,18 @@ export const USERS = {
   moderator: user(IDS.moderator, 'omar'),
 };
 
-function guildCreate() {
+/** Discord's rule: which shard receives a server's events. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+function guildCreate(id: string = IDS.guild, channelId: string = IDS.channel) {
   return {
-    id: IDS.guild, name: 'Fake newsroom', icon: null, owner_id: IDS.owner, afk_timeout: 300, verification_level: 0,
+    id, name: id === IDS.guild ? 'Fake newsroom' : 'Other newsroom', icon: null, owner_id: IDS.owner, afk_timeout: 300, verification_level: 0,
     default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0, nsfw_level: 0, premium_tier: 0,
     system_channel_flags: 0, preferred_locale: 'en-US', premium_progress_bar_enabled: false, features: [], emojis: [], stickers: [],
-    roles: [{ id: IDS.guild, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-    channels: [{ id: IDS.channel, type: 0, name: 'questions', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null }],
+    roles: [{ id, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    channels: [{ id: channelId, type: 0, name: 'questions', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null }],
     threads: [], members: [], voice_states: [], presences: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
     member_count: 3, large: false, unavailable: false, joined_at: new Date().toISOString(),
   };
@@ -111,8 +125,12 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-export async function startFakeDiscord(options: { token?: string } = {}): Promise<FakeDiscord> {
+export async function startFakeDiscord(options: { token?: string; shardCount?: number } = {}): Promise<FakeDiscord> {
   const token = options.token ?? FAKE_TOKEN;
+  const shardCount = options.shardCount ?? 1;
+  const guilds: [string, string][] = options.shardCount ? [[IDS.guild, IDS.channel], [IDS.otherGuild, IDS.otherChannel]] : [[IDS.guild, IDS.channel]];
+  /** [shard id, shard count] each connection identified with */
+  const shardOfSocket = new Map<WebSocket, [number, number]>();
   const requests: RecordedRequest[] = [];
   const identifies: any[] = [];
   const resumes: any[] = [];
@@ -130,7 +148,7 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
     const unauthorized = { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     if (r.method === 'GET' && p === '/gateway/bot') {
       if (!authorized(r)) return unauthorized;
-      return { status: 200, body: { url: wsUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      return { status: 200, body: { url: wsUrl, shards: shardCount, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
     }
     if (r.method === 'GET' && p === '/applications/@me') {
       if (!authorized(r)) return unauthorized;
@@ -188,13 +206,18 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
       return;
     }
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    socket.on('close', () => {
+      sockets.delete(socket);
+      shardOfSocket.delete(socket);
+    });
     sendTo(socket, { op: 10, d: { heartbeat_interval: 41_250 } });
     socket.on('message', (raw) => {
       const payload = JSON.parse(String(raw));
       if (payload.op === 1) sendTo(socket, { op: 11 });
       if (payload.op === 6) {
         resumes.push(payload.d);
+        const resumedShard = /^fake-session-(\d+)$/.exec(payload.d.session_id ?? '');
+        if (resumedShard) shardOfSocket.set(socket, [Number(resumedShard[1]), shardCount]);
         sendTo(socket, { op: 0, t: 'RESUMED', s: ++seq, d: {} });
       }
       if (payload.op !== 2) return;
@@ -203,14 +226,21 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
         socket.close(4004, 'Authentication failed.');
         return;
       }
+      const shard: [number, number] = payload.d.shard ?? [0, 1];
+      if (shard[1] !== shardCount && options.shardCount) {
+        socket.close(4011, 'Sharding required.');
+        return;
+      }
+      shardOfSocket.set(socket, shard);
+      const own = guilds.filter(([id]) => shardOf(id, shard[1]) === shard[0]);
       sendTo(socket, {
         op: 0, t: 'READY', s: ++seq,
         d: {
-          v: 10, user: USERS.bot, guilds: [{ id: IDS.guild, unavailable: true }], session_id: 'fake-session', resume_gateway_url: wsUrl,
-          shard: [0, 1], application: { id: IDS.application, flags: 0 }, private_channels: [], relationships: [], presences: [],
+          v: 10, user: USERS.bot, guilds: own.map(([id]) => ({ id, unavailable: true })), session_id: options.shardCount ? `fake-session-${shard[0]}` : 'fake-session', resume_gateway_url: wsUrl,
+          shard, application: { id: IDS.application, flags: 0 }, private_channels: [], relationships: [], presences: [],
         },
       });
-      sendTo(socket, { op: 0, t: 'GUILD_CREATE', s: ++seq, d: guildCreate() });
+      for (const [id, channelId] of own) sendTo(socket, { op: 0, t: 'GUILD_CREATE', s: ++seq, d: guildCreate(id, channelId) });
     });
   });
 
@@ -258,7 +288,13 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
       refusing = on;
     },
     dispatch(type, data) {
-      for (const socket of sockets) sendTo(socket, { op: 0, t: type, s: ++seq, d: data });
+      // a server's events go to its shard; DMs go to shard 0, as on Discord
+      const guildId = (data as { guild_id?: string } | undefined)?.guild_id;
+      for (const socket of sockets) {
+        const [shard, count] = shardOfSocket.get(socket) ?? [0, 1];
+        if (options.shardCount && shard !== (guildId ? shardOf(guildId, count) : 0)) continue;
+        sendTo(socket, { op: 0, t: type, s: ++seq, d: data });
+      }
     },
     nextId: snowflake,
     async close() {

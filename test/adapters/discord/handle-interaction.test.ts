@@ -100,7 +100,7 @@ describe('handling slash commands and buttons', () => {
   it('defers a command declared slow at once, but not when the member may not run it', async () => {
     const moderator = fakeInteraction({ commandName: 'reload', locale: 'en-US', memberPermissions: { has: (bit) => bit === PermissionFlagsBits.ManageGuild } });
     const reload = async () => ({ swapped: true, before: { articles: 5, passages: 70, synonymGroups: 0 }, after: { articles: 5, passages: 70, synonymGroups: 0 }, problems: [], ms: 3 });
-    const bot = stubBot({ reload });
+    const bot = stubBot({ reloadEverywhere: reload });
     await handleCommand(moderator, createResponder(moderator), handlerContext({ dispatcher: stubDispatcher(bot) }), silentLogger);
     expect(moderator.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
     const member = fakeInteraction({ commandName: 'reload', locale: 'en-US' });

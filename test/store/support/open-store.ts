@@ -7,8 +7,8 @@ import { openSqliteStore, StoreError } from '../../../src/store/index.js';
 
 try {
   const store = openSqliteStore(process.argv[2]!);
-  store.recordQuestion({ at: 1, platform: 'console', status: 'answered', latencyMs: 1 });
-  store.close();
+  await store.recordQuestion({ at: 1, platform: 'console', status: 'answered', latencyMs: 1 });
+  await store.close();
   console.log('ok');
 } catch (error) {
   if (!(error instanceof StoreError)) throw error;

@@ -7,11 +7,11 @@ import { openSqliteStore } from '../../../src/store/index.js';
 
 const store = openSqliteStore(process.argv[2]!);
 let n = 0;
-function writeOne(): void {
+async function writeOne(): Promise<void> {
   n++;
-  store.recordQuestion({ at: n, platform: 'telegram', status: 'not_found', latencyMs: 1, missingQuestion: `سؤال رقم ${n} عن اجتماع التحالف في الكويت` });
-  if (n % 3 === 0) store.addSynonym([`مرادف ${n}`, `synonym ${n}`], 'moderator', n);
+  await store.recordQuestion({ at: n, platform: 'telegram', status: 'not_found', latencyMs: 1, missingQuestion: `سؤال رقم ${n} عن اجتماع التحالف في الكويت` });
+  if (n % 3 === 0) await store.addSynonym([`مرادف ${n}`, `synonym ${n}`], 'moderator', n);
   process.stdout.write(`ack ${n}\n`);
-  setImmediate(writeOne);
+  setImmediate(() => void writeOne());
 }
-writeOne();
+void writeOne();

@@ -24,6 +24,33 @@ export function answerTypeOf(question: string): AnswerType | undefined {
   return undefined;
 }
 
+/**
+ * Words after which a question names the attribute it asks for: "ما هي
+ * مساحة…" (area), "ما عاصمة…", "متى تم تأسيس…", "what is the population of…".
+ */
+const ATTRIBUTE_OPENERS = [
+  /(?:^| )(?:ما|ماهو|ماهي|ماهى|ماهم)(?: (?:هو|هي|هى|هم|هما))? ([^ ]+)/,
+  /(?:^| )(?:من) (?:هو|هي|هى|هم|هما) ([^ ]+)/,
+  /(?:^| )(?:متي|كيف) (?:تم|يتم|سيتم) ([^ ]+)/,
+  /\b(?:what|which) (?:is|was|are|were) the ([^ ]+)/,
+];
+const NOT_ATTRIBUTES = new Set(['الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللي', 'اذا', 'لو', 'ان', 'هل', 'لم', 'لا', 'من', 'في', 'الي', 'علي', 'عن']);
+
+/**
+ * The attribute a question asks for, normalized, when its wording names one
+ * right after the question word: "ما هي مساحة الولايات المتحدة؟" → "مساحه".
+ * A corpus that never uses that word cannot give that fact, whatever it says
+ * about the entity.
+ */
+export function askedAttribute(question: string): string | undefined {
+  const joined = splitWords(normalizeText(question)).join(' ');
+  for (const opener of ATTRIBUTE_OPENERS) {
+    const word = opener.exec(joined)?.[1];
+    if (word && !NOT_ATTRIBUTES.has(word)) return word;
+  }
+  return undefined;
+}
+
 const MONTHS = [
   'يناير', 'فبراير', 'مارس', 'ابريل', 'مايو', 'يونيو', 'يوليو', 'اغسطس', 'سبتمبر', 'اكتوبر', 'نوفمبر', 'ديسمبر',
   'كانون', 'شباط', 'اذار', 'نيسان', 'ايار', 'حزيران', 'تموز', 'اب', 'ايلول', 'تشرين',

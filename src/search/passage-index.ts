@@ -48,6 +48,8 @@ export interface ConceptSummary {
   known: boolean;
   /** a place or a number: what the question is pinned to */
   constraint: boolean;
+  /** its weight in coverage: idf, more for a constraint (coverage is the matched share of the concepts' total) */
+  mass: number;
 }
 
 export interface SearchOutcome {
@@ -159,6 +161,7 @@ export class PassageIndex {
       idf: scoring[i]!.coverageIdf,
       known: scoring[i]!.df > 0 && !scoring[i]!.guessed,
       constraint: scoring[i]!.coverageWeight > 1,
+      mass: scoring[i]!.coverageIdf * scoring[i]!.coverageWeight,
     }));
     const totalMass = scoring.reduce((sum, c) => sum + c.coverageIdf * c.coverageWeight, 0);
     if (totalMass === 0 || scoring.every((c) => c.df === 0)) return { hits: [], concepts: summaries };

@@ -47,6 +47,30 @@ describe('answerQuestion', () => {
   });
 
   it.each([
+    ['an attribute no article gives (area)', 'ما هي مساحة الولايات المتحدة الأمريكية؟'],
+    ['an attribute no article gives (population count)', 'ماهو تعداد سكان العراق؟'],
+    ['mostly words no article uses', 'متى انطلقت بطولة كأس العالم لكرة القدم للسيدات في فرنسا؟'],
+    ['a year every article rules out by its date or text', 'وين صار اجتماع التحالف سنة 2022؟'],
+  ])('stays silent on %s', (_what, question) => {
+    expect(ask(question)).toMatchObject({ status: 'not_found', passages: [] });
+  });
+
+  it('does not refuse a year an undated article may be about, and cites only such articles', () => {
+    // the Washington article has no date and names September 2025 as an end date: it may be from 2024
+    const answer = ask('من ترأس اجتماع واشنطن في 2024؟');
+    expect(answer.status).toBe('answered');
+    expect(answer.passages.map((p) => p.articleId)).toContain('003_dbecf9ef6e395945');
+    expect(answer.passages.some((p) => p.text.includes('وترأس'))).toBe(true);
+    for (const p of [...answer.passages, ...answer.more]) expect(p.date ?? '2024').toBe('2024');
+  });
+
+  it('cites each outlet before a second paragraph of one when both answer how many', () => {
+    const answer = ask('كم عدد الدول التي شاركت في اجتماع التحالف ضد داعش بالكويت؟');
+    expect(answer.passages[0]!.articleId).toBe('001_a80aa5ff78102834');
+    expect(new Set(answer.passages.map((p) => p.articleId)).size).toBe(3);
+  });
+
+  it.each([
     ['an empty question', '', 'empty'],
     ['punctuation only', '?!؟', 'no_words'],
     ['5,000 characters', 'x'.repeat(5000), 'too_long'],

@@ -138,7 +138,7 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   if (concepts.some((c) => c.constraint && !c.known && !unconfirmable.has(c))) return notFound;
   // The attribute asked for ("ما هي مساحة…": area) is a word no article uses: no passage gives that fact.
   const attribute = askedAttribute(question);
-  if (attribute !== undefined && concepts.some((c) => c.words.includes(attribute) && !c.known)) return notFound;
+  if (attribute !== undefined && concepts.some((c) => c.words.includes(attribute) && c.absent)) return notFound;
   // Words no article uses carry most of the question: it is about something else.
   const totalMass = concepts.reduce((sum, c) => sum + c.mass, 0);
   const unknownMass = concepts.reduce((sum, c) => sum + (c.known || unconfirmable.has(c) ? 0 : c.mass), 0);

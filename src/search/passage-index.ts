@@ -48,6 +48,8 @@ export interface ConceptSummary {
   known: boolean;
   /** a place or a number: what the question is pinned to */
   constraint: boolean;
+  /** no passage has it in any form, nor a word one typo away */
+  absent: boolean;
   /** its weight in coverage: idf, more for a constraint (coverage is the matched share of the concepts' total) */
   mass: number;
 }
@@ -162,6 +164,7 @@ export class PassageIndex {
       known: scoring[i]!.df > 0 && !scoring[i]!.guessed,
       constraint: scoring[i]!.coverageWeight > 1,
       mass: scoring[i]!.coverageIdf * scoring[i]!.coverageWeight,
+      absent: scoring[i]!.df === 0,
     }));
     const totalMass = scoring.reduce((sum, c) => sum + c.coverageIdf * c.coverageWeight, 0);
     if (totalMass === 0 || scoring.every((c) => c.df === 0)) return { hits: [], concepts: summaries };

@@ -1,4 +1,4 @@
-import { ANSWER_TYPE_BIT, answerTypeOf, askedAttribute } from '../search/answer-type.js';
+import { ANSWER_TYPE_BIT, answerTypeOf, askedAttribute, countedNoun, isNumberWord } from '../search/answer-type.js';
 import { normalizeText, splitWords } from '../text/index.js';
 import { chooseLead, orderCitations, type Candidate } from './citation-order.js';
 import { articlesAbout, isYearConcept } from './year-rule.js';
@@ -113,6 +113,12 @@ const CANDIDATES = 30;
 /** How far down the ranking the leading passage may be. */
 const LEAD_CANDIDATES = 5;
 
+/** Whether a paragraph puts a number right before the counted word's term ("74 دولة" for "كم دولة"). */
+function countsWith(text: string, counted: string, termOf: (norm: string) => string | null): boolean {
+  const words = splitWords(normalizeText(text));
+  return words.some((w, i) => isNumberWord(w) && i + 1 < words.length && termOf(words[i + 1]!) === counted);
+}
+
 /** Whether a paragraph is nothing but its article's headline (some outlets print the headline as the first line). */
 function isHeadline(ref: PassageRef): boolean {
   const title = ref.article.title;
@@ -150,6 +156,8 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   const coverageScale = unconfirmableMass > 0 && totalMass > unconfirmableMass ? totalMass / (totalMass - unconfirmableMass) : 1;
   const wordsNeeded = questionWords <= 2 ? questionWords : Math.min(options.minMatchedWords, questionWords - 1);
   const wanted = answerTypeOf(question);
+  const counted = wanted === 'number' ? countedNoun(question) : undefined;
+  const countedTerm = counted === undefined ? null : kb.index.analyzer.termOf(counted);
   const conceptsNeeded = weighed.length <= 2 ? weighed.length : Math.min(options.minMatchedWords, weighed.length - 1);
   const candidates: Candidate[] = hits.map((hit) => {
     const ref = kb.passages[hit.passage]!;
@@ -159,6 +167,7 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
       answers: mayBeAbout(ref.article.id) && hit.coverage * coverageScale >= floor && hit.matchedWords >= wordsNeeded && hit.matchedConcepts.length >= conceptsNeeded,
       offersType: !wanted || (hit.answerTypes & ANSWER_TYPE_BIT[wanted]) !== 0,
       typed: wanted !== undefined,
+      counts: countedTerm !== null && countsWith(ref.paragraph.text, countedTerm, kb.index.analyzer.termOf),
       headline: isHeadline(ref),
     };
   });
@@ -166,9 +175,11 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   const best = chooseLead(candidates, LEAD_CANDIDATES, options.leadCloseScore);
   if (!best) return notFound;
 
-  // further passages need less coverage than the first: they are read next to it
+  // further passages need less coverage than the first: they are read next to it; a passage that
+  // answers "how many" with a number next to what is counted qualifies whatever its score
   const qualifying = candidates.filter(
-    (c) => c === best || (mayBeAbout(c.articleId) && c.hit.coverage >= floor / 2 && c.hit.score >= options.relativeScoreFloor * best.hit.score),
+    (c) => c === best || (c.counts && c.answers)
+      || (mayBeAbout(c.articleId) && c.hit.coverage >= floor / 2 && c.hit.score >= options.relativeScoreFloor * best.hit.score),
   );
   const ordered = orderCitations(best, qualifying, options.otherArticleCoverage);
   const cited = ordered.slice(0, options.maxPassages + options.maxMore).map(({ hit }) => {

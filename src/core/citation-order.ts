@@ -10,6 +10,8 @@ export interface Candidate {
   offersType: boolean;
   /** the question says what kind of thing it asks for */
   typed: boolean;
+  /** for a "how many" question: the passage puts a number next to what is counted ("74 دولة") */
+  counts: boolean;
   /** the paragraph is nothing but its article's headline */
   headline: boolean;
 }
@@ -70,7 +72,8 @@ export function orderCitations(lead: Candidate, qualifying: readonly Candidate[]
   for (const c of qualifying) {
     if (represented.has(c.articleId)) continue;
     const own = qualifying.filter((o) => o.articleId === c.articleId);
-    const representative = forArticle(own.find((o) => o.offersType && o.answers) ?? c, qualifying);
+    const answering = own.filter((o) => o.offersType && o.answers);
+    const representative = forArticle(answering.find((o) => o.counts) ?? answering[0] ?? c, qualifying);
     if (alsoAnswers(representative, lead, closeCoverage)) represented.set(c.articleId, representative);
   }
   const representatives = [...represented.values()].filter((c) => c !== lead);

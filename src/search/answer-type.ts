@@ -60,6 +60,26 @@ export function askedAttribute(question: string): string | undefined {
   return undefined;
 }
 
+const COUNT_OPENERS = [/(?:^| )(?:كم|ما|قديش) (?:هو |هي )?عدد ([^ ]+)/, /(?:^| )(?:كم|قديش|كام) ([^ ]+)/, /\bhow many ([^ ]+)/];
+
+/**
+ * What a "how many" question counts, normalized: "كم عدد الدول…" → "الدول",
+ * "كم دولة…" → "دوله". An answer puts a number next to it ("74 دولة").
+ */
+export function countedNoun(question: string): string | undefined {
+  const joined = splitWords(normalizeText(question)).join(' ');
+  for (const opener of COUNT_OPENERS) {
+    const word = opener.exec(joined)?.[1];
+    if (word) return word;
+  }
+  return undefined;
+}
+
+/** Whether a normalized word is a number, in digits or in words. */
+export function isNumberWord(word: string): boolean {
+  return /^\d+$/.test(word) || NUMBER_WORDS.test(word);
+}
+
 const MONTHS = [
   'يناير', 'فبراير', 'مارس', 'ابريل', 'مايو', 'يونيو', 'يوليو', 'اغسطس', 'سبتمبر', 'اكتوبر', 'نوفمبر', 'ديسمبر',
   'كانون', 'شباط', 'اذار', 'نيسان', 'ايار', 'حزيران', 'تموز', 'اب', 'ايلول', 'تشرين',

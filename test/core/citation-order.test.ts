@@ -5,7 +5,7 @@ let next = 0;
 function candidate(articleId: string, score: number, coverage: number, concepts: number[], extra: Partial<Candidate> = {}): Candidate {
   return {
     hit: { passage: next++, score, coverage, matchedTerms: [], matchedWords: concepts.length, matchedConcepts: concepts, answerTypes: 0 },
-    articleId, answers: true, offersType: true, typed: false, headline: false, ...extra,
+    articleId, answers: true, offersType: true, typed: false, counts: false, headline: false, ...extra,
   };
 }
 const ids = (list: readonly Candidate[]) => list.map((c) => `${c.articleId}${c.hit.score}`);
@@ -44,6 +44,14 @@ describe('orderCitations', () => {
     const order = orderCitations(lead, [lead, second, third, otherNoNumber, otherWithNumber], 0.75);
     expect(ids(order).slice(0, 2)).toEqual(['a10', 'b5']);
     expect(order).toHaveLength(5);
+  });
+
+  it('lets the passage with a number next to what is counted stand for its article', () => {
+    const lead = candidate('a', 10, 0.7, [0, 1, 2], { typed: true, counts: true });
+    const second = candidate('a', 9, 0.6, [0, 1], { typed: true });
+    const otherNumber = candidate('b', 6, 0.5, [0, 1], { typed: true });
+    const otherCount = candidate('b', 5, 0.4, [0, 1], { typed: true, counts: true });
+    expect(ids(orderCitations(lead, [lead, second, otherNumber, otherCount], 0.75))).toEqual(['a10', 'b5', 'a9', 'b6']);
   });
 
   it('keeps the ranking when another article covers much less of an untyped question', () => {

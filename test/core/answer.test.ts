@@ -51,6 +51,7 @@ describe('answerQuestion', () => {
     ['an attribute no article gives (population count)', 'ماهو تعداد سكان العراق؟'],
     ['mostly words no article uses', 'متى انطلقت بطولة كأس العالم لكرة القدم للسيدات في فرنسا؟'],
     ['a year every article rules out by its date or text', 'وين صار اجتماع التحالف سنة 2022؟'],
+    ['a year outside the years the corpus names, for an undated article naming none', 'ماذا قال وزير الخارجية عن التحالف في 2005؟'],
   ])('stays silent on %s', (_what, question) => {
     expect(ask(question)).toMatchObject({ status: 'not_found', passages: [] });
   });

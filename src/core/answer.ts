@@ -1,7 +1,7 @@
-import { ANSWER_TYPE_BIT, answerTypeOf, askedAttribute, countedNoun, isNumberWord } from '../search/answer-type.js';
+import { ANSWER_TYPE_BIT, answerTypeOf, countedNoun, isNumberWord } from '../search/answer-type.js';
 import { normalizeText, splitWords } from '../text/index.js';
 import { chooseLead, orderCitations, type Candidate } from './citation-order.js';
-import { articlesAbout, isYearConcept } from './year-rule.js';
+import { evidenceNeeded } from './evidence.js';
 import type { KnowledgeBase, PassageRef } from './knowledge-base.js';
 import { checkQuestion, questionLanguage, DEFAULT_MAX_QUESTION_LENGTH, type RejectReason } from './question.js';
 import { highlightPassage, type Span } from './snippet.js';
@@ -122,7 +122,7 @@ function countsWith(text: string, counted: string, termOf: (norm: string) => str
 /** Whether a paragraph is nothing but its article's headline (some outlets print the headline as the first line). */
 function isHeadline(ref: PassageRef): boolean {
   const title = ref.article.title;
-  if (!title) return false;
+  if (!title || ref.paragraph.text.length > 2 * title.length) return false;
   const words = (text: string) => splitWords(normalizeText(text)).join(' ');
   const paragraph = words(ref.paragraph.text);
   return paragraph.length > 0 && words(title).includes(paragraph);
@@ -136,35 +136,18 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   const question = checked.question;
   const { hits, concepts } = kb.index.search(question, CANDIDATES);
   const notFound: Answer = { question, status: 'not_found', lang, passages: [], more: [] };
-  // A place or a number that no article mentions at all: the corpus does not cover what is asked;
-  // but a year an undated article may be about is only something no passage can confirm.
-  const yearArticles = concepts.filter((c) => c.constraint && !c.known && isYearConcept(c)).map((c) => ({ c, articles: articlesAbout(kb, c) }));
-  const unconfirmable = new Set(yearArticles.filter((y) => y.articles.size > 0).map((y) => y.c));
-  const mayBeAbout = (articleId: string) => yearArticles.every((y) => y.articles.has(articleId));
-  if (concepts.some((c) => c.constraint && !c.known && !unconfirmable.has(c))) return notFound;
-  // The attribute asked for ("ما هي مساحة…": area) is a word no article uses: no passage gives that fact.
-  const attribute = askedAttribute(question);
-  if (attribute !== undefined && concepts.some((c) => c.words.includes(attribute) && c.absent)) return notFound;
-  // Words no article uses carry most of the question: it is about something else.
-  const totalMass = concepts.reduce((sum, c) => sum + c.mass, 0);
-  const unknownMass = concepts.reduce((sum, c) => sum + (c.known || unconfirmable.has(c) ? 0 : c.mass), 0);
-  if (unknownMass >= options.maxUnknownShare * totalMass) return notFound;
-  const floor = lang === kb.mainLanguage ? options.minCoverage : options.minCoverageAcrossLanguages;
-  const weighed = concepts.filter((c) => !unconfirmable.has(c));
-  const questionWords = weighed.reduce((sum, c) => sum + c.words.length, 0);
-  const unconfirmableMass = [...unconfirmable].reduce((sum, c) => sum + c.mass, 0);
-  const coverageScale = unconfirmableMass > 0 && totalMass > unconfirmableMass ? totalMass / (totalMass - unconfirmableMass) : 1;
-  const wordsNeeded = questionWords <= 2 ? questionWords : Math.min(options.minMatchedWords, questionWords - 1);
+  const needed = evidenceNeeded(kb, question, concepts, lang !== kb.mainLanguage, options);
+  if (!needed) return notFound;
+  const { floor, mayBeAbout } = needed;
   const wanted = answerTypeOf(question);
   const counted = wanted === 'number' ? countedNoun(question) : undefined;
   const countedTerm = counted === undefined ? null : kb.index.analyzer.termOf(counted);
-  const conceptsNeeded = weighed.length <= 2 ? weighed.length : Math.min(options.minMatchedWords, weighed.length - 1);
   const candidates: Candidate[] = hits.map((hit) => {
     const ref = kb.passages[hit.passage]!;
     return {
       hit,
       articleId: ref.article.id,
-      answers: mayBeAbout(ref.article.id) && hit.coverage * coverageScale >= floor && hit.matchedWords >= wordsNeeded && hit.matchedConcepts.length >= conceptsNeeded,
+      answers: needed.answers(hit, ref.article.id),
       offersType: !wanted || (hit.answerTypes & ANSWER_TYPE_BIT[wanted]) !== 0,
       typed: wanted !== undefined,
       counts: countedTerm !== null && countsWith(ref.paragraph.text, countedTerm, kb.index.analyzer.termOf),

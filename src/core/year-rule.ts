@@ -18,7 +18,8 @@ function articleYears(kb: KnowledgeBase): (Set<number> | undefined)[] {
     return named.flatMap((y) => [y - 1, y, y + 1]);
   });
   const all = own.flat();
-  const span = all.length ? new Set(Array.from({ length: Math.max(...all) - Math.min(...all) + 1 }, (_, k) => Math.min(...all) + k)) : undefined;
+  const first = Math.min(...all);
+  const span = all.length ? new Set(Array.from({ length: Math.max(...all) - first + 1 }, (_, k) => first + k)) : undefined;
   return own.map((years) => (years.length ? new Set(years) : span));
 }
 

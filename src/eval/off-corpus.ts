@@ -60,7 +60,8 @@ export function measureOffCorpus(questions: readonly OffCorpusQuestion[], ask: (
     falseAnswers.push({ set, question, cited: answer.passages[0]?.id ?? '' });
   }
   const answered = falseAnswers.length;
-  return { questions: questions.length, answered, rate: answered / Math.max(1, questions.length), bySet: [...bySet.values()], falseAnswers };
+  const rate = answered / Math.max(1, questions.length);
+  return { questions: questions.length, answered, rate, bySet: [...bySet.values()], falseAnswers };
 }
 
 export function formatOffCorpus(result: OffCorpusResult): string {

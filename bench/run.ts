@@ -8,6 +8,9 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { answerQuestion } from '../src/core/answer.js';
+import { loadKnowledgeBase } from '../src/core/load.js';
+import { loadOffCorpusQuestions, measureOffCorpus } from '../src/eval/off-corpus.js';
 import { SHARED_MISSING, sharedDir } from '../src/eval/shared-data.js';
 import { isFullRun, parseBenchArgs, USAGE } from './lib/args.js';
 import { SCALE_BASE } from './lib/datasets.js';
@@ -55,6 +58,11 @@ for (const dataset of results.datasets) console.log(`${formatDatasetTable(datase
 if (results.scaling.length > 0) {
   console.log(`${formatScalingTable(results.scaling, `${SCALE_BASE} passages + SaudiNewsNet articles, ${SCALE_BASE} test questions`)}\n`);
 }
+// The bot's answer layer on the bundled corpus: every test question of the public sets is off its subject.
+const { kb } = await loadKnowledgeBase(fileURLToPath(new URL('../corpus/', import.meta.url)));
+const offCorpus = measureOffCorpus(loadOffCorpusQuestions(sharedDir()!, 'test'), (q) => answerQuestion(kb, q));
+console.log(`Off-corpus (test questions of ${offCorpus.bySet.map((r) => r.set).join(', ')} against the bundled corpus): `
+  + `answered ${offCorpus.answered} of ${offCorpus.questions} (${(100 * offCorpus.rate).toFixed(1)}%), each a false answer\n`);
 console.log(`Machine: ${machine}`);
 // Other processes on these cores slow every system alike: the ours/peer ratios hold, absolute times do not.
 console.log(`Load average (1 min): ${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at the end`);

@@ -2,14 +2,17 @@
  * npm run eval — retrieval quality, measured:
  *   1. the seed questions (../shared/eval) against the bundled corpus, scored
  *      by the rule in ../shared/eval/README.md;
- *   2. MRR@10 and recall@1/3/5 on the dev splits of the public Arabic QA sets.
- * Flags: --misses (list the seed questions not hit@3), --split test.
+ *   2. MRR@10 and recall@1/3/5 on the dev splits of the public Arabic QA sets;
+ *   3. the off-corpus false-answer rate: those sets' questions asked against
+ *      the bundled corpus, which answers none of them.
+ * Flags: --misses (list the seed questions not hit@3 and the off-corpus questions answered), --split test.
  */
 import { join, resolve } from 'node:path';
 import { answerQuestion } from '../core/answer.js';
 import { loadKnowledgeBase } from '../core/load.js';
 import { formatProblem } from '../corpus/index.js';
 import { evaluateDataset } from '../eval/dataset-eval.js';
+import { formatOffCorpus, loadOffCorpusQuestions, measureOffCorpus } from '../eval/off-corpus.js';
 import { formatMisses, formatSeedReport, loadSeedQuestions, scoreSeedQuestions } from '../eval/seed-eval.js';
 import { QA_DATASETS, SHARED_MISSING, sharedDir, type Split } from '../eval/shared-data.js';
 import { fixed, formatTable } from '../util/table.js';
@@ -30,6 +33,11 @@ const results = scoreSeedQuestions(loadSeedQuestions(join(shared, 'eval', 'seed-
 console.log(`Seed questions (${results.length}) against ${corpusDir}: ${kb.articles.length} articles, ${kb.passages.length} passages\n`);
 console.log(formatSeedReport(results));
 if (args.includes('--misses')) console.log(`\nNot hit@3:\n${formatMisses(results)}`);
+
+const offCorpus = measureOffCorpus(loadOffCorpusQuestions(shared, split), (q) => answerQuestion(kb, q));
+console.log(`\nOff-corpus questions (${split} splits) against ${corpusDir}: answered, each a false answer:\n`);
+console.log(formatOffCorpus(offCorpus));
+if (args.includes('--misses')) for (const f of offCorpus.falseAnswers) console.log(`  ${f.set}: ${f.question}\n    cited: ${f.cited}`);
 
 const rows = QA_DATASETS.map((name) => {
   const r = evaluateDataset(shared, name, split);

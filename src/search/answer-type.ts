@@ -24,6 +24,62 @@ export function answerTypeOf(question: string): AnswerType | undefined {
   return undefined;
 }
 
+/**
+ * Words after which a question may name the attribute it asks for: "ما هي
+ * مساحة…" (area), "ما عاصمة…", "متى تم تأسيس…", "what is the area of…".
+ */
+const ATTRIBUTE_OPENERS = [
+  /(?:^| )(?:ما|ماهو|ماهي|ماهى|ماهم)(?: (?:هو|هي|هى|هم|هما))? ([^ ]+) ([^ ]+)/,
+  /(?:^| )(?:من) (?:هو|هي|هى|هم|هما) ([^ ]+) ([^ ]+)/,
+  /(?:^| )(?:متي|كيف) (?:تم|يتم|سيتم) ([^ ]+) ([^ ]+)/,
+  /\b(?:what|which) (?:is|was|are|were) the ([^ ]+) (of)\b/,
+];
+const NOT_FOLLOWERS = new Set([
+  'الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللذين', 'اللتين', 'اللي', 'من', 'في', 'الي', 'علي', 'عن', 'مع', 'هو', 'هي',
+]);
+
+/**
+ * The attribute a question asks for, normalized, when its wording names one:
+ * a noun without the article, first of a construct whose second term is what
+ * it belongs to ("ما هي مساحة الولايات المتحدة؟" → "مساحه"; "what is the area
+ * of…" → "area"). "ما هي الوظيفة التي شغلها…" asks for an instance of a
+ * category, which a passage names without the category's word: no attribute.
+ * A corpus that never uses an attribute's word cannot give that fact,
+ * whatever it says about the entity.
+ */
+export function askedAttribute(question: string): string | undefined {
+  const joined = splitWords(normalizeText(question)).join(' ');
+  for (const opener of ATTRIBUTE_OPENERS) {
+    const match = opener.exec(joined);
+    if (!match) continue;
+    const [, word, next] = match as unknown as [string, string, string];
+    // "مرادف للحمض": a preposition, not a construct
+    if (word.startsWith('ال') || NOT_FOLLOWERS.has(word) || NOT_FOLLOWERS.has(next) || next.startsWith('لل')) return undefined;
+    return word;
+  }
+  return undefined;
+}
+
+const COUNT_OPENERS = [/(?:^| )(?:كم|ما|قديش) (?:هو |هي )?عدد ([^ ]+)/, /(?:^| )(?:كم|قديش|كام) ([^ ]+)/, /\bhow many ([^ ]+)/];
+
+/**
+ * What a "how many" question counts, normalized: "كم عدد الدول…" → "الدول",
+ * "كم دولة…" → "دوله". An answer puts a number next to it ("74 دولة").
+ */
+export function countedNoun(question: string): string | undefined {
+  const joined = splitWords(normalizeText(question)).join(' ');
+  for (const opener of COUNT_OPENERS) {
+    const word = opener.exec(joined)?.[1];
+    if (word) return word;
+  }
+  return undefined;
+}
+
+/** Whether a normalized word is a number, in digits or in words. */
+export function isNumberWord(word: string): boolean {
+  return /^\d+$/.test(word) || NUMBER_WORDS.test(word);
+}
+
 const MONTHS = [
   'يناير', 'فبراير', 'مارس', 'ابريل', 'مايو', 'يونيو', 'يوليو', 'اغسطس', 'سبتمبر', 'اكتوبر', 'نوفمبر', 'ديسمبر',
   'كانون', 'شباط', 'اذار', 'نيسان', 'ايار', 'حزيران', 'تموز', 'اب', 'ايلول', 'تشرين',

@@ -35,6 +35,10 @@ export interface ScoredPassage {
   matchedTerms: string[];
   /** how many of the question's words the passage matches (through any of their forms or synonyms) */
   matchedWords: number;
+  /** which of the question's concepts (indices into SearchOutcome.concepts) the passage matches, loose relatives and guesses aside */
+  matchedConcepts: number[];
+  /** the answer types the passage's text offers (bits of ANSWER_TYPE_BIT) */
+  answerTypes: number;
 }
 
 /** How the question was read: its concepts, how rare each is, and whether the index knows it. */
@@ -44,6 +48,10 @@ export interface ConceptSummary {
   known: boolean;
   /** a place or a number: what the question is pinned to */
   constraint: boolean;
+  /** no passage has it in any form, nor a word one typo away */
+  absent: boolean;
+  /** its weight in coverage: idf, more for a constraint (coverage is the matched share of the concepts' total) */
+  mass: number;
 }
 
 export interface SearchOutcome {
@@ -155,6 +163,8 @@ export class PassageIndex {
       idf: scoring[i]!.coverageIdf,
       known: scoring[i]!.df > 0 && !scoring[i]!.guessed,
       constraint: scoring[i]!.coverageWeight > 1,
+      mass: scoring[i]!.coverageIdf * scoring[i]!.coverageWeight,
+      absent: scoring[i]!.df === 0,
     }));
     const totalMass = scoring.reduce((sum, c) => sum + c.coverageIdf * c.coverageWeight, 0);
     if (totalMass === 0 || scoring.every((c) => c.df === 0)) return { hits: [], concepts: summaries };
@@ -174,13 +184,18 @@ export class PassageIndex {
       for (const token of tokens) typed.set(surfaceHash(token.norm), this.termIdf(token.term));
       addProximityAndExactForm(top, acc, this.data, scoring, typed, this.ranking);
       acc.sortByScore(top);
-      const hits = top.slice(0, limit).map((passage) => ({
-        passage,
-        score: acc.score(passage),
-        coverage: acc.mass(passage) / totalMass,
-        matchedWords: acc.words(passage),
-        matchedTerms: this.matchedTerms(passage, scoring),
-      }));
+      const hits = top.slice(0, limit).map((passage) => {
+        const matched = this.matchedTerms(passage, scoring);
+        return {
+          passage,
+          score: acc.score(passage),
+          coverage: acc.mass(passage) / totalMass,
+          matchedWords: acc.words(passage),
+          matchedTerms: matched.terms,
+          matchedConcepts: matched.concepts,
+          answerTypes: this.data.answerTypes[passage]!,
+        };
+      });
       return { hits, concepts: summaries };
     } finally {
       acc.reset();
@@ -396,16 +411,23 @@ export class PassageIndex {
     return titleIdf > 0 ? (mass * coveredIdf) / titleIdf : 0;
   }
 
-  private matchedTerms(passage: number, scoring: readonly ScoringConcept[]): string[] {
+  private matchedTerms(passage: number, scoring: readonly ScoringConcept[]): { terms: string[]; concepts: number[] } {
     const terms = new Set<string>();
+    const concepts: number[] = [];
     const { vocabulary } = this.data;
-    for (const concept of scoring) {
-      for (const single of concept.singles) if (this.frequency(passage, single.id) > 0) terms.add(vocabulary.term(single.id));
+    scoring.forEach((concept, c) => {
+      let found = false;
+      const add = (id: number) => {
+        terms.add(vocabulary.term(id));
+        found = true;
+      };
+      for (const single of concept.singles) if (this.frequency(passage, single.id) > 0) add(single.id);
       for (const group of concept.groups) {
         const present = group.ids.filter((id) => this.frequency(passage, id) > 0);
-        if (group.typed || present.length === group.ids.length) for (const id of present) terms.add(vocabulary.term(id));
+        if (group.typed || present.length === group.ids.length) present.forEach(add);
       }
-    }
-    return [...terms];
+      if (found && !concept.guessed) concepts.push(c);
+    });
+    return { terms: [...terms], concepts };
   }
 }

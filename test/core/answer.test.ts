@@ -47,6 +47,36 @@ describe('answerQuestion', () => {
   });
 
   it.each([
+    ['an attribute no article gives (area)', 'ما هي مساحة الولايات المتحدة الأمريكية؟'],
+    ['an attribute no article gives (population count)', 'ماهو تعداد سكان العراق؟'],
+    ['mostly words no article uses', 'متى انطلقت بطولة كأس العالم لكرة القدم للسيدات في فرنسا؟'],
+    ['a year every article rules out by its date or text', 'وين صار اجتماع التحالف سنة 2022؟'],
+    ['a year outside the years the corpus names, for an undated article naming none', 'ماذا قال وزير الخارجية عن التحالف في 2005؟'],
+  ])('stays silent on %s', (_what, question) => {
+    expect(ask(question)).toMatchObject({ status: 'not_found', passages: [] });
+  });
+
+  it('does not refuse a year an undated article may be about, and cites only such articles', () => {
+    // the Washington article has no date and names September 2025 as an end date: it may be from 2024
+    const answer = ask('من ترأس اجتماع واشنطن في 2024؟');
+    expect(answer.status).toBe('answered');
+    expect(answer.passages.map((p) => p.articleId)).toContain('003_dbecf9ef6e395945');
+    expect(answer.passages.some((p) => p.text.includes('وترأس'))).toBe(true);
+    for (const p of [...answer.passages, ...answer.more]) expect(p.date ?? '2024').toBe('2024');
+  });
+
+  it.each([
+    ['كم عدد الدول التي شاركت في اجتماع التحالف ضد داعش بالكويت؟'],
+    ['كم دولة شاركت في اجتماع التحالف؟'],
+  ])('cites each outlet\'s count (75 and 74) before a second paragraph of one: %s', (question) => {
+    const [first, second] = ask(question).passages;
+    expect(first!.articleId).toBe('001_a80aa5ff78102834');
+    expect(first!.text).toContain('75');
+    expect(second!.articleId).toBe('002_83dec01cb59a7f27');
+    expect(second!.text).toContain('74 دولة');
+  });
+
+  it.each([
     ['an empty question', '', 'empty'],
     ['punctuation only', '?!؟', 'no_words'],
     ['5,000 characters', 'x'.repeat(5000), 'too_long'],

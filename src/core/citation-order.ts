@@ -1,0 +1,97 @@
+import type { ScoredPassage } from '../search/index.js';
+
+/** A ranked passage, with what the answer layer knows about it beyond its score. */
+export interface Candidate {
+  hit: ScoredPassage;
+  articleId: string;
+  /** matches enough of the question (coverage and words) to be cited first */
+  answers: boolean;
+  /** offers what the question asks for when its wording says (a number for "how many", a date for "when"); true otherwise */
+  offersType: boolean;
+  /** the question says what kind of thing it asks for */
+  typed: boolean;
+  /** for a "how many" question: the passage puts a number next to what is counted ("74 دولة") */
+  counts: boolean;
+  /** the paragraph is nothing but its article's headline */
+  headline: boolean;
+}
+
+/**
+ * A headline paragraph says less than a body paragraph of its article that
+ * matches the same concepts and more ("75 جهة ومنظمة شاركت باجتماع التحالف في
+ * الكويت" against the paragraph that reports the 75 participants): the body
+ * paragraph stands for the article. Since an article's headline is indexed
+ * with each of its paragraphs, every body paragraph carries the headline's
+ * words; it replaces the headline only when it matches strictly more.
+ */
+function forArticle(candidate: Candidate, pool: readonly Candidate[]): Candidate {
+  if (!candidate.headline) return candidate;
+  const own = new Set(candidate.hit.matchedConcepts);
+  const body = pool.find(
+    (c) => c.articleId === candidate.articleId && !c.headline && c.answers
+      && c.hit.matchedConcepts.length > own.size && [...own].every((k) => c.hit.matchedConcepts.includes(k)),
+  );
+  return body ?? candidate;
+}
+
+/**
+ * The passage cited first: among the best-ranked ones that match enough of
+ * the question, the one covering most of it, among those scoring close to
+ * the best (a paragraph on the planned meeting in Italy scores as high as
+ * the one on the meeting in Kuwait, but does not match "Kuwait").
+ */
+export function chooseLead(candidates: readonly Candidate[], depth: number, closeScore: number): Candidate | undefined {
+  const eligible = candidates.slice(0, depth).filter((c) => c.answers);
+  const top = eligible[0];
+  if (!top) return undefined;
+  let lead = top;
+  for (const c of eligible) if (c.hit.score >= closeScore * top.hit.score && c.hit.coverage > lead.hit.coverage) lead = c;
+  return forArticle(lead, candidates);
+}
+
+/**
+ * Another article answers too when its passage offers what a typed question
+ * asks for ("how many": 74 in one outlet, 75 in the other) and matches enough
+ * of the question, or, for other questions, matches nearly as much of it as
+ * the lead does.
+ */
+function alsoAnswers(c: Candidate, lead: Candidate, closeCoverage: number): boolean {
+  if (!c.answers) return false;
+  return c.typed ? c.offersType : c.hit.coverage >= closeCoverage * lead.hit.coverage;
+}
+
+/**
+ * Citation order: the ranking's, except that every article that answers too
+ * (two outlets on one event; a question about several meetings) has its
+ * passage that best answers cited before a second passage of any article
+ * answering, and a headline paragraph goes after the body paragraphs of its
+ * article that say more. With one passage per article this is the ranking.
+ */
+export function orderCitations(lead: Candidate, qualifying: readonly Candidate[], closeCoverage: number): Candidate[] {
+  const represented = new Map<string, Candidate>([[lead.articleId, lead]]);
+  for (const c of qualifying) {
+    if (represented.has(c.articleId)) continue;
+    const own = qualifying.filter((o) => o.articleId === c.articleId);
+    const answering = own.filter((o) => o.offersType && o.answers);
+    const representative = forArticle(answering.find((o) => o.counts) ?? answering[0] ?? c, qualifying);
+    if (alsoAnswers(representative, lead, closeCoverage)) represented.set(c.articleId, representative);
+  }
+  const representatives = [...represented.values()].filter((c) => c !== lead);
+  const ordered: Candidate[] = [lead];
+  const flush = () => {
+    for (const r of representatives) if (!ordered.includes(r)) ordered.push(r);
+  };
+  const late: Candidate[] = [];
+  for (const c of qualifying) {
+    if (ordered.includes(c)) continue;
+    const further = represented.has(c.articleId) && represented.get(c.articleId) !== c;
+    if (!further) ordered.push(c);
+    else if (c.headline && forArticle(c, qualifying) !== c) late.push(c);
+    else {
+      flush();
+      ordered.push(c);
+    }
+  }
+  flush();
+  return [...ordered, ...late];
+}

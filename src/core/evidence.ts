@@ -1,0 +1,58 @@
+import type { ConceptSummary, ScoredPassage } from '../search/index.js';
+import { askedAttribute } from '../search/answer-type.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+import { articlesAbout, isYearConcept } from './year-rule.js';
+
+export interface EvidenceOptions {
+  minCoverage: number;
+  minCoverageAcrossLanguages: number;
+  minMatchedWords: number;
+  maxUnknownShare: number;
+}
+
+/** What a passage must match to answer a question, once the question is known to be answerable at all. */
+export interface EvidenceNeeded {
+  /** share of the question's weight to match (a year no passage can confirm left out) */
+  floor: number;
+  /** whether a passage matches enough of the question to be cited first */
+  answers(hit: ScoredPassage, articleId: string): boolean;
+  /** whether its article may be about the years the question names */
+  mayBeAbout(articleId: string): boolean;
+}
+
+/**
+ * Reads how a question meets the corpus. Undefined when the corpus cannot
+ * answer it whatever the passage: a place or number no article mentions; an
+ * asked-for attribute no article uses ("ما هي مساحة…", area); words no
+ * article uses carrying most of the question. Otherwise what a passage must
+ * match: enough of the question's weight, and enough of its words and of its
+ * concepts (a three-word name is one thing asked about).
+ */
+export function evidenceNeeded(
+  kb: KnowledgeBase, question: string, concepts: readonly ConceptSummary[], acrossLanguages: boolean, options: EvidenceOptions,
+): EvidenceNeeded | undefined {
+  // a year no passage contains: only the articles whose date or text allow it may answer
+  const years = concepts.filter((c) => c.constraint && !c.known && isYearConcept(c)).map((c) => ({ c, articles: articlesAbout(kb, c) }));
+  const unconfirmable = new Set(years.filter((y) => y.articles.size > 0).map((y) => y.c));
+  const mayBeAbout = (articleId: string) => years.every((y) => y.articles.has(articleId));
+  if (concepts.some((c) => c.constraint && !c.known && !unconfirmable.has(c))) return undefined;
+  const attribute = askedAttribute(question);
+  if (attribute !== undefined && concepts.some((c) => c.words.includes(attribute) && c.absent)) return undefined;
+  const totalMass = concepts.reduce((sum, c) => sum + c.mass, 0);
+  const unknownMass = concepts.reduce((sum, c) => sum + (c.known || unconfirmable.has(c) ? 0 : c.mass), 0);
+  if (unknownMass >= options.maxUnknownShare * totalMass) return undefined;
+
+  const floor = acrossLanguages ? options.minCoverageAcrossLanguages : options.minCoverage;
+  const weighed = concepts.filter((c) => !unconfirmable.has(c));
+  const needed = (n: number) => (n <= 2 ? n : Math.min(options.minMatchedWords, n - 1));
+  const wordsNeeded = needed(weighed.reduce((sum, c) => sum + c.words.length, 0));
+  const conceptsNeeded = needed(weighed.length);
+  const unconfirmableMass = [...unconfirmable].reduce((sum, c) => sum + c.mass, 0);
+  const scale = unconfirmableMass > 0 && totalMass > unconfirmableMass ? totalMass / (totalMass - unconfirmableMass) : 1;
+  return {
+    floor,
+    mayBeAbout,
+    answers: (hit, articleId) => mayBeAbout(articleId) && hit.coverage * scale >= floor
+      && hit.matchedWords >= wordsNeeded && hit.matchedConcepts.length >= conceptsNeeded,
+  };
+}

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion, type CitedPassage } from '../../src/core/answer.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { loadKnowledgeBase } from '../../src/core/load.js';
-import { MESSAGES } from '../../src/core/messages.js';
+import { MESSAGES } from '../../src/present/catalogue.js';
 import { projectRoot } from '../../src/project-root.js';
 import { normalizeForScoring } from '../../src/eval/seed-scoring.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';

@@ -1,8 +1,10 @@
 import type { SynonymGroup } from '../corpus/index.js';
+import { shippedLexicon, type Lexicon } from '../lexicon/index.js';
 import type { Analyzer } from '../text/index.js';
 import { Accumulator } from './accumulator.js';
 import { ANSWER_TYPE_BIT, answerTypeOf } from './answer-type.js';
 import { DEFAULT_RANKING, idf, saturate, type RankingParams } from './bm25.js';
+import { CrossLanguage } from './cross-language.js';
 import { buildIndexData, type IndexData, type PassageInput } from './index-data.js';
 import { planQuery } from './query-plan.js';
 import { addProximityAndExactForm } from './rerank.js';
@@ -19,6 +21,8 @@ export interface PassageIndexOptions {
   ranking?: Partial<RankingParams>;
   /** Stop gathering candidates once this many passages are in hand. */
   candidateBudget?: number;
+  /** the bilingual dictionary for questions in the other language (default: the shipped English–Arabic one; null: none) */
+  lexicon?: Lexicon | null;
 }
 
 /**
@@ -85,12 +89,16 @@ export class PassageIndex {
   private readonly acc: Accumulator;
   private readonly typos: TypoNeighbors;
   private readonly families: WordFamilies;
+  private readonly crossLanguage: CrossLanguage | undefined;
   // scratch results of scoreConceptAt, to score without allocating
   private lastScore = 0;
   private lastMass = 0;
   private lastWords = 0;
 
-  private constructor(data: IndexData, synonyms: readonly SynonymGroup[], ranking: RankingParams, candidateBudget: number, typos?: TypoNeighbors, families?: WordFamilies) {
+  private constructor(
+    data: IndexData, synonyms: readonly SynonymGroup[], ranking: RankingParams, candidateBudget: number, lexicon: Lexicon | null,
+    typos?: TypoNeighbors, families?: WordFamilies, crossLanguage?: CrossLanguage,
+  ) {
     this.data = data;
     this.analyzer = data.analyzer;
     this.size = data.size;
@@ -100,16 +108,18 @@ export class PassageIndex {
     this.acc = new Accumulator(data.size);
     this.typos = typos ?? new TypoNeighbors(data.vocabulary);
     this.families = families ?? new WordFamilies(data.vocabulary);
+    this.crossLanguage = crossLanguage ?? (lexicon ? new CrossLanguage(lexicon, data.names, data.vocabulary, data.analyzer, ranking) : undefined);
   }
 
   static build(passages: readonly PassageInput[], options: PassageIndexOptions = {}): PassageIndex {
     const ranking = { ...DEFAULT_RANKING, ...options.ranking };
-    return new PassageIndex(buildIndexData(passages, ranking.titleWeight), options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET);
+    const lexicon = options.lexicon === undefined ? shippedLexicon() : options.lexicon;
+    return new PassageIndex(buildIndexData(passages, ranking.titleWeight), options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET, lexicon);
   }
 
   /** The same index with other synonym groups: no passage is re-indexed. */
   withSynonyms(groups: readonly SynonymGroup[]): PassageIndex {
-    return new PassageIndex(this.data, groups, this.ranking, this.candidateBudget, this.typos, this.families);
+    return new PassageIndex(this.data, groups, this.ranking, this.candidateBudget, null, this.typos, this.families, this.crossLanguage);
   }
 
   get vocabularySize(): number {
@@ -148,6 +158,10 @@ export class PassageIndex {
         return id !== undefined && vocabulary.df(id) > FAMILY_MAX_SHARE * this.size ? [] : this.families.of(term, FAMILY_LIMIT);
       },
       familyWeight: this.ranking.familyWeight,
+      isForeign: (token) => this.crossLanguage?.isForeign(token) ?? false,
+      foreignForms: (token, name) => this.crossLanguage?.formsOf(token, name) ?? [],
+      capitalized: (token) => token.position > 0 && /\p{Lu}/u.test(question[token.start] ?? ''),
+      translationWeight: this.ranking.translationWeight,
     });
     const scoring = concepts.map((c) => toScoringConcept(c, vocabulary, this.size, this.ranking.constraintWeight));
     const summaries = concepts.map((c, i) => ({
@@ -249,7 +263,7 @@ export class PassageIndex {
         if (acc.addTf(passage, single.weight * f) === 0) touched.push(passage);
       }
     }
-    const mass = concept.guessed ? 0 : concept.idf * concept.coverageWeight;
+    const mass = concept.guessed ? 0 : concept.idf * concept.coverageWeight * concept.evidence;
     const words = concept.guessed ? 0 : concept.words;
     for (const passage of touched) acc.addMatch(passage, concept.idf * this.saturated(acc.takeTf(passage), passage), mass, words);
   }
@@ -260,7 +274,7 @@ export class PassageIndex {
       this.scoreConceptAt(concept, passage);
       if (this.lastScore === 0) continue;
       if (concept.guessed) acc.addScore(passage, this.lastScore);
-      else acc.addMatch(passage, this.lastScore, this.lastMass * concept.coverageWeight, this.lastWords);
+      else acc.addMatch(passage, this.lastScore, this.lastMass * concept.coverageWeight * concept.evidence, this.lastWords);
     }
   }
 
@@ -331,7 +345,7 @@ export class PassageIndex {
         for (const concept of scoring) {
           this.scoreConceptAt(concept, passage);
           if (concept.guessed) acc.addScore(passage, this.lastScore);
-          else acc.addMatch(passage, this.lastScore, this.lastMass * concept.coverageWeight, this.lastWords);
+          else acc.addMatch(passage, this.lastScore, this.lastMass * concept.coverageWeight * concept.evidence, this.lastWords);
         }
       }
       acc.addScore(passage, weight * score);

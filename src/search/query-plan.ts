@@ -1,4 +1,5 @@
 import type { Analyzer, Token } from '../text/index.js';
+import type { ForeignForm } from './cross-language.js';
 import type { SynonymTable } from './synonym-table.js';
 
 /** A way a concept may appear in a passage: one term, or several together. */
@@ -16,6 +17,12 @@ export interface Alternative {
    * but not to how much of the question the passage covers.
    */
   loose?: boolean;
+  /**
+   * A translation of a word in the other language (see cross-language.ts):
+   * how sure it is, 0…1. A concept known only through translations counts
+   * toward coverage in proportion to its surest one.
+   */
+  confidence?: number;
 }
 
 /**
@@ -55,6 +62,14 @@ export interface QueryPlanContext {
   /** other forms of the word (see word-families.ts); none for a common word, whose own form finds enough */
   family(term: string): string[];
   familyWeight: number;
+  /** whether a word is in the other language than the corpus's (then it is translated, not guessed at) */
+  isForeign?(token: Token): boolean;
+  /** the forms in the corpus's language of a word in the other one; `name`: it is capitalized inside the question */
+  foreignForms?(token: Token, name: boolean): ForeignForm[];
+  /** whether a word of the question is capitalized inside it (a name) */
+  capitalized?(token: Token): boolean;
+  /** weight of a translation of confidence 1 */
+  translationWeight: number;
 }
 
 /**
@@ -127,6 +142,25 @@ function addAlternative(list: Alternative[], alternative: Alternative): void {
   else {
     existing.weight = Math.max(existing.weight, alternative.weight);
     existing.typed ||= alternative.typed;
+    if (existing.confidence !== undefined) existing.confidence = alternative.confidence === undefined ? undefined : Math.max(existing.confidence, alternative.confidence);
+  }
+}
+
+/**
+ * A word of the other language, carried over: each of its translations, with
+ * the forms the corpus's own pipeline gives the translated word (particles,
+ * verb prefixes, family), all weighted by how sure the translation is.
+ */
+function addForeignForms(alternatives: Alternative[], token: Token, context: QueryPlanContext): void {
+  for (const form of context.foreignForms?.(token, context.capitalized?.(token) ?? false) ?? []) {
+    const weight = context.translationWeight * form.confidence;
+    addAlternative(alternatives, { terms: form.terms, weight, confidence: form.confidence });
+    if (form.terms.length !== 1 || form.words?.length !== 1) continue;
+    const translated: Token = { ...token, term: form.terms[0]!, norm: form.words[0]! };
+    for (const variant of particleVariants(translated, context)) {
+      addAlternative(alternatives, { ...variant, weight: variant.weight * weight, confidence: form.confidence });
+    }
+    if (context.familyWeight > 0) for (const term of context.family(form.terms[0]!)) addLoose(alternatives, term, context.familyWeight * weight);
   }
 }
 
@@ -155,13 +189,15 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
     if (span === 1) {
       addAlternative(alternatives, { terms: [token.term], weight: 1, typed: true });
       for (const variant of particleVariants(token, context)) addAlternative(alternatives, variant);
-      if (alternatives.length === 1 && !context.known(token.term) && context.typoWeight > 0) {
+      if (context.isForeign?.(token)) {
+        addForeignForms(alternatives, token, context);
+      } else if (alternatives.length === 1 && !context.known(token.term) && context.typoWeight > 0) {
         for (const term of context.typoNeighbors(token.term)) addAlternative(alternatives, { terms: [term], weight: context.typoWeight, guessed: true });
       } else if (context.rareNeighborWeight > 0 && context.rare(token.term)) {
         // "توجو" in one passage, "توغو" in ten: a rare spelling may not be the article's
         for (const term of context.typoNeighbors(token.term)) addLoose(alternatives, term, context.rareNeighborWeight);
       }
-      if (context.familyWeight > 0) for (const term of context.family(token.term)) addLoose(alternatives, term, context.familyWeight);
+      if (context.familyWeight > 0 && !context.isForeign?.(token)) for (const term of context.family(token.term)) addLoose(alternatives, term, context.familyWeight);
     } else {
       addAlternative(alternatives, { terms: terms.slice(i, i + span), weight: 1, typed: true });
     }

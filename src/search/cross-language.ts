@@ -1,0 +1,105 @@
+import type { Lexicon } from '../lexicon/index.js';
+import { hasArabicLetter, type Analyzer, type Token } from '../text/index.js';
+import type { NameIndex } from './name-index.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/**
+ * A way a word of the other language may appear in the passages, as index
+ * terms. `confidence` (0…1) is how sure the translation is: a word of one
+ * sense gives 1, one of four senses 0.5, a name recognized by its sound less.
+ *
+ * @example { terms: ['اجتماع'], confidence: 1 } // for "meeting"
+ */
+export interface ForeignForm {
+  terms: string[];
+  /** the normalized words the terms come from, when known: the corpus's pipeline expands their forms */
+  words?: string[];
+  confidence: number;
+}
+
+export interface CrossLanguageWeights {
+  /** confidence of a translation borrowed from a word of the same family ("seasonal" for "season") */
+  relatedConfidence: number;
+  /** confidence of a name found by its consonant skeleton, when it is the only spelling that matches */
+  nameConfidence: number;
+}
+
+/** A skeleton shared by more words than this is too common to say which one a name is. */
+const MAX_NAME_CANDIDATES = 6;
+const LATIN_WORD = /^[a-z]+$/;
+
+/**
+ * Carries a question's words into the language of the corpus: English words
+ * through the lexicon's translations and, for names, through the consonant
+ * skeletons of the corpus's words; Arabic words over an English corpus through
+ * the same lexicon read backwards. Words in the corpus's own language are left
+ * to the rest of the pipeline.
+ */
+export class CrossLanguage {
+  private corpusIsArabic: boolean | undefined;
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly names: NameIndex,
+    private readonly vocabulary: Vocabulary,
+    private readonly analyzer: Analyzer,
+    private readonly weights: CrossLanguageWeights,
+  ) {}
+
+  /** Whether most of the index's terms are Arabic; worked out once. */
+  private arabicCorpus(): boolean {
+    if (this.corpusIsArabic === undefined) {
+      let arabic = 0;
+      let latin = 0;
+      for (let id = 0; id < this.vocabulary.size; id++) {
+        const term = this.vocabulary.term(id);
+        if (hasArabicLetter(term)) arabic += this.vocabulary.df(id);
+        else if (LATIN_WORD.test(term)) latin += this.vocabulary.df(id);
+      }
+      this.corpusIsArabic = arabic >= latin;
+    }
+    return this.corpusIsArabic;
+  }
+
+  /** Whether a question word is in the other language than the corpus's. */
+  isForeign(token: Token): boolean {
+    if (hasArabicLetter(token.norm)) return !this.arabicCorpus();
+    return LATIN_WORD.test(token.norm) && this.arabicCorpus();
+  }
+
+  /**
+   * The corpus-language forms of a foreign word. `name`: the word looks like
+   * a name (capitalized inside the question), so its spellings by sound are
+   * looked for even when the dictionary knows the word.
+   */
+  formsOf(token: Token, name: boolean): ForeignForm[] {
+    if (!this.isForeign(token)) return [];
+    const forms = hasArabicLetter(token.norm) ? this.englishForms(token.norm) : this.arabicForms(token.norm);
+    const known = forms.some((form) => form.terms.every((term) => this.vocabulary.id(term) !== undefined));
+    if (name || !known) forms.push(...this.namesLike(token.norm));
+    return forms;
+  }
+
+  private arabicForms(word: string): ForeignForm[] {
+    return this.lexicon.translate(word).map(({ text, senses, related }) => ({
+      terms: this.analyzer.terms(text),
+      words: text.split(' '),
+      confidence: (related ? this.weights.relatedConfidence : 1) / Math.sqrt(senses),
+    })).filter((form) => form.terms.length > 0);
+  }
+
+  private englishForms(word: string): ForeignForm[] {
+    return this.lexicon.reverse(word).flatMap(({ headword, senses }) => {
+      const term = this.analyzer.termOf(headword);
+      return term === null ? [] : [{ terms: [term], words: [headword], confidence: 1 / Math.sqrt(senses) }];
+    });
+  }
+
+  private namesLike(word: string): ForeignForm[] {
+    const arabic = hasArabicLetter(word);
+    const candidates = this.names.of(word).filter((id) => hasArabicLetter(this.vocabulary.term(id)) !== arabic);
+    if (candidates.length === 0 || candidates.length > MAX_NAME_CANDIDATES) return [];
+    const confidence = this.weights.nameConfidence / Math.sqrt(candidates.length);
+    return candidates.map((id) => ({ terms: [this.vocabulary.term(id)], confidence }));
+  }
+}

@@ -54,6 +54,8 @@ export interface RankingParams {
   relatedConfidence: number;
   /** Confidence in a name recognized by its consonant skeleton ("Tillerson" / "تيلرسون"), divided among the words that share it. */
   nameConfidence: number;
+  /** Coverage weight of a word in the other language that no translation finds in the passages, relative to an unknown word of the corpus's language. */
+  untranslatedWeight: number;
 }
 
 export const DEFAULT_RANKING: RankingParams = {
@@ -79,6 +81,7 @@ export const DEFAULT_RANKING: RankingParams = {
   translationWeight: 0.9,
   relatedConfidence: 0.5,
   nameConfidence: 0.8,
+  untranslatedWeight: 1,
 };
 
 export function idf(documentFrequency: number, passages: number): number {

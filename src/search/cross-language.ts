@@ -1,5 +1,5 @@
 import type { Lexicon } from '../lexicon/index.js';
-import { hasArabicLetter, type Analyzer, type Token } from '../text/index.js';
+import { hasArabicLetter, nameDistance, type Analyzer, type Token } from '../text/index.js';
 import type { NameIndex } from './name-index.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -24,8 +24,12 @@ export interface CrossLanguageWeights {
   nameConfidence: number;
 }
 
-/** A skeleton shared by more words than this is too common to say which one a name is. */
-const MAX_NAME_CANDIDATES = 6;
+/** More equally near spellings than this, and the name is too common a sound to say which word it is. */
+const MAX_NAME_CANDIDATES = 4;
+/** Farther than this (see nameDistance), a word only shares its consonants with the name. */
+const MAX_NAME_DISTANCE = 1.5;
+/** Spellings this much farther than the nearest still count as the same name. */
+const NAME_DISTANCE_SLACK = 0.5;
 const LATIN_WORD = /^[a-z]+$/;
 
 /**
@@ -75,8 +79,8 @@ export class CrossLanguage {
   formsOf(token: Token, name: boolean): ForeignForm[] {
     if (!this.isForeign(token)) return [];
     const forms = hasArabicLetter(token.norm) ? this.englishForms(token.norm) : this.arabicForms(token.norm);
-    const known = forms.some((form) => form.terms.every((term) => this.vocabulary.id(term) !== undefined));
-    if (name || !known) forms.push(...this.namesLike(token.norm));
+    // a word the dictionary has is a name only when written as one ("child" is not "خالد")
+    if (name || forms.length === 0) forms.push(...this.namesLike(token.norm));
     return forms;
   }
 
@@ -95,11 +99,21 @@ export class CrossLanguage {
     });
   }
 
+  /**
+   * Words of the corpus that sound like a name: same consonants (the skeleton
+   * lookup), then the nearest spellings by vowels (nameDistance); shared
+   * evenly when several are as near.
+   */
   private namesLike(word: string): ForeignForm[] {
     const arabic = hasArabicLetter(word);
-    const candidates = this.names.of(word).filter((id) => hasArabicLetter(this.vocabulary.term(id)) !== arabic);
-    if (candidates.length === 0 || candidates.length > MAX_NAME_CANDIDATES) return [];
-    const confidence = this.weights.nameConfidence / Math.sqrt(candidates.length);
-    return candidates.map((id) => ({ terms: [this.vocabulary.term(id)], confidence }));
+    const scored = this.names.of(word)
+      .filter((named) => hasArabicLetter(named.word) !== arabic)
+      .map((named) => ({ ...named, distance: arabic ? nameDistance(named.word, word) : nameDistance(word, named.word) }));
+    const best = Math.min(...scored.map((s) => s.distance));
+    if (!(best <= MAX_NAME_DISTANCE)) return [];
+    const terms = [...new Set(scored.filter((s) => s.distance <= best + NAME_DISTANCE_SLACK).map((s) => s.term))];
+    if (terms.length > MAX_NAME_CANDIDATES) return [];
+    const confidence = this.weights.nameConfidence / Math.sqrt(terms.length);
+    return terms.map((id) => ({ terms: [this.vocabulary.term(id)], confidence }));
   }
 }

@@ -163,7 +163,7 @@ export class PassageIndex {
       capitalized: (token) => token.position > 0 && /\p{Lu}/u.test(question[token.start] ?? ''),
       translationWeight: this.ranking.translationWeight,
     });
-    const scoring = concepts.map((c) => toScoringConcept(c, vocabulary, this.size, this.ranking.constraintWeight));
+    const scoring = concepts.map((c) => toScoringConcept(c, vocabulary, this.size, this.ranking.constraintWeight, this.ranking.untranslatedWeight));
     const summaries = concepts.map((c, i) => ({
       words: c.words,
       idf: scoring[i]!.coverageIdf,

@@ -33,6 +33,8 @@ export interface Concept {
   /** the question's words this concept stands for, normalized */
   words: string[];
   alternatives: Alternative[];
+  /** a word in the other language than the corpus's, carried over by translation */
+  foreign?: boolean;
 }
 
 /** Particles a passage may have fused to a word that the question has bare, or the reverse. */
@@ -211,7 +213,8 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
     const key = alternatives.map((a) => a.terms.join(' ')).sort().join('|');
     if (!seenKeys.has(key)) {
       seenKeys.add(key);
-      concepts.push({ words: words.map((w) => w.norm), alternatives });
+      const foreign = span === 1 && (context.isForeign?.(token) ?? false);
+      concepts.push({ words: words.map((w) => w.norm), alternatives, ...(foreign ? { foreign } : {}) });
     }
     i += span;
   }

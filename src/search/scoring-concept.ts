@@ -74,7 +74,9 @@ export function isConstraint(words: readonly string[]): boolean {
  */
 const UNKNOWN_WORD_DF = 1;
 
-export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passages: number, constraintWeight: number): ScoringConcept {
+export function toScoringConcept(
+  concept: Concept, vocabulary: Vocabulary, passages: number, constraintWeight: number, untranslatedWeight = 1,
+): ScoringConcept {
   const n = passages;
   const singles: SingleTerm[] = [];
   const loose: SingleTerm[] = [];
@@ -129,5 +131,7 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
   const df = Math.min(n, Math.max(singleDf, groupDf));
   const guessed = singles.length > 0 && concept.alternatives.every((a) => a.guessed || a.loose || a.terms.some((t) => vocabulary.id(t) === undefined));
   const weight = idf(df || UNKNOWN_WORD_DF, n);
-  return { singles, loose, groups, df, idf: weight, coverageWeight, words, guessed, coverageIdf: guessed ? idf(UNKNOWN_WORD_DF, n) : weight, evidence };
+  // a foreign word no translation finds may be the dictionary's gap as easily as the corpus's
+  const coverageIdf = guessed || df === 0 ? idf(UNKNOWN_WORD_DF, n) * (concept.foreign ? untranslatedWeight : 1) : weight;
+  return { singles, loose, groups, df, idf: weight, coverageWeight, words, guessed, coverageIdf, evidence };
 }

@@ -83,7 +83,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   maxPassages: 3,
   maxMore: 6,
   minCoverage: 0.3,
-  minCoverageAcrossLanguages: 0.6,
+  minCoverageAcrossLanguages: 0.55,
   minMatchedWords: 3,
   relativeScoreFloor: 0.4,
   otherArticleFloor: 0.6,
@@ -118,9 +118,11 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   const notFound: Answer = { question, status: 'not_found', lang, passages: [], more: [] };
   // A place or a number that no article mentions at all: the corpus does not cover what is asked.
   if (concepts.some((c) => c.constraint && !c.known)) return notFound;
-  const floor = lang === kb.mainLanguage ? options.minCoverage : options.minCoverageAcrossLanguages;
+  const acrossLanguages = lang !== kb.mainLanguage;
+  const floor = acrossLanguages ? options.minCoverageAcrossLanguages : options.minCoverage;
   const questionWords = concepts.reduce((sum, c) => sum + c.words.length, 0);
-  const wordsNeeded = questionWords <= 2 ? questionWords : Math.min(options.minMatchedWords, questionWords - 1);
+  // translated evidence is weaker: a question in the other language may not leave out a word of the few it must match
+  const wordsNeeded = questionWords <= 2 ? questionWords : Math.min(options.minMatchedWords, acrossLanguages ? questionWords : questionWords - 1);
   // the best-ranked passage that matches enough of the question leads; ranking alone may put first a
   // paragraph of the right article that does not itself answer
   const best = hits.slice(0, LEAD_CANDIDATES).find((h) => h.coverage >= floor && h.matchedWords >= wordsNeeded);

@@ -56,6 +56,10 @@ export interface RankingParams {
   nameConfidence: number;
   /** Coverage weight of a word in the other language that no translation finds in the passages, relative to an unknown word of the corpus's language. */
   untranslatedWeight: number;
+  /** A translation that is also the translation of more English words than this is generic, and weaker evidence (0: off). */
+  genericFanIn: number;
+  /** Confidence in another form of a translated word (word-families.ts), relative to the translation's; 0: it only reorders the top. */
+  translatedFamilyConfidence: number;
 }
 
 export const DEFAULT_RANKING: RankingParams = {
@@ -79,9 +83,11 @@ export const DEFAULT_RANKING: RankingParams = {
   neighborWeight: 0.3,
   constraintWeight: 2,
   translationWeight: 0.9,
-  relatedConfidence: 0.5,
+  relatedConfidence: 0.8,
   nameConfidence: 0.8,
   untranslatedWeight: 1,
+  genericFanIn: 8,
+  translatedFamilyConfidence: 0.8,
 };
 
 export function idf(documentFrequency: number, passages: number): number {

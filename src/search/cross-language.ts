@@ -22,12 +22,14 @@ export interface CrossLanguageWeights {
   relatedConfidence: number;
   /** confidence of a name found by its consonant skeleton, when it is the only spelling that matches */
   nameConfidence: number;
+  /** an Arabic word that translates more English headwords than this is generic: its confidence falls (0: off) */
+  genericFanIn: number;
 }
 
 /** More equally near spellings than this, and the name is too common a sound to say which word it is. */
 const MAX_NAME_CANDIDATES = 4;
 /** Farther than this (see nameDistance), a word only shares its consonants with the name. */
-const MAX_NAME_DISTANCE = 1.5;
+const MAX_NAME_DISTANCE = 0.8;
 /** Spellings this much farther than the nearest still count as the same name. */
 const NAME_DISTANCE_SLACK = 0.5;
 const LATIN_WORD = /^[a-z]+$/;
@@ -79,17 +81,33 @@ export class CrossLanguage {
   formsOf(token: Token, name: boolean): ForeignForm[] {
     if (!this.isForeign(token)) return [];
     const forms = hasArabicLetter(token.norm) ? this.englishForms(token.norm) : this.arabicForms(token.norm);
-    // a word the dictionary has is a name only when written as one ("child" is not "خالد")
-    if (name || forms.length === 0) forms.push(...this.namesLike(token.norm));
+    // a word the dictionary has is a name only when written as one ("child" is not "خالد"); one the
+    // passages have as typed ("INCB") is found as it is
+    if ((name || forms.length === 0) && this.vocabulary.id(token.term) === undefined) forms.push(...this.namesLike(token.norm));
     return forms;
   }
 
   private arabicForms(word: string): ForeignForm[] {
-    return this.lexicon.translate(word).map(({ text, senses, related }) => ({
-      terms: this.analyzer.terms(text),
-      words: text.split(' '),
-      confidence: (related ? this.weights.relatedConfidence : 1) / Math.sqrt(senses),
-    })).filter((form) => form.terms.length > 0);
+    return this.lexicon.translate(word).map(({ text, senses, related }) => {
+      const words = text.split(' ');
+      return {
+        terms: this.analyzer.terms(text),
+        words,
+        confidence: ((related ? this.weights.relatedConfidence : 1) / Math.sqrt(senses)) * this.specificity(words),
+      };
+    }).filter((form) => form.terms.length > 0);
+  }
+
+  /**
+   * How specific an Arabic translation is: a word that translates dozens of
+   * English words ("عمل": act, action, work, job…) says little about what a
+   * passage is about, so matching it is weaker evidence.
+   */
+  private specificity(words: readonly string[]): number {
+    const { genericFanIn } = this.weights;
+    if (genericFanIn <= 0) return 1;
+    const fanIn = Math.min(...words.map((w) => this.lexicon.reverse(w).length || 1));
+    return Math.min(1, Math.sqrt(genericFanIn / fanIn));
   }
 
   private englishForms(word: string): ForeignForm[] {

@@ -162,6 +162,7 @@ export class PassageIndex {
       foreignForms: (token, name) => this.crossLanguage?.formsOf(token, name) ?? [],
       capitalized: (token) => token.position > 0 && /\p{Lu}/u.test(question[token.start] ?? ''),
       translationWeight: this.ranking.translationWeight,
+      translatedFamilyConfidence: this.ranking.translatedFamilyConfidence,
     });
     const scoring = concepts.map((c) => toScoringConcept(c, vocabulary, this.size, this.ranking.constraintWeight, this.ranking.untranslatedWeight));
     const summaries = concepts.map((c, i) => ({

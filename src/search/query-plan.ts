@@ -72,6 +72,8 @@ export interface QueryPlanContext {
   capitalized?(token: Token): boolean;
   /** weight of a translation of confidence 1 */
   translationWeight: number;
+  /** confidence in another form of a translated word, relative to the translation's (0: it only reorders, as a loose relative) */
+  translatedFamilyConfidence: number;
 }
 
 /**
@@ -162,7 +164,15 @@ function addForeignForms(alternatives: Alternative[], token: Token, context: Que
     for (const variant of particleVariants(translated, context)) {
       addAlternative(alternatives, { ...variant, weight: variant.weight * weight, confidence: form.confidence });
     }
-    if (context.familyWeight > 0) for (const term of context.family(form.terms[0]!)) addLoose(alternatives, term, context.familyWeight * weight);
+    if (context.familyWeight > 0) {
+      for (const term of context.family(form.terms[0]!)) {
+        // another form of the translated word ("يعلم" for "تعليم"): the dictionary gives one form, the passage may use another
+        if (context.translatedFamilyConfidence > 0) {
+          const confidence = form.confidence * context.translatedFamilyConfidence;
+          addAlternative(alternatives, { terms: [term], weight: context.familyWeight * weight, confidence });
+        } else addLoose(alternatives, term, context.familyWeight * weight);
+      }
+    }
   }
 }
 
@@ -191,15 +201,16 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
     if (span === 1) {
       addAlternative(alternatives, { terms: [token.term], weight: 1, typed: true });
       for (const variant of particleVariants(token, context)) addAlternative(alternatives, variant);
-      if (context.isForeign?.(token)) {
-        addForeignForms(alternatives, token, context);
-      } else if (alternatives.length === 1 && !context.known(token.term) && context.typoWeight > 0) {
+      const foreign = context.isForeign?.(token) ?? false;
+      if (foreign) addForeignForms(alternatives, token, context);
+      // a foreign word with no translation and no name like it may still be a typo of a word the passages have
+      if (alternatives.length === 1 && !context.known(token.term) && context.typoWeight > 0) {
         for (const term of context.typoNeighbors(token.term)) addAlternative(alternatives, { terms: [term], weight: context.typoWeight, guessed: true });
-      } else if (context.rareNeighborWeight > 0 && context.rare(token.term)) {
+      } else if (!foreign && context.rareNeighborWeight > 0 && context.rare(token.term)) {
         // "توجو" in one passage, "توغو" in ten: a rare spelling may not be the article's
         for (const term of context.typoNeighbors(token.term)) addLoose(alternatives, term, context.rareNeighborWeight);
       }
-      if (context.familyWeight > 0 && !context.isForeign?.(token)) for (const term of context.family(token.term)) addLoose(alternatives, term, context.familyWeight);
+      if (context.familyWeight > 0 && !foreign) for (const term of context.family(token.term)) addLoose(alternatives, term, context.familyWeight);
     } else {
       addAlternative(alternatives, { terms: terms.slice(i, i + span), weight: 1, typed: true });
     }

@@ -1,4 +1,4 @@
-import type { Analyzer, Token } from '../text/index.js';
+import { brokenPluralForms, type Analyzer, type Token } from '../text/index.js';
 import type { ForeignForm } from './cross-language.js';
 import type { SynonymTable } from './synonym-table.js';
 
@@ -165,7 +165,8 @@ function addForeignForms(alternatives: Alternative[], token: Token, context: Que
       addAlternative(alternatives, { ...variant, weight: variant.weight * weight, confidence: form.confidence });
     }
     if (context.familyWeight > 0) {
-      for (const term of context.family(form.terms[0]!)) {
+      const others = [...context.family(form.terms[0]!), ...brokenPluralForms(form.terms[0]!).filter((term) => context.known(term))];
+      for (const term of others) {
         // another form of the translated word ("يعلم" for "تعليم"): the dictionary gives one form, the passage may use another
         if (context.translatedFamilyConfidence > 0) {
           const confidence = form.confidence * context.translatedFamilyConfidence;

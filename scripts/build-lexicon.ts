@@ -3,7 +3,8 @@
  *
  * Turns FreeDict's English–Arabic dictionary (Debian package dict-freedict-eng-ara)
  * into lexicon/eng-ara.tsv: one line per English headword, its senses separated by
- * "|", the translations of one sense by ",", normalized like the articles' text.
+ * "|", the translations of one sense by ",", normalized like the articles' text;
+ * nothing after the tab for a word whose translations are all Arabic function words.
  * See lexicon/README.md for the steps and what is pruned.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -50,10 +51,12 @@ for (const line of readFileSync(join(sourceDir, 'freedict-eng-ara.index'), 'utf8
   const key = headword.toLowerCase();
   if (analyzer.termOf(key) === null) continue; // an English stop word
   const start = decodeNumber(offset);
-  const senses = sensesOf(data.subarray(start, start + decodeNumber(length)).toString('utf8'))
-    .map((sense) => sense.map(usableTranslation).filter((t): t is string => t !== undefined))
-    .filter((sense) => sense.length > 0);
+  const raw = sensesOf(data.subarray(start, start + decodeNumber(length)).toString('utf8'));
+  const senses = raw.map((sense) => sense.map(usableTranslation).filter((t): t is string => t !== undefined)).filter((sense) => sense.length > 0);
   if (senses.length > 0) entries.set(key, [...(entries.get(key) ?? []), ...senses]);
+  // every translation an Arabic function word ("until" → "حتى"): the English word is one too; not when the
+  // translation only became one by normalization ("adapt" → "كيّف", not "كيف"; "mechanism" → "آلية", not "اليه")
+  else if (!entries.has(key) && raw.flat().every((t) => hasArabicLetter(t) && normalizeText(t) === t && analyzer.terms(t).length === 0)) entries.set(key, []);
 }
 
 /** Normalized, short, Arabic only and not all stop words ("من" for "who"). */
@@ -71,7 +74,7 @@ let pruned = 0;
 const lines: string[] = [];
 for (const [headword, senses] of [...entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
   const lemma = lemmaCandidates(headword).find((candidate) => entries.has(candidate));
-  if (lemma) {
+  if (lemma && senses.length > 0) {
     const lemmaTerms = termsOf(entries.get(lemma)!);
     if ([...termsOf(senses)].every((term) => lemmaTerms.has(term))) {
       pruned++;

@@ -32,7 +32,10 @@ export class Lexicon {
   private byStem: Map<string, string[]> | undefined;
   private byArabicStem: Map<string, string[]> | undefined;
 
-  /** Parses lexicon/eng-ara.tsv: `headword<TAB>sense|sense`, a sense being `translation,translation`. */
+  /**
+   * Parses lexicon/eng-ara.tsv: `headword<TAB>sense|sense`, a sense being
+   * `translation,translation`; nothing after the tab for a function word.
+   */
   static parse(text: string): Lexicon {
     const lexicon = new Lexicon();
     for (const line of text.split('\n')) {
@@ -47,7 +50,13 @@ export class Lexicon {
   }
 
   private senses(headword: string): string[][] | undefined {
-    return this.entries.get(headword)?.split('|').map((sense) => sense.split(','));
+    const line = this.entries.get(headword);
+    return line === undefined ? undefined : line ? line.split('|').map((sense) => sense.split(',')) : [];
+  }
+
+  /** Whether every translation of a word is an Arabic function word ("until" → "حتى"): then it is one too. */
+  isFunctionWord(word: string): boolean {
+    return this.entries.get(word) === '';
   }
 
   /**
@@ -111,7 +120,7 @@ export class Lexicon {
       const index = new Map<string, string[]>();
       for (const [headword, line] of this.entries) {
         for (const text of new Set(line.split(/[|,]/))) {
-          if (text.includes(' ')) continue;
+          if (!text || text.includes(' ')) continue;
           const stem = stemArabic(normalizeText(text));
           const list = index.get(stem);
           if (!list) index.set(stem, [headword]);

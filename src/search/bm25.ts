@@ -84,7 +84,7 @@ export const DEFAULT_RANKING: RankingParams = {
   constraintWeight: 2,
   translationWeight: 0.9,
   relatedConfidence: 0.8,
-  nameConfidence: 0.8,
+  nameConfidence: 1,
   untranslatedWeight: 1,
   genericFanIn: 8,
   translatedFamilyConfidence: 0.8,

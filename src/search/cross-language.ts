@@ -33,6 +33,8 @@ const MAX_NAME_DISTANCE = 0.8;
 /** Spellings this much farther than the nearest still count as the same name. */
 const NAME_DISTANCE_SLACK = 0.5;
 const LATIN_WORD = /^[a-z]+$/;
+const ROMAN = /^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/;
+const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
 
 /**
  * Carries a question's words into the language of the corpus: English words
@@ -44,8 +46,12 @@ const LATIN_WORD = /^[a-z]+$/;
 export class CrossLanguage {
   private corpusIsArabic: boolean | undefined;
 
+  private get lexicon(): Lexicon {
+    return this.lexiconOf();
+  }
+
   constructor(
-    private readonly lexicon: Lexicon,
+    private readonly lexiconOf: () => Lexicon,
     private readonly names: NameIndex,
     private readonly vocabulary: Vocabulary,
     private readonly analyzer: Analyzer,
@@ -73,6 +79,23 @@ export class CrossLanguage {
     return LATIN_WORD.test(token.norm) && this.arabicCorpus();
   }
 
+  /** A foreign word that only says how the others relate ("until", "upon"), unless written as a name. */
+  isFunctionWord(token: Token, name: boolean): boolean {
+    return !name && !hasArabicLetter(token.norm) && this.isForeign(token) && this.lexicon.isFunctionWord(token.norm);
+  }
+
+  /** Words written as digits in the passages: "XXXIII" → "33" (Super Bowl XXXIII, Louis XIV). */
+  private romanNumeral(word: string): ForeignForm[] {
+    if (word.length < 2 || !ROMAN.test(word)) return [];
+    let value = 0;
+    for (let i = 0; i < word.length; i++) {
+      const here = ROMAN_VALUES[word[i]!]!;
+      const next = ROMAN_VALUES[word[i + 1] ?? ''] ?? 0;
+      value += here < next ? -here : here;
+    }
+    return [{ terms: [String(value)], confidence: 1 }];
+  }
+
   /**
    * The corpus-language forms of a foreign word. `name`: the word looks like
    * a name (capitalized inside the question), so its spellings by sound are
@@ -81,6 +104,7 @@ export class CrossLanguage {
   formsOf(token: Token, name: boolean): ForeignForm[] {
     if (!this.isForeign(token)) return [];
     const forms = hasArabicLetter(token.norm) ? this.englishForms(token.norm) : this.arabicForms(token.norm);
+    if (forms.length === 0) forms.push(...this.romanNumeral(token.norm));
     // a word the dictionary has is a name only when written as one ("child" is not "خالد"); one the
     // passages have as typed ("INCB") is found as it is
     if ((name || forms.length === 0) && this.vocabulary.id(token.term) === undefined) forms.push(...this.namesLike(token.norm));

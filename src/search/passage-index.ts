@@ -1,6 +1,6 @@
 import type { SynonymGroup } from '../corpus/index.js';
 import { shippedLexicon, type Lexicon } from '../lexicon/index.js';
-import type { Analyzer } from '../text/index.js';
+import type { Analyzer, Token } from '../text/index.js';
 import { Accumulator } from './accumulator.js';
 import { ANSWER_TYPE_BIT, answerTypeOf } from './answer-type.js';
 import { DEFAULT_RANKING, idf, saturate, type RankingParams } from './bm25.js';
@@ -96,7 +96,7 @@ export class PassageIndex {
   private lastWords = 0;
 
   private constructor(
-    data: IndexData, synonyms: readonly SynonymGroup[], ranking: RankingParams, candidateBudget: number, lexicon: Lexicon | null,
+    data: IndexData, synonyms: readonly SynonymGroup[], ranking: RankingParams, candidateBudget: number, lexicon: (() => Lexicon) | null,
     typos?: TypoNeighbors, families?: WordFamilies, crossLanguage?: CrossLanguage,
   ) {
     this.data = data;
@@ -113,7 +113,8 @@ export class PassageIndex {
 
   static build(passages: readonly PassageInput[], options: PassageIndexOptions = {}): PassageIndex {
     const ranking = { ...DEFAULT_RANKING, ...options.ranking };
-    const lexicon = options.lexicon === undefined ? shippedLexicon() : options.lexicon;
+    // the shipped lexicon is read on the first question in the other language, not before: most never need it
+    const lexicon = options.lexicon === undefined ? shippedLexicon : options.lexicon && (() => options.lexicon!);
     return new PassageIndex(buildIndexData(passages, ranking.titleWeight), options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET, lexicon);
   }
 
@@ -140,6 +141,7 @@ export class PassageIndex {
   search(question: string, limit = 10): SearchOutcome {
     const { vocabulary } = this.data;
     const tokens = this.analyzer.analyze(question);
+    const capitalized = (token: Token) => token.position > 0 && /\p{Lu}/u.test(question[token.start] ?? '');
     const concepts = planQuery(tokens, {
       analyzer: this.analyzer,
       synonyms: this.synonyms,
@@ -158,9 +160,10 @@ export class PassageIndex {
         return id !== undefined && vocabulary.df(id) > FAMILY_MAX_SHARE * this.size ? [] : this.families.of(term, FAMILY_LIMIT);
       },
       familyWeight: this.ranking.familyWeight,
+      isFunctionWord: (token) => this.crossLanguage?.isFunctionWord(token, capitalized(token)) ?? false,
       isForeign: (token) => this.crossLanguage?.isForeign(token) ?? false,
       foreignForms: (token, name) => this.crossLanguage?.formsOf(token, name) ?? [],
-      capitalized: (token) => token.position > 0 && /\p{Lu}/u.test(question[token.start] ?? ''),
+      capitalized,
       translationWeight: this.ranking.translationWeight,
       translatedFamilyConfidence: this.ranking.translatedFamilyConfidence,
     });

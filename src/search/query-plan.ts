@@ -64,6 +64,8 @@ export interface QueryPlanContext {
   /** other forms of the word (see word-families.ts); none for a common word, whose own form finds enough */
   family(term: string): string[];
   familyWeight: number;
+  /** whether a word of the other language is a function word there ("until"): it is left out like a stop word */
+  isFunctionWord?(token: Token): boolean;
   /** whether a word is in the other language than the corpus's (then it is translated, not guessed at) */
   isForeign?(token: Token): boolean;
   /** the forms in the corpus's language of a word in the other one; `name`: it is capitalized inside the question */
@@ -187,7 +189,7 @@ function addLoose(list: Alternative[], term: string, weight: number): void {
  * first (longest wins), every other word becomes a concept of its own.
  */
 export function planQuery(typed: readonly Token[], context: QueryPlanContext): Concept[] {
-  const tokens = splitRunTogether(typed, context);
+  const tokens = splitRunTogether(typed.filter((token) => !context.isFunctionWord?.(token)), context);
   const terms = tokens.map((t) => t.term);
   const concepts: Concept[] = [];
   const seenKeys = new Set<string>();

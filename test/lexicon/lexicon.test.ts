@@ -37,6 +37,13 @@ describe('Lexicon', () => {
     ]);
   });
 
+  it('knows a word whose translations are all Arabic function words', () => {
+    const withUntil = Lexicon.parse('until\t\nmeeting\tالاجتماع\n');
+    expect(withUntil.isFunctionWord('until')).toBe(true);
+    expect(withUntil.isFunctionWord('meeting')).toBe(false);
+    expect(withUntil.translate('until')).toEqual([]);
+  });
+
   it('has nothing for a word it does not know', () => {
     expect(lexicon.translate('zzyzx')).toEqual([]);
   });

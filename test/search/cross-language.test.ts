@@ -49,6 +49,13 @@ describe('questions in the other language than the corpus', () => {
     expect(top(PassageIndex.build(ARABIC, { lexicon: null }), 'What did Tillerson say?')).toEqual([]);
   });
 
+  it('leaves out a word whose translations are all function words, and reads Roman numerals as numbers', () => {
+    const withUntil = Lexicon.parse(['until\t', 'prices\tالاسعار', 'oil\tالنفط'].join('\n'));
+    const index = PassageIndex.build([...ARABIC, { text: 'انتهت الدورة 33 من البطولة.' }], { lexicon: withUntil });
+    expect(index.search('oil prices until', 1).hits[0]!.coverage).toBeCloseTo(1);
+    expect(top(index, 'the XXXIII edition')[0]).toBe(4);
+  });
+
   it('finds nothing through the lexicon when it has no index', () => {
     const bare = PassageIndex.build(ARABIC, { lexicon: null });
     expect(bare.search('oil prices', 3).hits).toEqual([]);

@@ -16,6 +16,8 @@ import { createAnalyzer, hasArabicLetter, normalizeText, splitWords } from '../s
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 /** A translation longer than this is an explanation ("نوع من الذرات"), not a word a passage would use. */
 const MAX_TRANSLATION_WORDS = 3;
+/** Diacritics and madda: normalization drops them, and a content word may then spell a function word. */
+const AMBIGUOUS_MARKS = /[\u064B-\u0652\u0622]/;
 
 function decodeNumber(text: string): number {
   let n = 0;
@@ -56,7 +58,7 @@ for (const line of readFileSync(join(sourceDir, 'freedict-eng-ara.index'), 'utf8
   if (senses.length > 0) entries.set(key, [...(entries.get(key) ?? []), ...senses]);
   // every translation an Arabic function word ("until" → "حتى"): the English word is one too; not when the
   // translation only became one by normalization ("adapt" → "كيّف", not "كيف"; "mechanism" → "آلية", not "اليه")
-  else if (!entries.has(key) && raw.flat().every((t) => hasArabicLetter(t) && normalizeText(t) === t && analyzer.terms(t).length === 0)) entries.set(key, []);
+  else if (!entries.has(key) && raw.flat().every((t) => hasArabicLetter(t) && !AMBIGUOUS_MARKS.test(t) && analyzer.terms(t).length === 0)) entries.set(key, []);
 }
 
 /** Normalized, short, Arabic only and not all stop words ("من" for "who"). */

@@ -86,6 +86,10 @@ export function toScoringConcept(
   let phraseMass = 0;
   let phraseDf = n;
   let ownWordKnown = false;
+  // a foreign word the passages have as typed ("Thoughts" in an Arabic article) is as rare as it is there:
+  // its translations may match more passages, they do not make it a common word
+  let typedKnown = false;
+  let ownDf = 0;
   let translatedEvidence = 0;
   for (const alternative of concept.alternatives) {
     const ids = alternative.terms.map((t) => vocabulary.id(t));
@@ -117,6 +121,8 @@ export function toScoringConcept(
       }
       singles.push(single);
       singleDf += dfs[0]!;
+      if (alternative.confidence === undefined) ownDf += dfs[0]!;
+      if (alternative.typed) typedKnown = true;
     } else {
       groups.push({ ids: known, idfs: dfs.map((df) => idf(df, n)), probes: [preAnalyzed(alternative.terms)], dfs: [Math.min(...dfs)], weight: alternative.weight, typed: false });
       groupDf = Math.max(groupDf, Math.min(...dfs));
@@ -128,7 +134,7 @@ export function toScoringConcept(
   if (phraseMass > 0) {
     return { singles, loose, groups, idf: phraseMass, df: Math.min(phraseDf, singleDf || n), coverageWeight, words, guessed: false, coverageIdf: phraseMass, evidence };
   }
-  const df = Math.min(n, Math.max(singleDf, groupDf));
+  const df = Math.min(n, Math.max(typedKnown && concept.foreign ? ownDf : singleDf, groupDf));
   const guessed = singles.length > 0 && concept.alternatives.every((a) => a.guessed || a.loose || a.terms.some((t) => vocabulary.id(t) === undefined));
   const weight = idf(df || UNKNOWN_WORD_DF, n);
   // a foreign word no translation finds may be the dictionary's gap as easily as the corpus's

@@ -129,8 +129,8 @@ function latinUnits(word: string): Unit[] {
  * How far an Arabic spelling is from a Latin one, once their consonants agree
  * (see the skeletons): a short English vowel Arabic leaves unwritten costs
  * little, a written Arabic long vowel English lacks, or a vowel at either end
- * of the word one script writes and the other does not, costs more. "tesla" is
- * 0 from "تسلا" and 2 from "تواصل".
+ * of the word one script writes and the other does not, costs more. "tesla" and
+ * "تسلا" are 0.3 apart, "tesla" and "تواصل" 1.
  */
 export function nameDistance(latin: string, arabic: string): number {
   const e = latinUnits(latin);

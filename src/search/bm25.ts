@@ -83,7 +83,7 @@ export const DEFAULT_RANKING: RankingParams = {
   neighborWeight: 0.3,
   constraintWeight: 2,
   translationWeight: 0.9,
-  relatedConfidence: 0.8,
+  relatedConfidence: 0.5,
   nameConfidence: 1,
   untranslatedWeight: 1,
   genericFanIn: 8,

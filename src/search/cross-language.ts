@@ -33,6 +33,8 @@ const MAX_NAME_DISTANCE = 0.8;
 /** Spellings this much farther than the nearest still count as the same name. */
 const NAME_DISTANCE_SLACK = 0.5;
 const LATIN_WORD = /^[a-z]+$/;
+const LATIN_LETTER = /[A-Za-z]/;
+const ARABIC_LETTER = /[\u0621-\u064a]/;
 const ROMAN = /^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/;
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
 
@@ -77,6 +79,11 @@ export class CrossLanguage {
   isForeign(token: Token): boolean {
     if (hasArabicLetter(token.norm)) return !this.arabicCorpus();
     return LATIN_WORD.test(token.norm) && this.arabicCorpus();
+  }
+
+  /** Whether a question has a letter of the other language's script at all: most have none. */
+  mayApplyTo(question: string): boolean {
+    return (this.arabicCorpus() ? LATIN_LETTER : ARABIC_LETTER).test(question);
   }
 
   /** A foreign word that only says how the others relate ("until", "upon"), unless written as a name. */

@@ -141,6 +141,7 @@ export class PassageIndex {
   search(question: string, limit = 10): SearchOutcome {
     const { vocabulary } = this.data;
     const tokens = this.analyzer.analyze(question);
+    const crossLanguage = this.crossLanguage?.mayApplyTo(question) ? this.crossLanguage : undefined;
     const capitalized = (token: Token) => token.position > 0 && /\p{Lu}/u.test(question[token.start] ?? '');
     const concepts = planQuery(tokens, {
       analyzer: this.analyzer,
@@ -160,9 +161,12 @@ export class PassageIndex {
         return id !== undefined && vocabulary.df(id) > FAMILY_MAX_SHARE * this.size ? [] : this.families.of(term, FAMILY_LIMIT);
       },
       familyWeight: this.ranking.familyWeight,
-      isFunctionWord: (token) => this.crossLanguage?.isFunctionWord(token, capitalized(token)) ?? false,
-      isForeign: (token) => this.crossLanguage?.isForeign(token) ?? false,
-      foreignForms: (token, name) => this.crossLanguage?.formsOf(token, name) ?? [],
+      // most questions are in the corpus's language: they skip the per-word checks
+      ...(crossLanguage && {
+        isFunctionWord: (token: Token) => crossLanguage.isFunctionWord(token, capitalized(token)),
+        isForeign: (token: Token) => crossLanguage.isForeign(token),
+        foreignForms: (token: Token, name: boolean) => crossLanguage.formsOf(token, name),
+      }),
       capitalized,
       translationWeight: this.ranking.translationWeight,
       translatedFamilyConfidence: this.ranking.translatedFamilyConfidence,

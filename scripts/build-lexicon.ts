@@ -54,11 +54,15 @@ for (const line of readFileSync(join(sourceDir, 'freedict-eng-ara.index'), 'utf8
   if (analyzer.termOf(key) === null) continue; // an English stop word
   const start = decodeNumber(offset);
   const raw = sensesOf(data.subarray(start, start + decodeNumber(length)).toString('utf8'));
-  const senses = raw.map((sense) => sense.map(usableTranslation).filter((t): t is string => t !== undefined)).filter((sense) => sense.length > 0);
+  const senses = raw
+    .map((sense) => sense.map(usableTranslation).filter((t): t is string => t !== undefined))
+    .filter((sense) => sense.length > 0);
   if (senses.length > 0) entries.set(key, [...(entries.get(key) ?? []), ...senses]);
   // every translation an Arabic function word ("until" → "حتى"): the English word is one too; not when the
   // translation only became one by normalization ("adapt" → "كيّف", not "كيف"; "mechanism" → "آلية", not "اليه")
-  else if (!entries.has(key) && raw.flat().every((t) => hasArabicLetter(t) && !AMBIGUOUS_MARKS.test(t) && analyzer.terms(t).length === 0)) entries.set(key, []);
+  else if (!entries.has(key) && raw.flat().every((t) => hasArabicLetter(t) && !AMBIGUOUS_MARKS.test(t) && analyzer.terms(t).length === 0)) {
+    entries.set(key, []);
+  }
 }
 
 /** Normalized, short, Arabic only and not all stop words ("من" for "who"). */

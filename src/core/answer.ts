@@ -83,7 +83,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   maxPassages: 3,
   maxMore: 6,
   minCoverage: 0.3,
-  minCoverageAcrossLanguages: 0.55,
+  minCoverageAcrossLanguages: 0.6,
   minMatchedWords: 3,
   relativeScoreFloor: 0.4,
   otherArticleFloor: 0.6,
@@ -122,7 +122,8 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   const floor = acrossLanguages ? options.minCoverageAcrossLanguages : options.minCoverage;
   const questionWords = concepts.reduce((sum, c) => sum + c.words.length, 0);
   // translated evidence is weaker: a question in the other language may not leave out a word of the few it must match
-  const wordsNeeded = questionWords <= 2 ? questionWords : Math.min(options.minMatchedWords, acrossLanguages ? questionWords : questionWords - 1);
+  const allowedMissing = acrossLanguages ? 0 : 1;
+  const wordsNeeded = questionWords <= 2 ? questionWords : Math.min(options.minMatchedWords, questionWords - allowedMissing);
   // the best-ranked passage that matches enough of the question leads; ranking alone may put first a
   // paragraph of the right article that does not itself answer
   const best = hits.slice(0, LEAD_CANDIDATES).find((h) => h.coverage >= floor && h.matchedWords >= wordsNeeded);

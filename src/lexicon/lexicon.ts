@@ -78,7 +78,9 @@ export class Lexicon {
       const senses = this.senses(headword)!;
       for (const sense of senses) for (const text of sense) add(text, senses.length, false);
       // "meetings": the entry of "meeting" may add a singular the plural's entry lacks
-      if (headword === word) for (const lemma of lemmaCandidates(word)) for (const sense of this.senses(lemma) ?? []) for (const text of sense) add(text, senses.length, false);
+      if (headword === word) {
+        for (const lemma of lemmaCandidates(word)) for (const sense of this.senses(lemma) ?? []) for (const text of sense) add(text, senses.length, false);
+      }
     }
     const family = this.stemIndex().get(stemEnglish(word)) ?? [];
     if (family.length <= MAX_RELATED) {

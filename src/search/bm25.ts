@@ -54,8 +54,6 @@ export interface RankingParams {
   relatedConfidence: number;
   /** Confidence in a name recognized by its consonant skeleton ("Tillerson" / "تيلرسون"), divided among the words that share it. */
   nameConfidence: number;
-  /** Coverage weight of a word in the other language that no translation finds in the passages, relative to an unknown word of the corpus's language. */
-  untranslatedWeight: number;
   /** A translation that is also the translation of more English words than this is generic, and weaker evidence (0: off). */
   genericFanIn: number;
   /** Confidence in another form of a translated word (word-families.ts), relative to the translation's; 0: it only reorders the top. */
@@ -85,7 +83,6 @@ export const DEFAULT_RANKING: RankingParams = {
   translationWeight: 0.9,
   relatedConfidence: 0.5,
   nameConfidence: 1,
-  untranslatedWeight: 1,
   genericFanIn: 8,
   translatedFamilyConfidence: 0.8,
 };

@@ -108,14 +108,16 @@ export class PassageIndex {
     this.acc = new Accumulator(data.size);
     this.typos = typos ?? new TypoNeighbors(data.vocabulary);
     this.families = families ?? new WordFamilies(data.vocabulary);
-    this.crossLanguage = crossLanguage ?? (lexicon ? new CrossLanguage(lexicon, data.names, data.vocabulary, data.analyzer, ranking) : undefined);
+    this.crossLanguage = crossLanguage
+      ?? (lexicon ? new CrossLanguage(lexicon, data.names, data.vocabulary, data.analyzer, ranking) : undefined);
   }
 
   static build(passages: readonly PassageInput[], options: PassageIndexOptions = {}): PassageIndex {
     const ranking = { ...DEFAULT_RANKING, ...options.ranking };
     // the shipped lexicon is read on the first question in the other language, not before: most never need it
     const lexicon = options.lexicon === undefined ? shippedLexicon : options.lexicon && (() => options.lexicon!);
-    return new PassageIndex(buildIndexData(passages, ranking.titleWeight), options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET, lexicon);
+    const data = buildIndexData(passages, ranking.titleWeight);
+    return new PassageIndex(data, options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET, lexicon);
   }
 
   /** The same index with other synonym groups: no passage is re-indexed. */
@@ -171,7 +173,7 @@ export class PassageIndex {
       translationWeight: this.ranking.translationWeight,
       translatedFamilyConfidence: this.ranking.translatedFamilyConfidence,
     });
-    const scoring = concepts.map((c) => toScoringConcept(c, vocabulary, this.size, this.ranking.constraintWeight, this.ranking.untranslatedWeight));
+    const scoring = concepts.map((c) => toScoringConcept(c, vocabulary, this.size, this.ranking.constraintWeight));
     const summaries = concepts.map((c, i) => ({
       words: c.words,
       idf: scoring[i]!.coverageIdf,

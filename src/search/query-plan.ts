@@ -148,7 +148,10 @@ function addAlternative(list: Alternative[], alternative: Alternative): void {
   else {
     existing.weight = Math.max(existing.weight, alternative.weight);
     existing.typed ||= alternative.typed;
-    if (existing.confidence !== undefined) existing.confidence = alternative.confidence === undefined ? undefined : Math.max(existing.confidence, alternative.confidence);
+    // a form that is both the question's own and a translation is the question's own
+    if (existing.confidence !== undefined) {
+      existing.confidence = alternative.confidence === undefined ? undefined : Math.max(existing.confidence, alternative.confidence);
+    }
   }
 }
 
@@ -213,7 +216,9 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
         // "توجو" in one passage, "توغو" in ten: a rare spelling may not be the article's
         for (const term of context.typoNeighbors(token.term)) addLoose(alternatives, term, context.rareNeighborWeight);
       }
-      if (context.familyWeight > 0 && !foreign) for (const term of context.family(token.term)) addLoose(alternatives, term, context.familyWeight);
+      if (context.familyWeight > 0 && !foreign) {
+        for (const term of context.family(token.term)) addLoose(alternatives, term, context.familyWeight);
+      }
     } else {
       addAlternative(alternatives, { terms: terms.slice(i, i + span), weight: 1, typed: true });
     }

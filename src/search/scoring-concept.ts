@@ -74,9 +74,7 @@ export function isConstraint(words: readonly string[]): boolean {
  */
 const UNKNOWN_WORD_DF = 1;
 
-export function toScoringConcept(
-  concept: Concept, vocabulary: Vocabulary, passages: number, constraintWeight: number, untranslatedWeight = 1,
-): ScoringConcept {
+export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passages: number, constraintWeight: number): ScoringConcept {
   const n = passages;
   const singles: SingleTerm[] = [];
   const loose: SingleTerm[] = [];
@@ -132,12 +130,11 @@ export function toScoringConcept(
   const evidence = ownWordKnown || translatedEvidence === 0 ? 1 : translatedEvidence;
   const words = concept.words.length;
   if (phraseMass > 0) {
-    return { singles, loose, groups, idf: phraseMass, df: Math.min(phraseDf, singleDf || n), coverageWeight, words, guessed: false, coverageIdf: phraseMass, evidence };
+    const df = Math.min(phraseDf, singleDf || n);
+    return { singles, loose, groups, idf: phraseMass, df, coverageWeight, words, guessed: false, coverageIdf: phraseMass, evidence };
   }
   const df = Math.min(n, Math.max(typedKnown && concept.foreign ? ownDf : singleDf, groupDf));
   const guessed = singles.length > 0 && concept.alternatives.every((a) => a.guessed || a.loose || a.terms.some((t) => vocabulary.id(t) === undefined));
   const weight = idf(df || UNKNOWN_WORD_DF, n);
-  // a foreign word no translation finds may be the dictionary's gap as easily as the corpus's
-  const coverageIdf = guessed || df === 0 ? idf(UNKNOWN_WORD_DF, n) * (concept.foreign ? untranslatedWeight : 1) : weight;
-  return { singles, loose, groups, df, idf: weight, coverageWeight, words, guessed, coverageIdf, evidence };
+  return { singles, loose, groups, df, idf: weight, coverageWeight, words, guessed, coverageIdf: guessed ? idf(UNKNOWN_WORD_DF, n) : weight, evidence };
 }

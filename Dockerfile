@@ -37,6 +37,8 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 # The bundled articles; mount your own over /app/corpus to replace them.
 COPY corpus ./corpus
+# The English–Arabic lexicon English questions are translated with (GPL-2+, see lexicon/README.md).
+COPY lexicon ./lexicon
 USER node
 VOLUME /data
 EXPOSE 8080

@@ -2,7 +2,9 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { QA_DATASETS, readJsonLines, type DatasetPassage, type DatasetQuestion, type QaDatasetName, type Split } from '../../src/eval/shared-data.js';
+import {
+  QA_DATASETS, loadQaPassages, loadQaQuestions, readJsonLines, type DatasetPassage, type DatasetQuestion, type QaDatasetName, type Split,
+} from '../../src/eval/shared-data.js';
 
 /**
  * What one benchmark job indexes. `qa`: a public QA set's passages. `scale`:
@@ -36,12 +38,12 @@ export async function loadPassages(shared: string, spec: DatasetSpec): Promise<D
 /** The questions of one split, the first `limit` of them (the files are in hash order, not topic order). */
 export function loadQuestions(shared: string, spec: DatasetSpec, split: Split, limit?: number): DatasetQuestion[] {
   const name = spec.kind === 'qa' ? spec.name : SCALE_BASE;
-  const questions = readJsonLines<DatasetQuestion>(join(shared, 'data', name, `questions-${split}.jsonl`));
+  const questions = loadQaQuestions(shared, name, split);
   return limit === undefined ? questions : questions.slice(0, limit);
 }
 
 function readPassages(shared: string, name: string): DatasetPassage[] {
-  return readJsonLines<DatasetPassage>(join(shared, 'data', name, 'passages.jsonl'));
+  return loadQaPassages(shared, name);
 }
 
 async function scalePassages(shared: string, total: number | undefined): Promise<DatasetPassage[]> {

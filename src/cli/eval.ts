@@ -2,8 +2,11 @@
  * npm run eval — retrieval quality, measured:
  *   1. the seed questions (../shared/eval) against the bundled corpus, scored
  *      by the rule in ../shared/eval/README.md;
- *   2. MRR@10 and recall@1/3/5 on the dev splits of the public Arabic QA sets;
- *   3. the off-corpus false-answer rate: those sets' questions asked against
+ *   2. MRR@10 and recall@1/3/5 on the dev splits of the public QA sets (Arabic
+ *      passages; XQuAD also asked in English);
+ *   3. XQuAD through the bot's answer path (what `ask --json` returns): the
+ *      gold paragraph among the passages cited, not-found rule included;
+ *   4. the off-corpus false-answer rate: those sets' questions asked against
  *      the bundled corpus, which answers none of them.
  * Flags: --misses (list the seed questions not hit@3 and the off-corpus questions answered), --split test.
  */
@@ -11,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { answerQuestion } from '../core/answer.js';
 import { loadKnowledgeBase } from '../core/load.js';
 import { formatProblem } from '../corpus/index.js';
+import { evaluateAnswerPath } from '../eval/answer-path-eval.js';
 import { evaluateDataset } from '../eval/dataset-eval.js';
 import { formatOffCorpus, loadOffCorpusQuestions, measureOffCorpus } from '../eval/off-corpus.js';
 import { formatMisses, formatSeedReport, loadSeedQuestions, scoreSeedQuestions } from '../eval/seed-eval.js';
@@ -45,3 +49,11 @@ const rows = QA_DATASETS.map((name) => {
 });
 console.log(`\nPublic datasets, ${split} split:\n`);
 console.log(formatTable(['dataset', 'passages', 'questions', 'MRR@10', 'R@1', 'R@3', 'R@5', 'build ms', 'query µs'], rows));
+
+const answerRows = [];
+for (const name of ['xquad-ar', 'xquad-en']) {
+  const r = await evaluateAnswerPath(shared, name, split);
+  answerRows.push([name, r.questions, fixed(r.answered), fixed(r.top3)]);
+}
+console.log(`\nThrough the answer path (ask --json), ${split} split: XQuAD's paragraphs as the corpus, one article each\n`);
+console.log(formatTable(['dataset', 'questions', 'answered', 'gold cited (top 3)'], answerRows));

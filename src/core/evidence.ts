@@ -44,8 +44,9 @@ export function evidenceNeeded(
 
   const floor = acrossLanguages ? options.minCoverageAcrossLanguages : options.minCoverage;
   const weighed = concepts.filter((c) => !unconfirmable.has(c));
-  const needed = (n: number) => (n <= 2 ? n : Math.min(options.minMatchedWords, n - 1));
-  const wordsNeeded = needed(weighed.reduce((sum, c) => sum + c.words.length, 0));
+  const needed = (n: number, allowedMissing = 1) => (n <= 2 ? n : Math.min(options.minMatchedWords, n - allowedMissing));
+  // translated evidence is weaker: a question in the other language may not leave out a word of the few it must match
+  const wordsNeeded = needed(weighed.reduce((sum, c) => sum + c.words.length, 0), acrossLanguages ? 0 : 1);
   const conceptsNeeded = needed(weighed.length);
   const unconfirmableMass = [...unconfirmable].reduce((sum, c) => sum + c.mass, 0);
   const scale = unconfirmableMass > 0 && totalMass > unconfirmableMass ? totalMass / (totalMass - unconfirmableMass) : 1;

@@ -37,14 +37,28 @@ export interface DatasetQuestion {
   alt_passage_ids?: string[];
 }
 
-export const QA_DATASETS = ['arcd', 'tydiqa-goldp-ar', 'mlqa-ar-dev'] as const;
+export const QA_DATASETS = ['arcd', 'tydiqa-goldp-ar', 'mlqa-ar-dev', 'xquad-ar', 'xquad-en'] as const;
 export type QaDatasetName = (typeof QA_DATASETS)[number];
 export type Split = 'dev' | 'test';
 
+/**
+ * Where a dataset's files are: its folder under ../shared/data and the prefix of
+ * its question files. XQuAD English is the folder of XQuAD Arabic (the same
+ * Arabic paragraphs) asked its English questions.
+ */
+export function datasetFiles(name: string): { dir: string; questions: string } {
+  return name === 'xquad-en' ? { dir: 'xquad-ar', questions: 'questions-en' } : { dir: name, questions: 'questions' };
+}
+
+export function loadQaPassages(shared: string, name: string): DatasetPassage[] {
+  return readJsonLines<DatasetPassage>(join(shared, 'data', datasetFiles(name).dir, 'passages.jsonl'));
+}
+
+export function loadQaQuestions(shared: string, name: string, split: Split): DatasetQuestion[] {
+  const files = datasetFiles(name);
+  return readJsonLines<DatasetQuestion>(join(shared, 'data', files.dir, `${files.questions}-${split}.jsonl`));
+}
+
 export function loadQaDataset(shared: string, name: string, split: Split): { passages: DatasetPassage[]; questions: DatasetQuestion[] } {
-  const dir = join(shared, 'data', name);
-  return {
-    passages: readJsonLines<DatasetPassage>(join(dir, 'passages.jsonl')),
-    questions: readJsonLines<DatasetQuestion>(join(dir, `questions-${split}.jsonl`)),
-  };
+  return { passages: loadQaPassages(shared, name), questions: loadQaQuestions(shared, name, split) };
 }

@@ -48,6 +48,16 @@ export interface RankingParams {
   familyWeight: number;
   /** Score factor for a passage holding what the question asks for (a date for "متى", a number for "كم"). */
   answerTypeBoost: number;
+  /** Weight of a sure translation of a word in the other language (see search/cross-language.ts); less sure ones weigh less. */
+  translationWeight: number;
+  /** Confidence in a translation borrowed from another word of the same family ("seasonal" for "season"). */
+  relatedConfidence: number;
+  /** Confidence in a name recognized by its consonant skeleton ("Tillerson" / "تيلرسون"), divided among the words that share it. */
+  nameConfidence: number;
+  /** A translation that is also the translation of more English words than this is generic, and weaker evidence (0: off). */
+  genericFanIn: number;
+  /** Confidence in another form of a translated word (word-families.ts), relative to the translation's; 0: it only reorders the top. */
+  translatedFamilyConfidence: number;
 }
 
 export const DEFAULT_RANKING: RankingParams = {
@@ -70,6 +80,11 @@ export const DEFAULT_RANKING: RankingParams = {
   familyWeight: 0.3,
   neighborWeight: 0.3,
   constraintWeight: 2,
+  translationWeight: 0.9,
+  relatedConfidence: 0.5,
+  nameConfidence: 1,
+  genericFanIn: 8,
+  translatedFamilyConfidence: 0.8,
 };
 
 export function idf(documentFrequency: number, passages: number): number {

@@ -2,6 +2,7 @@ import { beforeNormalization, createAnalyzer, normalizeText, preAnalyzed, splitW
 import { answerTypeBitsOfWord } from './answer-type.js';
 import { createFlexPassageIndex, type FlexPassageIndex } from './flex-index.js';
 import { ForwardIndexBuilder, type ForwardIndex } from './forward-index.js';
+import { NameIndex } from './name-index.js';
 import { SequenceStore } from './sequence-store.js';
 import { surfaceHash } from './surface-hash.js';
 import { Vocabulary } from './vocabulary.js';
@@ -40,6 +41,8 @@ export interface IndexData {
   answerTypes: Uint8Array;
   /** per passage: 1 when it follows a passage of the same group */
   followsNeighbor: Uint8Array;
+  /** the corpus's words by consonant skeleton: names typed in the other script */
+  names: NameIndex;
 }
 
 /** Normalized words interned once: every later step works per distinct word, not per occurrence. */
@@ -97,9 +100,11 @@ export function buildIndexData(passages: readonly PassageInput[], titleWeight: n
   const termOfWord = new Int32Array(table.words.length);
   const hashOfWord = new Int32Array(table.words.length);
   const typesOfWord = new Uint8Array(table.words.length);
+  const names = new NameIndex();
   table.words.forEach((word, id) => {
     const term = analyzer.termOf(word);
     termOfWord[id] = term === null ? -1 : vocabulary.intern(term);
+    if (term !== null) names.add(word, termOfWord[id]!);
     hashOfWord[id] = surfaceHash(word);
     typesOfWord[id] = answerTypeBitsOfWord(word);
   });
@@ -158,6 +163,6 @@ export function buildIndexData(passages: readonly PassageInput[], titleWeight: n
   surfaces.compact();
   return {
     size: texts.length, analyzer, flex, vocabulary, body: body.build(), titleWeight, titles: titles.build(), titleOf,
-    sequences, surfaces, answerTypes, followsNeighbor,
+    sequences, surfaces, answerTypes, followsNeighbor, names,
   };
 }

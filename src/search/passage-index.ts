@@ -1,8 +1,10 @@
 import type { SynonymGroup } from '../corpus/index.js';
-import type { Analyzer } from '../text/index.js';
+import { shippedLexicon, type Lexicon } from '../lexicon/index.js';
+import type { Analyzer, Token } from '../text/index.js';
 import { Accumulator } from './accumulator.js';
 import { ANSWER_TYPE_BIT, answerTypeOf } from './answer-type.js';
 import { DEFAULT_RANKING, idf, saturate, type RankingParams } from './bm25.js';
+import { CrossLanguage } from './cross-language.js';
 import { buildIndexData, type IndexData, type PassageInput } from './index-data.js';
 import { planQuery } from './query-plan.js';
 import { addProximityAndExactForm } from './rerank.js';
@@ -19,6 +21,8 @@ export interface PassageIndexOptions {
   ranking?: Partial<RankingParams>;
   /** Stop gathering candidates once this many passages are in hand. */
   candidateBudget?: number;
+  /** the bilingual dictionary for questions in the other language (default: the shipped English–Arabic one; null: none) */
+  lexicon?: Lexicon | null;
 }
 
 /**
@@ -93,12 +97,16 @@ export class PassageIndex {
   private readonly acc: Accumulator;
   private readonly typos: TypoNeighbors;
   private readonly families: WordFamilies;
+  private readonly crossLanguage: CrossLanguage | undefined;
   // scratch results of scoreConceptAt, to score without allocating
   private lastScore = 0;
   private lastMass = 0;
   private lastWords = 0;
 
-  private constructor(data: IndexData, synonyms: readonly SynonymGroup[], ranking: RankingParams, candidateBudget: number, typos?: TypoNeighbors, families?: WordFamilies) {
+  private constructor(
+    data: IndexData, synonyms: readonly SynonymGroup[], ranking: RankingParams, candidateBudget: number, lexicon: (() => Lexicon) | null,
+    typos?: TypoNeighbors, families?: WordFamilies, crossLanguage?: CrossLanguage,
+  ) {
     this.data = data;
     this.analyzer = data.analyzer;
     this.size = data.size;
@@ -108,16 +116,21 @@ export class PassageIndex {
     this.acc = new Accumulator(data.size);
     this.typos = typos ?? new TypoNeighbors(data.vocabulary);
     this.families = families ?? new WordFamilies(data.vocabulary);
+    this.crossLanguage = crossLanguage
+      ?? (lexicon ? new CrossLanguage(lexicon, data.names, data.vocabulary, data.analyzer, ranking) : undefined);
   }
 
   static build(passages: readonly PassageInput[], options: PassageIndexOptions = {}): PassageIndex {
     const ranking = { ...DEFAULT_RANKING, ...options.ranking };
-    return new PassageIndex(buildIndexData(passages, ranking.titleWeight), options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET);
+    // the shipped lexicon is read on the first question in the other language, not before: most never need it
+    const lexicon = options.lexicon === undefined ? shippedLexicon : options.lexicon && (() => options.lexicon!);
+    const data = buildIndexData(passages, ranking.titleWeight);
+    return new PassageIndex(data, options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET, lexicon);
   }
 
   /** The same index with other synonym groups: no passage is re-indexed. */
   withSynonyms(groups: readonly SynonymGroup[]): PassageIndex {
-    return new PassageIndex(this.data, groups, this.ranking, this.candidateBudget, this.typos, this.families);
+    return new PassageIndex(this.data, groups, this.ranking, this.candidateBudget, null, this.typos, this.families, this.crossLanguage);
   }
 
   get vocabularySize(): number {
@@ -138,6 +151,8 @@ export class PassageIndex {
   search(question: string, limit = 10): SearchOutcome {
     const { vocabulary } = this.data;
     const tokens = this.analyzer.analyze(question);
+    const crossLanguage = this.crossLanguage?.mayApplyTo(question) ? this.crossLanguage : undefined;
+    const capitalized = (token: Token) => token.position > 0 && /\p{Lu}/u.test(question[token.start] ?? '');
     const concepts = planQuery(tokens, {
       analyzer: this.analyzer,
       synonyms: this.synonyms,
@@ -156,6 +171,15 @@ export class PassageIndex {
         return id !== undefined && vocabulary.df(id) > FAMILY_MAX_SHARE * this.size ? [] : this.families.of(term, FAMILY_LIMIT);
       },
       familyWeight: this.ranking.familyWeight,
+      // most questions are in the corpus's language: they skip the per-word checks
+      ...(crossLanguage && {
+        isFunctionWord: (token: Token) => crossLanguage.isFunctionWord(token, capitalized(token)),
+        isForeign: (token: Token) => crossLanguage.isForeign(token),
+        foreignForms: (token: Token, name: boolean) => crossLanguage.formsOf(token, name),
+      }),
+      capitalized,
+      translationWeight: this.ranking.translationWeight,
+      translatedFamilyConfidence: this.ranking.translatedFamilyConfidence,
     });
     const scoring = concepts.map((c) => toScoringConcept(c, vocabulary, this.size, this.ranking.constraintWeight));
     const summaries = concepts.map((c, i) => ({
@@ -264,7 +288,7 @@ export class PassageIndex {
         if (acc.addTf(passage, single.weight * f) === 0) touched.push(passage);
       }
     }
-    const mass = concept.guessed ? 0 : concept.idf * concept.coverageWeight;
+    const mass = concept.guessed ? 0 : concept.idf * concept.coverageWeight * concept.evidence;
     const words = concept.guessed ? 0 : concept.words;
     for (const passage of touched) acc.addMatch(passage, concept.idf * this.saturated(acc.takeTf(passage), passage), mass, words);
   }
@@ -275,7 +299,7 @@ export class PassageIndex {
       this.scoreConceptAt(concept, passage);
       if (this.lastScore === 0) continue;
       if (concept.guessed) acc.addScore(passage, this.lastScore);
-      else acc.addMatch(passage, this.lastScore, this.lastMass * concept.coverageWeight, this.lastWords);
+      else acc.addMatch(passage, this.lastScore, this.lastMass * concept.coverageWeight * concept.evidence, this.lastWords);
     }
   }
 
@@ -346,7 +370,7 @@ export class PassageIndex {
         for (const concept of scoring) {
           this.scoreConceptAt(concept, passage);
           if (concept.guessed) acc.addScore(passage, this.lastScore);
-          else acc.addMatch(passage, this.lastScore, this.lastMass * concept.coverageWeight, this.lastWords);
+          else acc.addMatch(passage, this.lastScore, this.lastMass * concept.coverageWeight * concept.evidence, this.lastWords);
         }
       }
       acc.addScore(passage, weight * score);

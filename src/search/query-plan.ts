@@ -1,4 +1,5 @@
-import type { Analyzer, Token } from '../text/index.js';
+import { brokenPluralForms, type Analyzer, type Token } from '../text/index.js';
+import type { ForeignForm } from './cross-language.js';
 import type { SynonymTable } from './synonym-table.js';
 
 /** A way a concept may appear in a passage: one term, or several together. */
@@ -16,6 +17,12 @@ export interface Alternative {
    * but not to how much of the question the passage covers.
    */
   loose?: boolean;
+  /**
+   * A translation of a word in the other language (see cross-language.ts):
+   * how sure it is, 0…1. A concept known only through translations counts
+   * toward coverage in proportion to its surest one.
+   */
+  confidence?: number;
 }
 
 /**
@@ -26,6 +33,8 @@ export interface Concept {
   /** the question's words this concept stands for, normalized */
   words: string[];
   alternatives: Alternative[];
+  /** a word in the other language than the corpus's, carried over by translation */
+  foreign?: boolean;
 }
 
 /** Particles a passage may have fused to a word that the question has bare, or the reverse. */
@@ -55,6 +64,18 @@ export interface QueryPlanContext {
   /** other forms of the word (see word-families.ts); none for a common word, whose own form finds enough */
   family(term: string): string[];
   familyWeight: number;
+  /** whether a word of the other language is a function word there ("until"): it is left out like a stop word */
+  isFunctionWord?(token: Token): boolean;
+  /** whether a word is in the other language than the corpus's (then it is translated, not guessed at) */
+  isForeign?(token: Token): boolean;
+  /** the forms in the corpus's language of a word in the other one; `name`: it is capitalized inside the question */
+  foreignForms?(token: Token, name: boolean): ForeignForm[];
+  /** whether a word of the question is capitalized inside it (a name) */
+  capitalized?(token: Token): boolean;
+  /** weight of a translation of confidence 1 */
+  translationWeight: number;
+  /** confidence in another form of a translated word, relative to the translation's (0: it only reorders, as a loose relative) */
+  translatedFamilyConfidence: number;
 }
 
 /**
@@ -127,6 +148,37 @@ function addAlternative(list: Alternative[], alternative: Alternative): void {
   else {
     existing.weight = Math.max(existing.weight, alternative.weight);
     existing.typed ||= alternative.typed;
+    // a form that is both the question's own and a translation is the question's own
+    if (existing.confidence !== undefined) {
+      existing.confidence = alternative.confidence === undefined ? undefined : Math.max(existing.confidence, alternative.confidence);
+    }
+  }
+}
+
+/**
+ * A word of the other language, carried over: each of its translations, with
+ * the forms the corpus's own pipeline gives the translated word (particles,
+ * verb prefixes, family), all weighted by how sure the translation is.
+ */
+function addForeignForms(alternatives: Alternative[], token: Token, context: QueryPlanContext): void {
+  for (const form of context.foreignForms?.(token, context.capitalized?.(token) ?? false) ?? []) {
+    const weight = context.translationWeight * form.confidence;
+    addAlternative(alternatives, { terms: form.terms, weight, confidence: form.confidence });
+    if (form.terms.length !== 1 || form.words?.length !== 1) continue;
+    const translated: Token = { ...token, term: form.terms[0]!, norm: form.words[0]! };
+    for (const variant of particleVariants(translated, context)) {
+      addAlternative(alternatives, { ...variant, weight: variant.weight * weight, confidence: form.confidence });
+    }
+    if (context.familyWeight > 0) {
+      const others = [...context.family(form.terms[0]!), ...brokenPluralForms(form.terms[0]!).filter((term) => context.known(term))];
+      for (const term of others) {
+        // another form of the translated word ("يعلم" for "تعليم"): the dictionary gives one form, the passage may use another
+        if (context.translatedFamilyConfidence > 0) {
+          const confidence = form.confidence * context.translatedFamilyConfidence;
+          addAlternative(alternatives, { terms: [term], weight: context.familyWeight * weight, confidence });
+        } else addLoose(alternatives, term, context.familyWeight * weight);
+      }
+    }
   }
 }
 
@@ -140,7 +192,7 @@ function addLoose(list: Alternative[], term: string, weight: number): void {
  * first (longest wins), every other word becomes a concept of its own.
  */
 export function planQuery(typed: readonly Token[], context: QueryPlanContext): Concept[] {
-  const tokens = splitRunTogether(typed, context);
+  const tokens = splitRunTogether(typed.filter((token) => !context.isFunctionWord?.(token)), context);
   const terms = tokens.map((t) => t.term);
   const concepts: Concept[] = [];
   const seenKeys = new Set<string>();
@@ -155,13 +207,18 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
     if (span === 1) {
       addAlternative(alternatives, { terms: [token.term], weight: 1, typed: true });
       for (const variant of particleVariants(token, context)) addAlternative(alternatives, variant);
+      const foreign = context.isForeign?.(token) ?? false;
+      if (foreign) addForeignForms(alternatives, token, context);
+      // a foreign word with no translation and no name like it may still be a typo of a word the passages have
       if (alternatives.length === 1 && !context.known(token.term) && context.typoWeight > 0) {
         for (const term of context.typoNeighbors(token.term)) addAlternative(alternatives, { terms: [term], weight: context.typoWeight, guessed: true });
-      } else if (context.rareNeighborWeight > 0 && context.rare(token.term)) {
+      } else if (!foreign && context.rareNeighborWeight > 0 && context.rare(token.term)) {
         // "توجو" in one passage, "توغو" in ten: a rare spelling may not be the article's
         for (const term of context.typoNeighbors(token.term)) addLoose(alternatives, term, context.rareNeighborWeight);
       }
-      if (context.familyWeight > 0) for (const term of context.family(token.term)) addLoose(alternatives, term, context.familyWeight);
+      if (context.familyWeight > 0 && !foreign) {
+        for (const term of context.family(token.term)) addLoose(alternatives, term, context.familyWeight);
+      }
     } else {
       addAlternative(alternatives, { terms: terms.slice(i, i + span), weight: 1, typed: true });
     }
@@ -175,7 +232,8 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
     const key = alternatives.map((a) => a.terms.join(' ')).sort().join('|');
     if (!seenKeys.has(key)) {
       seenKeys.add(key);
-      concepts.push({ words: words.map((w) => w.norm), alternatives });
+      const foreign = span === 1 && (context.isForeign?.(token) ?? false);
+      concepts.push({ words: words.map((w) => w.norm), alternatives, ...(foreign ? { foreign } : {}) });
     }
     i += span;
   }

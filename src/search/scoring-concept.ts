@@ -50,6 +50,13 @@ export interface ScoringConcept {
   guessed: boolean;
   /** its weight in the question's coverage (for a guessed concept, that of an unknown word) */
   coverageIdf: number;
+  /**
+   * How much of its weight a match earns toward coverage: 1, or for a word
+   * the passages know only through translations, the surest one's confidence.
+   * Ranking is untouched; a question matched only through weak translations
+   * does not cover enough to be answered.
+   */
+  evidence: number;
 }
 
 /**
@@ -76,8 +83,18 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
   let groupDf = 0;
   let phraseMass = 0;
   let phraseDf = n;
+  let ownWordKnown = false;
+  // a foreign word the passages have as typed ("Thoughts" in an Arabic article) is as rare as it is there:
+  // its translations may match more passages, they do not make it a common word
+  let typedKnown = false;
+  let ownDf = 0;
+  let translatedEvidence = 0;
   for (const alternative of concept.alternatives) {
     const ids = alternative.terms.map((t) => vocabulary.id(t));
+    if (!alternative.loose && !alternative.guessed && ids.every((id) => id !== undefined)) {
+      if (alternative.confidence === undefined) ownWordKnown = true;
+      else translatedEvidence = Math.max(translatedEvidence, alternative.confidence);
+    }
     const dfs = ids.map((id) => (id === undefined ? 0 : vocabulary.df(id)));
     if (alternative.typed && ids.length > 1) {
       // the question's own phrase: every word counts, known or not
@@ -102,18 +119,22 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
       }
       singles.push(single);
       singleDf += dfs[0]!;
+      if (alternative.confidence === undefined) ownDf += dfs[0]!;
+      if (alternative.typed) typedKnown = true;
     } else {
       groups.push({ ids: known, idfs: dfs.map((df) => idf(df, n)), probes: [preAnalyzed(alternative.terms)], dfs: [Math.min(...dfs)], weight: alternative.weight, typed: false });
       groupDf = Math.max(groupDf, Math.min(...dfs));
     }
   }
   const coverageWeight = isConstraint(concept.words) ? constraintWeight : 1;
+  const evidence = ownWordKnown || translatedEvidence === 0 ? 1 : translatedEvidence;
   const words = concept.words.length;
   if (phraseMass > 0) {
-    return { singles, loose, groups, idf: phraseMass, df: Math.min(phraseDf, singleDf || n), coverageWeight, words, guessed: false, coverageIdf: phraseMass };
+    const df = Math.min(phraseDf, singleDf || n);
+    return { singles, loose, groups, idf: phraseMass, df, coverageWeight, words, guessed: false, coverageIdf: phraseMass, evidence };
   }
-  const df = Math.min(n, Math.max(singleDf, groupDf));
+  const df = Math.min(n, Math.max(typedKnown && concept.foreign ? ownDf : singleDf, groupDf));
   const guessed = singles.length > 0 && concept.alternatives.every((a) => a.guessed || a.loose || a.terms.some((t) => vocabulary.id(t) === undefined));
   const weight = idf(df || UNKNOWN_WORD_DF, n);
-  return { singles, loose, groups, df, idf: weight, coverageWeight, words, guessed, coverageIdf: guessed ? idf(UNKNOWN_WORD_DF, n) : weight };
+  return { singles, loose, groups, df, idf: weight, coverageWeight, words, guessed, coverageIdf: guessed ? idf(UNKNOWN_WORD_DF, n) : weight, evidence };
 }

@@ -6,3 +6,5 @@ export { stemWithClitics, type StemCounts } from './clitics.js';
 export { stemEnglish } from './english-stemmer.js';
 export { createAnalyzer, preAnalyzed, beforeNormalization, type Analyzer, type AnalyzerOptions, type Token } from './analyzer.js';
 export { isPlaceWord, PLACE_WORDS } from './places.js';
+export { arabicSkeleton, latinSkeletons, nameDistance } from './skeleton.js';
+export { brokenPluralForms } from './broken-plurals.js';

@@ -65,10 +65,11 @@ describe('the Dockerfile', () => {
     expect(fromStages.find((c) => c.from === 'build')?.sources).toEqual(['/app/dist']);
   });
 
-  it('copies the built output, the corpus and package.json into the runtime', () => {
+  it('copies the built output, the corpus, the lexicon and package.json into the runtime', () => {
     const copies = copiesOf(runtime);
     expect(copies.some((c) => c.from === 'build' && c.sources.includes('/app/dist') && c.dest === './dist')).toBe(true);
     expect(copies.some((c) => !c.from && c.sources.includes('corpus') && c.dest === './corpus')).toBe(true);
+    expect(copies.some((c) => !c.from && c.sources.includes('lexicon') && c.dest === './lexicon')).toBe(true);
     expect(copies.some((c) => !c.from && c.sources.includes('package.json'))).toBe(true);
     expect(model.workdir).toBe('/app');
   });

@@ -30,7 +30,7 @@ describe('PassageIndex on the bundled corpus', () => {
     expect(new Set(found)).toEqual(new Set(['000_ef08b0032887354d', '001_a80aa5ff78102834', '002_83dec01cb59a7f27']));
   });
 
-  it('answers an English question through the glossary', () => {
+  it('answers an English question through the lexicon', () => {
     expect(top('How much money did Tillerson pledge in Kuwait?')).toContain('000_ef08b0032887354d#11');
   });
 

@@ -7,7 +7,9 @@ describe('planJobs', () => {
   it('runs every system on every headline dataset, ours first, then the scaling rows of ours and the speed reference', () => {
     const plan = planJobs(base);
     const headline = plan.filter((p) => p.table === 'headline');
-    expect(new Set(headline.map((p) => p.dataset))).toEqual(new Set(['arcd', 'tydiqa-goldp-ar', 'mlqa-ar-dev', 'tydiqa-goldp-ar+saudinewsnet']));
+    expect(new Set(headline.map((p) => p.dataset))).toEqual(
+      new Set(['arcd', 'tydiqa-goldp-ar', 'mlqa-ar-dev', 'xquad-ar', 'xquad-en', 'tydiqa-goldp-ar+saudinewsnet']),
+    );
     expect(headline.filter((p) => p.dataset === 'arcd').map((p) => p.job.system)).toEqual(['ours', 'flexsearch-default', 'flexsearch-ar', 'minisearch-ar', 'lunr-ar', 'orama-ar']);
     expect(plan.filter((p) => p.table === 'scaling').map((p) => `${p.dataset} ${p.job.system}`)).toEqual([
       'tydiqa-goldp-ar+saudinewsnet@1000 ours',

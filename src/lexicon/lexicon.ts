@@ -1,0 +1,136 @@
+import { stemEnglish } from '../text/english-stemmer.js';
+import { normalizeText } from '../text/normalize.js';
+import { stemArabic } from '../text/arabic-stemmer.js';
+import { lemmaCandidates } from './english-lemmas.js';
+
+/**
+ * One translation of a word, with how ambiguous the word is.
+ *
+ * @example { text: 'الاجتماع', senses: 1, related: false }
+ */
+export interface Translation {
+  /** normalized words of the other language */
+  text: string;
+  /** how many senses the entry it comes from has: each of many senses is weaker evidence */
+  senses: number;
+  /**
+   * From a word of the same family, not the word itself ("seasonal" → "موسمي"
+   * for "season"): it helps ranking and counts for less.
+   */
+  related: boolean;
+}
+
+/** Words of the family most words of the dictionary have (inflections, derivations) never exceed this. */
+const MAX_RELATED = 12;
+
+/**
+ * A bilingual dictionary, English headwords → senses → Arabic translations
+ * (see lexicon/README.md for the file), looked up both ways.
+ */
+export class Lexicon {
+  private readonly entries = new Map<string, string>();
+  private byStem: Map<string, string[]> | undefined;
+  private byArabicStem: Map<string, string[]> | undefined;
+
+  /**
+   * Parses lexicon/eng-ara.tsv: `headword<TAB>sense|sense`, a sense being
+   * `translation,translation`; nothing after the tab for a function word.
+   */
+  static parse(text: string): Lexicon {
+    const lexicon = new Lexicon();
+    for (const line of text.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab > 0) lexicon.entries.set(line.slice(0, tab), line.slice(tab + 1));
+    }
+    return lexicon;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private senses(headword: string): string[][] | undefined {
+    const line = this.entries.get(headword);
+    return line === undefined ? undefined : line ? line.split('|').map((sense) => sense.split(',')) : [];
+  }
+
+  /** Whether every translation of a word is an Arabic function word ("until" → "حتى"): then it is one too. */
+  isFunctionWord(word: string): boolean {
+    return this.entries.get(word) === '';
+  }
+
+  /**
+   * Arabic translations of a normalized English word: its own entry (or that of
+   * its dictionary form, "meetings" → "meeting"), then, marked related, those of
+   * the other headwords with its stem.
+   */
+  translate(word: string): Translation[] {
+    const headword = this.entries.has(word) ? word : lemmaCandidates(word).find((candidate) => this.entries.has(candidate));
+    const out: Translation[] = [];
+    const seen = new Set<string>();
+    const add = (text: string, senses: number, related: boolean) => {
+      if (!seen.has(text)) {
+        seen.add(text);
+        out.push({ text, senses, related });
+      }
+    };
+    if (headword) {
+      const senses = this.senses(headword)!;
+      for (const sense of senses) for (const text of sense) add(text, senses.length, false);
+      // "meetings": the entry of "meeting" may add a singular the plural's entry lacks
+      if (headword === word) {
+        for (const lemma of lemmaCandidates(word)) for (const sense of this.senses(lemma) ?? []) for (const text of sense) add(text, senses.length, false);
+      }
+    }
+    const family = this.stemIndex().get(stemEnglish(word)) ?? [];
+    if (family.length <= MAX_RELATED) {
+      for (const other of family) {
+        if (other === headword) continue;
+        const senses = this.senses(other)!;
+        for (const sense of senses) for (const text of sense) add(text, senses.length, true);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * English headwords with a one-word translation whose light stem is that of
+   * a normalized Arabic word ("اجتماعات" → "meeting", "meet", …), most
+   * specific first: the fewer translations a headword has, the more it means this word.
+   */
+  reverse(word: string): { headword: string; senses: number }[] {
+    const headwords = this.arabicIndex().get(stemArabic(word)) ?? [];
+    return headwords.map((headword) => ({ headword, senses: headwords.length }));
+  }
+
+  private stemIndex(): Map<string, string[]> {
+    if (!this.byStem) {
+      const index = new Map<string, string[]>();
+      for (const headword of this.entries.keys()) {
+        const stem = stemEnglish(headword);
+        const list = index.get(stem);
+        if (list) list.push(headword);
+        else index.set(stem, [headword]);
+      }
+      this.byStem = index;
+    }
+    return this.byStem;
+  }
+
+  private arabicIndex(): Map<string, string[]> {
+    if (!this.byArabicStem) {
+      const index = new Map<string, string[]>();
+      for (const [headword, line] of this.entries) {
+        for (const text of new Set(line.split(/[|,]/))) {
+          if (!text || text.includes(' ')) continue;
+          const stem = stemArabic(normalizeText(text));
+          const list = index.get(stem);
+          if (!list) index.set(stem, [headword]);
+          else if (!list.includes(headword)) list.push(headword);
+        }
+      }
+      this.byArabicStem = index;
+    }
+    return this.byArabicStem;
+  }
+}

@@ -1,0 +1,168 @@
+import type { Lexicon } from '../lexicon/index.js';
+import { hasArabicLetter, nameDistance, type Analyzer, type Token } from '../text/index.js';
+import type { NameIndex } from './name-index.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/**
+ * A way a word of the other language may appear in the passages, as index
+ * terms. `confidence` (0…1) is how sure the translation is: a word of one
+ * sense gives 1, one of four senses 0.5, a name recognized by its sound less.
+ *
+ * @example { terms: ['اجتماع'], confidence: 1 } // for "meeting"
+ */
+export interface ForeignForm {
+  terms: string[];
+  /** the normalized words the terms come from, when known: the corpus's pipeline expands their forms */
+  words?: string[];
+  confidence: number;
+}
+
+export interface CrossLanguageWeights {
+  /** confidence of a translation borrowed from a word of the same family ("seasonal" for "season") */
+  relatedConfidence: number;
+  /** confidence of a name found by its consonant skeleton, when it is the only spelling that matches */
+  nameConfidence: number;
+  /** an Arabic word that translates more English headwords than this is generic: its confidence falls (0: off) */
+  genericFanIn: number;
+}
+
+/** More equally near spellings than this, and the name is too common a sound to say which word it is. */
+const MAX_NAME_CANDIDATES = 4;
+/** Farther than this (see nameDistance), a word only shares its consonants with the name. */
+const MAX_NAME_DISTANCE = 0.8;
+/** Spellings this much farther than the nearest still count as the same name. */
+const NAME_DISTANCE_SLACK = 0.5;
+const LATIN_WORD = /^[a-z]+$/;
+const LATIN_LETTER = /[A-Za-z]/;
+const ARABIC_LETTER = /[\u0621-\u064a]/;
+const ROMAN = /^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/;
+const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+
+/**
+ * Carries a question's words into the language of the corpus: English words
+ * through the lexicon's translations and, for names, through the consonant
+ * skeletons of the corpus's words; Arabic words over an English corpus through
+ * the same lexicon read backwards. Words in the corpus's own language are left
+ * to the rest of the pipeline.
+ */
+export class CrossLanguage {
+  private corpusIsArabic: boolean | undefined;
+
+  private get lexicon(): Lexicon {
+    return this.lexiconOf();
+  }
+
+  constructor(
+    private readonly lexiconOf: () => Lexicon,
+    private readonly names: NameIndex,
+    private readonly vocabulary: Vocabulary,
+    private readonly analyzer: Analyzer,
+    private readonly weights: CrossLanguageWeights,
+  ) {}
+
+  /** Whether most of the index's terms are Arabic; worked out once. */
+  private arabicCorpus(): boolean {
+    if (this.corpusIsArabic === undefined) {
+      let arabic = 0;
+      let latin = 0;
+      for (let id = 0; id < this.vocabulary.size; id++) {
+        const term = this.vocabulary.term(id);
+        if (hasArabicLetter(term)) arabic += this.vocabulary.df(id);
+        else if (LATIN_WORD.test(term)) latin += this.vocabulary.df(id);
+      }
+      this.corpusIsArabic = arabic >= latin;
+    }
+    return this.corpusIsArabic;
+  }
+
+  /** Whether a question word is in the other language than the corpus's. */
+  isForeign(token: Token): boolean {
+    if (hasArabicLetter(token.norm)) return !this.arabicCorpus();
+    return LATIN_WORD.test(token.norm) && this.arabicCorpus();
+  }
+
+  /** Whether a question has a letter of the other language's script at all: most have none. */
+  mayApplyTo(question: string): boolean {
+    return (this.arabicCorpus() ? LATIN_LETTER : ARABIC_LETTER).test(question);
+  }
+
+  /** A foreign word that only says how the others relate ("until", "upon"), unless written as a name. */
+  isFunctionWord(token: Token, name: boolean): boolean {
+    return !name && !hasArabicLetter(token.norm) && this.isForeign(token) && this.lexicon.isFunctionWord(token.norm);
+  }
+
+  /** Words written as digits in the passages: "XXXIII" → "33" (Super Bowl XXXIII, Louis XIV). */
+  private romanNumeral(word: string): ForeignForm[] {
+    if (word.length < 2 || !ROMAN.test(word)) return [];
+    let value = 0;
+    for (let i = 0; i < word.length; i++) {
+      const here = ROMAN_VALUES[word[i]!]!;
+      const next = ROMAN_VALUES[word[i + 1] ?? ''] ?? 0;
+      value += here < next ? -here : here;
+    }
+    return [{ terms: [String(value)], confidence: 1 }];
+  }
+
+  /**
+   * The corpus-language forms of a foreign word. `name`: the word looks like
+   * a name (capitalized inside the question), so its spellings by sound are
+   * looked for even when the dictionary knows the word.
+   */
+  formsOf(token: Token, name: boolean): ForeignForm[] {
+    if (!this.isForeign(token)) return [];
+    const forms = hasArabicLetter(token.norm) ? this.englishForms(token.norm) : this.arabicForms(token.norm);
+    if (forms.length === 0) forms.push(...this.romanNumeral(token.norm));
+    // a word the dictionary has is a name only when written as one ("child" is not "خالد"); one the
+    // passages have as typed ("INCB") is found as it is
+    if ((name || forms.length === 0) && this.vocabulary.id(token.term) === undefined) forms.push(...this.namesLike(token.norm));
+    return forms;
+  }
+
+  private arabicForms(word: string): ForeignForm[] {
+    return this.lexicon.translate(word).map(({ text, senses, related }) => {
+      const words = text.split(' ');
+      return {
+        terms: this.analyzer.terms(text),
+        words,
+        confidence: ((related ? this.weights.relatedConfidence : 1) / Math.sqrt(senses)) * this.specificity(words),
+      };
+    }).filter((form) => form.terms.length > 0);
+  }
+
+  /**
+   * How specific an Arabic translation is: a word that translates dozens of
+   * English words ("عمل": act, action, work, job…) says little about what a
+   * passage is about, so matching it is weaker evidence.
+   */
+  private specificity(words: readonly string[]): number {
+    const { genericFanIn } = this.weights;
+    if (genericFanIn <= 0) return 1;
+    const fanIn = Math.min(...words.map((w) => this.lexicon.reverse(w).length || 1));
+    return Math.min(1, Math.sqrt(genericFanIn / fanIn));
+  }
+
+  private englishForms(word: string): ForeignForm[] {
+    return this.lexicon.reverse(word).flatMap(({ headword, senses }) => {
+      const term = this.analyzer.termOf(headword);
+      return term === null ? [] : [{ terms: [term], words: [headword], confidence: 1 / Math.sqrt(senses) }];
+    });
+  }
+
+  /**
+   * Words of the corpus that sound like a name: same consonants (the skeleton
+   * lookup), then the nearest spellings by vowels (nameDistance); shared
+   * evenly when several are as near.
+   */
+  private namesLike(word: string): ForeignForm[] {
+    const arabic = hasArabicLetter(word);
+    const scored = this.names.of(word)
+      .filter((named) => hasArabicLetter(named.word) !== arabic)
+      .map((named) => ({ ...named, distance: arabic ? nameDistance(named.word, word) : nameDistance(word, named.word) }));
+    const best = Math.min(...scored.map((s) => s.distance));
+    if (!(best <= MAX_NAME_DISTANCE)) return [];
+    const terms = [...new Set(scored.filter((s) => s.distance <= best + NAME_DISTANCE_SLACK).map((s) => s.term))];
+    if (terms.length > MAX_NAME_CANDIDATES) return [];
+    const confidence = this.weights.nameConfidence / Math.sqrt(terms.length);
+    return terms.map((id) => ({ terms: [this.vocabulary.term(id)], confidence }));
+  }
+}

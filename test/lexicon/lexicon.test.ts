@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { Lexicon, lemmaCandidates, shippedLexicon } from '../../src/lexicon/index.js';
+
+const lexicon = Lexicon.parse(['meeting\tالاجتماع', 'meet\tاجتمع', 'pledge\tالوعد', 'pledging\tالتعهد', 'run\tالركض|المره|الادار,التشغيل', ''].join('\n'));
+
+describe('lemmaCandidates', () => {
+  it.each([
+    ['meetings', 'meeting'],
+    ['studies', 'study'],
+    ['carried', 'carry'],
+    ['planned', 'plan'],
+    ['hosted', 'host'],
+    ['hoping', 'hope'],
+  ])('%s may come from %s', (word, lemma) => {
+    expect(lemmaCandidates(word)).toContain(lemma);
+  });
+});
+
+describe('Lexicon', () => {
+  it('translates a headword with as many senses as its entry has', () => {
+    expect(lexicon.translate('run')).toEqual([
+      { text: 'الركض', senses: 3, related: false },
+      { text: 'المره', senses: 3, related: false },
+      { text: 'الادار', senses: 3, related: false },
+      { text: 'التشغيل', senses: 3, related: false },
+    ]);
+  });
+
+  it('falls back to the dictionary form of an inflected word', () => {
+    expect(lexicon.translate('meetings').filter((t) => !t.related).map((t) => t.text)).toEqual(['الاجتماع']);
+  });
+
+  it('adds, as related, the translations of other headwords with the same stem', () => {
+    expect(lexicon.translate('pledge')).toEqual([
+      { text: 'الوعد', senses: 1, related: false },
+      { text: 'التعهد', senses: 1, related: true },
+    ]);
+  });
+
+  it('knows a word whose translations are all Arabic function words', () => {
+    const withUntil = Lexicon.parse('until\t\nmeeting\tالاجتماع\n');
+    expect(withUntil.isFunctionWord('until')).toBe(true);
+    expect(withUntil.isFunctionWord('meeting')).toBe(false);
+    expect(withUntil.translate('until')).toEqual([]);
+  });
+
+  it('has nothing for a word it does not know', () => {
+    expect(lexicon.translate('zzyzx')).toEqual([]);
+  });
+
+  it('reads backwards: the headwords an Arabic word translates', () => {
+    expect(lexicon.reverse('اجتماعات').map((r) => r.headword)).toEqual(['meeting']);
+    expect(lexicon.reverse('التعهد').map((r) => r.headword)).toEqual(['pledging']);
+  });
+
+  it('ships the English–Arabic dictionary with the project', () => {
+    const shipped = shippedLexicon();
+    expect(shipped.size).toBeGreaterThan(70_000);
+    expect(shipped.translate('kuwait').map((t) => t.text)).toContain('الكويت');
+  });
+});

@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/core/answer.js';
+import { loadKnowledgeBase } from '../../src/core/load.js';
+import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { Lexicon } from '../../src/lexicon/index.js';
+import { PassageIndex } from '../../src/search/index.js';
+import { BUNDLED_CORPUS } from '../support/bot.js';
+
+const ARABIC = [
+  { text: 'عقد وزراء خارجية التحالف اجتماعا في الكويت لبحث إعادة إعمار العراق.', group: 'a' },
+  { text: 'تعهد تيلرسون بتقديم 200 مليون دولار لدعم الاستقرار.', group: 'a' },
+  { text: 'فاز فريق برونكوس بالمباراة النهائية في دنفر.', group: 'b' },
+  { text: 'ارتفعت أسعار النفط في الأسواق العالمية هذا الأسبوع.', group: 'c' },
+];
+
+const ENGLISH = [
+  { text: 'The coalition ministers held a meeting in Kuwait on reconstruction.', group: 'a' },
+  { text: 'Oil prices rose on world markets this week.', group: 'b' },
+];
+
+const lexicon = Lexicon.parse([
+  'meeting\tالاجتماع',
+  'ministers\tالوزراء',
+  'pledged\tمتعهد',
+  'pledging\tالتعهد',
+  'pledge\tالوعد',
+  'oil\tالنفط',
+  'prices\tالاسعار',
+  'world\tالعالم',
+  'minister\tالوزير',
+  'reconstruction\tاعاده الاعمار',
+].join('\n'));
+
+const top = (index: PassageIndex, question: string) => index.search(question, 3).hits.map((h) => h.passage);
+
+describe('questions in the other language than the corpus', () => {
+  const arabic = PassageIndex.build(ARABIC, { lexicon });
+
+  it('finds an Arabic passage for an English question through the lexicon and the Arabic pipeline', () => {
+    // "meeting" → "الاجتماع", which the pipeline matches with "اجتماعا"
+    expect(top(arabic, 'meeting of ministers in Kuwait')[0]).toBe(0);
+    // "pledged" → "متعهد", the passage has "تعهد": the translated word's family
+    expect(top(arabic, 'Who pledged 200 million?')[0]).toBe(1);
+  });
+
+  it('finds the Arabic spelling of a name by its sound, with no list of names', () => {
+    expect(top(arabic, 'What did Tillerson say?')[0]).toBe(1);
+    expect(top(arabic, 'Where did the Broncos win?')[0]).toBe(2);
+    expect(top(PassageIndex.build(ARABIC, { lexicon: null }), 'What did Tillerson say?')).toEqual([]);
+  });
+
+  it('leaves out a word whose translations are all function words, and reads Roman numerals as numbers', () => {
+    const withUntil = Lexicon.parse(['until\t', 'prices\tالاسعار', 'oil\tالنفط'].join('\n'));
+    const index = PassageIndex.build([...ARABIC, { text: 'انتهت الدورة 33 من البطولة.' }], { lexicon: withUntil });
+    expect(index.search('oil prices until', 1).hits[0]!.coverage).toBeCloseTo(1);
+    expect(top(index, 'the XXXIII edition')[0]).toBe(4);
+  });
+
+  it('finds nothing through the lexicon when it has no index', () => {
+    const bare = PassageIndex.build(ARABIC, { lexicon: null });
+    expect(bare.search('oil prices', 3).hits).toEqual([]);
+  });
+
+  it('counts a match through a generic translation as weaker evidence of what the passage is about', () => {
+    const passages = [{ text: 'العمل والأسعار' }, { text: 'النفط والأسعار' }, { text: 'شيء آخر' }];
+    const generic = ['job', 'act', 'labor', 'action', 'deed', 'business', 'task', 'effort', 'toil', 'duty', 'chore', 'post'];
+    const lexicon = Lexicon.parse(['oil\tالنفط', 'prices\tالاسعار', 'work\tالعمل', ...generic.map((w) => `${w}\tالعمل`)].join('\n'));
+    const coverage = (question: string, genericFanIn?: number) =>
+      PassageIndex.build(passages, { lexicon, ...(genericFanIn === undefined ? {} : { ranking: { genericFanIn } }) }).search(question, 1).hits[0]!.coverage;
+    // "العمل" translates thirteen English words: matching it says less than matching "النفط"
+    expect(coverage('oil prices')).toBeCloseTo(1);
+    expect(coverage('work prices')).toBeLessThan(0.9);
+    expect(coverage('work prices', 0)).toBeCloseTo(1);
+  });
+
+  it('serves an English corpus asked in Arabic with the same lexicon read backwards', () => {
+    const english = PassageIndex.build(ENGLISH, { lexicon });
+    expect(top(english, 'أسعار النفط')[0]).toBe(1);
+    expect(top(english, 'اجتماع الوزراء')[0]).toBe(0);
+  });
+
+  it('leaves questions in the corpus\'s own language alone', () => {
+    const withLexicon = arabic.search('أسعار النفط', 3).hits;
+    const without = PassageIndex.build(ARABIC, { lexicon: null }).search('أسعار النفط', 3).hits;
+    expect(withLexicon).toEqual(without);
+  });
+});
+
+describe('English questions over the bundled Arabic corpus, with the shipped lexicon', () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    ({ kb } = await loadKnowledgeBase(BUNDLED_CORPUS));
+  });
+
+  it.each([
+    ['How much money did Tillerson pledge?', '000_ef08b0032887354d#11'],
+    ['Where did the coalition meet in 2018?', '000_ef08b0032887354d'],
+  ])('answers %s', (question, expected) => {
+    const answer = answerQuestion(kb, question);
+    expect(answer.status).toBe('answered');
+    expect(answer.passages.map((p) => p.id).join(' ')).toContain(expected);
+  });
+
+  it.each([
+    'What is the population of Brazil?',
+    'Who wrote the novel about the white whale?',
+    'How do plants make their food?',
+    'Which team won the football world cup?',
+    'Who is the president of the international football federation?',
+  ])('finds nothing for %s', (question) => {
+    expect(answerQuestion(kb, question).status).toBe('not_found');
+  });
+});

@@ -100,7 +100,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   maxPassages: 3,
   maxMore: 6,
   minCoverage: 0.3,
-  minCoverageAcrossLanguages: 0.6,
+  minCoverageAcrossLanguages: 0.5,
   minMatchedWords: 3,
   maxUnknownShare: 0.6,
   relativeScoreFloor: 0.4,

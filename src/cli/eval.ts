@@ -8,14 +8,15 @@
  *      gold paragraph among the passages cited, not-found rule included;
  *   4. the off-corpus false-answer rate: those sets' questions asked against
  *      the bundled corpus, which answers none of them.
- * Flags: --misses (list the seed questions not hit@3 and the off-corpus questions answered), --split test|both
+ * Flags: --misses (list the seed questions not hit@3 and the off-corpus questions answered, count what refused
+ * XQuAD's unanswered questions), --split test|both
  * (both: the dev and test figures side by side in tables 2–4).
  */
 import { join, resolve } from 'node:path';
 import { answerQuestion } from '../core/answer.js';
 import { loadKnowledgeBase } from '../core/load.js';
 import { formatProblem } from '../corpus/index.js';
-import { evaluateAnswerPath } from '../eval/answer-path-eval.js';
+import { evaluateAnswerPath, REFUSAL_REASONS } from '../eval/answer-path-eval.js';
 import { evaluateDataset } from '../eval/dataset-eval.js';
 import { formatOffCorpus, loadOffCorpusQuestions, measureOffCorpus } from '../eval/off-corpus.js';
 import { formatMisses, formatSeedReport, loadSeedQuestions, scoreSeedQuestions } from '../eval/seed-eval.js';
@@ -62,10 +63,16 @@ console.log(`\nPublic datasets, ${splitLabel} split${splits.length > 1 ? 's' : '
 console.log(formatTable(['dataset', 'passages', ...perSplit(['questions', 'MRR@10', 'R@1', 'R@3', 'R@5']), 'build ms', 'query µs'], rows));
 
 const answerRows = [];
+const refusalRows = [];
 for (const name of ['xquad-ar', 'xquad-en']) {
   const rs = [];
   for (const split of splits) rs.push(await evaluateAnswerPath(shared, name, split));
   answerRows.push([name, ...rs.map((r) => r.questions), ...rs.map((r) => fixed(r.answered)), ...rs.map((r) => fixed(r.top3))]);
+  for (const r of rs) refusalRows.push([`${name} ${r.split}`, ...REFUSAL_REASONS.map((reason) => r.refusals[reason])]);
 }
 console.log(`\nThrough the answer path (ask --json), ${splitLabel} split${splits.length > 1 ? 's' : ''}: XQuAD's paragraphs as the corpus, one article each\n`);
 console.log(formatTable(['dataset', ...perSplit(['questions', 'answered', 'gold cited (top 3)'])], answerRows));
+if (args.includes('--misses')) {
+  console.log('\nQuestions not answered, by what refused them (read at the gold paragraph):\n');
+  console.log(formatTable(['dataset', ...REFUSAL_REASONS], refusalRows));
+}

@@ -1,7 +1,7 @@
-import { beforeNormalization, createAnalyzer, normalizeText, preAnalyzed, splitWords, type Analyzer } from '../text/index.js';
+import { beforeNormalization, createAnalyzer, normalizeText, splitWords, type Analyzer, type StemCounts } from '../text/index.js';
 import { answerTypeBitsOfWord } from './answer-type.js';
-import { createFlexPassageIndex, type FlexPassageIndex } from './flex-index.js';
 import { ForwardIndexBuilder, type ForwardIndex } from './forward-index.js';
+import { Postings } from './postings.js';
 import { SequenceStore } from './sequence-store.js';
 import { surfaceHash } from './surface-hash.js';
 import { Vocabulary } from './vocabulary.js';
@@ -22,8 +22,10 @@ export interface PassageInput {
 export interface IndexData {
   size: number;
   analyzer: Analyzer;
-  /** inverted index: which passages hold a term */
-  flex: FlexPassageIndex;
+  /** the corpus's light-stem counts the analyzer was made with (see createAnalyzer) */
+  stemCounts: StemCounts;
+  /** inverted index: which passages hold a term (body or title) */
+  postings: Postings;
   vocabulary: Vocabulary;
   /** per passage: term frequencies of the body, plus the title's counted `titleWeight` times each (lengths: the body's) */
   body: ForwardIndex;
@@ -117,7 +119,7 @@ export function buildIndexData(passages: readonly PassageInput[], titleWeight: n
   const titleOf = new Int32Array(texts.length).fill(-1);
   const sequences = new SequenceStore();
   const surfaces = new SequenceStore();
-  const flex = createFlexPassageIndex(analyzer);
+  const distinct = new SequenceStore();
   const answerTypes = new Uint8Array(texts.length);
   const followsNeighbor = new Uint8Array(texts.length);
 
@@ -149,15 +151,17 @@ export function buildIndexData(passages: readonly PassageInput[], titleWeight: n
     sequences.add(ids);
     surfaces.add(hashes);
     answerTypes[i] = types;
-    vocabulary.countPassage(new Set([...ids, ...titleIds]));
-    // FlexSearch's encoder runs this same analyzer; the terms are handed over already analyzed
-    flex.add(i, preAnalyzed([...titleIds, ...ids].map((id) => vocabulary.term(id))));
+    const distinctIds = new Set([...titleIds, ...ids]);
+    vocabulary.countPassage(distinctIds);
+    distinct.add([...distinctIds]);
     if (i > 0 && groups[i] !== undefined && groups[i - 1] === groups[i]) followsNeighbor[i] = 1;
   }
   sequences.compact();
   surfaces.compact();
+  distinct.compact();
+  const postings = Postings.build((p) => distinct.of(p), texts.length, vocabulary.arrays().df);
   return {
-    size: texts.length, analyzer, flex, vocabulary, body: body.build(), titleWeight, titles: titles.build(), titleOf,
+    size: texts.length, analyzer, stemCounts, postings, vocabulary, body: body.build(), titleWeight, titles: titles.build(), titleOf,
     sequences, surfaces, answerTypes, followsNeighbor,
   };
 }

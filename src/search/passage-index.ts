@@ -70,7 +70,7 @@ const FAMILY_MAX_SHARE = 0.1;
 const FAMILY_LIMIT = 4;
 
 /**
- * The searchable form of a set of passages. FlexSearch finds the passages
+ * The searchable form of a set of passages. The postings give the passages
  * holding the question's rarest concepts; BM25 over a forward index scores
  * them, term at a time for those concepts and passage at a time for the rest;
  * a last pass reorders the top by neighbours, proximity and exact forms.
@@ -205,19 +205,19 @@ export class PassageIndex {
   private scoreCandidates(scoring: readonly ScoringConcept[]): void {
     const acc = this.acc;
     const order = scoring.map((_, c) => c).filter((c) => scoring[c]!.df > 0).sort((a, b) => scoring[a]!.df - scoring[b]!.df);
-    const postings = new Map<SingleTerm, number[]>();
+    const postings = new Map<SingleTerm, ArrayLike<number>>();
     const fetched = new Uint8Array(scoring.length);
     for (const [rank, c] of order.entries()) {
       const concept = scoring[c]!;
       if (rank > 0 && acc.candidates.length + concept.df > this.candidateBudget) break;
       fetched[c] = 1;
       for (const single of concept.singles) {
-        const found = this.data.flex.passagesWith(single.probe, this.size);
+        const found = this.data.postings.of(single.id);
         postings.set(single, found);
         for (const passage of found) acc.add(passage);
       }
       for (const group of concept.groups) {
-        for (const probe of group.probes) for (const passage of this.data.flex.passagesWith(probe, this.size)) acc.add(passage);
+        for (const probe of group.probes) for (const passage of this.data.postings.withAll(probe)) acc.add(passage);
       }
     }
     const candidates = acc.candidates.length;
@@ -233,16 +233,18 @@ export class PassageIndex {
         this.scorePassageAtATime(concept);
         return;
       }
-      for (const single of concept.singles) if (single.df > 0) postings.set(single, this.data.flex.passagesWith(single.probe, this.size));
+      for (const single of concept.singles) if (single.df > 0) postings.set(single, this.data.postings.of(single.id));
       this.scoreTermAtATime(concept, postings, true);
     });
   }
 
-  private scoreTermAtATime(concept: ScoringConcept, postings: ReadonlyMap<SingleTerm, number[]>, candidatesOnly: boolean): void {
+  private scoreTermAtATime(concept: ScoringConcept, postings: ReadonlyMap<SingleTerm, ArrayLike<number>>, candidatesOnly: boolean): void {
     const { acc } = this;
     const touched: number[] = [];
     for (const single of concept.singles) {
-      for (const passage of postings.get(single) ?? []) {
+      const list = postings.get(single) ?? [];
+      for (let k = 0; k < list.length; k++) {
+        const passage = list[k]!;
         if (candidatesOnly && !acc.has(passage)) continue;
         const f = this.frequency(passage, single.id);
         if (f === 0) continue;

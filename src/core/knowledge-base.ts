@@ -24,6 +24,8 @@ export interface KnowledgeBase {
   corpusSynonyms: readonly SynonymGroup[];
   builtAt: Date;
   buildMs: number;
+  /** the ranking options it was built with (a snapshot rebuilds its index with them) */
+  ranking: Partial<RankingParams>;
 }
 
 export interface KnowledgeBaseOptions {
@@ -37,13 +39,14 @@ export interface KnowledgeBaseOptions {
  * normalization meant for corpora that mix the two (see RankingParams.bLong)
  * would only penalize a long paragraph for being long.
  */
-const PARAGRAPH_RANKING: Partial<RankingParams> = { bLong: DEFAULT_RANKING.b };
+export const PARAGRAPH_RANKING: Partial<RankingParams> = { bLong: DEFAULT_RANKING.b };
 
 export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions = {}): KnowledgeBase {
   const started = performance.now();
   const passages: PassageRef[] = corpus.articles.flatMap((article) =>
     article.paragraphs.map((paragraph) => ({ id: `${article.id}#${paragraph.n}`, article, paragraph })),
   );
+  const ranking = { ...PARAGRAPH_RANKING, ...options.ranking };
   const index = PassageIndex.build(
     passages.map((p) => ({
       text: p.paragraph.text,
@@ -51,12 +54,12 @@ export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions
       title: [p.article.title, dateWords(p.article.date)].filter(Boolean).join(' — ') || undefined,
       group: p.article.id,
     })),
-    { synonyms: [...corpus.synonyms, ...(options.extraSynonyms ?? [])], ranking: { ...PARAGRAPH_RANKING, ...options.ranking } },
+    { synonyms: [...corpus.synonyms, ...(options.extraSynonyms ?? [])], ranking },
   );
   const arabic = corpus.articles.filter((a) => a.lang === 'ar').length;
   return {
     articles: corpus.articles, passages, index, mainLanguage: arabic * 2 >= corpus.articles.length ? 'ar' : 'en',
-    corpusSynonyms: corpus.synonyms, builtAt: new Date(), buildMs: performance.now() - started,
+    corpusSynonyms: corpus.synonyms, builtAt: new Date(), buildMs: performance.now() - started, ranking,
   };
 }
 

@@ -107,6 +107,18 @@ export class PassageIndex {
     return new PassageIndex(buildIndexData(passages, ranking.titleWeight), options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET);
   }
 
+  /** An index over data built before (a loaded snapshot); see index-data-codec.ts. */
+  static fromData(data: IndexData, options: PassageIndexOptions = {}): PassageIndex {
+    const ranking = { ...DEFAULT_RANKING, ...options.ranking };
+    if (ranking.titleWeight !== data.titleWeight) throw new Error(`PassageIndex.fromData: the data was built with titleWeight ${data.titleWeight}, not ${ranking.titleWeight}`);
+    return new PassageIndex(data, options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET);
+  }
+
+  /** What the index was built from and holds, for a snapshot (read only). */
+  get built(): IndexData {
+    return this.data;
+  }
+
   /** The same index with other synonym groups: no passage is re-indexed. */
   withSynonyms(groups: readonly SynonymGroup[]): PassageIndex {
     return new PassageIndex(this.data, groups, this.ranking, this.candidateBudget, this.typos, this.families);

@@ -1,0 +1,74 @@
+import type { Article, SynonymGroup } from '../corpus/index.js';
+import { indexDataFromSections, indexDataSections, PassageIndex } from '../search/index.js';
+import type { KnowledgeBase, PassageRef } from './knowledge-base.js';
+import { PassageTexts, StoredParagraph } from './passage-texts.js';
+import type { SectionValue, SnapshotReader } from './snapshot-format.js';
+
+/** Bump when the kb.* sections change layout or meaning (the index has its own version). */
+export const KNOWLEDGE_BASE_FORMAT_VERSION = 1;
+
+type ArticleHead = Omit<Article, 'paragraphs'>;
+
+interface KnowledgeBaseMeta {
+  version: number;
+  mainLanguage: 'ar' | 'en';
+  builtAt: string;
+  buildMs: number;
+  ranking: KnowledgeBase['ranking'];
+}
+
+/** Everything a knowledge base holds, as snapshot sections (the moderators' synonyms excepted: they live in the store). */
+export function knowledgeBaseSections(kb: KnowledgeBase): Record<string, SectionValue> {
+  const heads: ArticleHead[] = kb.articles.map(({ paragraphs: _, ...head }) => head);
+  const texts = textsOf(kb);
+  return {
+    'kb.meta': { json: { version: KNOWLEDGE_BASE_FORMAT_VERSION, mainLanguage: kb.mainLanguage, builtAt: kb.builtAt.toISOString(), buildMs: kb.buildMs, ranking: kb.ranking } satisfies KnowledgeBaseMeta },
+    'kb.articles': { json: heads },
+    'kb.synonyms': { json: kb.corpusSynonyms },
+    'kb.paragraphCounts': Int32Array.from(kb.articles, (a) => a.paragraphs.length),
+    'kb.paragraphN': Int32Array.from(kb.passages, (p) => p.paragraph.n),
+    'kb.paragraphLine': Int32Array.from(kb.passages, (p) => p.paragraph.line),
+    'kb.texts': texts.bytes,
+    'kb.textOffsets': texts.offsets,
+    ...indexDataSections(kb.index.built),
+  };
+}
+
+/** A knowledge base loaded from a snapshot already holds its texts as one buffer: reuse it. */
+function textsOf(kb: KnowledgeBase): PassageTexts {
+  const first = kb.passages[0]?.paragraph;
+  if (first instanceof StoredParagraph && first.store.offsets.length === kb.passages.length + 1) return first.store;
+  return PassageTexts.encode(kb.passages.map((p) => p.paragraph.text));
+}
+
+/** The knowledge base a snapshot holds, with the moderators' synonyms on top. */
+export async function knowledgeBaseFromSections(reader: SnapshotReader, extraSynonyms: readonly SynonymGroup[] = []): Promise<KnowledgeBase> {
+  const meta = await reader.json<KnowledgeBaseMeta>('kb.meta');
+  if (meta.version !== KNOWLEDGE_BASE_FORMAT_VERSION) throw new Error(`knowledge base format ${meta.version}, not ${KNOWLEDGE_BASE_FORMAT_VERSION}`);
+  const heads = await reader.json<ArticleHead[]>('kb.articles');
+  const corpusSynonyms = await reader.json<SynonymGroup[]>('kb.synonyms');
+  const counts = await reader.i32('kb.paragraphCounts');
+  const ns = await reader.i32('kb.paragraphN');
+  const lines = await reader.i32('kb.paragraphLine');
+  const texts = new PassageTexts(await reader.u8('kb.texts'), await reader.i32('kb.textOffsets'));
+  if (counts.length !== heads.length || ns.length !== lines.length || texts.offsets.length !== ns.length + 1) throw new Error('the article and passage counts disagree');
+  const articles: Article[] = [];
+  const passages: PassageRef[] = [];
+  for (let a = 0; a < heads.length; a++) {
+    const article: Article = { ...heads[a]!, paragraphs: [] };
+    for (let k = 0; k < counts[a]!; k++) {
+      const i = passages.length;
+      const paragraph = new StoredParagraph(ns[i]!, lines[i]!, texts, i);
+      article.paragraphs.push(paragraph);
+      passages.push({ id: `${article.id}#${paragraph.n}`, article, paragraph });
+    }
+    articles.push(article);
+  }
+  const data = await indexDataFromSections(reader);
+  if (data.size !== passages.length) throw new Error(`the index has ${data.size} passages, the articles ${passages.length}`);
+  const index = PassageIndex.fromData(data, { synonyms: [...corpusSynonyms, ...extraSynonyms], ranking: meta.ranking });
+  return {
+    articles, passages, index, mainLanguage: meta.mainLanguage, corpusSynonyms,
+    builtAt: new Date(meta.builtAt), buildMs: meta.buildMs, ranking: meta.ranking,
+  };
+}

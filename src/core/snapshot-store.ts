@@ -1,0 +1,78 @@
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CorpusProblem, SynonymGroup } from '../corpus/index.js';
+import { INDEX_FORMAT_VERSION } from '../search/index.js';
+import { snapshotKey, type FileStamp } from './corpus-stamps.js';
+import { KNOWLEDGE_BASE_FORMAT_VERSION, knowledgeBaseFromSections, knowledgeBaseSections } from './knowledge-base-codec.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+import { encodeSections, SnapshotReader } from './snapshot-format.js';
+
+/** The index snapshot's file name in DATA_DIR. */
+export const SNAPSHOT_FILE = 'index-snapshot.bin';
+
+/** The key a snapshot of this corpus, built with these options, must carry. */
+export function keyFor(stamps: readonly FileStamp[], ranking: KnowledgeBase['ranking']): string {
+  return snapshotKey(stamps, { knowledgeBase: KNOWLEDGE_BASE_FORMAT_VERSION, index: INDEX_FORMAT_VERSION }, { ranking });
+}
+
+/** A knowledge base restored from a snapshot, with what its load reported then and the files it was built from. */
+export interface RestoredSnapshot {
+  kb: KnowledgeBase;
+  problems: CorpusProblem[];
+  stamps: FileStamp[];
+}
+
+/** The snapshot's bytes: the knowledge base, the stamps of the files it was built from and the problems its load reported. */
+export function encodeSnapshot(kb: KnowledgeBase, key: string, stamps: readonly FileStamp[], problems: readonly CorpusProblem[]): Uint8Array {
+  return encodeSections(key, { ...knowledgeBaseSections(kb), 'load.stamps': { json: stamps }, 'load.problems': { json: problems } });
+}
+
+async function restore(reader: SnapshotReader, extraSynonyms: readonly SynonymGroup[]): Promise<RestoredSnapshot> {
+  return {
+    kb: await knowledgeBaseFromSections(reader, extraSynonyms),
+    problems: await reader.json<CorpusProblem[]>('load.problems'),
+    stamps: await reader.json<FileStamp[]>('load.stamps'),
+  };
+}
+
+/** A snapshot held in memory (a worker's build). */
+export function restoreSnapshot(bytes: Uint8Array, extraSynonyms: readonly SynonymGroup[] = []): Promise<RestoredSnapshot> {
+  return restore(SnapshotReader.fromBytes(bytes), extraSynonyms);
+}
+
+/**
+ * The snapshot in `dir` when it carries `key` and every section it needs is
+ * whole; otherwise why not, in words for one log line.
+ */
+export async function readSnapshot(dir: string, key: string, extraSynonyms: readonly SynonymGroup[] = []): Promise<RestoredSnapshot | { rejected: string }> {
+  let file;
+  try {
+    file = await open(join(dir, SNAPSHOT_FILE), 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { rejected: code === 'ENOENT' ? 'there is none yet' : `it cannot be read (${code})` };
+  }
+  try {
+    const reader = await SnapshotReader.fromFile(file);
+    if (reader.header.key !== key) return { rejected: 'it was made from other files, code or options' };
+    return await restore(reader, extraSynonyms);
+  } catch (error) {
+    return { rejected: (error as Error).message };
+  } finally {
+    await file.close();
+  }
+}
+
+/** Writes the snapshot beside the old one, then renames: a reader sees the old file or the new, never half of one. */
+export async function writeSnapshot(dir: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, SNAPSHOT_FILE);
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

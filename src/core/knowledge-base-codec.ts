@@ -1,7 +1,7 @@
 import type { Article, SynonymGroup } from '../corpus/index.js';
 import { indexDataFromSections, indexDataSections, PassageIndex } from '../search/index.js';
 import type { KnowledgeBase, PassageRef } from './knowledge-base.js';
-import { PassageTexts, StoredParagraph } from './passage-texts.js';
+import { FileTexts, PassageTexts, StoredParagraph, type TextSource } from './passage-texts.js';
 import type { SectionValue, SnapshotReader } from './snapshot-format.js';
 
 /** Bump when the kb.* sections change layout or meaning (the index has its own version). */
@@ -28,21 +28,25 @@ export function knowledgeBaseSections(kb: KnowledgeBase): Record<string, Section
     'kb.paragraphCounts': Int32Array.from(kb.articles, (a) => a.paragraphs.length),
     'kb.paragraphN': Int32Array.from(kb.passages, (p) => p.paragraph.n),
     'kb.paragraphLine': Int32Array.from(kb.passages, (p) => p.paragraph.line),
-    'kb.texts': texts.bytes,
+    'kb.texts': texts.bytes(),
     'kb.textOffsets': texts.offsets,
     ...indexDataSections(kb.index.built),
   };
 }
 
 /** A knowledge base loaded from a snapshot already holds its texts as one buffer: reuse it. */
-function textsOf(kb: KnowledgeBase): PassageTexts {
+function textsOf(kb: KnowledgeBase): TextSource {
   const first = kb.passages[0]?.paragraph;
   if (first instanceof StoredParagraph && first.store.offsets.length === kb.passages.length + 1) return first.store;
   return PassageTexts.encode(kb.passages.map((p) => p.paragraph.text));
 }
 
-/** The knowledge base a snapshot holds, with the moderators' synonyms on top. */
-export async function knowledgeBaseFromSections(reader: SnapshotReader, extraSynonyms: readonly SynonymGroup[] = []): Promise<KnowledgeBase> {
+/**
+ * The knowledge base a snapshot holds, with the moderators' synonyms on top.
+ * Given the snapshot's open file, the passages' texts stay in it (checked,
+ * not loaded) and are read when quoted: the knowledge base then owns `fd`.
+ */
+export async function knowledgeBaseFromSections(reader: SnapshotReader, extraSynonyms: readonly SynonymGroup[] = [], fd?: number): Promise<KnowledgeBase> {
   const meta = await reader.json<KnowledgeBaseMeta>('kb.meta');
   if (meta.version !== KNOWLEDGE_BASE_FORMAT_VERSION) throw new Error(`knowledge base format ${meta.version}, not ${KNOWLEDGE_BASE_FORMAT_VERSION}`);
   const heads = await reader.json<ArticleHead[]>('kb.articles');
@@ -50,8 +54,20 @@ export async function knowledgeBaseFromSections(reader: SnapshotReader, extraSyn
   const counts = await reader.i32('kb.paragraphCounts');
   const ns = await reader.i32('kb.paragraphN');
   const lines = await reader.i32('kb.paragraphLine');
-  const texts = new PassageTexts(await reader.u8('kb.texts'), await reader.i32('kb.textOffsets'));
-  if (counts.length !== heads.length || ns.length !== lines.length || texts.offsets.length !== ns.length + 1) throw new Error('the article and passage counts disagree');
+  const textOffsets = await reader.i32('kb.textOffsets');
+  const data = await indexDataFromSections(reader);
+  const total = counts.reduce((sum, n) => sum + n, 0);
+  if (counts.length !== heads.length || ns.length !== total || lines.length !== total || textOffsets.length !== total + 1 || data.size !== total) {
+    throw new Error('the article, passage and index counts disagree');
+  }
+  // last, once nothing else can fail: from here the texts' file belongs to this knowledge base
+  let texts: TextSource;
+  if (fd !== undefined) {
+    await reader.verify('kb.texts');
+    texts = new FileTexts(fd, reader.range('kb.texts').offset, textOffsets);
+  } else {
+    texts = new PassageTexts(await reader.u8('kb.texts'), textOffsets);
+  }
   const articles: Article[] = [];
   const passages: PassageRef[] = [];
   for (let a = 0; a < heads.length; a++) {
@@ -64,8 +80,6 @@ export async function knowledgeBaseFromSections(reader: SnapshotReader, extraSyn
     }
     articles.push(article);
   }
-  const data = await indexDataFromSections(reader);
-  if (data.size !== passages.length) throw new Error(`the index has ${data.size} passages, the articles ${passages.length}`);
   const index = PassageIndex.fromData(data, { synonyms: [...corpusSynonyms, ...extraSynonyms], ranking: meta.ranking });
   return {
     articles, passages, index, mainLanguage: meta.mainLanguage, corpusSynonyms,

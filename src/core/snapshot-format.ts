@@ -1,4 +1,5 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { fstat, read } from 'node:fs';
+import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 
 /**
@@ -14,6 +15,7 @@ import { crc32 } from 'node:zlib';
 const MAGIC = 0x4e534151; // "QASN" little-endian
 const CONTAINER_VERSION = 1;
 const PREAMBLE = 16;
+const readAsync = promisify(read);
 
 export type SectionValue = Int32Array | Uint16Array | Uint8Array | Float32Array | { utf8: string } | { json: unknown };
 type Kind = 'i32' | 'u16' | 'u8' | 'f32' | 'utf8' | 'json';
@@ -91,22 +93,39 @@ export class SnapshotReader {
     return new SnapshotReader(header, async (offset, length) => bytes.subarray(offset, offset + length));
   }
 
-  /** Reads the header now and each section when asked; the caller closes the handle. */
-  static async fromFile(file: FileHandle): Promise<SnapshotReader> {
-    const { size } = await file.stat();
-    const preamble = new Uint8Array(PREAMBLE);
-    await file.read(preamble, 0, PREAMBLE, 0);
-    const length = new DataView(preamble.buffer).getUint32(8, true);
+  /** Reads the header now and each section when asked, from an open file; the caller closes it. */
+  static async fromFile(fd: number): Promise<SnapshotReader> {
+    const { size } = await promisify(fstat)(fd);
+    const readAt = async (out: Uint8Array, position: number) => (await readAsync(fd, out, 0, out.length, position)).bytesRead;
+    const preamble = new Uint8Array(Math.min(PREAMBLE, size));
+    await readAt(preamble, 0);
+    const length = preamble.length === PREAMBLE ? new DataView(preamble.buffer).getUint32(8, true) : 0;
     const headerBytes = new Uint8Array(Math.min(length, Math.max(0, size - PREAMBLE)));
-    await file.read(headerBytes, 0, headerBytes.length, PREAMBLE);
+    await readAt(headerBytes, PREAMBLE);
     const header = parseHeader(preamble, () => headerBytes, size);
     return new SnapshotReader(header, async (offset, len) => {
       // its own ArrayBuffer, 8-byte aligned, so typed arrays can view it
       const out = new Uint8Array(new ArrayBuffer(len));
-      const { bytesRead } = await file.read(out, 0, len, offset);
-      if (bytesRead !== len) throw new SnapshotRejected('the file is truncated');
+      if ((await readAt(out, offset)) !== len) throw new SnapshotRejected('the file is truncated');
       return out;
     });
+  }
+
+  /** Where a section sits in the file, for reading it later without this reader. */
+  range(name: string): { offset: number; length: number } {
+    const entry = this.header.sections[name];
+    if (!entry) throw new SnapshotRejected(`it has no "${name}" section`);
+    return { offset: entry.offset, length: entry.length };
+  }
+
+  /** Checks a section's checksum without keeping it, reading it a piece at a time. */
+  async verify(name: string): Promise<void> {
+    const entry = this.header.sections[name];
+    if (!entry) throw new SnapshotRejected(`it has no "${name}" section`);
+    const PIECE = 4 << 20;
+    let crc = 0;
+    for (let at = 0; at < entry.length; at += PIECE) crc = crc32(await this.readBytes(entry.offset + at, Math.min(PIECE, entry.length - at)), crc);
+    if (crc !== entry.crc) throw new SnapshotRejected(`its "${name}" section fails its checksum`);
   }
 
   has(name: string): boolean {

@@ -1,4 +1,5 @@
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, openSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CorpusProblem, SynonymGroup } from '../corpus/index.js';
 import { INDEX_FORMAT_VERSION } from '../search/index.js';
@@ -27,9 +28,9 @@ export function encodeSnapshot(kb: KnowledgeBase, key: string, stamps: readonly 
   return encodeSections(key, { ...knowledgeBaseSections(kb), 'load.stamps': { json: stamps }, 'load.problems': { json: problems } });
 }
 
-async function restore(reader: SnapshotReader, extraSynonyms: readonly SynonymGroup[]): Promise<RestoredSnapshot> {
+async function restore(reader: SnapshotReader, extraSynonyms: readonly SynonymGroup[], fd?: number): Promise<RestoredSnapshot> {
   return {
-    kb: await knowledgeBaseFromSections(reader, extraSynonyms),
+    kb: await knowledgeBaseFromSections(reader, extraSynonyms, fd),
     problems: await reader.json<CorpusProblem[]>('load.problems'),
     stamps: await reader.json<FileStamp[]>('load.stamps'),
   };
@@ -45,21 +46,24 @@ export function restoreSnapshot(bytes: Uint8Array, extraSynonyms: readonly Synon
  * whole; otherwise why not, in words for one log line.
  */
 export async function readSnapshot(dir: string, key: string, extraSynonyms: readonly SynonymGroup[] = []): Promise<RestoredSnapshot | { rejected: string }> {
-  let file;
+  let fd: number;
   try {
-    file = await open(join(dir, SNAPSHOT_FILE), 'r');
+    fd = openSync(join(dir, SNAPSHOT_FILE), 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { rejected: code === 'ENOENT' ? 'there is none yet' : `it cannot be read (${code})` };
   }
   try {
-    const reader = await SnapshotReader.fromFile(file);
-    if (reader.header.key !== key) return { rejected: 'it was made from other files, code or options' };
-    return await restore(reader, extraSynonyms);
+    const reader = await SnapshotReader.fromFile(fd);
+    if (reader.header.key !== key) {
+      closeSync(fd);
+      return { rejected: 'it was made from other files, code or options' };
+    }
+    // from here the knowledge base owns the file: its texts are read from it
+    return await restore(reader, extraSynonyms, fd);
   } catch (error) {
+    closeSync(fd);
     return { rejected: (error as Error).message };
-  } finally {
-    await file.close();
   }
 }
 

@@ -179,6 +179,7 @@ export function createApp(options: AppOptions): App {
     logger.info({ dataDir: config.dataDir }, 'store opened');
     bot = new BotService({
       corpusDir: config.corpusDir,
+      snapshotDir: config.dataDir,
       store,
       logger: logger.child({ component: 'core' }),
       answer: { maxPassages: config.answerPassages, maxQuestionLength: config.maxQuestionLength },

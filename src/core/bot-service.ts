@@ -1,10 +1,14 @@
-import { loadCorpus, type Article, type SynonymGroup } from '../corpus/index.js';
+import type { Article, CorpusProblem, SynonymGroup } from '../corpus/index.js';
 import type { Store } from '../store/index.js';
 import { normalizeText } from '../text/index.js';
 import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type Answer, type AnswerOptions } from './answer.js';
 import { AnswerCache } from './answer-cache.js';
 import type { Platform } from './invocation.js';
-import { buildKnowledgeBase, withModeratorSynonyms, type KnowledgeBase } from './knowledge-base.js';
+import type { BuildResult } from './build-job.js';
+import { corpusStamps } from './corpus-stamps.js';
+import { PARAGRAPH_RANKING, withModeratorSynonyms, type KnowledgeBase } from './knowledge-base.js';
+import { buildOffThread, buildOnThisThread } from './off-thread-build.js';
+import { keyFor, readSnapshot, restoreSnapshot } from './snapshot-store.js';
 import type { Logger } from './logger.js';
 import type { CorpusSize, ReloadReport } from './reload-report.js';
 import type { ArticleSummary } from './reply.js';
@@ -19,6 +23,8 @@ export interface BotObserver {
 export interface BotServiceOptions {
   observer?: BotObserver;
   corpusDir: string;
+  /** where the index snapshot is kept (DATA_DIR); without it every start builds */
+  snapshotDir?: string;
   store: Store;
   logger: Logger;
   answer?: Partial<AnswerOptions>;
@@ -57,6 +63,7 @@ export class BotService {
   private readonly store: Store;
   private readonly logger: Logger;
   private readonly corpusDir: string;
+  private readonly snapshotDir: string | undefined;
   private readonly answerOptions: AnswerOptions;
   private readonly answers = new AnswerCache();
   private readonly counts: StatusCounts = emptyCounts();
@@ -67,6 +74,7 @@ export class BotService {
 
   constructor(options: BotServiceOptions) {
     this.corpusDir = options.corpusDir;
+    this.snapshotDir = options.snapshotDir;
     this.store = options.store;
     this.logger = options.logger;
     this.answerOptions = { ...DEFAULT_ANSWER_OPTIONS, ...options.answer };
@@ -116,20 +124,54 @@ export class BotService {
   private async rebuild(initial: boolean): Promise<ReloadReport> {
     const started = performance.now();
     const before = this.size();
-    const { corpus, problems } = await loadCorpus(this.corpusDir);
-    const errors = problems.filter((p) => p.severity === 'error');
-    const usable = corpus.articles.length > 0 && (initial || errors.length === 0);
-    if (!usable) {
+    const { kb, problems } = await this.loadIndex(initial);
+    if (!kb) {
+      const errors = problems.filter((p) => p.severity === 'error');
       this.logger.warn(
         { errors: errors.length, corpusDir: this.corpusDir },
         initial ? 'corpus load failed: no usable article' : 'reload refused; the previous index keeps serving',
       );
       return { swapped: false, before, after: before, problems, ms: performance.now() - started };
     }
-    this.kb = buildKnowledgeBase(corpus, { extraSynonyms: this.moderatorSynonyms() });
+    this.kb = kb;
     const after = this.size();
-    this.logger.info({ ...after, buildMs: Math.round(this.kb.buildMs), problems: problems.length }, 'index built and serving');
+    this.logger.info({ ...after, buildMs: Math.round(kb.buildMs), problems: problems.length }, 'index built and serving');
     return { swapped: true, before, after, problems, ms: performance.now() - started };
+  }
+
+  /**
+   * At start, the snapshot when it matches the corpus; otherwise a build in a
+   * worker thread (this thread keeps answering), whose snapshot is then read
+   * here: the index served is always one read from a snapshot.
+   */
+  private async loadIndex(initial: boolean): Promise<{ kb?: KnowledgeBase; problems: CorpusProblem[] }> {
+    const extra = this.moderatorSynonyms();
+    if (initial && this.snapshotDir) {
+      const stamps = await corpusStamps(this.corpusDir);
+      if (stamps) {
+        const read = await readSnapshot(this.snapshotDir, keyFor(stamps, PARAGRAPH_RANKING), extra);
+        if ('kb' in read) {
+          this.logger.info({ snapshotDir: this.snapshotDir }, 'index snapshot loaded');
+          return read;
+        }
+        this.logger.info({ snapshotDir: this.snapshotDir }, `index snapshot not used: ${read.rejected}; building the index`);
+      }
+    }
+    const request = { corpusDir: this.corpusDir, snapshotDir: this.snapshotDir, initial };
+    let result: BuildResult;
+    try {
+      result = await buildOffThread(request);
+    } catch (error) {
+      // a reload keeps the index it has; the first load has none, so it builds here instead
+      if (!initial) throw error;
+      this.logger.warn({ err: error }, 'the build worker failed; building on the main thread');
+      result = await buildOnThisThread(request);
+    }
+    if (!result.ok) return { problems: result.problems };
+    if (result.writeError) this.logger.warn({ snapshotDir: this.snapshotDir }, `index snapshot not written (${result.writeError}); the next start builds again`);
+    const restored = result.written ? await readSnapshot(this.snapshotDir!, result.key, extra) : await restoreSnapshot(result.bytes!, extra);
+    if ('rejected' in restored) throw new Error(`the snapshot just built cannot be read: ${restored.rejected}`);
+    return { kb: restored.kb, problems: result.problems };
   }
 
   /** Answers a question and, unless told otherwise, records it for /stats and metrics. */

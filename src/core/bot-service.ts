@@ -5,12 +5,13 @@ import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type Answer, type AnswerOptions
 import { AnswerCache } from './answer-cache.js';
 import type { Platform } from './invocation.js';
 import type { BuildResult } from './build-job.js';
+import type { CorpusChanges } from './corpus-difference.js';
 import { corpusStamps } from './corpus-stamps.js';
 import { PARAGRAPH_RANKING, withModeratorSynonyms, type KnowledgeBase } from './knowledge-base.js';
 import { buildOffThread, buildOnThisThread } from './off-thread-build.js';
 import { keyFor, readSnapshot, restoreSnapshot } from './snapshot-store.js';
 import type { Logger } from './logger.js';
-import type { CorpusSize, ReloadReport } from './reload-report.js';
+import { countChanges, type CorpusSize, type ReloadReport } from './reload-report.js';
 import type { ArticleSummary } from './reply.js';
 import { emptyCounts, type StatsSnapshot, type StatusCounts } from './stats.js';
 
@@ -124,7 +125,7 @@ export class BotService {
   private async rebuild(initial: boolean): Promise<ReloadReport> {
     const started = performance.now();
     const before = this.size();
-    const { kb, problems } = await this.loadIndex(initial);
+    const { kb, problems, changes } = await this.loadIndex(initial);
     if (!kb) {
       const errors = problems.filter((p) => p.severity === 'error');
       this.logger.warn(
@@ -135,8 +136,8 @@ export class BotService {
     }
     this.kb = kb;
     const after = this.size();
-    this.logger.info({ ...after, buildMs: Math.round(kb.buildMs), problems: problems.length }, 'index built and serving');
-    return { swapped: true, before, after, problems, ms: performance.now() - started };
+    this.logger.info({ ...after, buildMs: Math.round(kb.buildMs), problems: problems.length, ...changes && countChanges(changes) }, 'index built and serving');
+    return { swapped: true, before, after, problems, ms: performance.now() - started, changes };
   }
 
   /**
@@ -144,7 +145,7 @@ export class BotService {
    * worker thread (this thread keeps answering), whose snapshot is then read
    * here: the index served is always one read from a snapshot.
    */
-  private async loadIndex(initial: boolean): Promise<{ kb?: KnowledgeBase; problems: CorpusProblem[] }> {
+  private async loadIndex(initial: boolean): Promise<{ kb?: KnowledgeBase; problems: CorpusProblem[]; changes?: CorpusChanges }> {
     const extra = this.moderatorSynonyms();
     if (initial && this.snapshotDir) {
       const stamps = await corpusStamps(this.corpusDir);
@@ -157,7 +158,8 @@ export class BotService {
         this.logger.info({ snapshotDir: this.snapshotDir }, `index snapshot not used: ${read.rejected}; building the index`);
       }
     }
-    const request = { corpusDir: this.corpusDir, snapshotDir: this.snapshotDir, initial };
+    // a reload reads only the files changed since the snapshot
+    const request = { corpusDir: this.corpusDir, snapshotDir: this.snapshotDir, initial, byDifference: !initial };
     let result: BuildResult;
     try {
       result = await buildOffThread(request);
@@ -171,7 +173,7 @@ export class BotService {
     if (result.writeError) this.logger.warn({ snapshotDir: this.snapshotDir }, `index snapshot not written (${result.writeError}); the next start builds again`);
     const restored = result.written ? await readSnapshot(this.snapshotDir!, result.key, extra) : await restoreSnapshot(result.bytes!, extra);
     if ('rejected' in restored) throw new Error(`the snapshot just built cannot be read: ${restored.rejected}`);
-    return { kb: restored.kb, problems: result.problems };
+    return { kb: restored.kb, problems: result.problems, changes: result.changes };
   }
 
   /** Answers a question and, unless told otherwise, records it for /stats and metrics. */

@@ -1,7 +1,11 @@
+import { closeSync, openSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadCorpus, type CorpusProblem } from '../corpus/index.js';
+import { loadByDifference, type CorpusByDifference, type CorpusChanges } from './corpus-difference.js';
 import { corpusStamps, type FileStamp } from './corpus-stamps.js';
 import { buildKnowledgeBase, PARAGRAPH_RANKING } from './knowledge-base.js';
-import { encodeSnapshot, keyFor, writeSnapshot } from './snapshot-store.js';
+import { SnapshotReader } from './snapshot-format.js';
+import { BASE_KEY_SECTION, baseKeyFor, encodeSnapshot, keyFor, SNAPSHOT_FILE, writeSnapshot } from './snapshot-store.js';
 
 /** What to build: the corpus directory, and where the snapshot goes. */
 export interface BuildRequest {
@@ -10,6 +14,8 @@ export interface BuildRequest {
   snapshotDir?: string;
   /** the first load serves whatever loaded; a reload is refused when any file has an error */
   initial: boolean;
+  /** read only the files changed since the snapshot in snapshotDir (when it has what that needs) */
+  byDifference?: boolean;
 }
 
 /**
@@ -18,7 +24,30 @@ export interface BuildRequest {
  */
 export type BuildResult =
   | { ok: false; problems: CorpusProblem[] }
-  | { ok: true; problems: CorpusProblem[]; key: string; stamps: FileStamp[]; written: boolean; bytes?: Uint8Array; writeError?: string };
+  | {
+      ok: true; problems: CorpusProblem[]; key: string; stamps: FileStamp[]; written: boolean; bytes?: Uint8Array; writeError?: string;
+      /** set when only the changed files were read */
+      changes?: CorpusChanges;
+    };
+
+/** The snapshot in `dir`, read for the files changed since; undefined when there is none of this code and options. */
+async function differenceFrom(dir: string, corpusDir: string, stamps: readonly FileStamp[]): Promise<CorpusByDifference | undefined> {
+  let fd: number;
+  try {
+    fd = openSync(join(dir, SNAPSHOT_FILE), 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const reader = await SnapshotReader.fromFile(fd);
+    if (!reader.has(BASE_KEY_SECTION) || (await reader.json<string>(BASE_KEY_SECTION)) !== baseKeyFor(PARAGRAPH_RANKING)) return undefined;
+    return await loadByDifference(corpusDir, stamps, reader);
+  } catch {
+    return undefined; // a damaged snapshot: read everything
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Loads the corpus and builds its knowledge base as snapshot bytes, then
@@ -28,19 +57,21 @@ export type BuildResult =
 export async function runBuildJob(request: BuildRequest): Promise<BuildResult> {
   // stamped before reading: a file changed meanwhile makes the snapshot stale, never wrong
   const stamps = (await corpusStamps(request.corpusDir)) ?? [];
-  const { corpus, problems } = await loadCorpus(request.corpusDir);
+  const difference = request.byDifference && request.snapshotDir ? await differenceFrom(request.snapshotDir, request.corpusDir, stamps) : undefined;
+  const { corpus, problems } = difference ?? (await loadCorpus(request.corpusDir));
   const errors = problems.filter((p) => p.severity === 'error');
   if (corpus.articles.length === 0 || (!request.initial && errors.length > 0)) return { ok: false, problems };
-  const kb = buildKnowledgeBase(corpus);
+  const kb = buildKnowledgeBase(corpus, { reuse: difference?.reuse });
+  const changes = difference?.changes;
   const key = keyFor(stamps, PARAGRAPH_RANKING);
   const bytes = encodeSnapshot(kb, key, stamps, problems);
   if (request.snapshotDir) {
     try {
       await writeSnapshot(request.snapshotDir, bytes);
-      return { ok: true, problems, key, stamps, written: true };
+      return { ok: true, problems, key, stamps, written: true, changes };
     } catch (error) {
-      return { ok: true, problems, key, stamps, written: false, bytes, writeError: (error as Error).message };
+      return { ok: true, problems, key, stamps, written: false, bytes, writeError: (error as Error).message, changes };
     }
   }
-  return { ok: true, problems, key, stamps, written: false, bytes };
+  return { ok: true, problems, key, stamps, written: false, bytes, changes };
 }

@@ -1,5 +1,5 @@
 import type { Article, Corpus, Paragraph, SynonymGroup } from '../corpus/index.js';
-import { DEFAULT_RANKING, PassageIndex, type RankingParams } from '../search/index.js';
+import { DEFAULT_RANKING, PassageIndex, type RankingParams, type ReusedTokens } from '../search/index.js';
 import { dateWords } from './date-words.js';
 
 /** A paragraph of an article, as indexed: passage number n is passages[n]. */
@@ -32,6 +32,8 @@ export interface KnowledgeBaseOptions {
   /** synonym groups added by moderators, on top of the corpus file's */
   extraSynonyms?: readonly SynonymGroup[];
   ranking?: Partial<RankingParams>;
+  /** passages' words kept from a snapshot (a reload by difference) */
+  reuse?: ReusedTokens;
 }
 
 /**
@@ -54,7 +56,7 @@ export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions
       title: [p.article.title, dateWords(p.article.date)].filter(Boolean).join(' — ') || undefined,
       group: p.article.id,
     })),
-    { synonyms: [...corpus.synonyms, ...(options.extraSynonyms ?? [])], ranking },
+    { synonyms: [...corpus.synonyms, ...(options.extraSynonyms ?? [])], ranking, reuse: options.reuse },
   );
   const arabic = corpus.articles.filter((a) => a.lang === 'ar').length;
   return {

@@ -16,6 +16,13 @@ export function keyFor(stamps: readonly FileStamp[], ranking: KnowledgeBase['ran
   return snapshotKey(stamps, { knowledgeBase: KNOWLEDGE_BASE_FORMAT_VERSION, index: INDEX_FORMAT_VERSION }, { ranking });
 }
 
+/** The key without the files: what a snapshot must match to be reused by difference (same code, formats and options). */
+export function baseKeyFor(ranking: KnowledgeBase['ranking']): string {
+  return keyFor([], ranking);
+}
+
+export const BASE_KEY_SECTION = 'load.baseKey';
+
 /** A knowledge base restored from a snapshot, with what its load reported then and the files it was built from. */
 export interface RestoredSnapshot {
   kb: KnowledgeBase;
@@ -25,7 +32,10 @@ export interface RestoredSnapshot {
 
 /** The snapshot's bytes: the knowledge base, the stamps of the files it was built from and the problems its load reported. */
 export function encodeSnapshot(kb: KnowledgeBase, key: string, stamps: readonly FileStamp[], problems: readonly CorpusProblem[]): Uint8Array {
-  return encodeSections(key, { ...knowledgeBaseSections(kb), 'load.stamps': { json: stamps }, 'load.problems': { json: problems } });
+  return encodeSections(key, {
+    ...knowledgeBaseSections(kb),
+    'load.stamps': { json: stamps }, 'load.problems': { json: problems }, [BASE_KEY_SECTION]: { json: baseKeyFor(kb.ranking) },
+  });
 }
 
 async function restore(reader: SnapshotReader, extraSynonyms: readonly SynonymGroup[], fd?: number): Promise<RestoredSnapshot> {

@@ -66,7 +66,14 @@ export function indexDataSections(data: IndexData): IndexSections {
     ...sequenceSections('index.surfaces', data.surfaces),
     'index.answerTypes': data.answerTypes,
     'index.followsNeighbor': data.followsNeighbor,
+    ...(data.tokens ? { 'words.list': { utf8: data.tokens.words.join(SEPARATOR) }, ...sequenceSections('words.body', data.tokens.body) } : {}),
   };
+}
+
+/** The passages' words saved with the index (see IndexData.tokens), when the snapshot has them. */
+export async function readTokens(source: IndexSectionSource & { has(name: string): boolean }): Promise<{ words: string[]; body: SequenceStore } | undefined> {
+  if (!source.has('words.list')) return undefined;
+  return { words: split(await source.utf8('words.list')), body: await readSequences(source, 'words.body') };
 }
 
 const split = (text: string) => (text === '' ? [] : text.split(SEPARATOR));

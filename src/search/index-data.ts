@@ -42,6 +42,25 @@ export interface IndexData {
   answerTypes: Uint8Array;
   /** per passage: 1 when it follows a passage of the same group */
   followsNeighbor: Uint8Array;
+  /**
+   * The passages as normalized words, before analysis: what a rebuild by
+   * difference starts from (see retokenize). Present after a build, for the
+   * snapshot; never loaded back into a serving index.
+   */
+  tokens?: { words: readonly string[]; body: SequenceStore };
+}
+
+/**
+ * Passages as ids of normalized words: the text pipeline's costly part
+ * (normalizing and splitting every passage) done once.
+ */
+export interface TokenizedPassages {
+  table: WordTable;
+  bodyWords: Int32Array[];
+  /** per distinct title text: its words */
+  titleWords: Map<string, Int32Array>;
+  titleTexts: (string | undefined)[];
+  groups: (string | undefined)[];
 }
 
 /** Normalized words interned once: every later step works per distinct word, not per occurrence. */
@@ -50,23 +69,59 @@ class WordTable {
   readonly frequency: number[] = [];
   private readonly ids = new Map<string, number>();
 
+  idOf(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.ids.set(word, id);
+      this.words.push(word);
+      this.frequency.push(0);
+    }
+    this.frequency[id]!++;
+    return id;
+  }
+
   idsOf(text: string): Int32Array {
     const words = splitWords(normalizeText(beforeNormalization(text)));
     const out = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
-      let id = this.ids.get(word);
-      if (id === undefined) {
-        id = this.words.length;
-        this.ids.set(word, id);
-        this.words.push(word);
-        this.frequency.push(0);
-      }
-      this.frequency[id]!++;
-      out[i] = id;
-    }
+    for (let i = 0; i < words.length; i++) out[i] = this.idOf(words[i]!);
     return out;
   }
+}
+
+/** Every passage normalized and split once, in order: bodies first, then the distinct titles. */
+export function tokenize(passages: readonly PassageInput[]): TokenizedPassages {
+  return retokenize([], passages.map((p) => p.text), passages.map((p) => p.title), passages.map((p) => p.group));
+}
+
+/**
+ * The same, where some bodies are already word ids over `knownWords` (from a
+ * snapshot) and only the others are text: the words are numbered afresh in
+ * order of first occurrence, so the result is the one tokenize() would give
+ * for the same texts, id for id.
+ */
+export function retokenize(
+  knownWords: readonly string[],
+  bodies: readonly (string | Int32Array)[],
+  titleTexts: (string | undefined)[],
+  groups: (string | undefined)[],
+): TokenizedPassages {
+  const table = new WordTable();
+  const renumber = new Int32Array(knownWords.length).fill(-1);
+  const bodyWords = bodies.map((body) => {
+    if (typeof body === 'string') return table.idsOf(body);
+    const out = new Int32Array(body.length);
+    for (let i = 0; i < body.length; i++) {
+      const old = body[i]!;
+      if (renumber[old]! < 0) renumber[old] = table.idOf(knownWords[old]!);
+      else table.frequency[renumber[old]!]!++;
+      out[i] = renumber[old]!;
+    }
+    return out;
+  });
+  const titleWords = new Map<string, Int32Array>();
+  for (const title of titleTexts) if (title && !titleWords.has(title)) titleWords.set(title, table.idsOf(title));
+  return { table, bodyWords, titleWords, titleTexts, groups };
 }
 
 /**
@@ -76,16 +131,24 @@ class WordTable {
  * corpus, so the second can tell a fused particle ("وقال") from a root letter
  * ("وزير").
  */
-export function buildIndexData(passages: readonly PassageInput[], titleWeight: number): IndexData {
-  // the callers' objects may come in several shapes: read them once, so the loops below see plain arrays
-  const texts = passages.map((p) => p.text);
-  const titleTexts = passages.map((p) => p.title);
-  const groups = passages.map((p) => p.group);
+export function buildIndexData(passages: readonly PassageInput[], titleWeight: number, reuse?: ReusedTokens): IndexData {
+  const tokens = reuse
+    ? retokenize(reuse.words, passages.map((p, i) => reuse.bodies[i] ?? p.text), passages.map((p) => p.title), passages.map((p) => p.group))
+    : tokenize(passages);
+  return buildIndexDataFromTokens(tokens, titleWeight);
+}
 
-  const table = new WordTable();
-  const bodyWords = texts.map((text) => table.idsOf(text));
-  const titleWords = new Map<string, Int32Array>();
-  for (const title of titleTexts) if (title && !titleWords.has(title)) titleWords.set(title, table.idsOf(title));
+/** Word ids of passages that did not change since a snapshot: they are not normalized and split again. */
+export interface ReusedTokens {
+  words: readonly string[];
+  /** per passage: its body as ids over `words`, or undefined to tokenize its text */
+  bodies: readonly (Int32Array | undefined)[];
+}
+
+/** The index from passages already tokenized (see tokenize and retokenize). */
+export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight: number): IndexData {
+  const { table, bodyWords, titleWords, titleTexts, groups } = tokens;
+  const size = bodyWords.length;
 
   const firstPass = createAnalyzer();
   const stemCounts = new Map<string, number>();
@@ -116,15 +179,17 @@ export function buildIndexData(passages: readonly PassageInput[], titleWeight: n
   const body = new ForwardIndexBuilder();
   const titles = new ForwardIndexBuilder();
   const titleNumbers = new Map<string, { n: number; ids: number[] }>();
-  const titleOf = new Int32Array(texts.length).fill(-1);
+  const titleOf = new Int32Array(size).fill(-1);
   const sequences = new SequenceStore();
   const surfaces = new SequenceStore();
   const distinct = new SequenceStore();
-  const answerTypes = new Uint8Array(texts.length);
-  const followsNeighbor = new Uint8Array(texts.length);
+  const answerTypes = new Uint8Array(size);
+  const followsNeighbor = new Uint8Array(size);
+  const bodyStore = new SequenceStore();
 
-  for (let i = 0; i < texts.length; i++) {
+  for (let i = 0; i < size; i++) {
     const words = bodyWords[i]!;
+    bodyStore.add(words);
     const ids: number[] = [];
     const hashes: number[] = [];
     let types = 0;
@@ -159,9 +224,11 @@ export function buildIndexData(passages: readonly PassageInput[], titleWeight: n
   sequences.compact();
   surfaces.compact();
   distinct.compact();
-  const postings = Postings.build((p) => distinct.of(p), texts.length, vocabulary.arrays().df);
+  bodyStore.compact();
+  const postings = Postings.build((p) => distinct.of(p), size, vocabulary.arrays().df);
   return {
-    size: texts.length, analyzer, stemCounts, postings, vocabulary, body: body.build(), titleWeight, titles: titles.build(), titleOf,
+    tokens: { words: table.words, body: bodyStore },
+    size, analyzer, stemCounts, postings, vocabulary, body: body.build(), titleWeight, titles: titles.build(), titleOf,
     sequences, surfaces, answerTypes, followsNeighbor,
   };
 }

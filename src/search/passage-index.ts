@@ -3,7 +3,7 @@ import type { Analyzer } from '../text/index.js';
 import { Accumulator } from './accumulator.js';
 import { ANSWER_TYPE_BIT, answerTypeOf } from './answer-type.js';
 import { DEFAULT_RANKING, idf, saturate, type RankingParams } from './bm25.js';
-import { buildIndexData, type IndexData, type PassageInput } from './index-data.js';
+import { buildIndexData, type IndexData, type PassageInput, type ReusedTokens } from './index-data.js';
 import { planQuery } from './query-plan.js';
 import { addProximityAndExactForm } from './rerank.js';
 import { toScoringConcept, type ScoringConcept, type SingleTerm } from './scoring-concept.js';
@@ -19,6 +19,8 @@ export interface PassageIndexOptions {
   ranking?: Partial<RankingParams>;
   /** Stop gathering candidates once this many passages are in hand. */
   candidateBudget?: number;
+  /** passages already tokenized in a snapshot (a rebuild by difference) */
+  reuse?: ReusedTokens;
 }
 
 /**
@@ -104,7 +106,7 @@ export class PassageIndex {
 
   static build(passages: readonly PassageInput[], options: PassageIndexOptions = {}): PassageIndex {
     const ranking = { ...DEFAULT_RANKING, ...options.ranking };
-    return new PassageIndex(buildIndexData(passages, ranking.titleWeight), options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET);
+    return new PassageIndex(buildIndexData(passages, ranking.titleWeight, options.reuse), options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET);
   }
 
   /** An index over data built before (a loaded snapshot); see index-data-codec.ts. */

@@ -2,6 +2,7 @@ import { listCorpus, loadArticle, loadSynonymsFile } from '../corpus/loader.js';
 import { SYNONYMS_FILE, type Article, type Corpus, type CorpusProblem, type SynonymGroup } from '../corpus/index.js';
 import { readTokens, type ReusedTokens } from '../search/index.js';
 import type { FileStamp } from './corpus-stamps.js';
+import { readArticleHeads } from './knowledge-base-codec.js';
 import type { SnapshotReader } from './snapshot-format.js';
 
 /** Articles a reload found added, changed (in text or metadata) or removed, by id. */
@@ -49,7 +50,7 @@ export async function loadByDifference(dir: string, stamps: readonly FileStamp[]
   for (const name of before.keys()) if (!now.has(name)) touched.add(name);
   const affected = new Set([...touched].filter((n) => n !== SYNONYMS_FILE).map(idOf));
 
-  const heads = await previous.json<Omit<Article, 'paragraphs'>[]>('kb.articles');
+  const { heads } = await readArticleHeads(previous);
   const counts = await previous.i32('kb.paragraphCounts');
   const ns = await previous.i32('kb.paragraphN');
   const lines = await previous.i32('kb.paragraphLine');

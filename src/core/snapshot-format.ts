@@ -16,6 +16,7 @@ const MAGIC = 0x4e534151; // "QASN" little-endian
 const CONTAINER_VERSION = 1;
 const PREAMBLE = 16;
 const readAsync = promisify(read);
+const PIECE = 4 << 20;
 
 export type SectionValue = Int32Array | Uint16Array | Uint8Array | Float32Array | { utf8: string } | { json: unknown };
 type Kind = 'i32' | 'u16' | 'u8' | 'f32' | 'utf8' | 'json';
@@ -122,9 +123,8 @@ export class SnapshotReader {
   async verify(name: string): Promise<void> {
     const entry = this.header.sections[name];
     if (!entry) throw new SnapshotRejected(`it has no "${name}" section`);
-    const PIECE = 4 << 20;
     let crc = 0;
-    for (let at = 0; at < entry.length; at += PIECE) crc = crc32(await this.readBytes(entry.offset + at, Math.min(PIECE, entry.length - at)), crc);
+    for (let at = 0; at < entry.length; at += PIECE) crc = await checksum(await this.readBytes(entry.offset + at, Math.min(PIECE, entry.length - at)), crc);
     if (crc !== entry.crc) throw new SnapshotRejected(`its "${name}" section fails its checksum`);
   }
 
@@ -137,7 +137,7 @@ export class SnapshotReader {
     if (!entry) throw new SnapshotRejected(`it has no "${name}" section`);
     if (entry.kind !== kind) throw new SnapshotRejected(`its "${name}" section is ${entry.kind}, not ${kind}`);
     const bytes = await this.readBytes(entry.offset, entry.length);
-    if (crc32(bytes) !== entry.crc) throw new SnapshotRejected(`its "${name}" section fails its checksum`);
+    if ((await checksum(bytes)) !== entry.crc) throw new SnapshotRejected(`its "${name}" section fails its checksum`);
     return bytes;
   }
 
@@ -167,6 +167,19 @@ export class SnapshotReader {
   async json<T>(name: string): Promise<T> {
     return JSON.parse(new TextDecoder().decode(await this.section(name, 'json'))) as T;
   }
+}
+
+/**
+ * CRC-32 a piece at a time, letting other work run between pieces: a reload
+ * reads the new snapshot on the thread that answers questions.
+ */
+async function checksum(bytes: Uint8Array, initial = 0): Promise<number> {
+  let crc = initial;
+  for (let at = 0; at < bytes.length; at += PIECE) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    crc = crc32(bytes.subarray(at, at + PIECE), crc);
+  }
+  return crc;
 }
 
 function parseHeader(preamble: Uint8Array, headerBytes: (length: number) => Uint8Array, fileLength: number): SnapshotHeader {

@@ -23,11 +23,10 @@ export function baseKeyFor(ranking: KnowledgeBase['ranking']): string {
 
 export const BASE_KEY_SECTION = 'load.baseKey';
 
-/** A knowledge base restored from a snapshot, with what its load reported then and the files it was built from. */
+/** A knowledge base restored from a snapshot, with what its load reported then. */
 export interface RestoredSnapshot {
   kb: KnowledgeBase;
   problems: CorpusProblem[];
-  stamps: FileStamp[];
 }
 
 /** The snapshot's bytes: the knowledge base, the stamps of the files it was built from and the problems its load reported. */
@@ -42,7 +41,6 @@ async function restore(reader: SnapshotReader, extraSynonyms: readonly SynonymGr
   return {
     kb: await knowledgeBaseFromSections(reader, extraSynonyms, fd),
     problems: await reader.json<CorpusProblem[]>('load.problems'),
-    stamps: await reader.json<FileStamp[]>('load.stamps'),
   };
 }
 

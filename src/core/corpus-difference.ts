@@ -3,6 +3,7 @@ import { SYNONYMS_FILE, type Article, type Corpus, type CorpusProblem, type Syno
 import { readTokens, type ReusedTokens } from '../search/index.js';
 import type { FileStamp } from './corpus-stamps.js';
 import { readArticleHeads } from './knowledge-base-codec.js';
+import { PassageTexts, StoredParagraph } from './passage-texts.js';
 import type { SnapshotReader } from './snapshot-format.js';
 
 /** Articles a reload found added, changed (in text or metadata) or removed, by id. */
@@ -54,17 +55,15 @@ export async function loadByDifference(dir: string, stamps: readonly FileStamp[]
   const counts = await previous.i32('kb.paragraphCounts');
   const ns = await previous.i32('kb.paragraphN');
   const lines = await previous.i32('kb.paragraphLine');
-  const textBytes = Buffer.from(await previous.u8('kb.texts'));
-  const textOffsets = await previous.i32('kb.textOffsets');
+  const texts = new PassageTexts(await previous.u8('kb.texts'), await previous.i32('kb.textOffsets'));
   const previousProblems = await previous.json<CorpusProblem[]>('load.problems');
   const old = new Map<string, { article: Article; first: number }>();
   let passage = 0;
   heads.forEach((head, a) => {
     const first = passage;
+    // the texts stay bytes: copied as they are into the new snapshot, decoded only if compared
     const paragraphs = [];
-    for (let k = 0; k < counts[a]!; k++, passage++) {
-      paragraphs.push({ n: ns[passage]!, line: lines[passage]!, text: textBytes.toString('utf8', textOffsets[passage], textOffsets[passage + 1]) });
-    }
+    for (let k = 0; k < counts[a]!; k++, passage++) paragraphs.push(new StoredParagraph(ns[passage]!, lines[passage]!, texts, passage));
     old.set(head.id, { article: { ...head, paragraphs }, first });
   });
 

@@ -52,7 +52,7 @@ export function knowledgeBaseSections(kb: KnowledgeBase): Record<string, Section
 function textsOf(kb: KnowledgeBase): TextSource {
   const first = kb.passages[0]?.paragraph;
   if (first instanceof StoredParagraph && first.store.offsets.length === kb.passages.length + 1) return first.store;
-  return PassageTexts.encode(kb.passages.map((p) => p.paragraph.text));
+  return PassageTexts.of(kb.passages.map((p) => p.paragraph));
 }
 
 /** The articles' metadata (no paragraphs) a snapshot holds, and its knowledge base's own metadata. */

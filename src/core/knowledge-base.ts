@@ -49,11 +49,19 @@ export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions
     article.paragraphs.map((paragraph) => ({ id: `${article.id}#${paragraph.n}`, article, paragraph })),
   );
   const ranking = { ...PARAGRAPH_RANKING, ...options.ranking };
+  // one title string per article, not per passage
+  const titles = new Map<Article, string | undefined>();
+  const titleOf = (article: Article) => {
+    if (!titles.has(article)) titles.set(article, [article.title, dateWords(article.date)].filter(Boolean).join(' — ') || undefined);
+    return titles.get(article);
+  };
   const index = PassageIndex.build(
     passages.map((p) => ({
-      text: p.paragraph.text,
-      // an article printed without a headline is summed up by its lead, as news leads are written to do
-      title: [p.article.title, dateWords(p.article.date)].filter(Boolean).join(' — ') || undefined,
+      // read only when the passage is tokenized (not when its words are reused from a snapshot)
+      get text() {
+        return p.paragraph.text;
+      },
+      title: titleOf(p.article),
       group: p.article.id,
     })),
     { synonyms: [...corpus.synonyms, ...(options.extraSynonyms ?? [])], ranking, reuse: options.reuse },

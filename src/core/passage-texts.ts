@@ -6,6 +6,8 @@ export interface TextSource {
   /** byte offsets: passage i is bytes[offsets[i] … offsets[i+1]) */
   readonly offsets: Int32Array;
   text(passage: number): string;
+  /** one passage's bytes */
+  bytesOf(passage: number): Uint8Array;
   /** all the texts' bytes (to write them into a new snapshot) */
   bytes(): Uint8Array;
 }
@@ -36,10 +38,14 @@ export class FileTexts implements TextSource {
   }
 
   text(passage: number): string {
+    return Buffer.from(this.bytesOf(passage)).toString('utf8');
+  }
+
+  bytesOf(passage: number): Uint8Array {
     const start = this.offsets[passage]!;
     const buffer = Buffer.allocUnsafe(this.offsets[passage + 1]! - start);
     readSync(this.fd, buffer, 0, buffer.length, this.base + start);
-    return buffer.toString('utf8');
+    return buffer;
   }
 
   bytes(): Uint8Array {
@@ -73,12 +79,23 @@ export class PassageTexts implements TextSource {
     return this.buffer.toString('utf8', this.offsets[passage], this.offsets[passage + 1]);
   }
 
-  /** The texts given, in order, as one buffer. */
-  static encode(texts: readonly string[]): PassageTexts {
-    const offsets = new Int32Array(texts.length + 1);
-    for (let i = 0; i < texts.length; i++) offsets[i + 1] = offsets[i]! + Buffer.byteLength(texts[i]!, 'utf8');
-    const bytes = Buffer.from(new ArrayBuffer(offsets[texts.length]!));
-    for (let i = 0; i < texts.length; i++) bytes.write(texts[i]!, offsets[i]!, 'utf8');
+  bytesOf(passage: number): Uint8Array {
+    return this.buffer.subarray(this.offsets[passage], this.offsets[passage + 1]);
+  }
+
+  /**
+   * The paragraphs' texts, in order, as one buffer: a paragraph still held in
+   * another buffer or file is copied byte for byte, the others encoded.
+   */
+  static of(paragraphs: readonly Paragraph[]): PassageTexts {
+    const offsets = new Int32Array(paragraphs.length + 1);
+    const sizes = paragraphs.map((p) => (p instanceof StoredParagraph ? p.byteLength : Buffer.byteLength(p.text, 'utf8')));
+    for (let i = 0; i < paragraphs.length; i++) offsets[i + 1] = offsets[i]! + sizes[i]!;
+    const bytes = Buffer.from(new ArrayBuffer(offsets[paragraphs.length]!));
+    paragraphs.forEach((p, i) => {
+      if (p instanceof StoredParagraph) p.copyTo(bytes, offsets[i]!);
+      else bytes.write(p.text, offsets[i]!, 'utf8');
+    });
     return new PassageTexts(bytes, offsets);
   }
 }
@@ -94,6 +111,15 @@ export class StoredParagraph implements Paragraph {
 
   get text(): string {
     return this.store.text(this.passage);
+  }
+
+  get byteLength(): number {
+    return this.store.offsets[this.passage + 1]! - this.store.offsets[this.passage]!;
+  }
+
+  /** Its UTF-8 bytes into `target` at `at`. */
+  copyTo(target: Uint8Array, at: number): void {
+    target.set(this.store.bytesOf(this.passage), at);
   }
 
   toJSON(): Paragraph {

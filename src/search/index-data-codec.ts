@@ -78,6 +78,10 @@ export async function readTokens(source: IndexSectionSource & { has(name: string
 
 const split = (text: string) => (text === '' ? [] : text.split(SEPARATOR));
 
+/** Lets other work run: restoring runs on the thread that answers questions (a reload). */
+const pause = () => new Promise((resolve) => setImmediate(resolve));
+const BATCH = 20_000;
+
 /** IndexData from its sections; throws when the version differs. */
 export async function indexDataFromSections(source: IndexSectionSource): Promise<IndexData> {
   const meta = await source.json<{ version: number; size: number; titleWeight: number }>('index.meta');
@@ -85,14 +89,24 @@ export async function indexDataFromSections(source: IndexSectionSource): Promise
   const stems = split(await source.utf8('index.stems'));
   const counts = await source.i32('index.stemCounts');
   const stemCounts = new Map<string, number>();
-  for (let i = 0; i < stems.length; i++) stemCounts.set(stems[i]!, counts[i]!);
+  for (let i = 0; i < stems.length; i++) {
+    if (i % BATCH === BATCH - 1) await pause();
+    stemCounts.set(stems[i]!, counts[i]!);
+  }
+  const terms = split(await source.utf8('index.vocabulary'));
+  const vocabulary = new Vocabulary();
+  for (let i = 0; i < terms.length; i++) {
+    if (i % BATCH === BATCH - 1) await pause();
+    vocabulary.intern(terms[i]!);
+  }
+  vocabulary.finish(await source.i32('index.df'));
   // a literal of the type: a field added to IndexData and not restored here fails to compile
   const data: IndexData = {
     size: meta.size,
     analyzer: createAnalyzer({ stemCounts }),
     stemCounts,
     postings: new Postings(await source.i32('index.postings.offsets'), await source.i32('index.postings.passages')),
-    vocabulary: Vocabulary.restore(split(await source.utf8('index.vocabulary')), await source.i32('index.df')),
+    vocabulary,
     body: await readForward(source, 'index.body'),
     titleWeight: meta.titleWeight,
     titles: await readForward(source, 'index.titles'),

@@ -8,8 +8,14 @@ export class Vocabulary {
   static restore(terms: readonly string[], df: Int32Array): Vocabulary {
     const vocabulary = new Vocabulary();
     for (const term of terms) vocabulary.intern(term);
-    vocabulary.documentFrequency = df;
-    return vocabulary;
+    return vocabulary.finish(df);
+  }
+
+  /** Ends interning: the passage counts of every term, in id order. */
+  finish(df: Int32Array): this {
+    if (df.length !== this.terms.length) throw new Error(`Vocabulary.finish: ${df.length} counts for ${this.terms.length} terms`);
+    this.documentFrequency = df;
+    return this;
   }
 
   /** The terms in id order and their passage counts, as a snapshot saves them. */

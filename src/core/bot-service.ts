@@ -26,6 +26,8 @@ export interface BotServiceOptions {
   corpusDir: string;
   /** where the index snapshot is kept (DATA_DIR); without it every start builds */
   snapshotDir?: string;
+  /** build in a worker thread (default), or on this one (small corpora in tests: no worker to start) */
+  buildInWorker?: boolean;
   store: Store;
   logger: Logger;
   answer?: Partial<AnswerOptions>;
@@ -65,6 +67,7 @@ export class BotService {
   private readonly logger: Logger;
   private readonly corpusDir: string;
   private readonly snapshotDir: string | undefined;
+  private readonly buildInWorker: boolean;
   private readonly answerOptions: AnswerOptions;
   private readonly answers = new AnswerCache();
   private readonly counts: StatusCounts = emptyCounts();
@@ -76,6 +79,7 @@ export class BotService {
   constructor(options: BotServiceOptions) {
     this.corpusDir = options.corpusDir;
     this.snapshotDir = options.snapshotDir;
+    this.buildInWorker = options.buildInWorker ?? true;
     this.store = options.store;
     this.logger = options.logger;
     this.answerOptions = { ...DEFAULT_ANSWER_OPTIONS, ...options.answer };
@@ -125,7 +129,7 @@ export class BotService {
   private async rebuild(initial: boolean): Promise<ReloadReport> {
     const started = performance.now();
     const before = this.size();
-    const { kb, problems, changes } = await this.loadIndex(initial);
+    const { kb, problems, changes, builtIn } = await this.loadIndex(initial);
     if (!kb) {
       const errors = problems.filter((p) => p.severity === 'error');
       this.logger.warn(
@@ -136,7 +140,10 @@ export class BotService {
     }
     this.kb = kb;
     const after = this.size();
-    this.logger.info({ ...after, buildMs: Math.round(kb.buildMs), problems: problems.length, ...changes && countChanges(changes) }, 'index built and serving');
+    this.logger.info(
+      { ...after, buildMs: Math.round(kb.buildMs), builtIn, problems: problems.length, ...(changes && countChanges(changes)) },
+      'index built and serving',
+    );
     return { swapped: true, before, after, problems, ms: performance.now() - started, changes };
   }
 
@@ -145,7 +152,7 @@ export class BotService {
    * worker thread (this thread keeps answering), whose snapshot is then read
    * here: the index served is always one read from a snapshot.
    */
-  private async loadIndex(initial: boolean): Promise<{ kb?: KnowledgeBase; problems: CorpusProblem[]; changes?: CorpusChanges }> {
+  private async loadIndex(initial: boolean): Promise<{ kb?: KnowledgeBase; problems: CorpusProblem[]; changes?: CorpusChanges; builtIn?: string }> {
     const extra = this.moderatorSynonyms();
     if (initial && this.snapshotDir) {
       const stamps = await corpusStamps(this.corpusDir);
@@ -153,7 +160,7 @@ export class BotService {
         const read = await readSnapshot(this.snapshotDir, keyFor(stamps, PARAGRAPH_RANKING), extra);
         if ('kb' in read) {
           this.logger.info({ snapshotDir: this.snapshotDir }, 'index snapshot loaded');
-          return read;
+          return { ...read, builtIn: 'snapshot' };
         }
         this.logger.info({ snapshotDir: this.snapshotDir }, `index snapshot not used: ${read.rejected}; building the index`);
       }
@@ -162,7 +169,7 @@ export class BotService {
     const request = { corpusDir: this.corpusDir, snapshotDir: this.snapshotDir, initial, byDifference: !initial };
     let result: BuildResult;
     try {
-      result = await buildOffThread(request);
+      result = this.buildInWorker ? await buildOffThread(request) : await buildOnThisThread(request);
     } catch (error) {
       // a reload keeps the index it has; the first load has none, so it builds here instead
       if (!initial) throw error;
@@ -173,7 +180,7 @@ export class BotService {
     if (result.writeError) this.logger.warn({ snapshotDir: this.snapshotDir }, `index snapshot not written (${result.writeError}); the next start builds again`);
     const restored = result.written ? await readSnapshot(this.snapshotDir!, result.key, extra) : await restoreSnapshot(result.bytes!, extra);
     if ('rejected' in restored) throw new Error(`the snapshot just built cannot be read: ${restored.rejected}`);
-    return { kb: restored.kb, problems: result.problems, changes: result.changes };
+    return { kb: restored.kb, problems: result.problems, changes: result.changes, builtIn: result.threadId === 0 ? 'main thread' : 'worker' };
   }
 
   /** Answers a question and, unless told otherwise, records it for /stats and metrics. */

@@ -1,5 +1,6 @@
 import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { loadCorpus, type CorpusProblem } from '../corpus/index.js';
 import { loadByDifference, type CorpusByDifference, type CorpusChanges } from './corpus-difference.js';
 import { corpusStamps, type FileStamp } from './corpus-stamps.js';
@@ -26,6 +27,8 @@ export type BuildResult =
   | { ok: false; problems: CorpusProblem[] }
   | {
       ok: true; problems: CorpusProblem[]; key: string; stamps: FileStamp[]; written: boolean; bytes?: Uint8Array; writeError?: string;
+      /** the thread that built it (0: the main thread) */
+      threadId: number;
       /** set when only the changed files were read */
       changes?: CorpusChanges;
     };
@@ -68,10 +71,10 @@ export async function runBuildJob(request: BuildRequest): Promise<BuildResult> {
   if (request.snapshotDir) {
     try {
       await writeSnapshot(request.snapshotDir, bytes);
-      return { ok: true, problems, key, stamps, written: true, changes };
+      return { ok: true, problems, key, stamps, written: true, changes, threadId };
     } catch (error) {
-      return { ok: true, problems, key, stamps, written: false, bytes, writeError: (error as Error).message, changes };
+      return { ok: true, problems, key, stamps, written: false, bytes, writeError: (error as Error).message, changes, threadId };
     }
   }
-  return { ok: true, problems, key, stamps, written: false, bytes, changes };
+  return { ok: true, problems, key, stamps, written: false, bytes, changes, threadId };
 }

@@ -59,7 +59,7 @@ export class ForwardIndexBuilder {
    * `extra` terms (the title) count `extraWeight` times each (rounded to whole
    * occurrences) but not toward the passage's length.
    */
-  add(termIds: readonly number[], extra: readonly number[] = [], extraWeight = 0): number {
+  add(termIds: ArrayLike<number>, extra: ArrayLike<number> = [], extraWeight = 0): number {
     const body = Int32Array.from(termIds).sort();
     const added = extraWeight > 0 ? Int32Array.from(extra).sort() : new Int32Array(0);
     this.reserve(body.length + added.length);

@@ -170,36 +170,53 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
   });
   analyzer.forgetCache();
 
-  const termIds = (words: Int32Array): number[] => {
+  const termIds = (words: Int32Array): Int32Array => {
     const ids: number[] = [];
     for (const word of words) if (termOfWord[word]! >= 0) ids.push(termOfWord[word]!);
-    return ids;
+    return Int32Array.from(ids);
   };
+
+  // every per-passage sequence goes into flat arrays sized once: no per-passage garbage at 100k+ passages
+  let totalWords = 0;
+  for (const words of bodyWords) totalWords += words.length;
+  const wordOffsets = new Int32Array(size + 1);
+  const wordData = new Int32Array(totalWords);
+  const termOffsets = new Int32Array(size + 1);
+  const termData = new Int32Array(totalWords);
+  const hashData = new Int32Array(totalWords);
+  const distinctOffsets = new Int32Array(size + 1);
+  let distinctData = new Int32Array(totalWords + 16 * size);
+  const lastSeenIn = new Int32Array(vocabulary.size).fill(-1);
+  const df = new Int32Array(vocabulary.size);
 
   const body = new ForwardIndexBuilder();
   const titles = new ForwardIndexBuilder();
-  const titleNumbers = new Map<string, { n: number; ids: number[] }>();
+  const titleNumbers = new Map<string, { n: number; ids: Int32Array }>();
   const titleOf = new Int32Array(size).fill(-1);
-  const sequences = new SequenceStore();
-  const surfaces = new SequenceStore();
-  const distinct = new SequenceStore();
   const answerTypes = new Uint8Array(size);
   const followsNeighbor = new Uint8Array(size);
-  const bodyStore = new SequenceStore();
+  const noTitle: Int32Array = new Int32Array(0);
+  let terms = 0;
+  let distinct = 0;
 
   for (let i = 0; i < size; i++) {
     const words = bodyWords[i]!;
-    bodyStore.add(words);
-    const ids: number[] = [];
-    const hashes: number[] = [];
+    wordData.set(words, wordOffsets[i]!);
+    wordOffsets[i + 1] = wordOffsets[i]! + words.length;
+    const start = terms;
     let types = 0;
-    for (const word of words) {
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k]!;
       types |= typesOfWord[word]!;
-      if (termOfWord[word]! < 0) continue;
-      ids.push(termOfWord[word]!);
-      hashes.push(hashOfWord[word]!);
+      const term = termOfWord[word]!;
+      if (term < 0) continue;
+      termData[terms] = term;
+      hashData[terms] = hashOfWord[word]!;
+      terms++;
     }
-    let titleIds: number[] = [];
+    termOffsets[i + 1] = terms;
+    const ids = termData.subarray(start, terms);
+    let titleIds = noTitle;
     const titleText = titleTexts[i];
     if (titleText) {
       let title = titleNumbers.get(titleText);
@@ -213,19 +230,30 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
     }
     // the title's weight is folded into the passage's frequencies: one lookup per term at query time
     body.add(ids, titleIds, titleWeight);
-    sequences.add(ids);
-    surfaces.add(hashes);
     answerTypes[i] = types;
-    const distinctIds = new Set([...titleIds, ...ids]);
-    vocabulary.countPassage(distinctIds);
-    distinct.add([...distinctIds]);
+    // the passage's distinct terms, the title's first, each counted once toward its document frequency
+    if (distinct + titleIds.length + ids.length > distinctData.length) {
+      const grown = new Int32Array(2 * (distinct + titleIds.length + ids.length));
+      grown.set(distinctData.subarray(0, distinct));
+      distinctData = grown;
+    }
+    for (const list of [titleIds, ids]) {
+      for (let k = 0; k < list.length; k++) {
+        const term = list[k]!;
+        if (lastSeenIn[term] === i) continue;
+        lastSeenIn[term] = i;
+        df[term]!++;
+        distinctData[distinct++] = term;
+      }
+    }
+    distinctOffsets[i + 1] = distinct;
     if (i > 0 && groups[i] !== undefined && groups[i - 1] === groups[i]) followsNeighbor[i] = 1;
   }
-  sequences.compact();
-  surfaces.compact();
-  distinct.compact();
-  bodyStore.compact();
-  const postings = Postings.build((p) => distinct.of(p), size, vocabulary.arrays().df);
+  vocabulary.finish(df);
+  const sequences = SequenceStore.of(termOffsets, termData.slice(0, terms));
+  const surfaces = SequenceStore.of(termOffsets, hashData.slice(0, terms));
+  const bodyStore = SequenceStore.of(wordOffsets, wordData);
+  const postings = Postings.build((p) => distinctData.subarray(distinctOffsets[p], distinctOffsets[p + 1]), size, df);
   return {
     tokens: { words: table.words, body: bodyStore },
     size, analyzer, stemCounts, postings, vocabulary, body: body.build(), titleWeight, titles: titles.build(), titleOf,

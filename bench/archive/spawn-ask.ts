@@ -9,6 +9,8 @@ export interface AskRun {
   exitMs: number;
   /** the child's peak resident set size, from GNU time */
   peakRssMb: number;
+  /** user + system CPU seconds of the child: steadier than wall time on a shared machine */
+  cpuS: number;
   answers: string[];
   stderr: string;
 }
@@ -17,11 +19,11 @@ export interface AskRun {
  * Runs the whole bot from files the way an operator does (`npm run ask --
  * --json`, minus npm), under GNU time for the peak RSS of the node process.
  */
-export function spawnAsk(corpusDir: string, dataDir: string, questions: readonly string[], env: Record<string, string> = {}): Promise<AskRun> {
+export function spawnAsk(corpusDir: string, dataDir: string, questions: readonly string[], cwd = projectRoot()): Promise<AskRun> {
   const started = performance.now();
-  const child = spawn('/usr/bin/time', ['-f', 'MAXRSS_KB %M', process.execPath, '--import', 'tsx', 'src/cli/ask.ts', '--json'], {
-    cwd: projectRoot(),
-    env: { ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, ...env },
+  const child = spawn('/usr/bin/time', ['-f', 'MAXRSS_KB %M CPU %U %S', process.execPath, '--import', 'tsx', 'src/cli/ask.ts', '--json'], {
+    cwd,
+    env: { ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: dataDir },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stdin.end(questions.map((q) => `${q}\n`).join(''));
@@ -38,12 +40,12 @@ export function spawnAsk(corpusDir: string, dataDir: string, questions: readonly
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
-      const rss = /MAXRSS_KB (\d+)/.exec(stderr);
+      const rss = /MAXRSS_KB (\d+) CPU ([\d.]+) ([\d.]+)/.exec(stderr);
       if (code !== 0 || !rss) {
         reject(new Error(`ask exited with ${code}: ${stderr.slice(-2000)}`));
         return;
       }
-      resolve({ firstAnswerMs, exitMs: performance.now() - started, peakRssMb: Number(rss[1]) / 1024, answers, stderr });
+      resolve({ firstAnswerMs, exitMs: performance.now() - started, peakRssMb: Number(rss[1]) / 1024, cpuS: Number(rss[2]) + Number(rss[3]), answers, stderr });
     });
   });
 }

@@ -67,14 +67,16 @@ export async function runBuildJob(request: BuildRequest): Promise<BuildResult> {
   const kb = buildKnowledgeBase(corpus, { reuse: difference?.reuse });
   const changes = difference?.changes;
   const key = keyFor(stamps, PARAGRAPH_RANKING);
-  const bytes = encodeSnapshot(kb, key, stamps, problems);
+  let writeError: string | undefined;
   if (request.snapshotDir) {
     try {
-      await writeSnapshot(request.snapshotDir, bytes);
+      await writeSnapshot(request.snapshotDir, { kb, key, stamps, problems });
       return { ok: true, problems, key, stamps, written: true, changes, threadId };
     } catch (error) {
-      return { ok: true, problems, key, stamps, written: false, bytes, writeError: (error as Error).message, changes, threadId };
+      writeError = (error as Error).message;
     }
   }
-  return { ok: true, problems, key, stamps, written: false, bytes, changes, threadId };
+  // not written: the bytes themselves go back to the caller
+  const bytes = encodeSnapshot(kb, key, stamps, problems);
+  return { ok: true, problems, key, stamps, written: false, bytes, writeError, changes, threadId };
 }

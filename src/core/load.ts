@@ -2,7 +2,7 @@ import { loadCorpus, type CorpusProblem, type SynonymGroup } from '../corpus/ind
 import { corpusStamps } from './corpus-stamps.js';
 import { buildKnowledgeBase, PARAGRAPH_RANKING, type KnowledgeBase } from './knowledge-base.js';
 import type { Logger } from './logger.js';
-import { encodeSnapshot, keyFor, readSnapshot, writeSnapshot } from './snapshot-store.js';
+import { keyFor, readSnapshot, writeSnapshot } from './snapshot-store.js';
 
 export interface LoadedKnowledgeBase {
   kb: KnowledgeBase;
@@ -41,7 +41,7 @@ export async function loadKnowledgeBase(corpusDir: string, extraSynonyms: readon
   const kb = buildKnowledgeBase(corpus, { extraSynonyms });
   const snapshotSaved = snapshotDir && stamps && key && kb.articles.length > 0
     ? new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => writeSnapshot(snapshotDir, encodeSnapshot(kb, key, stamps, problems)))
+        .then(() => writeSnapshot(snapshotDir, { kb, key, stamps, problems }))
         .catch((error: unknown) => logger?.warn({ err: error, snapshotDir }, 'index snapshot not written; the next start builds again'))
     : Promise.resolve();
   return { kb, problems, fromSnapshot: false, snapshotSaved };

@@ -1,4 +1,5 @@
 import { fstat, read } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 
@@ -49,8 +50,14 @@ function kindOf(value: SectionValue): Kind {
 
 const align8 = (n: number) => (n + 7) & ~7;
 
-/** The file's bytes, in one transferable ArrayBuffer. */
-export function encodeSections(key: string, sections: Record<string, SectionValue>): Uint8Array {
+/** Where every section goes: the preamble and header, then each payload at its offset. */
+interface Layout {
+  head: Uint8Array;
+  payloads: { offset: number; bytes: Uint8Array }[];
+  fileLength: number;
+}
+
+function layOut(key: string, sections: Record<string, SectionValue>): Layout {
   const encoder = new TextEncoder();
   const payloads: [string, Kind, Uint8Array][] = Object.entries(sections).map(([name, value]) => {
     const kind = kindOf(value);
@@ -71,15 +78,40 @@ export function encodeSections(key: string, sections: Record<string, SectionValu
   const header: SnapshotHeader = { key, fileLength: at, sections: entries };
   headerBytes = encoder.encode(JSON.stringify(header));
   if (PREAMBLE + headerBytes.length > start) throw new Error('snapshot header outgrew its estimate');
-  const out = new Uint8Array(new ArrayBuffer(at));
-  const view = new DataView(out.buffer);
+  const head = new Uint8Array(start);
+  const view = new DataView(head.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, CONTAINER_VERSION, true);
   view.setUint32(8, headerBytes.length, true);
   view.setUint32(12, crc32(headerBytes), true);
-  out.set(headerBytes, PREAMBLE);
-  for (const [name, , bytes] of payloads) out.set(bytes, entries[name]!.offset);
+  head.set(headerBytes, PREAMBLE);
+  return { head, payloads: payloads.map(([name, , bytes]) => ({ offset: entries[name]!.offset, bytes })), fileLength: at };
+}
+
+/** The file's bytes, in one transferable ArrayBuffer. */
+export function encodeSections(key: string, sections: Record<string, SectionValue>): Uint8Array {
+  const { head, payloads, fileLength } = layOut(key, sections);
+  const out = new Uint8Array(new ArrayBuffer(fileLength));
+  out.set(head, 0);
+  for (const { offset, bytes } of payloads) out.set(bytes, offset);
   return out;
+}
+
+/**
+ * Writes the file straight from the sections' own arrays, section by section,
+ * without first copying them all into one buffer (hundreds of megabytes at
+ * archive scale).
+ */
+export async function writeSectionsFile(path: string, key: string, sections: Record<string, SectionValue>): Promise<void> {
+  const { head, payloads, fileLength } = layOut(key, sections);
+  const file = await open(path, 'w');
+  try {
+    await file.write(head, 0, head.length, 0);
+    for (const { offset, bytes } of payloads) if (bytes.length > 0) await file.write(bytes, 0, bytes.length, offset);
+    await file.truncate(fileLength); // the padding after the last section
+  } finally {
+    await file.close();
+  }
 }
 
 /** Reads sections out of a snapshot, from bytes in memory or from an open file. */

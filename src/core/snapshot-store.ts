@@ -1,12 +1,13 @@
 import { closeSync, openSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { CorpusProblem, SynonymGroup } from '../corpus/index.js';
 import { INDEX_FORMAT_VERSION } from '../search/index.js';
 import { snapshotKey, type FileStamp } from './corpus-stamps.js';
 import { KNOWLEDGE_BASE_FORMAT_VERSION, knowledgeBaseFromSections, knowledgeBaseSections } from './knowledge-base-codec.js';
 import type { KnowledgeBase } from './knowledge-base.js';
-import { encodeSections, SnapshotReader } from './snapshot-format.js';
+import { encodeSections, SnapshotReader, writeSectionsFile, type SectionValue } from './snapshot-format.js';
 
 /** The index snapshot's file name in DATA_DIR. */
 export const SNAPSHOT_FILE = 'index-snapshot.bin';
@@ -29,12 +30,24 @@ export interface RestoredSnapshot {
   problems: CorpusProblem[];
 }
 
-/** The snapshot's bytes: the knowledge base, the stamps of the files it was built from and the problems its load reported. */
-export function encodeSnapshot(kb: KnowledgeBase, key: string, stamps: readonly FileStamp[], problems: readonly CorpusProblem[]): Uint8Array {
-  return encodeSections(key, {
+/** What a snapshot holds: the knowledge base, the stamps of the files it was built from and the problems its load reported. */
+export interface SnapshotContent {
+  kb: KnowledgeBase;
+  key: string;
+  stamps: readonly FileStamp[];
+  problems: readonly CorpusProblem[];
+}
+
+function snapshotSections({ kb, stamps, problems }: SnapshotContent): Record<string, SectionValue> {
+  return {
     ...knowledgeBaseSections(kb),
     'load.stamps': { json: stamps }, 'load.problems': { json: problems }, [BASE_KEY_SECTION]: { json: baseKeyFor(kb.ranking) },
-  });
+  };
+}
+
+/** The snapshot's bytes. */
+export function encodeSnapshot(kb: KnowledgeBase, key: string, stamps: readonly FileStamp[], problems: readonly CorpusProblem[]): Uint8Array {
+  return encodeSections(key, snapshotSections({ kb, key, stamps, problems }));
 }
 
 async function restore(reader: SnapshotReader, extraSynonyms: readonly SynonymGroup[], fd?: number): Promise<RestoredSnapshot> {
@@ -75,13 +88,18 @@ export async function readSnapshot(dir: string, key: string, extraSynonyms: read
   }
 }
 
-/** Writes the snapshot beside the old one, then renames: a reader sees the old file or the new, never half of one. */
-export async function writeSnapshot(dir: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Writes the snapshot beside the old one, then renames: a reader sees the old
+ * file or the new, never half of one. Given the content rather than bytes,
+ * it writes section by section from the index's own arrays.
+ */
+export async function writeSnapshot(dir: string, snapshot: Uint8Array | SnapshotContent): Promise<void> {
   await mkdir(dir, { recursive: true });
   const path = join(dir, SNAPSHOT_FILE);
-  const temporary = `${path}.${process.pid}.tmp`;
+  const temporary = `${path}.${process.pid}.${threadId}.tmp`;
   try {
-    await writeFile(temporary, bytes);
+    if (snapshot instanceof Uint8Array) await writeFile(temporary, snapshot);
+    else await writeSectionsFile(temporary, snapshot.key, snapshotSections(snapshot));
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });

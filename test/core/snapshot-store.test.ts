@@ -6,7 +6,7 @@ import { answerQuestion } from '../../src/core/answer.js';
 import { buildKnowledgeBase, type KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { loadKnowledgeBase } from '../../src/core/load.js';
 import { SnapshotReader } from '../../src/core/snapshot-format.js';
-import { encodeSnapshot, restoreSnapshot, SNAPSHOT_FILE } from '../../src/core/snapshot-store.js';
+import { encodeSnapshot, restoreSnapshot, SNAPSHOT_FILE, writeSnapshot } from '../../src/core/snapshot-store.js';
 import type { Article } from '../../src/corpus/index.js';
 import { loadQaDataset, sharedDir, SHARED_MISSING } from '../../src/eval/shared-data.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
@@ -50,6 +50,12 @@ describe('index snapshot', () => {
     const sections = (b: Uint8Array) => Object.entries(SnapshotReader.fromBytes(b).header.sections).filter(([name]) => !name.startsWith('words.')).map(([name, e]) => [name, e.length, e.crc]);
     expect(sections(again)).toEqual(sections(bytes));
     expect(sections(bytes).length).toBeGreaterThan(25);
+  });
+
+  it('is written section by section as the same bytes it encodes to', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qa-snapshot-'));
+    await writeSnapshot(dir, { kb: fresh, key: 'k', stamps: [], problems: [] });
+    expect(readFileSync(join(dir, SNAPSHOT_FILE)).equals(Buffer.from(encodeSnapshot(fresh, 'k', [], [])))).toBe(true);
   });
 
   it.skipIf(!sharedDir())('answers the TyDi QA dev questions exactly as a fresh build (top 10)', async () => {

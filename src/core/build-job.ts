@@ -26,7 +26,7 @@ export interface BuildRequest {
 export type BuildResult =
   | { ok: false; problems: CorpusProblem[] }
   | {
-      ok: true; problems: CorpusProblem[]; key: string; stamps: FileStamp[]; written: boolean; bytes?: Uint8Array; writeError?: string;
+      ok: true; problems: CorpusProblem[]; key: string; written: boolean; bytes?: Uint8Array; writeError?: string;
       /** the thread that built it (0: the main thread) */
       threadId: number;
       /** set when only the changed files were read */
@@ -71,12 +71,12 @@ export async function runBuildJob(request: BuildRequest): Promise<BuildResult> {
   if (request.snapshotDir) {
     try {
       await writeSnapshot(request.snapshotDir, { kb, key, stamps, problems });
-      return { ok: true, problems, key, stamps, written: true, changes, threadId };
+      return { ok: true, problems, key, written: true, changes, threadId };
     } catch (error) {
       writeError = (error as Error).message;
     }
   }
   // not written: the bytes themselves go back to the caller
   const bytes = encodeSnapshot(kb, key, stamps, problems);
-  return { ok: true, problems, key, stamps, written: false, bytes, writeError, changes, threadId };
+  return { ok: true, problems, key, written: false, bytes, writeError, changes, threadId };
 }

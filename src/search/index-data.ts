@@ -195,7 +195,7 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
   const titleOf = new Int32Array(size).fill(-1);
   const answerTypes = new Uint8Array(size);
   const followsNeighbor = new Uint8Array(size);
-  const noTitle: Int32Array = new Int32Array(0);
+  const empty: Int32Array = new Int32Array(0);
   let terms = 0;
   let distinct = 0;
 
@@ -203,6 +203,8 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
     const words = bodyWords[i]!;
     wordData.set(words, wordOffsets[i]!);
     wordOffsets[i + 1] = wordOffsets[i]! + words.length;
+    // copied into wordData: let the passage's own array go while the rest is built
+    bodyWords[i] = empty;
     const start = terms;
     let types = 0;
     for (let k = 0; k < words.length; k++) {
@@ -216,7 +218,7 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
     }
     termOffsets[i + 1] = terms;
     const ids = termData.subarray(start, terms);
-    let titleIds = noTitle;
+    let titleIds = empty;
     const titleText = titleTexts[i];
     if (titleText) {
       let title = titleNumbers.get(titleText);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Article, CorpusProblem, SynonymGroup } from '../corpus/index.js';
 import { ANSWER_TTL_MS, type ChannelRules, type Store, type StoreChange } from '../store/index.js';
+import { TitleFinder } from '../search/title-finder.js';
 import { normalizeText } from '../text/index.js';
 import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type Answer, type AnswerOptions } from './answer.js';
 import type { Platform } from './invocation.js';
@@ -75,6 +76,7 @@ export class BotService {
   private readonly now: () => number;
   private readonly startedAt: number;
   private reloading: Promise<ReloadReport> | undefined;
+  private titles: { articles: readonly Article[]; finder: TitleFinder } | undefined;
   private readonly observer: BotObserver;
 
   constructor(options: BotServiceOptions) {
@@ -301,11 +303,15 @@ export class BotService {
 
   /** Up to `limit` articles whose title or id contains what was typed so far (for autocomplete). */
   suggestArticles(typed: string, limit = 25): ArticleSummary[] {
-    const wanted = loose(typed);
-    return this.knowledgeBase.articles
-      .filter((a) => !wanted || loose(a.label).includes(wanted) || loose(a.id).includes(wanted))
-      .slice(0, limit)
-      .map(summarizeArticle);
+    const { articles } = this.knowledgeBase;
+    if (!loose(typed)) return articles.slice(0, limit).map(summarizeArticle);
+    return this.titleFinder(articles).find(typed, limit).map((i) => summarizeArticle(articles[i]!));
+  }
+
+  /** Built on the first suggestion after a load, for that load's articles: most loads never need one. */
+  private titleFinder(articles: readonly Article[]): TitleFinder {
+    if (this.titles?.articles !== articles) this.titles = { articles, finder: new TitleFinder(articles.map((a) => `${a.label} ${a.id}`)) };
+    return this.titles.finder;
   }
 
   listSynonyms(): Promise<{ id: number; expressions: string[] }[]> {

@@ -201,6 +201,7 @@ export function createApp(options: AppOptions): App {
     await startHealthServer();
     const service = new BotService({
       corpusDir: config.corpusDir,
+      snapshotDir: config.dataDir,
       store,
       logger: logger.child({ component: 'core' }),
       answer: { maxPassages: config.answerPassages, maxQuestionLength: config.maxQuestionLength },

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { renderConsoleReply } from '../adapters/console/render.js';
 import { answerQuestion, type Answer } from '../core/answer.js';
 import { loadKnowledgeBase } from '../core/load.js';
+import type { LogFn } from '../core/logger.js';
 import { formatProblem } from '../corpus/index.js';
 import { projectRoot } from '../project-root.js';
 import { linesOf } from './lines.js';
@@ -36,7 +37,10 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const questions = args.filter((a) => a !== '--json');
 const corpusDir = process.env.CORPUS_DIR ? resolve(process.env.CORPUS_DIR) : join(projectRoot(), 'corpus');
-const { kb, problems } = await loadKnowledgeBase(corpusDir);
+// the index snapshot lives where the bot keeps it (DATA_DIR), so `ask` and `npm start` share it
+const snapshotDir = resolve(process.env.DATA_DIR ?? 'data');
+const warn = ((...args: unknown[]) => console.error(String(args.at(-1)))) as LogFn;
+const { kb, problems, snapshotSaved } = await loadKnowledgeBase(corpusDir, [], { snapshotDir, logger: { info: () => {}, warn } });
 for (const problem of problems.filter((p) => p.severity === 'error')) console.error(formatProblem(problem));
 
 if (questions.length > 0) {
@@ -55,3 +59,4 @@ if (questions.length > 0) {
   console.error('usage: npm run ask -- "your question"   or   npm run --silent ask -- --json < questions.txt');
   process.exit(2);
 }
+await snapshotSaved;

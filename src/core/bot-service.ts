@@ -1,12 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { loadCorpus, type Article, type SynonymGroup } from '../corpus/index.js';
+import type { Article, CorpusProblem, SynonymGroup } from '../corpus/index.js';
 import { ANSWER_TTL_MS, type ChannelRules, type Store, type StoreChange } from '../store/index.js';
+import { TitleFinder } from '../search/title-finder.js';
 import { normalizeText } from '../text/index.js';
 import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type Answer, type AnswerOptions } from './answer.js';
 import type { Platform } from './invocation.js';
-import { buildKnowledgeBase, withModeratorSynonyms, type KnowledgeBase } from './knowledge-base.js';
+import type { BuildResult } from './build-job.js';
+import type { CorpusChanges } from './corpus-difference.js';
+import { corpusStamps } from './corpus-stamps.js';
+import { PARAGRAPH_RANKING, withModeratorSynonyms, type KnowledgeBase } from './knowledge-base.js';
+import { buildOffThread, buildOnThisThread } from './off-thread-build.js';
+import { keyFor, readSnapshot, restoreSnapshot } from './snapshot-store.js';
 import type { Logger } from './logger.js';
-import type { CorpusSize, ReloadReport } from './reload-report.js';
+import { countChanges, type CorpusSize, type ReloadReport } from './reload-report.js';
 import type { ArticleSummary } from './reply.js';
 import type { StatsSnapshot } from './stats.js';
 
@@ -19,6 +25,10 @@ export interface BotObserver {
 export interface BotServiceOptions {
   observer?: BotObserver;
   corpusDir: string;
+  /** where the index snapshot is kept (DATA_DIR); without it every start builds */
+  snapshotDir?: string;
+  /** build in a worker thread (default), or on this one (small corpora in tests: no worker to start) */
+  buildInWorker?: boolean;
   store: Store;
   logger: Logger;
   answer?: Partial<AnswerOptions>;
@@ -59,15 +69,20 @@ export class BotService {
   private readonly store: Store;
   private readonly logger: Logger;
   private readonly corpusDir: string;
+  private readonly snapshotDir: string | undefined;
+  private readonly buildInWorker: boolean;
   private readonly answerOptions: AnswerOptions;
   private readonly rules = new Map<string, { rules: Promise<ChannelRules>; at: number }>();
   private readonly now: () => number;
   private readonly startedAt: number;
   private reloading: Promise<ReloadReport> | undefined;
+  private titles: { articles: readonly Article[]; finder: TitleFinder } | undefined;
   private readonly observer: BotObserver;
 
   constructor(options: BotServiceOptions) {
     this.corpusDir = options.corpusDir;
+    this.snapshotDir = options.snapshotDir;
+    this.buildInWorker = options.buildInWorker ?? true;
     this.store = options.store;
     this.logger = options.logger;
     this.answerOptions = { ...DEFAULT_ANSWER_OPTIONS, ...options.answer };
@@ -117,20 +132,58 @@ export class BotService {
   private async rebuild(initial: boolean): Promise<ReloadReport> {
     const started = performance.now();
     const before = this.size();
-    const { corpus, problems } = await loadCorpus(this.corpusDir);
-    const errors = problems.filter((p) => p.severity === 'error');
-    const usable = corpus.articles.length > 0 && (initial || errors.length === 0);
-    if (!usable) {
+    const { kb, problems, changes, builtIn } = await this.loadIndex(initial);
+    if (!kb) {
+      const errors = problems.filter((p) => p.severity === 'error');
       this.logger.warn(
         { errors: errors.length, corpusDir: this.corpusDir },
         initial ? 'corpus load failed: no usable article' : 'reload refused; the previous index keeps serving',
       );
       return { swapped: false, before, after: before, problems, ms: performance.now() - started };
     }
-    this.kb = buildKnowledgeBase(corpus, { extraSynonyms: await this.moderatorSynonyms() });
+    this.kb = kb;
     const after = this.size();
-    this.logger.info({ ...after, buildMs: Math.round(this.kb.buildMs), problems: problems.length }, 'index built and serving');
-    return { swapped: true, before, after, problems, ms: performance.now() - started };
+    this.logger.info(
+      { ...after, buildMs: Math.round(kb.buildMs), builtIn, problems: problems.length, ...(changes && countChanges(changes)) },
+      'index built and serving',
+    );
+    return { swapped: true, before, after, problems, ms: performance.now() - started, changes };
+  }
+
+  /**
+   * At start, the snapshot when it matches the corpus; otherwise a build in a
+   * worker thread (this thread keeps answering), whose snapshot is then read
+   * here: the index served is always one read from a snapshot.
+   */
+  private async loadIndex(initial: boolean): Promise<{ kb?: KnowledgeBase; problems: CorpusProblem[]; changes?: CorpusChanges; builtIn?: string }> {
+    const extra = await this.moderatorSynonyms();
+    if (initial && this.snapshotDir) {
+      const stamps = await corpusStamps(this.corpusDir);
+      if (stamps) {
+        const read = await readSnapshot(this.snapshotDir, keyFor(stamps, PARAGRAPH_RANKING), extra);
+        if ('kb' in read) {
+          this.logger.info({ snapshotDir: this.snapshotDir }, 'index snapshot loaded');
+          return { ...read, builtIn: 'snapshot' };
+        }
+        this.logger.info({ snapshotDir: this.snapshotDir }, `index snapshot not used: ${read.rejected}; building the index`);
+      }
+    }
+    // a reload reads only the files changed since the snapshot
+    const request = { corpusDir: this.corpusDir, snapshotDir: this.snapshotDir, initial, byDifference: !initial };
+    let result: BuildResult;
+    try {
+      result = this.buildInWorker ? await buildOffThread(request) : await buildOnThisThread(request);
+    } catch (error) {
+      // a reload keeps the index it has; the first load has none, so it builds here instead
+      if (!initial) throw error;
+      this.logger.warn({ err: error }, 'the build worker failed; building on the main thread');
+      result = await buildOnThisThread(request);
+    }
+    if (!result.ok) return { problems: result.problems };
+    if (result.writeError) this.logger.warn({ snapshotDir: this.snapshotDir }, `index snapshot not written (${result.writeError}); the next start builds again`);
+    const restored = result.written ? await readSnapshot(this.snapshotDir!, result.key, extra) : await restoreSnapshot(result.bytes!, extra);
+    if ('rejected' in restored) throw new Error(`the snapshot just built cannot be read: ${restored.rejected}`);
+    return { kb: restored.kb, problems: result.problems, changes: result.changes, builtIn: result.threadId === 0 ? 'main thread' : 'worker' };
   }
 
   /**
@@ -250,11 +303,15 @@ export class BotService {
 
   /** Up to `limit` articles whose title or id contains what was typed so far (for autocomplete). */
   suggestArticles(typed: string, limit = 25): ArticleSummary[] {
-    const wanted = loose(typed);
-    return this.knowledgeBase.articles
-      .filter((a) => !wanted || loose(a.label).includes(wanted) || loose(a.id).includes(wanted))
-      .slice(0, limit)
-      .map(summarizeArticle);
+    const { articles } = this.knowledgeBase;
+    if (!loose(typed)) return articles.slice(0, limit).map(summarizeArticle);
+    return this.titleFinder(articles).find(typed, limit).map((i) => summarizeArticle(articles[i]!));
+  }
+
+  /** Built on the first suggestion after a load, for that load's articles: most loads never need one. */
+  private titleFinder(articles: readonly Article[]): TitleFinder {
+    if (this.titles?.articles !== articles) this.titles = { articles, finder: new TitleFinder(articles.map((a) => `${a.label} ${a.id}`)) };
+    return this.titles.finder;
   }
 
   listSynonyms(): Promise<{ id: number; expressions: string[] }[]> {

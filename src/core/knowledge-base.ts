@@ -1,5 +1,5 @@
 import type { Article, Corpus, Paragraph, SynonymGroup } from '../corpus/index.js';
-import { DEFAULT_RANKING, PassageIndex, type RankingParams } from '../search/index.js';
+import { DEFAULT_RANKING, PassageIndex, type RankingParams, type ReusedTokens } from '../search/index.js';
 import { dateWords } from './date-words.js';
 
 /** A paragraph of an article, as indexed: passage number n is passages[n]. */
@@ -24,12 +24,16 @@ export interface KnowledgeBase {
   corpusSynonyms: readonly SynonymGroup[];
   builtAt: Date;
   buildMs: number;
+  /** the ranking options it was built with (a snapshot rebuilds its index with them) */
+  ranking: Partial<RankingParams>;
 }
 
 export interface KnowledgeBaseOptions {
   /** synonym groups added by moderators, on top of the corpus file's */
   extraSynonyms?: readonly SynonymGroup[];
   ranking?: Partial<RankingParams>;
+  /** passages' words kept from a snapshot (a reload by difference) */
+  reuse?: ReusedTokens;
 }
 
 /**
@@ -37,26 +41,35 @@ export interface KnowledgeBaseOptions {
  * normalization meant for corpora that mix the two (see RankingParams.bLong)
  * would only penalize a long paragraph for being long.
  */
-const PARAGRAPH_RANKING: Partial<RankingParams> = { bLong: DEFAULT_RANKING.b };
+export const PARAGRAPH_RANKING: Partial<RankingParams> = { bLong: DEFAULT_RANKING.b };
 
 export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions = {}): KnowledgeBase {
   const started = performance.now();
   const passages: PassageRef[] = corpus.articles.flatMap((article) =>
     article.paragraphs.map((paragraph) => ({ id: `${article.id}#${paragraph.n}`, article, paragraph })),
   );
+  const ranking = { ...PARAGRAPH_RANKING, ...options.ranking };
+  // one title string per article, not per passage
+  const titles = new Map<Article, string | undefined>();
+  const titleOf = (article: Article) => {
+    if (!titles.has(article)) titles.set(article, [article.title, dateWords(article.date)].filter(Boolean).join(' — ') || undefined);
+    return titles.get(article);
+  };
   const index = PassageIndex.build(
     passages.map((p) => ({
-      text: p.paragraph.text,
-      // an article printed without a headline is summed up by its lead, as news leads are written to do
-      title: [p.article.title, dateWords(p.article.date)].filter(Boolean).join(' — ') || undefined,
+      // read only when the passage is tokenized (not when its words are reused from a snapshot)
+      get text() {
+        return p.paragraph.text;
+      },
+      title: titleOf(p.article),
       group: p.article.id,
     })),
-    { synonyms: [...corpus.synonyms, ...(options.extraSynonyms ?? [])], ranking: { ...PARAGRAPH_RANKING, ...options.ranking } },
+    { synonyms: [...corpus.synonyms, ...(options.extraSynonyms ?? [])], ranking, reuse: options.reuse },
   );
   const arabic = corpus.articles.filter((a) => a.lang === 'ar').length;
   return {
     articles: corpus.articles, passages, index, mainLanguage: arabic * 2 >= corpus.articles.length ? 'ar' : 'en',
-    corpusSynonyms: corpus.synonyms, builtAt: new Date(), buildMs: performance.now() - started,
+    corpusSynonyms: corpus.synonyms, builtAt: new Date(), buildMs: performance.now() - started, ranking,
   };
 }
 

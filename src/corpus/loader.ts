@@ -8,6 +8,7 @@ import type { Article, CorpusLoadResult, CorpusProblem, SynonymGroup } from './t
 const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 const MAX_METADATA_BYTES = 64 * 1024;
 const LABEL_WORDS = 10;
+const READ_CONCURRENCY = 16;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -84,7 +85,8 @@ async function readMetadata(dir: string, file: string): Promise<{ metadata?: Art
   return { metadata: parsed.data, problems: [] };
 }
 
-async function loadArticle(dir: string, id: string, hasMetadata: boolean): Promise<{ article?: Article; problems: CorpusProblem[] }> {
+/** Reads one article and its metadata; a broken file gives problems and no article. */
+export async function loadArticle(dir: string, id: string, hasMetadata: boolean): Promise<{ article?: Article; problems: CorpusProblem[] }> {
   const file = `${id}.txt`;
   const problems: CorpusProblem[] = [];
   if (!ARTICLE_ID.test(id)) {
@@ -132,18 +134,25 @@ async function loadArticle(dir: string, id: string, hasMetadata: boolean): Promi
   };
 }
 
-/**
- * Loads every `<id>.txt` article of a directory, its `<id>.json` metadata and
- * `synonyms.txt`. A broken file is reported and left out; the rest loads.
- */
-export async function loadCorpus(dir: string): Promise<CorpusLoadResult> {
+/** What a corpus directory holds, before any article is read. */
+export interface CorpusListing {
+  /** every regular file, sorted */
+  names: string[];
+  /** article ids in load order */
+  textIds: string[];
+  metadataIds: ReadonlySet<string>;
+  /** about the listing itself: no directory, no article, metadata without its article */
+  problems: CorpusProblem[];
+}
+
+/** Lists a corpus directory; undefined (with the problem) when it cannot be read. */
+export async function listCorpus(dir: string): Promise<CorpusListing | { problems: CorpusProblem[] }> {
   let names: string[];
   try {
     names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return {
-      corpus: { articles: [], synonyms: [] },
       problems: [{
         severity: 'error', file: '.',
         message: code === 'ENOENT' ? `the corpus directory ${dir} does not exist` : `the corpus directory ${dir} cannot be read (${code})`,
@@ -153,11 +162,11 @@ export async function loadCorpus(dir: string): Promise<CorpusLoadResult> {
   }
 
   const problems: CorpusProblem[] = [];
-  const textIds = new Set(names.filter((n) => n.endsWith('.txt') && n !== SYNONYMS_FILE).map((n) => n.slice(0, -4)));
+  const textIds = [...new Set(names.filter((n) => n.endsWith('.txt') && n !== SYNONYMS_FILE).map((n) => n.slice(0, -4)))];
   const metadataIds = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)));
-
+  const texts = new Set(textIds);
   for (const id of metadataIds) {
-    if (!textIds.has(id)) {
+    if (!texts.has(id)) {
       problems.push({
         severity: 'error', file: `${id}.json`,
         message: 'is metadata for an article that is not there',
@@ -165,28 +174,46 @@ export async function loadCorpus(dir: string): Promise<CorpusLoadResult> {
       });
     }
   }
+  if (textIds.length === 0) {
+    problems.push({ severity: 'error', file: '.', message: `the corpus directory ${dir} has no articles`, fix: 'add at least one <id>.txt article (see corpus/README.md)' });
+  }
+  return { names, textIds, metadataIds, problems };
+}
 
+/** Reads the synonyms file, when the listing has one. */
+export async function loadSynonymsFile(dir: string, names: readonly string[]): Promise<{ synonyms: SynonymGroup[]; problems: CorpusProblem[] }> {
+  if (!names.includes(SYNONYMS_FILE)) return { synonyms: [], problems: [] };
+  const read = await readText(dir, SYNONYMS_FILE, MAX_ARTICLE_BYTES);
+  if ('problem' in read) return { synonyms: [], problems: [read.problem] };
+  const parsed = parseSynonyms(read.text);
+  return { synonyms: parsed.groups, problems: parsed.problems };
+}
+
+/**
+ * Loads every `<id>.txt` article of a directory, its `<id>.json` metadata and
+ * `synonyms.txt`. A broken file is reported and left out; the rest loads.
+ */
+export async function loadCorpus(dir: string): Promise<CorpusLoadResult> {
+  const listing = await listCorpus(dir);
+  if (!('names' in listing)) return { corpus: { articles: [], synonyms: [] }, problems: listing.problems };
+  const problems: CorpusProblem[] = [...listing.problems];
+  // many files in flight at once (an archive has tens of thousands), gathered back in order
+  const results: Awaited<ReturnType<typeof loadArticle>>[] = new Array(listing.textIds.length);
+  let next = 0;
+  const reader = async () => {
+    while (next < listing.textIds.length) {
+      const i = next++;
+      const id = listing.textIds[i]!;
+      results[i] = await loadArticle(dir, id, listing.metadataIds.has(id));
+    }
+  };
+  await Promise.all(Array.from({ length: READ_CONCURRENCY }, reader));
   const articles: Article[] = [];
-  for (const id of textIds) {
-    const loaded = await loadArticle(dir, id, metadataIds.has(id));
+  for (const loaded of results) {
     problems.push(...loaded.problems);
     if (loaded.article) articles.push(loaded.article);
   }
-  if (textIds.size === 0) {
-    problems.push({ severity: 'error', file: '.', message: `the corpus directory ${dir} has no articles`, fix: 'add at least one <id>.txt article (see corpus/README.md)' });
-  }
-
-  let synonyms: SynonymGroup[] = [];
-  if (names.includes(SYNONYMS_FILE)) {
-    const read = await readText(dir, SYNONYMS_FILE, MAX_ARTICLE_BYTES);
-    if ('problem' in read) {
-      problems.push(read.problem);
-    } else {
-      const parsed = parseSynonyms(read.text);
-      synonyms = parsed.groups;
-      problems.push(...parsed.problems);
-    }
-  }
-
+  const { synonyms, problems: synonymProblems } = await loadSynonymsFile(dir, listing.names);
+  problems.push(...synonymProblems);
   return { corpus: { articles, synonyms }, problems };
 }

@@ -10,6 +10,13 @@ type IndexSize = { articles: number; passages: number; terms: number; synonymGro
  * place: the bot says the same thing on every platform, in the asker's
  * language. Renderers add only their markup; operator logs stay English.
  */
+const SHOWN_IDS = 5;
+
+/** "a, b, c" or "a, b, c, d, e, …" */
+function shownIds(ids: readonly string[]): string {
+  return `${ids.slice(0, SHOWN_IDS).join(', ')}${ids.length > SHOWN_IDS ? ', …' : ''}`;
+}
+
 export const MESSAGES = {
   // ---- answers
   notFound: {
@@ -105,6 +112,18 @@ export const MESSAGES = {
       `أعيد التحميل: ${r.before} ← ${r.after} مقالات، ${r.passages} فقرة (${r.ms} ms).`,
     en: (r: { before: number; after: number; passages: number; ms: number }) =>
       `Reloaded: ${r.before} → ${r.after} articles, ${r.passages} passages (${r.ms} ms).`,
+  },
+  reloadChanges: {
+    ar: (c: { added: string[]; changed: string[]; removed: string[] }) => {
+      const part = (ids: readonly string[] = [], what: string) => (ids.length ? `${what} ${ids.length} (${shownIds(ids)})` : '');
+      const parts = [part(c.added, 'أضيفت'), part(c.changed, 'تغيّرت'), part(c.removed, 'حُذفت')].filter(Boolean);
+      return parts.length ? `المقالات: ${parts.join('، ')}.` : 'لم تتغير أي مقالة.';
+    },
+    en: (c: { added: string[]; changed: string[]; removed: string[] }) => {
+      const part = (ids: readonly string[] = [], what: string) => (ids.length ? `${ids.length} ${what} (${shownIds(ids)})` : '');
+      const parts = [part(c.added, 'added'), part(c.changed, 'changed'), part(c.removed, 'removed')].filter(Boolean);
+      return parts.length ? `Articles: ${parts.join(', ')}.` : 'No article changed.';
+    },
   },
   reloadRefused: {
     ar: (r: { errors: number; articles: number; passages: number }) =>

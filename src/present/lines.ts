@@ -61,5 +61,7 @@ export function reloadLines(report: ReloadReport, lang: Lang): string[] {
   }
   const warnings = report.problems.filter((p) => p.severity === 'warning').map(formatProblem).map(cleanText);
   const head = MESSAGES.reloaded[lang]({ before: before.articles, after: after.articles, passages: after.passages, ms: Math.round(report.ms) });
-  return [head, ...warnings];
+  // a reload by difference names what changed
+  const changes = report.changes ? [MESSAGES.reloadChanges[lang](report.changes)] : [];
+  return [head, ...changes, ...warnings];
 }

@@ -2,17 +2,49 @@
  * Per-passage term frequencies in flat typed arrays: for passage p, its
  * distinct term ids (sorted) are terms[offsets[p] … offsets[p+1]) and their
  * counts sit at the same places in counts. A few bytes per posting, so 30k
- * news articles fit in tens of megabytes.
+ * news articles fit in tens of megabytes; the arrays are what a snapshot saves.
  */
-export interface ForwardIndex {
+export class ForwardIndex {
   readonly size: number;
-  /** How many times a term occurs in a passage (0 when absent). */
-  frequency(passage: number, term: number): number;
-  /** Number of indexed terms in the passage. */
-  length(passage: number): number;
-  /** The passage's distinct term ids, ascending. */
-  terms(passage: number): Int32Array;
+  /** Mean number of indexed terms per passage. */
   readonly averageLength: number;
+
+  constructor(
+    readonly offsets: Int32Array,
+    readonly termIds: Int32Array,
+    readonly counts: Uint16Array,
+    readonly lengths: Float32Array,
+  ) {
+    this.size = lengths.length;
+    let total = 0;
+    for (let p = 0; p < lengths.length; p++) total += lengths[p]!;
+    this.averageLength = lengths.length ? total / lengths.length : 0;
+  }
+
+  /** How many times a term occurs in a passage (0 when absent). */
+  frequency(passage: number, term: number): number {
+    const terms = this.termIds;
+    let lo = this.offsets[passage]!;
+    let hi = this.offsets[passage + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const found = terms[mid]!;
+      if (found === term) return this.counts[mid]!;
+      if (found < term) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  /** Number of indexed terms in the passage. */
+  length(passage: number): number {
+    return this.lengths[passage] ?? 0;
+  }
+
+  /** The passage's distinct term ids, ascending. */
+  terms(passage: number): Int32Array {
+    return this.termIds.subarray(this.offsets[passage], this.offsets[passage + 1]);
+  }
 }
 
 export class ForwardIndexBuilder {
@@ -27,7 +59,7 @@ export class ForwardIndexBuilder {
    * `extra` terms (the title) count `extraWeight` times each (rounded to whole
    * occurrences) but not toward the passage's length.
    */
-  add(termIds: readonly number[], extra: readonly number[] = [], extraWeight = 0): number {
+  add(termIds: ArrayLike<number>, extra: ArrayLike<number> = [], extraWeight = 0): number {
     const body = Int32Array.from(termIds).sort();
     const added = extraWeight > 0 ? Int32Array.from(extra).sort() : new Int32Array(0);
     this.reserve(body.length + added.length);
@@ -67,29 +99,6 @@ export class ForwardIndexBuilder {
   }
 
   build(): ForwardIndex {
-    const offsets = Int32Array.from(this.offsets);
-    const terms = this.terms.slice(0, this.used);
-    const counts = this.counts.slice(0, this.used);
-    const lengths = Float32Array.from(this.lengths);
-    const total = this.lengths.reduce((a, b) => a + b, 0);
-    const averageLength = lengths.length ? total / lengths.length : 0;
-    return {
-      size: lengths.length,
-      averageLength,
-      length: (passage) => lengths[passage] ?? 0,
-      terms: (passage) => terms.subarray(offsets[passage], offsets[passage + 1]),
-      frequency(passage, term) {
-        let lo = offsets[passage]!;
-        let hi = offsets[passage + 1]! - 1;
-        while (lo <= hi) {
-          const mid = (lo + hi) >>> 1;
-          const found = terms[mid]!;
-          if (found === term) return counts[mid]!;
-          if (found < term) lo = mid + 1;
-          else hi = mid - 1;
-        }
-        return 0;
-      },
-    };
+    return new ForwardIndex(Int32Array.from(this.offsets), this.terms.slice(0, this.used), this.counts.slice(0, this.used), Float32Array.from(this.lengths));
   }
 }

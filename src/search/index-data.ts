@@ -1,8 +1,8 @@
-import { beforeNormalization, createAnalyzer, normalizeText, preAnalyzed, splitWords, type Analyzer } from '../text/index.js';
+import { beforeNormalization, createAnalyzer, normalizeText, splitWords, type Analyzer, type StemCounts } from '../text/index.js';
 import { answerTypeBitsOfWord } from './answer-type.js';
-import { createFlexPassageIndex, type FlexPassageIndex } from './flex-index.js';
 import { ForwardIndexBuilder, type ForwardIndex } from './forward-index.js';
 import { NameIndex } from './name-index.js';
+import { Postings } from './postings.js';
 import { SequenceStore } from './sequence-store.js';
 import { surfaceHash } from './surface-hash.js';
 import { Vocabulary } from './vocabulary.js';
@@ -23,8 +23,10 @@ export interface PassageInput {
 export interface IndexData {
   size: number;
   analyzer: Analyzer;
-  /** inverted index: which passages hold a term */
-  flex: FlexPassageIndex;
+  /** the corpus's light-stem counts the analyzer was made with (see createAnalyzer) */
+  stemCounts: StemCounts;
+  /** inverted index: which passages hold a term (body or title) */
+  postings: Postings;
   vocabulary: Vocabulary;
   /** per passage: term frequencies of the body, plus the title's counted `titleWeight` times each (lengths: the body's) */
   body: ForwardIndex;
@@ -43,6 +45,25 @@ export interface IndexData {
   followsNeighbor: Uint8Array;
   /** the corpus's words by consonant skeleton: names typed in the other script */
   names: NameIndex;
+  /**
+   * The passages as normalized words, before analysis: what a rebuild by
+   * difference starts from (see retokenize). Present after a build, for the
+   * snapshot; never loaded back into a serving index.
+   */
+  tokens?: { words: readonly string[]; body: SequenceStore };
+}
+
+/**
+ * Passages as ids of normalized words: the text pipeline's costly part
+ * (normalizing and splitting every passage) done once.
+ */
+export interface TokenizedPassages {
+  table: WordTable;
+  bodyWords: Int32Array[];
+  /** per distinct title text: its words */
+  titleWords: Map<string, Int32Array>;
+  titleTexts: (string | undefined)[];
+  groups: (string | undefined)[];
 }
 
 /** Normalized words interned once: every later step works per distinct word, not per occurrence. */
@@ -51,23 +72,59 @@ class WordTable {
   readonly frequency: number[] = [];
   private readonly ids = new Map<string, number>();
 
+  idOf(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.ids.set(word, id);
+      this.words.push(word);
+      this.frequency.push(0);
+    }
+    this.frequency[id]!++;
+    return id;
+  }
+
   idsOf(text: string): Int32Array {
     const words = splitWords(normalizeText(beforeNormalization(text)));
     const out = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
-      let id = this.ids.get(word);
-      if (id === undefined) {
-        id = this.words.length;
-        this.ids.set(word, id);
-        this.words.push(word);
-        this.frequency.push(0);
-      }
-      this.frequency[id]!++;
-      out[i] = id;
-    }
+    for (let i = 0; i < words.length; i++) out[i] = this.idOf(words[i]!);
     return out;
   }
+}
+
+/** Every passage normalized and split once, in order: bodies first, then the distinct titles. */
+export function tokenize(passages: readonly PassageInput[]): TokenizedPassages {
+  return retokenize([], passages.map((p) => p.text), passages.map((p) => p.title), passages.map((p) => p.group));
+}
+
+/**
+ * The same, where some bodies are already word ids over `knownWords` (from a
+ * snapshot) and only the others are text: the words are numbered afresh in
+ * order of first occurrence, so the result is the one tokenize() would give
+ * for the same texts, id for id.
+ */
+export function retokenize(
+  knownWords: readonly string[],
+  bodies: readonly (string | Int32Array)[],
+  titleTexts: (string | undefined)[],
+  groups: (string | undefined)[],
+): TokenizedPassages {
+  const table = new WordTable();
+  const renumber = new Int32Array(knownWords.length).fill(-1);
+  const bodyWords = bodies.map((body) => {
+    if (typeof body === 'string') return table.idsOf(body);
+    const out = new Int32Array(body.length);
+    for (let i = 0; i < body.length; i++) {
+      const old = body[i]!;
+      if (renumber[old]! < 0) renumber[old] = table.idOf(knownWords[old]!);
+      else table.frequency[renumber[old]!]!++;
+      out[i] = renumber[old]!;
+    }
+    return out;
+  });
+  const titleWords = new Map<string, Int32Array>();
+  for (const title of titleTexts) if (title && !titleWords.has(title)) titleWords.set(title, table.idsOf(title));
+  return { table, bodyWords, titleWords, titleTexts, groups };
 }
 
 /**
@@ -77,16 +134,24 @@ class WordTable {
  * corpus, so the second can tell a fused particle ("وقال") from a root letter
  * ("وزير").
  */
-export function buildIndexData(passages: readonly PassageInput[], titleWeight: number): IndexData {
-  // the callers' objects may come in several shapes: read them once, so the loops below see plain arrays
-  const texts = passages.map((p) => p.text);
-  const titleTexts = passages.map((p) => p.title);
-  const groups = passages.map((p) => p.group);
+export function buildIndexData(passages: readonly PassageInput[], titleWeight: number, reuse?: ReusedTokens): IndexData {
+  const tokens = reuse
+    ? retokenize(reuse.words, passages.map((p, i) => reuse.bodies[i] ?? p.text), passages.map((p) => p.title), passages.map((p) => p.group))
+    : tokenize(passages);
+  return buildIndexDataFromTokens(tokens, titleWeight);
+}
 
-  const table = new WordTable();
-  const bodyWords = texts.map((text) => table.idsOf(text));
-  const titleWords = new Map<string, Int32Array>();
-  for (const title of titleTexts) if (title && !titleWords.has(title)) titleWords.set(title, table.idsOf(title));
+/** Word ids of passages that did not change since a snapshot: they are not normalized and split again. */
+export interface ReusedTokens {
+  words: readonly string[];
+  /** per passage: its body as ids over `words`, or undefined to tokenize its text */
+  bodies: readonly (Int32Array | undefined)[];
+}
+
+/** The index from passages already tokenized (see tokenize and retokenize). */
+export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight: number): IndexData {
+  const { table, bodyWords, titleWords, titleTexts, groups } = tokens;
+  const size = bodyWords.length;
 
   const firstPass = createAnalyzer();
   const stemCounts = new Map<string, number>();
@@ -110,34 +175,55 @@ export function buildIndexData(passages: readonly PassageInput[], titleWeight: n
   });
   analyzer.forgetCache();
 
-  const termIds = (words: Int32Array): number[] => {
+  const termIds = (words: Int32Array): Int32Array => {
     const ids: number[] = [];
     for (const word of words) if (termOfWord[word]! >= 0) ids.push(termOfWord[word]!);
-    return ids;
+    return Int32Array.from(ids);
   };
+
+  // every per-passage sequence goes into flat arrays sized once: no per-passage garbage at 100k+ passages
+  let totalWords = 0;
+  for (const words of bodyWords) totalWords += words.length;
+  const wordOffsets = new Int32Array(size + 1);
+  const wordData = new Int32Array(totalWords);
+  const termOffsets = new Int32Array(size + 1);
+  const termData = new Int32Array(totalWords);
+  const hashData = new Int32Array(totalWords);
+  const distinctOffsets = new Int32Array(size + 1);
+  let distinctData = new Int32Array(totalWords + 16 * size);
+  const lastSeenIn = new Int32Array(vocabulary.size).fill(-1);
+  const df = new Int32Array(vocabulary.size);
 
   const body = new ForwardIndexBuilder();
   const titles = new ForwardIndexBuilder();
-  const titleNumbers = new Map<string, { n: number; ids: number[] }>();
-  const titleOf = new Int32Array(texts.length).fill(-1);
-  const sequences = new SequenceStore();
-  const surfaces = new SequenceStore();
-  const flex = createFlexPassageIndex(analyzer);
-  const answerTypes = new Uint8Array(texts.length);
-  const followsNeighbor = new Uint8Array(texts.length);
+  const titleNumbers = new Map<string, { n: number; ids: Int32Array }>();
+  const titleOf = new Int32Array(size).fill(-1);
+  const answerTypes = new Uint8Array(size);
+  const followsNeighbor = new Uint8Array(size);
+  const empty: Int32Array = new Int32Array(0);
+  let terms = 0;
+  let distinct = 0;
 
-  for (let i = 0; i < texts.length; i++) {
+  for (let i = 0; i < size; i++) {
     const words = bodyWords[i]!;
-    const ids: number[] = [];
-    const hashes: number[] = [];
+    wordData.set(words, wordOffsets[i]!);
+    wordOffsets[i + 1] = wordOffsets[i]! + words.length;
+    // copied into wordData: let the passage's own array go while the rest is built
+    bodyWords[i] = empty;
+    const start = terms;
     let types = 0;
-    for (const word of words) {
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k]!;
       types |= typesOfWord[word]!;
-      if (termOfWord[word]! < 0) continue;
-      ids.push(termOfWord[word]!);
-      hashes.push(hashOfWord[word]!);
+      const term = termOfWord[word]!;
+      if (term < 0) continue;
+      termData[terms] = term;
+      hashData[terms] = hashOfWord[word]!;
+      terms++;
     }
-    let titleIds: number[] = [];
+    termOffsets[i + 1] = terms;
+    const ids = termData.subarray(start, terms);
+    let titleIds = empty;
     const titleText = titleTexts[i];
     if (titleText) {
       let title = titleNumbers.get(titleText);
@@ -151,18 +237,33 @@ export function buildIndexData(passages: readonly PassageInput[], titleWeight: n
     }
     // the title's weight is folded into the passage's frequencies: one lookup per term at query time
     body.add(ids, titleIds, titleWeight);
-    sequences.add(ids);
-    surfaces.add(hashes);
     answerTypes[i] = types;
-    vocabulary.countPassage(new Set([...ids, ...titleIds]));
-    // FlexSearch's encoder runs this same analyzer; the terms are handed over already analyzed
-    flex.add(i, preAnalyzed([...titleIds, ...ids].map((id) => vocabulary.term(id))));
+    // the passage's distinct terms, the title's first, each counted once toward its document frequency
+    if (distinct + titleIds.length + ids.length > distinctData.length) {
+      const grown = new Int32Array(2 * (distinct + titleIds.length + ids.length));
+      grown.set(distinctData.subarray(0, distinct));
+      distinctData = grown;
+    }
+    for (const list of [titleIds, ids]) {
+      for (let k = 0; k < list.length; k++) {
+        const term = list[k]!;
+        if (lastSeenIn[term] === i) continue;
+        lastSeenIn[term] = i;
+        df[term]!++;
+        distinctData[distinct++] = term;
+      }
+    }
+    distinctOffsets[i + 1] = distinct;
     if (i > 0 && groups[i] !== undefined && groups[i - 1] === groups[i]) followsNeighbor[i] = 1;
   }
-  sequences.compact();
-  surfaces.compact();
+  vocabulary.finish(df);
+  const sequences = SequenceStore.of(termOffsets, termData.slice(0, terms));
+  const surfaces = SequenceStore.of(termOffsets, hashData.slice(0, terms));
+  const bodyStore = SequenceStore.of(wordOffsets, wordData);
+  const postings = Postings.build((p) => distinctData.subarray(distinctOffsets[p], distinctOffsets[p + 1]), size, df);
   return {
-    size: texts.length, analyzer, flex, vocabulary, body: body.build(), titleWeight, titles: titles.build(), titleOf,
+    tokens: { words: table.words, body: bodyStore },
+    size, analyzer, stemCounts, postings, vocabulary, body: body.build(), titleWeight, titles: titles.build(), titleOf,
     sequences, surfaces, answerTypes, followsNeighbor, names,
   };
 }

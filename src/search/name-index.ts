@@ -13,9 +13,17 @@ export interface NamedWord {
  * per distinct word of the corpus; a lookup is a few map reads.
  */
 export class NameIndex {
-  private readonly words: string[] = [];
-  private readonly terms: number[] = [];
-  private readonly wordsBySkeleton = new Map<string, number[]>();
+  private readonly words: string[];
+  private readonly terms: number[] | Int32Array;
+  /** skeleton → ids of words; arrays while building, views of one array once restored from a snapshot */
+  private readonly wordsBySkeleton: Map<string, number[] | Int32Array>;
+
+  constructor(saved?: NameIndexArrays) {
+    this.words = saved ? saved.words : [];
+    this.terms = saved ? saved.terms : [];
+    this.wordsBySkeleton = new Map();
+    if (saved) saved.skeletons.forEach((skeleton, k) => this.wordsBySkeleton.set(skeleton, saved.ids.subarray(saved.offsets[k], saved.offsets[k + 1])));
+  }
 
   /** Files a normalized word of the corpus under its skeletons, pointing at its index term. */
   add(word: string, term: number): void {
@@ -25,9 +33,9 @@ export class NameIndex {
       if (!skeleton) continue;
       if (id < 0) {
         id = this.words.push(word) - 1;
-        this.terms.push(term);
+        (this.terms as number[]).push(term);
       }
-      const words = this.wordsBySkeleton.get(skeleton);
+      const words = this.wordsBySkeleton.get(skeleton) as number[] | undefined;
       if (!words) this.wordsBySkeleton.set(skeleton, [id]);
       else if (words.at(-1) !== id) words.push(id);
     }
@@ -40,4 +48,23 @@ export class NameIndex {
     for (const skeleton of skeletons) for (const id of this.wordsBySkeleton.get(skeleton) ?? []) found.add(id);
     return [...found].map((id) => ({ word: this.words[id]!, term: this.terms[id]! }));
   }
+
+  /** Everything it holds, as arrays, for a snapshot (see index-data-codec.ts). */
+  arrays(): NameIndexArrays {
+    const skeletons = [...this.wordsBySkeleton.keys()];
+    const offsets = new Int32Array(skeletons.length + 1);
+    skeletons.forEach((skeleton, k) => (offsets[k + 1] = offsets[k]! + this.wordsBySkeleton.get(skeleton)!.length));
+    const ids = new Int32Array(offsets[skeletons.length]!);
+    skeletons.forEach((skeleton, k) => ids.set(this.wordsBySkeleton.get(skeleton)!, offsets[k]));
+    return { words: this.words, terms: Int32Array.from(this.terms), skeletons, offsets, ids };
+  }
+}
+
+/** A NameIndex as arrays: its words and their terms, and per skeleton the ids of its words (`ids[offsets[k]…offsets[k+1]]`). */
+export interface NameIndexArrays {
+  words: string[];
+  terms: Int32Array;
+  skeletons: string[];
+  offsets: Int32Array;
+  ids: Int32Array;
 }

@@ -5,7 +5,7 @@ import { Accumulator } from './accumulator.js';
 import { ANSWER_TYPE_BIT, answerTypeOf } from './answer-type.js';
 import { DEFAULT_RANKING, idf, saturate, type RankingParams } from './bm25.js';
 import { CrossLanguage } from './cross-language.js';
-import { buildIndexData, type IndexData, type PassageInput } from './index-data.js';
+import { buildIndexData, type IndexData, type PassageInput, type ReusedTokens } from './index-data.js';
 import { planQuery } from './query-plan.js';
 import { addProximityAndExactForm } from './rerank.js';
 import { toScoringConcept, type ScoringConcept, type SingleTerm } from './scoring-concept.js';
@@ -23,6 +23,8 @@ export interface PassageIndexOptions {
   candidateBudget?: number;
   /** the bilingual dictionary for questions in the other language (default: the shipped English–Arabic one; null: none) */
   lexicon?: Lexicon | null;
+  /** passages already tokenized in a snapshot (a rebuild by difference) */
+  reuse?: ReusedTokens;
 }
 
 /**
@@ -82,11 +84,18 @@ const FAMILY_MAX_SHARE = 0.1;
 const FAMILY_LIMIT = 4;
 
 /**
- * The searchable form of a set of passages. FlexSearch finds the passages
+ * The searchable form of a set of passages. The postings give the passages
  * holding the question's rarest concepts; BM25 over a forward index scores
  * them, term at a time for those concepts and passage at a time for the rest;
  * a last pass reorders the top by neighbours, proximity and exact forms.
  */
+/** The shipped lexicon is read on the first question in the other language, not before: most never need it. */
+function lexiconOf(options: PassageIndexOptions): (() => Lexicon) | null {
+  if (options.lexicon === undefined) return shippedLexicon;
+  const lexicon = options.lexicon;
+  return lexicon && (() => lexicon);
+}
+
 export class PassageIndex {
   readonly analyzer: Analyzer;
   readonly size: number;
@@ -123,10 +132,21 @@ export class PassageIndex {
 
   static build(passages: readonly PassageInput[], options: PassageIndexOptions = {}): PassageIndex {
     const ranking = { ...DEFAULT_RANKING, ...options.ranking };
-    // the shipped lexicon is read on the first question in the other language, not before: most never need it
-    const lexicon = options.lexicon === undefined ? shippedLexicon : options.lexicon && (() => options.lexicon!);
-    const data = buildIndexData(passages, ranking.titleWeight);
-    return new PassageIndex(data, options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET, lexicon);
+    return new PassageIndex(
+      buildIndexData(passages, ranking.titleWeight, options.reuse), options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET, lexiconOf(options),
+    );
+  }
+
+  /** An index over data built before (a loaded snapshot); see index-data-codec.ts. */
+  static fromData(data: IndexData, options: PassageIndexOptions = {}): PassageIndex {
+    const ranking = { ...DEFAULT_RANKING, ...options.ranking };
+    if (ranking.titleWeight !== data.titleWeight) throw new Error(`PassageIndex.fromData: the data was built with titleWeight ${data.titleWeight}, not ${ranking.titleWeight}`);
+    return new PassageIndex(data, options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET, lexiconOf(options));
+  }
+
+  /** What the index was built from and holds, for a snapshot (read only). */
+  get built(): IndexData {
+    return this.data;
   }
 
   /** The same index with other synonym groups: no passage is re-indexed. */
@@ -245,19 +265,19 @@ export class PassageIndex {
   private scoreCandidates(scoring: readonly ScoringConcept[]): void {
     const acc = this.acc;
     const order = scoring.map((_, c) => c).filter((c) => scoring[c]!.df > 0).sort((a, b) => scoring[a]!.df - scoring[b]!.df);
-    const postings = new Map<SingleTerm, number[]>();
+    const postings = new Map<SingleTerm, ArrayLike<number>>();
     const fetched = new Uint8Array(scoring.length);
     for (const [rank, c] of order.entries()) {
       const concept = scoring[c]!;
       if (rank > 0 && acc.candidates.length + concept.df > this.candidateBudget) break;
       fetched[c] = 1;
       for (const single of concept.singles) {
-        const found = this.data.flex.passagesWith(single.probe, this.size);
+        const found = this.data.postings.of(single.id);
         postings.set(single, found);
         for (const passage of found) acc.add(passage);
       }
       for (const group of concept.groups) {
-        for (const probe of group.probes) for (const passage of this.data.flex.passagesWith(probe, this.size)) acc.add(passage);
+        for (const probe of group.probes) for (const passage of this.data.postings.withAll(probe)) acc.add(passage);
       }
     }
     const candidates = acc.candidates.length;
@@ -273,18 +293,20 @@ export class PassageIndex {
         this.scorePassageAtATime(concept);
         return;
       }
-      for (const single of concept.singles) if (single.df > 0) postings.set(single, this.data.flex.passagesWith(single.probe, this.size));
+      for (const single of concept.singles) if (single.df > 0) postings.set(single, this.data.postings.of(single.id));
       this.scoreTermAtATime(concept, postings, true);
     });
   }
 
-  private scoreTermAtATime(concept: ScoringConcept, postings: ReadonlyMap<SingleTerm, number[]>, candidatesOnly: boolean): void {
+  private scoreTermAtATime(concept: ScoringConcept, postings: ReadonlyMap<SingleTerm, ArrayLike<number>>, candidatesOnly: boolean): void {
     const { acc } = this;
     const touched: number[] = [];
     // a concept known only through translations earns, at a passage, the confidence of the surest one there
     const evidenceAt = concept.translated ? new Map<number, number>() : undefined;
     for (const single of concept.singles) {
-      for (const passage of postings.get(single) ?? []) {
+      const list = postings.get(single) ?? [];
+      for (let k = 0; k < list.length; k++) {
+        const passage = list[k]!;
         if (candidatesOnly && !acc.has(passage)) continue;
         const f = this.frequency(passage, single.id);
         if (f === 0) continue;

@@ -1,4 +1,4 @@
-import { isPlaceWord, preAnalyzed } from '../text/index.js';
+import { isPlaceWord } from '../text/index.js';
 import { idf } from './bm25.js';
 import type { Concept } from './query-plan.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -7,8 +7,6 @@ import type { Vocabulary } from './vocabulary.js';
 export interface SingleTerm {
   id: number;
   weight: number;
-  /** what FlexSearch is asked for to find the passages holding it (the term, marked as already analyzed) */
-  probe: string;
   df: number;
   /** how sure the translation it comes from is (1 for the question's own word and its forms) */
   confidence: number;
@@ -18,7 +16,8 @@ export interface SingleTerm {
 export interface TermGroup {
   ids: number[];
   idfs: number[];
-  probes: string[];
+  /** what the postings are asked for to find the passages holding the group: each probe's terms all together */
+  probes: number[][];
   dfs: number[];
   weight: number;
   typed: boolean;
@@ -106,7 +105,7 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
       const known = ids.flatMap((id, k) => (id === undefined ? [] : [k]));
       if (known.length) {
         groups.push({
-          ids: known.map((k) => ids[k]!), idfs: known.map((k) => idf(dfs[k]!, n)), probes: known.map((k) => preAnalyzed([alternative.terms[k]!])),
+          ids: known.map((k) => ids[k]!), idfs: known.map((k) => idf(dfs[k]!, n)), probes: known.map((k) => [ids[k]!]),
           dfs: known.map((k) => dfs[k]!), weight: 1, typed: true, confidence: 1,
         });
         phraseDf = Math.min(...known.map((k) => dfs[k]!));
@@ -116,7 +115,7 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
     if (ids.some((id) => id === undefined)) continue;
     const known = ids as number[];
     if (known.length === 1) {
-      const single = { id: known[0]!, weight: alternative.weight, probe: preAnalyzed(alternative.terms), df: dfs[0]!, confidence: alternative.confidence ?? 1 };
+      const single = { id: known[0]!, weight: alternative.weight, df: dfs[0]!, confidence: alternative.confidence ?? 1 };
       if (alternative.loose) {
         loose.push(single);
         continue;
@@ -127,7 +126,7 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
       if (alternative.typed) typedKnown = true;
     } else {
       groups.push({
-        ids: known, idfs: dfs.map((df) => idf(df, n)), probes: [preAnalyzed(alternative.terms)], dfs: [Math.min(...dfs)], weight: alternative.weight, typed: false,
+        ids: known, idfs: dfs.map((df) => idf(df, n)), probes: [known], dfs: [Math.min(...dfs)], weight: alternative.weight, typed: false,
         confidence: alternative.confidence ?? 1,
       });
       groupDf = Math.max(groupDf, Math.min(...dfs));

@@ -2,7 +2,27 @@
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
-  private documentFrequency: number[] = [];
+  private documentFrequency: number[] | Int32Array = [];
+
+  /** A finished vocabulary from saved terms (in id order) and their passage counts. */
+  static restore(terms: readonly string[], df: Int32Array): Vocabulary {
+    const vocabulary = new Vocabulary();
+    for (const term of terms) vocabulary.intern(term);
+    return vocabulary.finish(df);
+  }
+
+  /** Ends interning: the passage counts of every term, in id order. */
+  finish(df: Int32Array): this {
+    if (df.length !== this.terms.length) throw new Error(`Vocabulary.finish: ${df.length} counts for ${this.terms.length} terms`);
+    this.documentFrequency = df;
+    return this;
+  }
+
+  /** The terms in id order and their passage counts, as a snapshot saves them. */
+  arrays(): { terms: readonly string[]; df: Int32Array } {
+    if (!(this.documentFrequency instanceof Int32Array)) this.documentFrequency = Int32Array.from(this.documentFrequency);
+    return { terms: this.terms, df: this.documentFrequency };
+  }
 
   get size(): number {
     return this.terms.length;
@@ -23,6 +43,7 @@ export class Vocabulary {
       id = this.terms.length;
       this.ids.set(term, id);
       this.terms.push(term);
+      if (this.documentFrequency instanceof Int32Array) throw new Error('Vocabulary.intern: this vocabulary is finished');
       this.documentFrequency.push(0);
     }
     return id;

@@ -28,14 +28,6 @@ export interface Analyzer {
   terms(text: string): string[];
   /** Drops the per-word cache (after indexing a corpus, most of it will never be asked again). */
   forgetCache(): void;
-  /** The hooks FlexSearch's Encoder calls; see search/flex-index.ts. */
-  readonly encoderHooks: {
-    normalize: (text: string) => string;
-    prepare: (text: string) => string;
-    split: string;
-    filter: (word: string) => boolean;
-    finalize: (words: string[]) => string[];
-  };
 }
 
 const DIGITS = /^\p{N}+$/u;
@@ -49,19 +41,6 @@ export function beforeNormalization(text: string): string {
 }
 const LATIN = /\p{Script=Latin}/u;
 const TERM_CACHE_LIMIT = 500_000;
-
-/**
- * Marks a string of terms this pipeline has already produced (see
- * `preAnalyzed`): the encoder hooks pass them through instead of analyzing
- * them again. Questions never start with it: control characters are removed
- * from what users type.
- */
-const PRE_ANALYZED = '\u0001';
-
-/** Terms the analyzer produced, in the form its FlexSearch encoder hooks take as already analyzed. */
-export function preAnalyzed(terms: readonly string[]): string {
-  return PRE_ANALYZED + terms.join(' ');
-}
 
 export interface AnalyzerOptions {
   /** Stem counts of the corpus, for telling fused particles from root letters. */
@@ -108,24 +87,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return out;
   }
 
-  // set by `normalize`, which FlexSearch calls first for each string it encodes
-  let passThrough = false;
-
   return {
     termOf,
     analyze,
     terms,
     forgetCache: () => cache.clear(),
-    encoderHooks: {
-      normalize: (text) => {
-        passThrough = text.startsWith(PRE_ANALYZED);
-        return passThrough ? text.slice(PRE_ANALYZED.length) : normalizeText(beforeNormalization(text));
-      },
-      // the words, space-separated: FlexSearch then splits on a plain space, not a Unicode regex
-      prepare: (text) => (passThrough ? text : splitWords(text).join(' ')),
-      split: ' ',
-      filter: (word) => passThrough || termOf(word) !== null,
-      finalize: (words) => (passThrough ? words : words.map((w) => termOf(w) ?? w)),
-    },
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BotService } from '../../src/core/bot-service.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { openSqliteStore } from '../../src/store/index.js';
 import { BUNDLED_CORPUS, createTestBot } from '../support/bot.js';
 
 function copyOfCorpus(): string {
@@ -33,6 +34,46 @@ describe('BotService', () => {
     expect(report.problems).toMatchObject([{ file: '003_dbecf9ef6e395945.json', where: 'date' }]);
     expect(bot.knowledgeBase).toBe(before);
     expect((await bot.ask('عبدالله اليحيا وفد الكويت', 'console')).answer.status).toBe('answered');
+  });
+
+  it('keeps answering while a reload builds in a worker: the main thread is never held for the build', async () => {
+    const dir = copyOfCorpus();
+    const built: unknown[] = [];
+    const logger = { ...silentLogger, info: (o: unknown, m?: string) => m === 'index built and serving' && built.push((o as { builtIn: unknown }).builtIn), child: () => logger };
+    const { bot } = await createTestBot({ corpusDir: dir, buildInWorker: true, logger });
+    writeFileSync(join(dir, 'extra.txt'), 'عقد وزراء خارجية التحالف اجتماعا جديدا في روما لبحث مستقبل التحالف.');
+    const question = 'اجتماع التحالف في روما';
+    let done = false;
+    const reload = bot.reload().finally(() => (done = true));
+    const during: (string | undefined)[] = [];
+    // one question per turn of the event loop: a build on this thread would leave room for none
+    while (!done) {
+      during.push((await bot.ask(question, 'console', { record: false })).answer.passages[0]?.articleId);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect((await reload).swapped).toBe(true);
+    expect(built).toEqual(['worker', 'worker']);
+    expect(during.length).toBeGreaterThan(20);
+    // every answer during the reload came from the old index, until the swap
+    expect(during.slice(0, -1).every((id) => id !== 'extra')).toBe(true);
+    expect((await bot.ask(question, 'console')).answer.passages[0]?.articleId).toBe('extra');
+  });
+
+  it('with a DATA_DIR, starts from the snapshot and reloads only what changed, naming it', async () => {
+    const dir = copyOfCorpus();
+    const dataDir = mkdtempSync(join(tmpdir(), 'data-'));
+    const logged: string[] = [];
+    const logger = { ...silentLogger, info: (o: unknown, m?: string) => logged.push(String(m ?? o)), child: () => logger };
+    const start = () => new BotService({ corpusDir: dir, snapshotDir: dataDir, store: openSqliteStore(':memory:'), logger });
+    await start().reload({ initial: true });
+    const bot = start();
+    logged.length = 0;
+    await bot.reload({ initial: true });
+    expect(logged).toContain('index snapshot loaded');
+    writeFileSync(join(dir, 'extra.txt'), 'عقد وزراء خارجية التحالف اجتماعا جديدا في روما لبحث مستقبل التحالف.');
+    const report = await bot.reload();
+    expect(report).toMatchObject({ swapped: true, after: { articles: 6 }, changes: { added: ['extra'], changed: [], removed: [] } });
+    expect((await bot.ask('اجتماع التحالف في روما', 'console')).answer.passages[0]?.articleId).toBe('extra');
   });
 
   it('shares one reload between concurrent callers', async () => {

@@ -136,7 +136,7 @@ describe('dispatch', () => {
   it('counts a platform event in flight until its reply is sent, and tells the ones shutdown cannot wait for', async () => {
     vi.useFakeTimers();
     try {
-      const { dispatcher } = await createTestBot();
+      const dispatcher = stubDispatcher();
       const sent: string[] = [];
       let releaseSend!: () => void;
       // the answer is ready at once, but the platform call that sends it is slow

@@ -20,10 +20,11 @@ export interface TestBot {
  * A bot over the bundled corpus with an in-memory store: what adapters and
  * command tests run against.
  */
-export async function createTestBot(options: { corpusDir?: string; logger?: Logger; rateLimit?: number } = {}): Promise<TestBot> {
+export async function createTestBot(options: { corpusDir?: string; logger?: Logger; rateLimit?: number; buildInWorker?: boolean } = {}): Promise<TestBot> {
   const store = openSqliteStore(':memory:');
   const logger = options.logger ?? silentLogger;
-  const bot = new BotService({ corpusDir: options.corpusDir ?? BUNDLED_CORPUS, store, logger });
+  // builds on the test's thread unless the test is about the worker: starting one per test would only slow the suite
+  const bot = new BotService({ corpusDir: options.corpusDir ?? BUNDLED_CORPUS, store, logger, buildInWorker: options.buildInWorker ?? false });
   await bot.reload({ initial: true });
   const limit = options.rateLimit ?? 1000;
   const dispatcher = createDispatcher({

@@ -19,13 +19,14 @@ export interface RecordedApp {
  * The whole app as main.ts builds it, from environment variables, with its
  * JSON log captured and a fresh data directory; no console unless asked.
  */
-export function recordedApp(env: Record<string, string>): RecordedApp {
-  const dataDir = mkdtempSync(join(tmpdir(), 'qa-app-'));
-  const result = createConfig({ CONSOLE: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...env }, { cwd: tmpdir(), bundledCorpusDir: BUNDLED_CORPUS });
+export function recordedApp(env: Record<string, string>, options: { dataRoot?: string; level?: 'debug' | 'info' } = {}): RecordedApp {
+  const level = options.level ?? 'debug';
+  const dataDir = mkdtempSync(join(options.dataRoot ?? tmpdir(), 'qa-app-'));
+  const result = createConfig({ CONSOLE: 'off', DATA_DIR: dataDir, LOG_LEVEL: level, ...env }, { cwd: tmpdir(), bundledCorpusDir: BUNDLED_CORPUS });
   if (!result.ok) throw new Error(result.problems.join('\n'));
   const lines: string[] = [];
   const logger = createLogger({
-    level: 'debug',
+    level,
     pretty: false,
     secrets: result.config.secrets,
     destination: new Writable({

@@ -1,0 +1,135 @@
+import { createAnalyzer } from '../text/index.js';
+import { ForwardIndex } from './forward-index.js';
+import { NameIndex } from './name-index.js';
+import type { IndexData } from './index-data.js';
+import { Postings } from './postings.js';
+import { SequenceStore } from './sequence-store.js';
+import { Vocabulary } from './vocabulary.js';
+
+/**
+ * Bump when what IndexData holds or means changes: a snapshot of another
+ * version is rebuilt, never read. Data derived from the vocabulary at query
+ * time (typo buckets, word families, …) is not saved: it is rebuilt on load.
+ */
+export const INDEX_FORMAT_VERSION = 2;
+
+/** Named sections, as snapshot-format.ts writes them. */
+export type IndexSections = Record<string, Int32Array | Uint16Array | Uint8Array | Float32Array | { utf8: string } | { json: unknown }>;
+
+/** What reading a section back gives; see SnapshotReader. */
+export interface IndexSectionSource {
+  i32(name: string): Promise<Int32Array>;
+  u16(name: string): Promise<Uint16Array>;
+  u8(name: string): Promise<Uint8Array>;
+  f32(name: string): Promise<Float32Array>;
+  utf8(name: string): Promise<string>;
+  json<T>(name: string): Promise<T>;
+}
+
+// terms and stems are single words: no newline inside one
+const SEPARATOR = '\n';
+
+function forwardSections(prefix: string, index: ForwardIndex): IndexSections {
+  return {
+    [`${prefix}.offsets`]: index.offsets, [`${prefix}.terms`]: index.termIds, [`${prefix}.counts`]: index.counts, [`${prefix}.lengths`]: index.lengths,
+  };
+}
+
+async function readForward(source: IndexSectionSource, prefix: string): Promise<ForwardIndex> {
+  return new ForwardIndex(await source.i32(`${prefix}.offsets`), await source.i32(`${prefix}.terms`), await source.u16(`${prefix}.counts`), await source.f32(`${prefix}.lengths`));
+}
+
+function sequenceSections(prefix: string, store: SequenceStore): IndexSections {
+  const { offsets, data } = store.arrays();
+  return { [`${prefix}.offsets`]: offsets, [`${prefix}.data`]: data };
+}
+
+async function readSequences(source: IndexSectionSource, prefix: string): Promise<SequenceStore> {
+  return SequenceStore.of(await source.i32(`${prefix}.offsets`), await source.i32(`${prefix}.data`));
+}
+
+/** Every part of IndexData, as sections. */
+export function indexDataSections(data: IndexData): IndexSections {
+  const { terms, df } = data.vocabulary.arrays();
+  const stems = [...data.stemCounts.keys()];
+  const names = data.names.arrays();
+  return {
+    'index.meta': { json: { version: INDEX_FORMAT_VERSION, size: data.size, titleWeight: data.titleWeight } },
+    'index.vocabulary': { utf8: terms.join(SEPARATOR) },
+    'index.df': df,
+    'index.stems': { utf8: stems.join(SEPARATOR) },
+    'index.stemCounts': Int32Array.from(stems, (stem) => data.stemCounts.get(stem)!),
+    'index.postings.offsets': data.postings.offsets,
+    'index.postings.passages': data.postings.passages,
+    ...forwardSections('index.body', data.body),
+    ...forwardSections('index.titles', data.titles),
+    'index.titleOf': data.titleOf,
+    ...sequenceSections('index.sequences', data.sequences),
+    ...sequenceSections('index.surfaces', data.surfaces),
+    'index.answerTypes': data.answerTypes,
+    'index.followsNeighbor': data.followsNeighbor,
+    // words are single normalized words, skeletons single runs of letters: no newline inside one
+    'index.names.words': { utf8: names.words.join(SEPARATOR) },
+    'index.names.terms': names.terms,
+    'index.names.skeletons': { utf8: names.skeletons.join(SEPARATOR) },
+    'index.names.offsets': names.offsets,
+    'index.names.ids': names.ids,
+    ...(data.tokens ? { 'words.list': { utf8: data.tokens.words.join(SEPARATOR) }, ...sequenceSections('words.body', data.tokens.body) } : {}),
+  };
+}
+
+/** The passages' words saved with the index (see IndexData.tokens), when the snapshot has them. */
+export async function readTokens(source: IndexSectionSource & { has(name: string): boolean }): Promise<{ words: string[]; body: SequenceStore } | undefined> {
+  if (!source.has('words.list')) return undefined;
+  return { words: split(await source.utf8('words.list')), body: await readSequences(source, 'words.body') };
+}
+
+const split = (text: string) => (text === '' ? [] : text.split(SEPARATOR));
+
+/** Lets other work run: restoring runs on the thread that answers questions (a reload). */
+const pause = () => new Promise((resolve) => setImmediate(resolve));
+const BATCH = 20_000;
+
+/** IndexData from its sections; throws when the version differs. */
+export async function indexDataFromSections(source: IndexSectionSource): Promise<IndexData> {
+  const meta = await source.json<{ version: number; size: number; titleWeight: number }>('index.meta');
+  if (meta.version !== INDEX_FORMAT_VERSION) throw new Error(`index format ${meta.version}, not ${INDEX_FORMAT_VERSION}`);
+  const stems = split(await source.utf8('index.stems'));
+  const counts = await source.i32('index.stemCounts');
+  const stemCounts = new Map<string, number>();
+  for (let i = 0; i < stems.length; i++) {
+    if (i % BATCH === BATCH - 1) await pause();
+    stemCounts.set(stems[i]!, counts[i]!);
+  }
+  const terms = split(await source.utf8('index.vocabulary'));
+  const vocabulary = new Vocabulary();
+  for (let i = 0; i < terms.length; i++) {
+    if (i % BATCH === BATCH - 1) await pause();
+    vocabulary.intern(terms[i]!);
+  }
+  vocabulary.finish(await source.i32('index.df'));
+  // a literal of the type: a field added to IndexData and not restored here fails to compile
+  const data: IndexData = {
+    size: meta.size,
+    analyzer: createAnalyzer({ stemCounts }),
+    stemCounts,
+    postings: new Postings(await source.i32('index.postings.offsets'), await source.i32('index.postings.passages')),
+    vocabulary,
+    body: await readForward(source, 'index.body'),
+    titleWeight: meta.titleWeight,
+    titles: await readForward(source, 'index.titles'),
+    titleOf: await source.i32('index.titleOf'),
+    sequences: await readSequences(source, 'index.sequences'),
+    surfaces: await readSequences(source, 'index.surfaces'),
+    answerTypes: await source.u8('index.answerTypes'),
+    followsNeighbor: await source.u8('index.followsNeighbor'),
+    names: new NameIndex({
+      words: split(await source.utf8('index.names.words')),
+      terms: await source.i32('index.names.terms'),
+      skeletons: split(await source.utf8('index.names.skeletons')),
+      offsets: await source.i32('index.names.offsets'),
+      ids: await source.i32('index.names.ids'),
+    }),
+  };
+  return data;
+}

@@ -64,8 +64,11 @@ export interface AnswerOptions {
    */
   minCoverage: number;
   /**
-   * The same, when the question is not in the corpus's language and matches
-   * only through the glossary of synonyms: translated evidence is weaker.
+   * The same, when the question is not in the corpus's language: each word
+   * counts by how sure the translation the passage has is, and a question
+   * that matches only through weak translations stays below it. 0.5 on the
+   * dev splits: XQuAD English cites its gold paragraph for 0.530 (0.457 at 0.6)
+   * while 2 of 624 English off-corpus questions get an answer (1 at 0.6, 5 at 0.45).
    */
   minCoverageAcrossLanguages: number;
   /**
@@ -100,7 +103,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   maxPassages: 3,
   maxMore: 6,
   minCoverage: 0.3,
-  minCoverageAcrossLanguages: 0.6,
+  minCoverageAcrossLanguages: 0.5,
   minMatchedWords: 3,
   maxUnknownShare: 0.6,
   relativeScoreFloor: 0.4,

@@ -1,7 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerQuestion } from '../core/answer.js';
+import { answerQuestion, DEFAULT_ANSWER_OPTIONS } from '../core/answer.js';
+import { evidenceNeeded } from '../core/evidence.js';
+import type { KnowledgeBase } from '../core/knowledge-base.js';
+import { questionLanguage } from '../core/question.js';
 import { loadKnowledgeBase } from '../core/load.js';
 import { loadQaDataset, type Split } from './shared-data.js';
 
@@ -13,6 +16,33 @@ export interface AnswerPathResult {
   answered: number;
   /** share of questions whose gold paragraph is among the passages the answer cites (at most 3) */
   top3: number;
+  /** the questions not answered, by what refused them (see refusalOf) */
+  refusals: Record<RefusalReason, number>;
+}
+
+export const REFUSAL_REASONS = [
+  'corpus cannot answer', 'gold not ranked', 'gold below the floor', 'gold matches too few words', 'gold ranked too low to lead',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/**
+ * Why a question got no answer, read at its gold paragraph: the question as
+ * a whole was judged unanswerable by the corpus (unknown words, a place or
+ * number no article has, an asked-for attribute no article uses); the gold
+ * paragraph is not among the candidates; or it is, and covers less of the
+ * question's weight than the floor, or matches too few of its words (or of
+ * its concepts, or is ruled out by the year rule), or would answer but is
+ * ranked below the passages that may lead.
+ */
+export function refusalOf(kb: KnowledgeBase, question: string, gold: ReadonlySet<string>): RefusalReason {
+  const { hits, concepts } = kb.index.search(question, 30);
+  const needed = evidenceNeeded(kb, question, concepts, questionLanguage(question) !== kb.mainLanguage, DEFAULT_ANSWER_OPTIONS);
+  if (!needed) return 'corpus cannot answer';
+  const hit = hits.find((h) => gold.has(kb.passages[h.passage]!.article.id));
+  if (!hit) return 'gold not ranked';
+  const articleId = kb.passages[hit.passage]!.article.id;
+  if (needed.answers(hit, articleId)) return 'gold ranked too low to lead';
+  return hit.coverage < needed.floor ? 'gold below the floor' : 'gold matches too few words';
 }
 
 /**
@@ -29,14 +59,16 @@ export async function evaluateAnswerPath(shared: string, dataset: string, split:
     const { kb } = await loadKnowledgeBase(dir);
     let answered = 0;
     let hits = 0;
+    const refusals = Object.fromEntries(REFUSAL_REASONS.map((r) => [r, 0])) as Record<RefusalReason, number>;
     for (const q of questions) {
       const answer = answerQuestion(kb, q.question);
-      if (answer.status === 'answered') answered++;
       const gold = new Set([q.passage_id, ...(q.alt_passage_ids ?? [])]);
+      if (answer.status === 'answered') answered++;
+      else refusals[refusalOf(kb, q.question, gold)]++;
       if (answer.passages.slice(0, 3).some((p) => gold.has(p.articleId))) hits++;
     }
     const n = Math.max(1, questions.length);
-    return { dataset, split, questions: questions.length, answered: answered / n, top3: hits / n };
+    return { dataset, split, questions: questions.length, answered: answered / n, top3: hits / n, refusals };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

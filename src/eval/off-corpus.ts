@@ -64,13 +64,17 @@ export function measureOffCorpus(questions: readonly OffCorpusQuestion[], ask: (
   return { questions: questions.length, answered, rate, bySet: [...bySet.values()], falseAnswers };
 }
 
-export function formatOffCorpus(result: OffCorpusResult): string {
+/** One table; with several splits ("dev", "test"), their answered counts and shares side by side. */
+export function formatOffCorpus(result: OffCorpusResult | readonly { split: string; result: OffCorpusResult }[]): string {
+  const splits = 'bySet' in result ? [{ split: '', result }] : result;
   const percent = (answered: number, questions: number) => `${fixed((100 * answered) / Math.max(1, questions), 1)}%`;
-  return formatTable(
-    ['set', 'questions', 'answered', 'share'],
-    [
-      ...result.bySet.map((r) => [r.set, r.questions, r.answered, percent(r.answered, r.questions)]),
-      ['all', result.questions, result.answered, percent(result.answered, result.questions)],
-    ],
-  );
+  const label = (name: string, split: string) => (split ? `${name} ${split}` : name);
+  const header = ['set', ...splits.flatMap(({ split }) => [label('questions', split), label('answered', split), label('share', split)])];
+  const sets = [...new Set(splits.flatMap(({ result: r }) => r.bySet.map((row) => row.set)))];
+  const cells = (r: { questions: number; answered: number } | undefined) =>
+    r ? [r.questions, r.answered, percent(r.answered, r.questions)] : ['-', '-', '-'];
+  return formatTable(header, [
+    ...sets.map((set) => [set, ...splits.flatMap(({ result: r }) => cells(r.bySet.find((row) => row.set === set)))]),
+    ['all', ...splits.flatMap(({ result: r }) => cells(r))],
+  ]);
 }

@@ -111,6 +111,7 @@ export class PassageIndex {
   private lastScore = 0;
   private lastMass = 0;
   private lastWords = 0;
+  private lastEvidence = 1;
 
   private constructor(
     data: IndexData, synonyms: readonly SynonymGroup[], ranking: RankingParams, candidateBudget: number, lexicon: (() => Lexicon) | null,
@@ -300,6 +301,8 @@ export class PassageIndex {
   private scoreTermAtATime(concept: ScoringConcept, postings: ReadonlyMap<SingleTerm, ArrayLike<number>>, candidatesOnly: boolean): void {
     const { acc } = this;
     const touched: number[] = [];
+    // a concept known only through translations earns, at a passage, the confidence of the surest one there
+    const evidenceAt = concept.translated ? new Map<number, number>() : undefined;
     for (const single of concept.singles) {
       const list = postings.get(single) ?? [];
       for (let k = 0; k < list.length; k++) {
@@ -308,11 +311,15 @@ export class PassageIndex {
         const f = this.frequency(passage, single.id);
         if (f === 0) continue;
         if (acc.addTf(passage, single.weight * f) === 0) touched.push(passage);
+        if (evidenceAt) evidenceAt.set(passage, Math.max(evidenceAt.get(passage) ?? 0, single.confidence));
       }
     }
-    const mass = concept.guessed ? 0 : concept.idf * concept.coverageWeight * concept.evidence;
+    const mass = concept.guessed ? 0 : concept.idf * concept.coverageWeight;
     const words = concept.guessed ? 0 : concept.words;
-    for (const passage of touched) acc.addMatch(passage, concept.idf * this.saturated(acc.takeTf(passage), passage), mass, words);
+    for (const passage of touched) {
+      const evidence = evidenceAt ? evidenceAt.get(passage)! : 1;
+      acc.addMatch(passage, concept.idf * this.saturated(acc.takeTf(passage), passage), mass * evidence, words);
+    }
   }
 
   private scorePassageAtATime(concept: ScoringConcept): void {
@@ -321,21 +328,29 @@ export class PassageIndex {
       this.scoreConceptAt(concept, passage);
       if (this.lastScore === 0) continue;
       if (concept.guessed) acc.addScore(passage, this.lastScore);
-      else acc.addMatch(passage, this.lastScore, this.lastMass * concept.coverageWeight * concept.evidence, this.lastWords);
+      else acc.addMatch(passage, this.lastScore, this.lastMass * concept.coverageWeight * this.lastEvidence, this.lastWords);
     }
   }
 
-  /** One concept's score at one passage, into lastScore/lastMass/lastWords: the best of its alternatives. */
+  /** One concept's score at one passage, into lastScore/lastMass/lastWords/lastEvidence: the best of its alternatives. */
   private scoreConceptAt(concept: ScoringConcept, passage: number): void {
     let best = 0;
     let bestMass = 0;
     let bestWords = 0;
     let tf = 0;
-    for (const single of concept.singles) tf += single.weight * this.frequency(passage, single.id);
+    let singleEvidence = 0;
+    let bestEvidence = 0;
+    for (const single of concept.singles) {
+      const f = this.frequency(passage, single.id);
+      if (f === 0) continue;
+      tf += single.weight * f;
+      singleEvidence = Math.max(singleEvidence, single.confidence);
+    }
     if (tf > 0) {
       best = concept.idf * this.saturated(tf, passage);
       bestMass = concept.idf;
       bestWords = concept.words;
+      bestEvidence = singleEvidence;
     }
     for (const group of concept.groups) {
       let score = 0;
@@ -364,11 +379,13 @@ export class PassageIndex {
         best = score;
         bestMass = mass;
         bestWords = words;
+        bestEvidence = group.confidence;
       }
     }
     this.lastScore = best;
     this.lastMass = bestMass;
     this.lastWords = bestWords;
+    this.lastEvidence = concept.translated ? bestEvidence : 1;
   }
 
   /**
@@ -392,7 +409,7 @@ export class PassageIndex {
         for (const concept of scoring) {
           this.scoreConceptAt(concept, passage);
           if (concept.guessed) acc.addScore(passage, this.lastScore);
-          else acc.addMatch(passage, this.lastScore, this.lastMass * concept.coverageWeight * concept.evidence, this.lastWords);
+          else acc.addMatch(passage, this.lastScore, this.lastMass * concept.coverageWeight * this.lastEvidence, this.lastWords);
         }
       }
       acc.addScore(passage, weight * score);

@@ -8,6 +8,8 @@ export interface SingleTerm {
   id: number;
   weight: number;
   df: number;
+  /** how sure the translation it comes from is (1 for the question's own word and its forms) */
+  confidence: number;
 }
 
 /** Several words that must appear together; the question's own phrase earns credit word by word. */
@@ -19,6 +21,7 @@ export interface TermGroup {
   dfs: number[];
   weight: number;
   typed: boolean;
+  confidence: number;
 }
 
 /**
@@ -50,12 +53,13 @@ export interface ScoringConcept {
   /** its weight in the question's coverage (for a guessed concept, that of an unknown word) */
   coverageIdf: number;
   /**
-   * How much of its weight a match earns toward coverage: 1, or for a word
-   * the passages know only through translations, the surest one's confidence.
+   * Known to the passages only through translations: a match earns toward
+   * coverage its weight times the confidence of the surest translation that
+   * passage has (SingleTerm.confidence), not the surest the corpus has.
    * Ranking is untouched; a question matched only through weak translations
    * does not cover enough to be answered.
    */
-  evidence: number;
+  translated: boolean;
 }
 
 /**
@@ -102,7 +106,7 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
       if (known.length) {
         groups.push({
           ids: known.map((k) => ids[k]!), idfs: known.map((k) => idf(dfs[k]!, n)), probes: known.map((k) => [ids[k]!]),
-          dfs: known.map((k) => dfs[k]!), weight: 1, typed: true,
+          dfs: known.map((k) => dfs[k]!), weight: 1, typed: true, confidence: 1,
         });
         phraseDf = Math.min(...known.map((k) => dfs[k]!));
       }
@@ -111,7 +115,7 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
     if (ids.some((id) => id === undefined)) continue;
     const known = ids as number[];
     if (known.length === 1) {
-      const single = { id: known[0]!, weight: alternative.weight, df: dfs[0]! };
+      const single = { id: known[0]!, weight: alternative.weight, df: dfs[0]!, confidence: alternative.confidence ?? 1 };
       if (alternative.loose) {
         loose.push(single);
         continue;
@@ -121,19 +125,22 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
       if (alternative.confidence === undefined) ownDf += dfs[0]!;
       if (alternative.typed) typedKnown = true;
     } else {
-      groups.push({ ids: known, idfs: dfs.map((df) => idf(df, n)), probes: [known], dfs: [Math.min(...dfs)], weight: alternative.weight, typed: false });
+      groups.push({
+        ids: known, idfs: dfs.map((df) => idf(df, n)), probes: [known], dfs: [Math.min(...dfs)], weight: alternative.weight, typed: false,
+        confidence: alternative.confidence ?? 1,
+      });
       groupDf = Math.max(groupDf, Math.min(...dfs));
     }
   }
   const coverageWeight = isConstraint(concept.words) ? constraintWeight : 1;
-  const evidence = ownWordKnown || translatedEvidence === 0 ? 1 : translatedEvidence;
+  const translated = !ownWordKnown && translatedEvidence > 0;
   const words = concept.words.length;
   if (phraseMass > 0) {
     const df = Math.min(phraseDf, singleDf || n);
-    return { singles, loose, groups, idf: phraseMass, df, coverageWeight, words, guessed: false, coverageIdf: phraseMass, evidence };
+    return { singles, loose, groups, idf: phraseMass, df, coverageWeight, words, guessed: false, coverageIdf: phraseMass, translated };
   }
   const df = Math.min(n, Math.max(typedKnown && concept.foreign ? ownDf : singleDf, groupDf));
   const guessed = singles.length > 0 && concept.alternatives.every((a) => a.guessed || a.loose || a.terms.some((t) => vocabulary.id(t) === undefined));
   const weight = idf(df || UNKNOWN_WORD_DF, n);
-  return { singles, loose, groups, df, idf: weight, coverageWeight, words, guessed, coverageIdf: guessed ? idf(UNKNOWN_WORD_DF, n) : weight, evidence };
+  return { singles, loose, groups, df, idf: weight, coverageWeight, words, guessed, coverageIdf: guessed ? idf(UNKNOWN_WORD_DF, n) : weight, translated };
 }

@@ -19,6 +19,16 @@ describe('measureOffCorpus', () => {
     expect(result.falseAnswers).toEqual([{ set: 'x', question: 'q2', cited: 'a#1' }]);
     expect(formatOffCorpus(result)).toMatch(/all\s+4\s+1\s+25\.0%/);
   });
+
+  it('prints splits side by side, a set missing from one split as a dash', () => {
+    const dev = measureOffCorpus([{ set: 'x', question: 'q1' }, { set: 'y', question: 'q2' }], (q) => answer(q, 'answered'));
+    const test = measureOffCorpus([{ set: 'x', question: 'q1' }, { set: 'x', question: 'q3' }], (q) => answer(q, q === 'q1' ? 'answered' : 'not_found'));
+    const table = formatOffCorpus([{ split: 'dev', result: dev }, { split: 'test', result: test }]);
+    expect(table.split('\n')[0]).toMatch(/^set\s+questions dev\s+answered dev\s+share dev\s+questions test\s+answered test\s+share test$/);
+    expect(table).toMatch(/x\s+1\s+1\s+100\.0%\s+2\s+1\s+50\.0%/);
+    expect(table).toMatch(/y\s+1\s+1\s+100\.0%\s+-\s+-\s+-/);
+    expect(table).toMatch(/all\s+2\s+2\s+100\.0%\s+2\s+1\s+50\.0%/);
+  });
 });
 
 describe('loadOffCorpusQuestions', () => {

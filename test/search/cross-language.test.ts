@@ -73,6 +73,17 @@ describe('questions in the other language than the corpus', () => {
     expect(coverage('work prices', 0)).toBeCloseTo(1);
   });
 
+  it('credits a passage with the translation it has, not the surest one the corpus has', () => {
+    const passages = [{ text: 'الشغل والأسعار' }, { text: 'العمل والأسعار' }, { text: 'شيء آخر' }];
+    const generic = ['job', 'act', 'labor', 'action', 'deed', 'business', 'task', 'effort', 'toil', 'duty', 'chore', 'post'];
+    const lexicon = Lexicon.parse(['prices\tالاسعار', 'work\tالعمل,الشغل', ...generic.map((w) => `${w}\tالعمل`)].join('\n'));
+    const hits = PassageIndex.build(passages, { lexicon }).search('work prices', 2).hits;
+    const coverage = (passage: number) => hits.find((h) => h.passage === passage)!.coverage;
+    // both passages match "work", but only the first through a translation that says which work
+    expect(coverage(0)).toBeCloseTo(1);
+    expect(coverage(1)).toBeLessThan(0.9);
+  });
+
   it('serves an English corpus asked in Arabic with the same lexicon read backwards', () => {
     const english = PassageIndex.build(ENGLISH, { lexicon });
     expect(top(english, 'أسعار النفط')[0]).toBe(1);

@@ -20,13 +20,13 @@
  * replicas' CPU time per question is reported beside the latencies: what a
  * question costs, however busy the machine is.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sharedDir, readJsonLines, type DatasetPassage } from '../src/eval/shared-data.js';
+import { type DatasetPassage, readJsonLines, sharedDir } from '../src/eval/shared-data.js';
 import { projectRoot } from '../src/project-root.js';
-import { FAKE_TOKEN, IDS, startFakeDiscord, type FakeDiscord } from '../test/adapters/discord/fake-discord.js';
+import { FAKE_TOKEN, type FakeDiscord, IDS, startFakeDiscord } from '../test/adapters/discord/fake-discord.js';
 import { slashCommand, stringOption } from '../test/adapters/discord/fake-events.js';
 import { startPostgres } from '../test/support/postgres.js';
 import { describeMachine } from './lib/machine.js';
@@ -75,7 +75,12 @@ async function startReplica(env: Record<string, string>): Promise<Replica> {
   const dataDir = mkdtempSync(join(temp, 'data-'));
   const child = fork(join(ROOT, 'bench/replica.ts'), [], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [])],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
+    ],
     env: { ...process.env, DATA_DIR: dataDir, CONSOLE: 'off', HEALTH_PORT: '0', RATE_LIMIT_USER: '0', RATE_LIMIT_CHANNEL: '0', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -110,7 +115,13 @@ async function stopReplica(replica: Replica): Promise<void> {
 /** A member's /ask in `guild` (each server is on its own shard). */
 function askIn(fake: FakeDiscord, guild: string, channel: string, question: string) {
   const ask = slashCommand(fake, 'ask', [stringOption('question', question)]);
-  return { ...ask, guild_id: guild, channel_id: channel, channel: { ...ask.channel, id: channel, guild_id: guild }, authorizing_integration_owners: { 0: guild } };
+  return {
+    ...ask,
+    guild_id: guild,
+    channel_id: channel,
+    channel: { ...ask.channel, id: channel, guild_id: guild },
+    authorizing_integration_owners: { 0: guild },
+  };
 }
 
 interface StepResult {
@@ -128,19 +139,27 @@ async function loadStep(fake: FakeDiscord, rate: number, seconds: number): Promi
   const latencies: number[] = [];
   let recording = true;
   // a permanent listener: never matches, records each interaction callback as it arrives
-  fake.waitForRequest((r) => {
-    if (!recording || r.method !== 'POST') return false;
-    const id = /^\/interactions\/(\d+)\//.exec(r.path)?.[1];
-    const started = id === undefined ? undefined : sentAt.get(id);
-    if (started !== undefined) {
-      latencies.push(performance.now() - started);
-      sentAt.delete(id!);
-    }
-    return false;
-  }, 2 ** 31 - 1).catch(() => {});
+  fake
+    .waitForRequest(
+      (r) => {
+        if (!recording || r.method !== 'POST') return false;
+        const id = /^\/interactions\/(\d+)\//.exec(r.path)?.[1];
+        const started = id === undefined ? undefined : sentAt.get(id);
+        if (started !== undefined) {
+          latencies.push(performance.now() - started);
+          sentAt.delete(id!);
+        }
+        return false;
+      },
+      2 ** 31 - 1,
+    )
+    .catch(() => {});
 
   const total = rate * seconds;
-  const guilds = [[IDS.otherGuild, IDS.otherChannel], [IDS.guild, IDS.channel]] as const;
+  const guilds = [
+    [IDS.otherGuild, IDS.otherChannel],
+    [IDS.guild, IDS.channel],
+  ] as const;
   const begin = performance.now();
   let sent = 0;
   await new Promise<void>((resolve) => {
@@ -200,7 +219,10 @@ function newsCorpus(shared: string, articles: number): string {
 
 /** Median over the steps of the replicas' CPU time per question: what a question costs, whatever else runs on the machine. */
 function cpuPerQuestion(steps: readonly StepResult[]): number {
-  return percentile(steps.map((s) => s.cpuMsPerQuestion ?? Number.NaN).filter((v) => !Number.isNaN(v)), 50);
+  return percentile(
+    steps.map((s) => s.cpuMsPerQuestion ?? Number.NaN).filter((v) => !Number.isNaN(v)),
+    50,
+  );
 }
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
@@ -229,7 +251,9 @@ async function main(): Promise<void> {
       );
       await Promise.all(replicas.map(stopReplica));
     }
-    console.log('\n| replicas | q/s at p99 ≤ 100 ms | p50 ms | p99 ms | replica CPU ms per question | RSS MB per replica |\n|---|---:|---:|---:|---:|---:|');
+    console.log(
+      '\n| replicas | q/s at p99 ≤ 100 ms | p50 ms | p99 ms | replica CPU ms per question | RSS MB per replica |\n|---|---:|---:|---:|---:|---:|',
+    );
     for (const row of rows) console.log(row);
 
     const shared = sharedDir();
@@ -240,7 +264,10 @@ async function main(): Promise<void> {
     console.log('\nMemory of one replica by corpus size (after a full GC, index built, serving):');
     console.log('| corpus | passages | RSS MB | heap MB |\n|---|---:|---:|---:|');
     const sizes: { passages: number; rss: number; heapUsed: number }[] = [];
-    for (const [label, corpusDir] of [['bundled', join(ROOT, 'corpus')], ['SaudiNewsNet 1,500 articles', newsCorpus(shared, 1500)]] as const) {
+    for (const [label, corpusDir] of [
+      ['bundled', join(ROOT, 'corpus')],
+      ['SaudiNewsNet 1,500 articles', newsCorpus(shared, 1500)],
+    ] as const) {
       const replica = await startReplica({ CORPUS_DIR: corpusDir, CONSOLE: 'on', DATABASE_URL: await server.database() });
       const passages = replica.passages;
       const memory = await memoryOf(replica);
@@ -248,9 +275,11 @@ async function main(): Promise<void> {
       console.log(`| ${label} | ${passages} | ${mb(memory.rss)} | ${mb(memory.heapUsed)} |`);
       await stopReplica(replica);
     }
-    const [small, large] = sizes as [typeof sizes[0], typeof sizes[0]];
+    const [small, large] = sizes as [(typeof sizes)[0], (typeof sizes)[0]];
     const per10k = (bytes: number) => ((bytes / (large.passages - small.passages)) * 10_000) / 2 ** 20;
-    console.log(`\nPer 10,000 passages: RSS +${per10k(large.rss - small.rss).toFixed(0)} MB, heap +${per10k(large.heapUsed - small.heapUsed).toFixed(0)} MB`);
+    console.log(
+      `\nPer 10,000 passages: RSS +${per10k(large.rss - small.rss).toFixed(0)} MB, heap +${per10k(large.heapUsed - small.heapUsed).toFixed(0)} MB`,
+    );
   } finally {
     await fake.close();
     await server.stop();

@@ -50,7 +50,9 @@ const results = await runPlan(plan, (index, planned, outcome, ms) => {
   const what = `[${index + 1}/${plan.length}] ${planned.dataset} · ${planned.job.system}`;
   if (!outcome.ok) return console.error(`${what}: FAILED in ${duration(ms)}: ${outcome.error.split('\n')[0]}`);
   const m = outcome.measurement;
-  console.error(`${what}: MRR@10 ${share(m.metrics.mrr10)}, build ${amount(m.buildMs)} ms, p50 ${amount(m.p50us)} µs, heap ${amount(m.heapMB)} MB (${duration(ms)})`);
+  console.error(
+    `${what}: MRR@10 ${share(m.metrics.mrr10)}, build ${amount(m.buildMs)} ms, p50 ${amount(m.p50us)} µs, heap ${amount(m.heapMB)} MB (${duration(ms)})`,
+  );
 });
 
 console.log('');
@@ -61,8 +63,10 @@ if (results.scaling.length > 0) {
 // The bot's answer layer on the bundled corpus: every test question of the public sets is off its subject.
 const { kb } = await loadKnowledgeBase(fileURLToPath(new URL('../corpus/', import.meta.url)));
 const offCorpus = measureOffCorpus(loadOffCorpusQuestions(sharedDir()!, 'test'), (q) => answerQuestion(kb, q));
-console.log(`Off-corpus (test questions of ${offCorpus.bySet.map((r) => r.set).join(', ')} against the bundled corpus): `
-  + `answered ${offCorpus.answered} of ${offCorpus.questions} (${(100 * offCorpus.rate).toFixed(1)}%), each a false answer\n`);
+console.log(
+  `Off-corpus (test questions of ${offCorpus.bySet.map((r) => r.set).join(', ')} against the bundled corpus): ` +
+    `answered ${offCorpus.answered} of ${offCorpus.questions} (${(100 * offCorpus.rate).toFixed(1)}%), each a false answer\n`,
+);
 console.log(`Machine: ${machine}`);
 // Other processes on these cores slow every system alike: the ours/peer ratios hold, absolute times do not.
 console.log(`Load average (1 min): ${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at the end`);
@@ -74,7 +78,9 @@ if (isFullRun(args) && results.failures === 0) {
 } else {
   // Quick, filtered or failed runs never replace the reference results.
   writeResultsFile(join(RESULTS_DIR, 'partial.json'), file);
-  console.log(`Results: bench/results/partial.json${results.failures > 0 ? ` (${results.failures} job(s) failed, so latest.json was left as it was)` : ''}`);
+  console.log(
+    `Results: bench/results/partial.json${results.failures > 0 ? ` (${results.failures} job(s) failed, so latest.json was left as it was)` : ''}`,
+  );
 }
 console.log(`Wall time: ${duration(performance.now() - startedAt)}`);
 if (results.failures > 0) process.exitCode = 1;

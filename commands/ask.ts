@@ -17,7 +17,11 @@ export const ask = defineCommand({
   rateLimited: true,
   freeText: 'question',
   args: z.object({
-    question: z.string().overwrite((q) => q.slice(0, QUESTION_HARD_LIMIT)).max(QUESTION_HARD_LIMIT).meta({ description: 'Your question, in Arabic or English', descriptionAr: 'سؤالك بالعربية أو الإنجليزية' }),
+    question: z
+      .string()
+      .overwrite((q) => q.slice(0, QUESTION_HARD_LIMIT))
+      .max(QUESTION_HARD_LIMIT)
+      .meta({ description: 'Your question, in Arabic or English', descriptionAr: 'سؤالك بالعربية أو الإنجليزية' }),
   }),
   async run({ bot, invocation }, { question }) {
     const { answer, answerId } = await bot.ask(question, invocation.platform, { record: !invocation.preview });

@@ -18,9 +18,16 @@ export const channels = defineCommand({
   descriptionAr: 'حدّد القنوات التي أجيب فيها الأعضاء',
   access: 'moderator',
   args: z.discriminatedUnion('action', [
-    z.object({ action: z.literal('allow'), channel }).meta({ description: 'Answer in this channel (then only in allowed ones)', descriptionAr: 'أجب في هذه القناة (وعندها في المسموح بها فقط)' }),
-    z.object({ action: z.literal('deny'), channel }).meta({ description: 'Do not answer members in this channel', descriptionAr: 'لا تجب الأعضاء في هذه القناة' }),
-    z.object({ action: z.literal('clear'), channel }).meta({ description: 'Remove this channel\'s rule', descriptionAr: 'احذف قاعدة هذه القناة' }),
+    z.object({ action: z.literal('allow'), channel }).meta({
+      description: 'Answer in this channel (then only in allowed ones)',
+      descriptionAr: 'أجب في هذه القناة (وعندها في المسموح بها فقط)',
+    }),
+    z
+      .object({ action: z.literal('deny'), channel })
+      .meta({ description: 'Do not answer members in this channel', descriptionAr: 'لا تجب الأعضاء في هذه القناة' }),
+    z
+      .object({ action: z.literal('clear'), channel })
+      .meta({ description: "Remove this channel's rule", descriptionAr: 'احذف قاعدة هذه القناة' }),
     z.object({ action: z.literal('list') }).meta({ description: 'Show the channel rules', descriptionAr: 'اعرض قواعد القنوات' }),
   ]),
   async run({ bot, invocation, lang }, args) {

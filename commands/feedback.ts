@@ -12,7 +12,10 @@ export const feedback = defineCommand({
   hidden: true,
   anyChannel: true,
   args: z.object({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).meta({ description: 'Answer id' }),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,16}$/)
+      .meta({ description: 'Answer id' }),
     vote: z.enum(['up', 'down']).meta({ description: 'up or down' }),
   }),
   async run({ bot, invocation, lang }, { id, vote }) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commandsFor, defineCommand, type CommandSpec } from '../src/core/command.js';
+import { type CommandSpec, commandsFor, defineCommand } from '../src/core/command.js';
 import { usageLines } from '../src/core/command-shape.js';
 import type { HelpEntry } from '../src/core/reply.js';
 

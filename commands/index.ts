@@ -13,5 +13,5 @@ import { synonym } from './synonym.js';
 /** Every command, declared once; each adapter derives its own form from this list. */
 export const COMMANDS: readonly CommandSpec[] = [ask, source, help, start, reload, stats, channels, synonym, more, feedback];
 
-export { ask, channels, feedback, help, more, reload, source, start, stats, synonym };
 export { helpEntries } from './help.js';
+export { ask, channels, feedback, help, more, reload, source, start, stats, synonym };

@@ -11,7 +11,10 @@ export const more = defineCommand({
   hidden: true,
   rateLimited: true,
   args: z.object({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).meta({ description: 'Answer id' }),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,16}$/)
+      .meta({ description: 'Answer id' }),
     page: z.coerce.number().int().min(1).max(20).default(1).meta({ description: 'Page' }),
   }),
   async run({ bot }, { id, page }) {

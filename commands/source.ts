@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command.js';
 import { summarizeArticle } from '../src/core/bot-service.js';
+import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 
 const FIRST_PARAGRAPHS = 3;
 
 export const source = defineCommand({
   name: 'source',
-  description: 'List the articles, or show one article\'s details and opening paragraphs',
+  description: "List the articles, or show one article's details and opening paragraphs",
   descriptionAr: 'اعرض قائمة المقالات، أو بيانات مقالة وفقراتها الأولى',
   access: 'member',
   rateLimited: true,

@@ -31,8 +31,17 @@ function decodeNumber(text: string): number {
  * commas; an explanation after " - " is dropped.
  */
 function sensesOf(entry: string): string[][] {
-  const lines = entry.split('\n').slice(1).map((line) => line.replace(/^\s*\d+\.\s*/, '').trim()).filter(Boolean);
-  return lines.map((line) => line.split(/[،,;]/).map((t) => t.split(/\s+-\s+/)[0]!.trim()).filter(Boolean));
+  const lines = entry
+    .split('\n')
+    .slice(1)
+    .map((line) => line.replace(/^\s*\d+\.\s*/, '').trim())
+    .filter(Boolean);
+  return lines.map((line) =>
+    line
+      .split(/[،,;]/)
+      .map((t) => t.split(/\s+-\s+/)[0]!.trim())
+      .filter(Boolean),
+  );
 }
 
 const [sourceDir, out = 'lexicon/eng-ara.tsv'] = process.argv.slice(2);

@@ -31,8 +31,12 @@ if (!discord) {
 
 try {
   const deployed = await deployCommands(COMMANDS, discord);
-  const where = deployed.guildId ? `to server ${deployed.guildId} (available now)` : 'globally (every server the bot is in; may take a few minutes to show)';
-  console.log(`Deployed ${deployed.names.length} commands ${where} for application ${deployed.applicationId}: ${deployed.names.map((n) => `/${n}`).join(' ')}`);
+  const where = deployed.guildId
+    ? `to server ${deployed.guildId} (available now)`
+    : 'globally (every server the bot is in; may take a few minutes to show)';
+  console.log(
+    `Deployed ${deployed.names.length} commands ${where} for application ${deployed.applicationId}: ${deployed.names.map((n) => `/${n}`).join(' ')}`,
+  );
 } catch (error) {
   console.error(`commands:deploy: ${explainDiscordFailure(error, { restApi: discord.restApi, guildId: discord.guildId })}`);
   process.exit(1);

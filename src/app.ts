@@ -4,10 +4,10 @@ import { COMMANDS } from '../commands/index.js';
 import type { Adapter, AdapterDeps } from './adapters/adapter.js';
 import { createConsoleAdapter } from './adapters/console/console-adapter.js';
 import type { Config } from './config.js';
-import { BotService, type BotObserver } from './core/bot-service.js';
+import { type BotObserver, BotService } from './core/bot-service.js';
 import { createDispatcher, type Dispatcher } from './core/dispatch.js';
-import type { Logger } from './core/logger.js';
 import type { Platform } from './core/invocation.js';
+import type { Logger } from './core/logger.js';
 import { describeReload } from './core/reload-report.js';
 import { formatProblem } from './corpus/index.js';
 import { watchCorpus } from './ops/corpus-watch.js';
@@ -128,7 +128,15 @@ export function createApp(options: AppOptions): App {
       list.push(createTelegramAdapter({ ...deps, config: config.telegram, tryLock: (name) => shared.tryLock(name) }));
     }
     if (wantsConsole(config, options.interactive)) {
-      list.push(createConsoleAdapter({ ...deps, input: options.input, output: options.output, color: options.interactive, onExit: options.onConsoleExit }));
+      list.push(
+        createConsoleAdapter({
+          ...deps,
+          input: options.input,
+          output: options.output,
+          color: options.interactive,
+          onExit: options.onConsoleExit,
+        }),
+      );
     }
     return list;
   }
@@ -179,13 +187,18 @@ export function createApp(options: AppOptions): App {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const what = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a directory' : `cannot be read (${code})`;
-      throw new StartupError(`the corpus directory ${config.corpusDir} ${what} — set CORPUS_DIR to a directory of <id>.txt articles, or mount one there`);
+      throw new StartupError(
+        `the corpus directory ${config.corpusDir} ${what} — set CORPUS_DIR to a directory of <id>.txt articles, or mount one there`,
+      );
     }
   }
 
   function checkSomethingToServe(): void {
     if (config.discord || config.telegram || wantsConsole(config, options.interactive)) return;
-    const why = config.console === 'off' ? 'no platform token is set and CONSOLE=off' : 'no platform token is set and there is no terminal for the console chat';
+    const why =
+      config.console === 'off'
+        ? 'no platform token is set and CONSOLE=off'
+        : 'no platform token is set and there is no terminal for the console chat';
     throw new StartupError(
       `nothing to serve: ${why} — set DISCORD_TOKEN and/or TELEGRAM_BOT_TOKEN (see .env.example), or CONSOLE=on for the console chat (with a terminal: docker run -it)`,
     );
@@ -194,8 +207,16 @@ export function createApp(options: AppOptions): App {
   async function startServing(): Promise<void> {
     // the first real cause first: a missing corpus or an unwritable store says more than "nothing to serve"
     await checkCorpusDir();
-    store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, replicaId: config.replicaId, logger: logger.child({ component: 'store' }) });
-    logger.info(config.databaseUrl ? { database: describeDatabase(config.databaseUrl), replica: config.replicaId } : { dataDir: config.dataDir }, 'store opened');
+    store = await openStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      replicaId: config.replicaId,
+      logger: logger.child({ component: 'store' }),
+    });
+    logger.info(
+      config.databaseUrl ? { database: describeDatabase(config.databaseUrl), replica: config.replicaId } : { dataDir: config.dataDir },
+      'store opened',
+    );
     checkSomethingToServe();
     // before the index, so the orchestrator sees the process alive (and not ready) while the index builds
     await startHealthServer();
@@ -211,7 +232,9 @@ export function createApp(options: AppOptions): App {
     // another replica's /synonym, /channels or /reload: apply it here too
     store.subscribe((change) => {
       logger.info({ change: change.kind }, 'change from another replica');
-      service.applyChange(change).catch((error: unknown) => logger.error({ err: error, change: change.kind }, 'could not apply a change from another replica'));
+      service
+        .applyChange(change)
+        .catch((error: unknown) => logger.error({ err: error, change: change.kind }, 'could not apply a change from another replica'));
     });
     const report = await bot.reload({ initial: true });
     checkNotStopping();
@@ -221,7 +244,9 @@ export function createApp(options: AppOptions): App {
     }
     if (!bot.ready) {
       const first = report.problems.find((p) => p.severity === 'error');
-      throw new StartupError(`no usable article in ${config.corpusDir}${first ? ` (${first.message})` : ''} — ${first?.fix ?? 'add <id>.txt articles (see corpus/README.md) or set CORPUS_DIR'}`);
+      throw new StartupError(
+        `no usable article in ${config.corpusDir}${first ? ` (${first.message})` : ''} — ${first?.fix ?? 'add <id>.txt articles (see corpus/README.md) or set CORPUS_DIR'}`,
+      );
     }
 
     dispatcher = createDispatcher({
@@ -254,12 +279,15 @@ export function createApp(options: AppOptions): App {
         await Promise.allSettled(adapters.map((a) => a.stopReceiving?.()));
         const report = await dispatcher.drain(config.shutdownTimeoutMs);
         const log = report.told || report.unreached ? logger.warn.bind(logger) : logger.info.bind(logger);
-        log({ inFlight, ...report, waitedMs: config.shutdownTimeoutMs },
-          `shutdown: ${report.finished} questions in flight answered, ${report.told} told to ask again, ${report.unreached} unreached; ${report.refused} arrived during shutdown and were told to ask again`);
+        log(
+          { inFlight, ...report, waitedMs: config.shutdownTimeoutMs },
+          `shutdown: ${report.finished} questions in flight answered, ${report.told} told to ask again, ${report.unreached} unreached; ${report.refused} arrived during shutdown and were told to ask again`,
+        );
       }
       const closed = await Promise.allSettled(adapters.map((a) => a.stop()));
       closed.forEach((outcome, i) => {
-        if (outcome.status === 'rejected') logger.warn({ err: outcome.reason, adapter: adapters[i]?.name }, 'shutdown: adapter did not close cleanly');
+        if (outcome.status === 'rejected')
+          logger.warn({ err: outcome.reason, adapter: adapters[i]?.name }, 'shutdown: adapter did not close cleanly');
       });
       await health?.close();
       await store?.close().catch((error: unknown) => logger.warn({ err: error }, 'shutdown: store did not close cleanly'));

@@ -87,8 +87,14 @@ export const envSchema = z.object({
   CORPUS_DIR: optionalString,
   CORPUS_WATCH: flag(false),
   DATA_DIR: optionalString,
-  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/i.test(v), 'expected a PostgreSQL URL, e.g. postgres://bot:password@db:5432/bot'),
-  REPLICA_ID: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_.-]{1,64}$/.test(v), 'expected 1-64 characters of A-Z, a-z, 0-9, _, . and -'),
+  DATABASE_URL: optionalString.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/i.test(v),
+    'expected a PostgreSQL URL, e.g. postgres://bot:password@db:5432/bot',
+  ),
+  REPLICA_ID: optionalString.refine(
+    (v) => v === undefined || /^[A-Za-z0-9_.-]{1,64}$/.test(v),
+    'expected 1-64 characters of A-Z, a-z, 0-9, _, . and -',
+  ),
 
   ANSWER_PASSAGES: integer(3, 1, 10),
   MAX_QUESTION_LENGTH: integer(1000, 20, 4000),
@@ -105,8 +111,14 @@ export const envSchema = z.object({
 
   CONSOLE: choice(['auto', 'on', 'off']),
 
-  DISCORD_TOKEN: optionalString.refine((v) => v === undefined || DISCORD_TOKEN.test(v), 'does not look like a Discord bot token (three parts separated by dots); copy it again from the Developer Portal, Bot page'),
-  DISCORD_APPLICATION_ID: optionalString.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'expected the numeric application id from the Developer Portal'),
+  DISCORD_TOKEN: optionalString.refine(
+    (v) => v === undefined || DISCORD_TOKEN.test(v),
+    'does not look like a Discord bot token (three parts separated by dots); copy it again from the Developer Portal, Bot page',
+  ),
+  DISCORD_APPLICATION_ID: optionalString.refine(
+    (v) => v === undefined || /^\d{15,22}$/.test(v),
+    'expected the numeric application id from the Developer Portal',
+  ),
   DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'expected a numeric server (guild) id'),
   DISCORD_REST_API: httpUrl('a Discord REST API, e.g. https://discord.com/api'),
   DISCORD_SHARD_COUNT: optionalString.refine(
@@ -115,11 +127,23 @@ export const envSchema = z.object({
   ),
   DISCORD_SHARD_IDS: optionalString.refine((v) => v === undefined || parseShardIds(v) !== undefined, 'expected shard ids like 0,1 or 0-3'),
 
-  TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || TELEGRAM_TOKEN.test(v), 'does not look like a Telegram bot token ("123456:ABC…"); copy it again from @BotFather'),
-  TELEGRAM_ADMIN_IDS: optionalString.refine((v) => v === undefined || /^\s*-?\d+(\s*,\s*-?\d+)*\s*$/.test(v), 'expected numeric Telegram user ids separated by commas'),
+  TELEGRAM_BOT_TOKEN: optionalString.refine(
+    (v) => v === undefined || TELEGRAM_TOKEN.test(v),
+    'does not look like a Telegram bot token ("123456:ABC…"); copy it again from @BotFather',
+  ),
+  TELEGRAM_ADMIN_IDS: optionalString.refine(
+    (v) => v === undefined || /^\s*-?\d+(\s*,\s*-?\d+)*\s*$/.test(v),
+    'expected numeric Telegram user ids separated by commas',
+  ),
   TELEGRAM_API_ROOT: httpUrl('a Bot API server, e.g. https://api.telegram.org'),
-  TELEGRAM_WEBHOOK_URL: optionalString.refine((v) => v === undefined || /^https:\/\/[^\s]+$/i.test(v), 'expected the public https URL Telegram should post updates to'),
-  TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), 'expected 1-256 characters of A-Z, a-z, 0-9, _ and -'),
+  TELEGRAM_WEBHOOK_URL: optionalString.refine(
+    (v) => v === undefined || /^https:\/\/[^\s]+$/i.test(v),
+    'expected the public https URL Telegram should post updates to',
+  ),
+  TELEGRAM_WEBHOOK_SECRET: optionalString.refine(
+    (v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v),
+    'expected 1-256 characters of A-Z, a-z, 0-9, _ and -',
+  ),
   TELEGRAM_WEBHOOK_PORT: integer(8443, 1, 65535),
   TELEGRAM_WEBHOOK_HOST: listenAddress,
 });
@@ -181,8 +205,10 @@ export function createConfig(env: Record<string, string | undefined>, defaults: 
   }
   const e = parsed.data;
   const problems: string[] = [];
-  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN) problems.push('TELEGRAM_WEBHOOK_URL: set TELEGRAM_BOT_TOKEN too, or unset the webhook');
-  const shardCount = e.DISCORD_SHARD_COUNT === undefined ? undefined : /^auto$/i.test(e.DISCORD_SHARD_COUNT) ? 'auto' : Number(e.DISCORD_SHARD_COUNT);
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN)
+    problems.push('TELEGRAM_WEBHOOK_URL: set TELEGRAM_BOT_TOKEN too, or unset the webhook');
+  const shardCount =
+    e.DISCORD_SHARD_COUNT === undefined ? undefined : /^auto$/i.test(e.DISCORD_SHARD_COUNT) ? 'auto' : Number(e.DISCORD_SHARD_COUNT);
   const shardIds = e.DISCORD_SHARD_IDS === undefined ? undefined : parseShardIds(e.DISCORD_SHARD_IDS);
   if (shardIds && shardCount === undefined) problems.push('DISCORD_SHARD_IDS: set DISCORD_SHARD_COUNT too (the total number of shards)');
   if (shardIds && typeof shardCount === 'number' && shardIds.some((id) => id >= shardCount)) {
@@ -191,7 +217,9 @@ export function createConfig(env: Record<string, string | undefined>, defaults: 
   if (problems.length) return { ok: false, problems };
   const warnings = [...unknownVariables(env), ...ignoredVariables(e)];
 
-  const secrets = [e.DISCORD_TOKEN, e.TELEGRAM_BOT_TOKEN, e.TELEGRAM_WEBHOOK_SECRET, databasePassword(e.DATABASE_URL)].filter((s): s is string => !!s);
+  const secrets = [e.DISCORD_TOKEN, e.TELEGRAM_BOT_TOKEN, e.TELEGRAM_WEBHOOK_SECRET, databasePassword(e.DATABASE_URL)].filter(
+    (s): s is string => !!s,
+  );
   return {
     ok: true,
     config: {
@@ -210,17 +238,28 @@ export function createConfig(env: Record<string, string | undefined>, defaults: 
       console: e.CONSOLE ?? 'auto',
       discord: e.DISCORD_TOKEN
         ? {
-            token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, restApi: e.DISCORD_REST_API,
+            token: e.DISCORD_TOKEN,
+            applicationId: e.DISCORD_APPLICATION_ID,
+            guildId: e.DISCORD_GUILD_ID,
+            restApi: e.DISCORD_REST_API,
             shards: shardCount === undefined ? undefined : { count: shardCount, ids: shardIds },
           }
         : undefined,
       telegram: e.TELEGRAM_BOT_TOKEN
         ? {
             token: e.TELEGRAM_BOT_TOKEN,
-            adminIds: (e.TELEGRAM_ADMIN_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+            adminIds: (e.TELEGRAM_ADMIN_IDS ?? '')
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
             apiRoot: e.TELEGRAM_API_ROOT,
             webhook: e.TELEGRAM_WEBHOOK_URL
-              ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT, host: e.TELEGRAM_WEBHOOK_HOST }
+              ? {
+                  url: e.TELEGRAM_WEBHOOK_URL,
+                  secret: e.TELEGRAM_WEBHOOK_SECRET,
+                  port: e.TELEGRAM_WEBHOOK_PORT,
+                  host: e.TELEGRAM_WEBHOOK_HOST,
+                }
               : undefined,
           }
         : undefined,
@@ -241,7 +280,20 @@ function databasePassword(url: string | undefined): string | undefined {
 }
 
 /** Prefixes the bot owns: a variable with one of them that the schema lacks is most likely a typo. */
-const OWN_PREFIXES = ['CORPUS_', 'DATA_', 'DATABASE_', 'REPLICA_', 'ANSWER_', 'MAX_QUESTION', 'RATE_LIMIT_', 'LOG_', 'HEALTH_', 'SHUTDOWN_', 'DISCORD_', 'TELEGRAM_'];
+const OWN_PREFIXES = [
+  'CORPUS_',
+  'DATA_',
+  'DATABASE_',
+  'REPLICA_',
+  'ANSWER_',
+  'MAX_QUESTION',
+  'RATE_LIMIT_',
+  'LOG_',
+  'HEALTH_',
+  'SHUTDOWN_',
+  'DISCORD_',
+  'TELEGRAM_',
+];
 
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -268,10 +320,21 @@ function unknownVariables(env: Record<string, string | undefined>): string[] {
 
 /** Settings of a platform whose token is not set do nothing; say so rather than leave the operator guessing. */
 function ignoredVariables(e: z.infer<typeof envSchema>): string[] {
-  const ignored = (names: string[], token: string) =>
-    names.map((name) => `${name}: ignored because ${token} is not set`);
+  const ignored = (names: string[], token: string) => names.map((name) => `${name}: ignored because ${token} is not set`);
   return [
-    ...(e.DISCORD_TOKEN ? [] : ignored((['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_REST_API', 'DISCORD_SHARD_COUNT', 'DISCORD_SHARD_IDS'] as const).filter((n) => e[n]), 'DISCORD_TOKEN')),
-    ...(e.TELEGRAM_BOT_TOKEN ? [] : ignored((['TELEGRAM_ADMIN_IDS', 'TELEGRAM_API_ROOT'] as const).filter((n) => e[n]), 'TELEGRAM_BOT_TOKEN')),
+    ...(e.DISCORD_TOKEN
+      ? []
+      : ignored(
+          (['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_REST_API', 'DISCORD_SHARD_COUNT', 'DISCORD_SHARD_IDS'] as const).filter(
+            (n) => e[n],
+          ),
+          'DISCORD_TOKEN',
+        )),
+    ...(e.TELEGRAM_BOT_TOKEN
+      ? []
+      : ignored(
+          (['TELEGRAM_ADMIN_IDS', 'TELEGRAM_API_ROOT'] as const).filter((n) => e[n]),
+          'TELEGRAM_BOT_TOKEN',
+        )),
   ];
 }

@@ -6,8 +6,16 @@ export const REDACTED = '[redacted]';
 
 /** Field paths whose values are secrets wherever they appear in a log object, known secret or not. */
 const REDACT_PATHS = [
-  'token', '*.token', '*.*.token', 'secret', '*.secret',
-  'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization', '*.headers["x-telegram-bot-api-secret-token"]',
+  'token',
+  '*.token',
+  '*.*.token',
+  'secret',
+  '*.secret',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  '*.headers["x-telegram-bot-api-secret-token"]',
 ];
 
 /** Shorter values would scrub ordinary words out of the logs. */

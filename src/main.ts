@@ -7,10 +7,10 @@
  * 2 when the configuration is invalid.
  */
 import { join } from 'node:path';
-import { createApp, StartupError, wantsConsole, type App } from './app.js';
 import { AdapterStartError } from './adapters/adapter.js';
-import { TELL_TIMEOUT_MS } from './core/dispatch.js';
+import { type App, createApp, StartupError, wantsConsole } from './app.js';
 import { createConfig } from './config.js';
+import { TELL_TIMEOUT_MS } from './core/dispatch.js';
 import { createLogger, createScrubber } from './logger.js';
 import { projectRoot } from './project-root.js';
 import { StoreError } from './store/index.js';
@@ -50,10 +50,13 @@ async function shutdown(reason: string, code = 0): Promise<void> {
   stopping = true;
   logger.info({ reason, inFlight: safeInFlight(app) }, 'shutting down');
   // a last resort if closing a connection hangs: the drain takes at most SHUTDOWN_TIMEOUT_MS, then the notices theirs
-  const hardStop = setTimeout(() => {
-    logger.error('shutdown took too long; exiting');
-    process.exit(code || 1);
-  }, config.shutdownTimeoutMs + TELL_TIMEOUT_MS + 5000);
+  const hardStop = setTimeout(
+    () => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(code || 1);
+    },
+    config.shutdownTimeoutMs + TELL_TIMEOUT_MS + 5000,
+  );
   hardStop.unref();
   await app?.stop();
   // let replies already queued behind the closed dispatcher be written

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createConfig, envSchema, type ConfigResult } from '../src/config.js';
+import { type ConfigResult, createConfig, envSchema } from '../src/config.js';
 import { projectRoot } from '../src/project-root.js';
 
 const ROOT = projectRoot();
@@ -72,7 +72,9 @@ describe('the configuration from the environment', () => {
   });
 
   it('resolves relative directories from the working directory', () => {
-    const config = configOf(createConfig({ CORPUS_DIR: 'my-corpus', DATA_DIR: '/var/lib/bot' }, { cwd: '/srv/bot', bundledCorpusDir: '/app/corpus' }));
+    const config = configOf(
+      createConfig({ CORPUS_DIR: 'my-corpus', DATA_DIR: '/var/lib/bot' }, { cwd: '/srv/bot', bundledCorpusDir: '/app/corpus' }),
+    );
     expect(config.corpusDir).toBe('/srv/bot/my-corpus');
     expect(config.dataDir).toBe('/var/lib/bot');
   });
@@ -108,7 +110,9 @@ describe('the configuration from the environment', () => {
   ];
 
   it.each(INVALID)('refuses an invalid %s with one line naming it and what it expects, never its value', (name, value, expects) => {
-    const problems = problemsOf(createConfig({ [name]: value, TELEGRAM_BOT_TOKEN: name === 'TELEGRAM_BOT_TOKEN' ? value : TELEGRAM_TOKEN }, DEFAULTS));
+    const problems = problemsOf(
+      createConfig({ [name]: value, TELEGRAM_BOT_TOKEN: name === 'TELEGRAM_BOT_TOKEN' ? value : TELEGRAM_TOKEN }, DEFAULTS),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^${name}: `));
     expect(problems[0]).toMatch(expects);
@@ -141,7 +145,9 @@ describe('the configuration from the environment', () => {
     expect(problemsOf(createConfig({ DISCORD_TOKEN, DISCORD_SHARD_COUNT: '2', DISCORD_SHARD_IDS: '1-2' }, DEFAULTS))).toEqual([
       expect.stringMatching(/^DISCORD_SHARD_IDS: shard ids go from 0 to 1/),
     ]);
-    expect(problemsOf(createConfig({ DISCORD_TOKEN, DISCORD_SHARD_IDS: '0' }, DEFAULTS))).toEqual([expect.stringMatching(/^DISCORD_SHARD_IDS: set DISCORD_SHARD_COUNT/)]);
+    expect(problemsOf(createConfig({ DISCORD_TOKEN, DISCORD_SHARD_IDS: '0' }, DEFAULTS))).toEqual([
+      expect.stringMatching(/^DISCORD_SHARD_IDS: set DISCORD_SHARD_COUNT/),
+    ]);
   });
 
   it('shares state through PostgreSQL when DATABASE_URL is set, and scrubs its password from logs', () => {
@@ -153,7 +159,10 @@ describe('the configuration from the environment', () => {
   });
 
   it('warns about a variable name with a typo, suggesting the one it resembles', () => {
-    const result = createConfig({ TELEGRAM_TOKEN: TELEGRAM_TOKEN, HEALTH_PROT: '8080', PATH: '/usr/bin', NODE_ENV: 'production' }, DEFAULTS);
+    const result = createConfig(
+      { TELEGRAM_TOKEN: TELEGRAM_TOKEN, HEALTH_PROT: '8080', PATH: '/usr/bin', NODE_ENV: 'production' },
+      DEFAULTS,
+    );
     expect(result.ok && result.warnings).toEqual([
       expect.stringMatching(/^TELEGRAM_TOKEN: not a variable the bot reads; did you mean TELEGRAM_BOT_TOKEN\?/),
       expect.stringMatching(/^HEALTH_PROT: .*did you mean HEALTH_PORT\?/),
@@ -194,7 +203,9 @@ describe('.env.example', () => {
   });
 
   it('sets nothing that would override the image (only the tokens are uncommented, and empty)', () => {
-    const active = readFileSync(join(ROOT, '.env.example'), 'utf8').split('\n').filter((l) => /^[A-Z]/.test(l));
+    const active = readFileSync(join(ROOT, '.env.example'), 'utf8')
+      .split('\n')
+      .filter((l) => /^[A-Z]/.test(l));
     expect(active).toEqual(['DISCORD_TOKEN=', 'TELEGRAM_BOT_TOKEN=']);
   });
 });

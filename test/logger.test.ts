@@ -85,7 +85,11 @@ describe('the logger', () => {
   it('censors token, secret and authorization fields whatever their value', () => {
     const { logger, json } = capture();
     logger.info({ token: 'an-unknown-token', config: { secret: 's3', token: 't' }, headers: { authorization: 'Bot abc' } }, 'fields');
-    expect(json()[0]).toMatchObject({ token: REDACTED, config: { secret: REDACTED, token: REDACTED }, headers: { authorization: REDACTED } });
+    expect(json()[0]).toMatchObject({
+      token: REDACTED,
+      config: { secret: REDACTED, token: REDACTED },
+      headers: { authorization: REDACTED },
+    });
   });
 
   it('scrubs the pretty output too', () => {

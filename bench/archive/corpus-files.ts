@@ -19,7 +19,10 @@ interface TydiPassage {
 function readJsonLines<T>(path: string): T[] {
   const raw = readFileSync(path);
   const text = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-  return text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as T);
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as T);
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}/;

@@ -41,11 +41,21 @@ try {
   const cpu = process.cpuUsage(cpuBefore);
   stop = true;
   const found = bot.knowledgeBase.index.search(marker, 1).hits.map((h) => bot.knowledgeBase.passages[h.passage]!.article.id);
-  console.log(JSON.stringify({
-    startMs: startReport.ms, reloadMs, reloadCpuS: (cpu.user + cpu.system) / 1e6, swapped: report.swapped, changes: report.changes, changedFound: found[0] === changedId,
-    questions: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies),
-    rssMb: process.resourceUsage().maxRSS / 1024,
-  }));
+  console.log(
+    JSON.stringify({
+      startMs: startReport.ms,
+      reloadMs,
+      reloadCpuS: (cpu.user + cpu.system) / 1e6,
+      swapped: report.swapped,
+      changes: report.changes,
+      changedFound: found[0] === changedId,
+      questions: latencies.length,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      max: Math.max(...latencies),
+      rssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
 } finally {
   writeFileSync(file, original);
   utimesSync(file, atime, mtime);

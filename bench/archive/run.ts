@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadQaDataset, sharedDir, SHARED_MISSING } from '../../src/eval/shared-data.js';
+import { loadQaDataset, SHARED_MISSING, sharedDir } from '../../src/eval/shared-data.js';
 import { projectRoot } from '../../src/project-root.js';
 import { writeCorpusFiles } from './corpus-files.js';
 import { spawnAsk } from './spawn-ask.js';
@@ -31,10 +31,15 @@ if (!shared) {
 
 function runChild(script: string, childArgs: string[]): Promise<Record<string, number | boolean>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...childArgs], { cwd: projectRoot(), stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...childArgs], {
+      cwd: projectRoot(),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`${script} exited with ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`${script} exited with ${code}`)),
+    );
   });
 }
 
@@ -57,10 +62,16 @@ for (const size of sizes) {
     const check = await runChild('bench/archive/check-child.ts', [corpus.dir, dataDir, shared]);
     const reload = await runChild('bench/archive/reload-child.ts', [corpus.dir, dataDir, 'tydi-cc521ca9aa0f', questionsFile]);
     const row = [
-      `${corpus.articles.toLocaleString('en')}`, s(cold.firstAnswerMs) + cpu(cold.cpuS), mb(cold.peakRssMb), s(warm.firstAnswerMs) + cpu(warm.cpuS), mb(warm.peakRssMb),
+      `${corpus.articles.toLocaleString('en')}`,
+      s(cold.firstAnswerMs) + cpu(cold.cpuS),
+      mb(cold.peakRssMb),
+      s(warm.firstAnswerMs) + cpu(warm.cpuS),
+      mb(warm.peakRssMb),
       `${s(reload.reloadMs as number)}${cpu(reload.reloadCpuS as number)}${reload.changedFound ? '' : ' (change not found!)'}`,
-      `${(reload.p99 as number).toFixed(0)} / ${(reload.max as number).toFixed(0)} ms`, mb(reload.rssMb as number),
-      (check.mrr10 as number).toFixed(3), check.differing === 0 ? `yes (${check.questions} questions)` : `NO: ${check.differing} differ`,
+      `${(reload.p99 as number).toFixed(0)} / ${(reload.max as number).toFixed(0)} ms`,
+      mb(reload.rssMb as number),
+      (check.mrr10 as number).toFixed(3),
+      check.differing === 0 ? `yes (${check.questions} questions)` : `NO: ${check.differing} differ`,
     ];
     if (baseline) {
       const before = await spawnAsk(corpus.dir, mkdtempSync(join(tmpdir(), 'archive-bench-base-')), probe, baseline);
@@ -73,8 +84,10 @@ for (const size of sizes) {
   }
 }
 const before = baseline ? ' start before | peak RSS before |' : '';
-console.log([
-  `| articles |${before} cold start (no snapshot) | peak RSS cold | start with snapshot | peak RSS serving | reload, 1 article changed | question p99 / max during reload (20/s) | peak RSS with reload | MRR@10 TyDi test | snapshot == fresh (top 10) |`,
-  `|---:|${baseline ? '---:|---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---:|---|`,
-  ...rows,
-].join('\n'));
+console.log(
+  [
+    `| articles |${before} cold start (no snapshot) | peak RSS cold | start with snapshot | peak RSS serving | reload, 1 article changed | question p99 / max during reload (20/s) | peak RSS with reload | MRR@10 TyDi test | snapshot == fresh (top 10) |`,
+    `|---:|${baseline ? '---:|---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---:|---|`,
+    ...rows,
+  ].join('\n'),
+);

@@ -45,7 +45,14 @@ export function spawnAsk(corpusDir: string, dataDir: string, questions: readonly
         reject(new Error(`ask exited with ${code}: ${stderr.slice(-2000)}`));
         return;
       }
-      resolve({ firstAnswerMs, exitMs: performance.now() - started, peakRssMb: Number(rss[1]) / 1024, cpuS: Number(rss[2]) + Number(rss[3]), answers, stderr });
+      resolve({
+        firstAnswerMs,
+        exitMs: performance.now() - started,
+        peakRssMb: Number(rss[1]) / 1024,
+        cpuS: Number(rss[2]) + Number(rss[3]),
+        answers,
+        stderr,
+      });
     });
   });
 }

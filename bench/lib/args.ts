@@ -21,21 +21,22 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--only <system>[,…]] 
   --dataset    datasets: ${DATASET_CHOICES.join(', ')} (scale = TyDi QA + SaudiNewsNet and the scaling rows)
 Only a full run (no flag) writes bench/results/latest.json.`;
 
+const OPTIONS = {
+  quick: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  only: { type: 'string', multiple: true },
+  dataset: { type: 'string', multiple: true },
+} as const;
+
+function parseCommandLine(argv: readonly string[]) {
+  return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false });
+}
+
 /** Reads the command line; a mistake is a value with the message to print, not an exception. */
 export function parseBenchArgs(argv: readonly string[]): { ok: true; args: BenchArgs } | { ok: false; error: string } {
-  let parsed;
+  let parsed: ReturnType<typeof parseCommandLine>;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        quick: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        only: { type: 'string', multiple: true },
-        dataset: { type: 'string', multiple: true },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
+    parsed = parseCommandLine(argv);
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -46,13 +47,19 @@ export function parseBenchArgs(argv: readonly string[]): { ok: true; args: Bench
   const datasets = splitList(dataset);
   const unknownDataset = datasets?.find((name) => !(DATASET_CHOICES as readonly string[]).includes(name));
   if (unknownDataset) return { ok: false, error: `unknown dataset "${unknownDataset}"; known: ${DATASET_CHOICES.join(', ')}` };
-  return { ok: true, args: { quick: quick ?? false, help: help ?? false, only: systems, datasets: datasets as DatasetChoice[] | undefined } };
+  return {
+    ok: true,
+    args: { quick: quick ?? false, help: help ?? false, only: systems, datasets: datasets as DatasetChoice[] | undefined },
+  };
 }
 
 /** `--only a,b --only c` → ['a', 'b', 'c'] */
 function splitList(values: string[] | undefined): string[] | undefined {
   if (!values) return undefined;
-  return values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  return values
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
 }
 
 export function isFullRun(args: BenchArgs): boolean {

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import {
-  QA_DATASETS, loadQaPassages, loadQaQuestions, readJsonLines, type DatasetPassage, type DatasetQuestion, type QaDatasetName, type Split,
+  type DatasetPassage,
+  type DatasetQuestion,
+  loadQaPassages,
+  loadQaQuestions,
+  QA_DATASETS,
+  type QaDatasetName,
+  readJsonLines,
+  type Split,
 } from '../../src/eval/shared-data.js';
 
 /**
@@ -49,7 +56,8 @@ function readPassages(shared: string, name: string): DatasetPassage[] {
 async function scalePassages(shared: string, total: number | undefined): Promise<DatasetPassage[]> {
   const base = readPassages(shared, SCALE_BASE);
   const newsPath = join(shared, 'data', 'saudinewsnet', 'passages.jsonl.gz');
-  const news = total === undefined ? readJsonLines<DatasetPassage>(newsPath) : await readFirstJsonLines<DatasetPassage>(newsPath, total - base.length);
+  const news =
+    total === undefined ? readJsonLines<DatasetPassage>(newsPath) : await readFirstJsonLines<DatasetPassage>(newsPath, total - base.length);
   return [...base, ...news];
 }
 

@@ -1,7 +1,7 @@
 import type { Searcher, SearchSystem } from '../systems/index.js';
-import { HEADLINE_SPLIT, WARMUP_SPLIT, loadPassages, loadQuestions } from './datasets.js';
+import { HEADLINE_SPLIT, loadPassages, loadQuestions, WARMUP_SPLIT } from './datasets.js';
 import { settledHeapBytes, toMB } from './heap.js';
-import { K, type Job, type Measurement } from './job.js';
+import { type Job, K, type Measurement } from './job.js';
 import { goldPassageIds, latencySummary, rankOfGold, retrievalScores } from './scoring.js';
 
 /**

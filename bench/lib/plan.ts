@@ -1,7 +1,7 @@
 import { QA_DATASETS } from '../../src/eval/shared-data.js';
 import { SPEED_REFERENCE, SYSTEMS } from '../systems/index.js';
 import type { BenchArgs } from './args.js';
-import { datasetName, type DatasetSpec } from './datasets.js';
+import { type DatasetSpec, datasetName } from './datasets.js';
 import type { Job } from './job.js';
 
 /** Sizes of the scaling rows measured on their own; the full corpus row comes from the headline table. */
@@ -40,7 +40,11 @@ export function planJobs(args: BenchArgs): PlannedJob[] {
   const questionLimit = args.quick ? QUICK_QUESTIONS : undefined;
   const jobs: PlannedJob[] = [];
   const add = (table: PlannedJob['table'], spec: DatasetSpec, system: string, limit = questionLimit, warmup = WARMUP_QUESTIONS) =>
-    jobs.push({ table, dataset: datasetName(spec), job: { dataset: spec, system, warmup, ...(limit === undefined ? {} : { questionLimit: limit }) } });
+    jobs.push({
+      table,
+      dataset: datasetName(spec),
+      job: { dataset: spec, system, warmup, ...(limit === undefined ? {} : { questionLimit: limit }) },
+    });
 
   for (const name of QA_DATASETS.filter(wants)) for (const system of systems) add('headline', { kind: 'qa', name }, system);
   if (wants('scale')) {
@@ -51,7 +55,8 @@ export function planJobs(args: BenchArgs): PlannedJob[] {
       }
     }
     const scaled = systems.filter((system) => system === 'ours' || system === SPEED_REFERENCE);
-    for (const passages of args.quick ? QUICK_SCALING_SIZES : SCALING_SIZES) for (const system of scaled) add('scaling', { kind: 'scale', passages }, system);
+    for (const passages of args.quick ? QUICK_SCALING_SIZES : SCALING_SIZES)
+      for (const system of scaled) add('scaling', { kind: 'scale', passages }, system);
   }
   return jobs;
 }

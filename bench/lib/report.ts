@@ -42,7 +42,19 @@ export function boundNote(run: SystemRun, questions: number): string | undefined
   return asked !== undefined && asked < questions ? `asked the first ${asked} of ${questions} questions (time bound)` : undefined;
 }
 
-const DATASET_HEADER = ['system', 'MRR@10', 'R@1', 'R@3', 'R@5', 'build ms', 'p50 µs', 'p99 µs', 'heap MB', 'p50 ours/peer', 'build ours/peer'];
+const DATASET_HEADER = [
+  'system',
+  'MRR@10',
+  'R@1',
+  'R@3',
+  'R@5',
+  'build ms',
+  'p50 µs',
+  'p99 µs',
+  'heap MB',
+  'p50 ours/peer',
+  'build ours/peer',
+];
 
 export function formatDatasetTable(dataset: DatasetRuns): string {
   const questions = questionsAsked(dataset);
@@ -60,19 +72,29 @@ export function formatDatasetTable(dataset: DatasetRuns): string {
     // A bounded peer is compared with ours on the same first questions, for quality and for speed.
     const oursSame = ours && bound ? onFirstQuestions(ours, m.questions) : ours && { mrr10: ours.metrics.mrr10, p50us: ours.p50us };
     if (bound) {
-      const oursThere = oursSame ? `; on them ours has MRR@10 ${share(oursSame.mrr10)} and p50 ${amount(oursSame.p50us)} µs (the p50 ratio uses it)` : '';
+      const oursThere = oursSame
+        ? `; on them ours has MRR@10 ${share(oursSame.mrr10)} and p50 ${amount(oursSame.p50us)} µs (the p50 ratio uses it)`
+        : '';
       notes.push(`${run.system.name} ${bound}: its scores are over those questions${oursThere}.`);
     }
     const peer = !run.system.ours;
     return [
       bound ? `${run.system.name} *` : run.system.name,
-      share(m.metrics.mrr10), share(m.metrics.r1), share(m.metrics.r3), share(m.metrics.r5),
-      amount(m.buildMs), amount(m.p50us), amount(m.p99us), amount(m.heapMB),
-      peer ? ratio(oursSame?.p50us, m.p50us) : '-', peer ? ratio(ours?.buildMs, m.buildMs) : '-',
+      share(m.metrics.mrr10),
+      share(m.metrics.r1),
+      share(m.metrics.r3),
+      share(m.metrics.r5),
+      amount(m.buildMs),
+      amount(m.p50us),
+      amount(m.p99us),
+      amount(m.heapMB),
+      peer ? ratio(oursSame?.p50us, m.p50us) : '-',
+      peer ? ratio(ours?.buildMs, m.buildMs) : '-',
     ];
   });
   const title = `${dataset.name} (${dataset.split} split): ${passagesIndexed(dataset).toLocaleString('en')} passages, ${questions} questions`;
-  if (passagesHeap !== undefined) notes.push(`heap MB includes the passages themselves (${amount(passagesHeap)} MB), the same for every system.`);
+  if (passagesHeap !== undefined)
+    notes.push(`heap MB includes the passages themselves (${amount(passagesHeap)} MB), the same for every system.`);
   return [title, '', formatTable(DATASET_HEADER, rows), ...notes.map((note) => `  ${note}`)].join('\n');
 }
 
@@ -83,7 +105,11 @@ export function formatScalingTable(runs: readonly ScalingRun[], datasetLabel: st
     if (!m) return [run.system.name, size, 'failed', '-', '-', '-', '-'];
     return [run.system.name, size, amount(m.buildMs), amount(m.p50us), amount(m.p99us), amount(m.heapMB), share(m.metrics.mrr10)];
   });
-  return [`Scaling: ${datasetLabel}`, '', formatTable(['system', 'passages', 'build ms', 'p50 µs', 'p99 µs', 'heap MB', 'MRR@10'], rows)].join('\n');
+  return [
+    `Scaling: ${datasetLabel}`,
+    '',
+    formatTable(['system', 'passages', 'build ms', 'p50 µs', 'p99 µs', 'heap MB', 'MRR@10'], rows),
+  ].join('\n');
 }
 
 /** Ours measured on the first n questions only, to set beside a peer that asked only those. */

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { boundNote, measurementOf, passagesIndexed, questionsAsked, type DatasetRuns, type ScalingRun } from './report.js';
+import { boundNote, type DatasetRuns, measurementOf, passagesIndexed, questionsAsked, type ScalingRun } from './report.js';
 
 /** The shape of bench/results/latest.json: one entry per dataset, every system of the run in it. */
 export interface ResultsFile {
@@ -46,23 +46,40 @@ export function toResultsFile(machine: string, date: Date, datasets: readonly Da
           const m = measurementOf(run);
           if (!m) return [];
           const bound = boundNote(run, questions);
-          return [{
-            name: run.system.name,
-            ours: run.system.ours,
-            config: bound ? `${run.system.config} [${bound}]` : run.system.config,
-            mrr10: round(m.metrics.mrr10, 4), r1: round(m.metrics.r1, 4), r3: round(m.metrics.r3, 4), r5: round(m.metrics.r5, 4),
-            buildMs: round(m.buildMs, 1), p50us: round(m.p50us, 1), p99us: round(m.p99us, 1), heapMB: round(m.heapMB, 1),
-          }];
+          return [
+            {
+              name: run.system.name,
+              ours: run.system.ours,
+              config: bound ? `${run.system.config} [${bound}]` : run.system.config,
+              mrr10: round(m.metrics.mrr10, 4),
+              r1: round(m.metrics.r1, 4),
+              r3: round(m.metrics.r3, 4),
+              r5: round(m.metrics.r5, 4),
+              buildMs: round(m.buildMs, 1),
+              p50us: round(m.p50us, 1),
+              p99us: round(m.p99us, 1),
+              heapMB: round(m.heapMB, 1),
+            },
+          ];
         }),
       };
     }),
     scaling: scaling.flatMap((run) => {
       const m = measurementOf(run);
       if (!m) return [];
-      return [{
-        name: run.system.name, ours: run.system.ours, passages: m.passages, questions: m.questions, mrr10: round(m.metrics.mrr10, 4),
-        buildMs: round(m.buildMs, 1), p50us: round(m.p50us, 1), p99us: round(m.p99us, 1), heapMB: round(m.heapMB, 1),
-      }];
+      return [
+        {
+          name: run.system.name,
+          ours: run.system.ours,
+          passages: m.passages,
+          questions: m.questions,
+          mrr10: round(m.metrics.mrr10, 4),
+          buildMs: round(m.buildMs, 1),
+          p50us: round(m.p50us, 1),
+          p99us: round(m.p99us, 1),
+          heapMB: round(m.heapMB, 1),
+        },
+      ];
     }),
   };
 }

@@ -32,6 +32,8 @@ export function runJob(job: Job, timeoutMs: number): Promise<JobOutcome> {
       reported = message as JobOutcome;
     });
     child.on('error', (error) => settle({ ok: false, error: `worker failed: ${error.message}` }));
-    child.on('exit', (code, signal) => settle(reported ?? { ok: false, error: `worker ended (${signal ?? `exit code ${code}`}) without reporting` }));
+    child.on('exit', (code, signal) =>
+      settle(reported ?? { ok: false, error: `worker ended (${signal ?? `exit code ${code}`}) without reporting` }),
+    );
   });
 }

@@ -1,5 +1,5 @@
-import { HEADLINE_SPLIT, SCALE_NAME } from './datasets.js';
 import { SPEED_REFERENCE, systemNamed } from '../systems/index.js';
+import { HEADLINE_SPLIT, SCALE_NAME } from './datasets.js';
 import type { JobOutcome } from './job.js';
 import type { PlannedJob } from './plan.js';
 import type { DatasetRuns, ScalingRun, SystemRun } from './report.js';
@@ -15,7 +15,10 @@ export interface PlanResults {
 }
 
 /** Runs the jobs one after another (never in parallel: timings and heap must not share the machine). */
-export async function runPlan(plan: readonly PlannedJob[], onDone: (index: number, planned: PlannedJob, outcome: JobOutcome, ms: number) => void): Promise<PlanResults> {
+export async function runPlan(
+  plan: readonly PlannedJob[],
+  onDone: (index: number, planned: PlannedJob, outcome: JobOutcome, ms: number) => void,
+): Promise<PlanResults> {
   const finished: { planned: PlannedJob; run: SystemRun }[] = [];
   for (const [index, planned] of plan.entries()) {
     const startedAt = performance.now();
@@ -27,7 +30,10 @@ export async function runPlan(plan: readonly PlannedJob[], onDone: (index: numbe
   const datasets: DatasetRuns[] = [];
   for (const { planned, run } of finished.filter(({ planned }) => planned.table === 'headline')) {
     let dataset = datasets.find((d) => d.name === planned.dataset);
-    if (!dataset) datasets.push((dataset = { name: planned.dataset, split: HEADLINE_SPLIT, runs: [] }));
+    if (!dataset) {
+      dataset = { name: planned.dataset, split: HEADLINE_SPLIT, runs: [] };
+      datasets.push(dataset);
+    }
     dataset.runs.push(run);
   }
 

@@ -1,4 +1,4 @@
-import { firstGoldRank, summarizeRanks, type RetrievalMetrics } from '../../src/eval/retrieval-metrics.js';
+import { firstGoldRank, type RetrievalMetrics, summarizeRanks } from '../../src/eval/retrieval-metrics.js';
 import type { DatasetQuestion } from '../../src/eval/shared-data.js';
 import { percentile } from './percentile.js';
 
@@ -15,7 +15,10 @@ export function goldPassageIds(question: Pick<DatasetQuestion, 'passage_id' | 'a
  * @example rankOfGold([7, 2, 9], ['a', 'b', 'c', …], new Set(['c'])) === 2
  */
 export function rankOfGold(hits: readonly number[], passageIds: readonly string[], gold: ReadonlySet<string>, k = 10): number {
-  return firstGoldRank(hits.slice(0, k).map((hit) => passageIds[hit] ?? ''), gold);
+  return firstGoldRank(
+    hits.slice(0, k).map((hit) => passageIds[hit] ?? ''),
+    gold,
+  );
 }
 
 export function retrievalScores(ranks: readonly number[]): RetrievalMetrics {

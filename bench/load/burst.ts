@@ -1,5 +1,5 @@
 import { USER_ERRORS } from '../../src/core/errors.js';
-import { FAKE_TOKEN, IDS, USERS, startFakeDiscord, type FakeDiscord } from '../../test/adapters/discord/fake-discord.js';
+import { FAKE_TOKEN, type FakeDiscord, IDS, startFakeDiscord, USERS } from '../../test/adapters/discord/fake-discord.js';
 import { slashCommand, stringOption } from '../../test/adapters/discord/fake-events.js';
 import { percentile } from '../lib/percentile.js';
 import { finalContentOf, loadApp, sleep } from './support.js';
@@ -35,7 +35,12 @@ async function warmUp(fake: FakeDiscord): Promise<void> {
     const ask = slashCommand(fake, 'ask', [stringOption('question', QUESTIONS[i % QUESTIONS.length]!)], 'member', 'ar');
     const channel = String(BigInt(IDS.channel) + 999n);
     const user = { ...USERS.member, id: String(BigInt(IDS.member) + 1000n + BigInt(i)) };
-    fake.dispatch('INTERACTION_CREATE', { ...ask, channel_id: channel, channel: { ...ask.channel, id: channel }, member: { ...ask.member, user } });
+    fake.dispatch('INTERACTION_CREATE', {
+      ...ask,
+      channel_id: channel,
+      channel: { ...ask.channel, id: channel },
+      member: { ...ask.member, user },
+    });
     await fake.waitForRequest((r) => r.path.includes(ask.token));
   }
 }
@@ -45,7 +50,13 @@ async function warmUp(fake: FakeDiscord): Promise<void> {
  * channels, default rate limits, against the fake Discord: REST calls per
  * question and the time from the interaction to its final content.
  */
-export async function discordBurst(options: { count: number; perSecond: number; users: number; channels: number; storeRoot?: string }): Promise<BurstResult> {
+export async function discordBurst(options: {
+  count: number;
+  perSecond: number;
+  users: number;
+  channels: number;
+  storeRoot?: string;
+}): Promise<BurstResult> {
   const fake = await startFakeDiscord();
   const running = loadApp({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_REST_API: fake.restApi }, options.storeRoot);
   try {
@@ -63,7 +74,9 @@ export async function discordBurst(options: { count: number; perSecond: number; 
       const user = i % options.users;
       const channel = String(BigInt(IDS.channel) + BigInt(i % options.channels));
       const interaction = {
-        ...ask, channel_id: channel, channel: { ...ask.channel, id: channel },
+        ...ask,
+        channel_id: channel,
+        channel: { ...ask.channel, id: channel },
         member: { ...ask.member, user: { ...USERS.member, id: String(BigInt(IDS.member) + BigInt(user)), username: `member${user}` } },
       };
       sentAt.set(ask.token, performance.now());
@@ -92,9 +105,16 @@ export async function discordBurst(options: { count: number; perSecond: number; 
       } else answered.push(at);
     }
     return {
-      questions: tokens.length, answered: answered.length, rateLimited: notices.length, lost,
-      restCalls: calls.length, deferrals: calls.filter((r) => r.body?.type === 5).length, publicNotices,
-      p50Ms: percentile(answered, 50), p99Ms: percentile(answered, 99), noticeP99Ms: percentile(notices, 99),
+      questions: tokens.length,
+      answered: answered.length,
+      rateLimited: notices.length,
+      lost,
+      restCalls: calls.length,
+      deferrals: calls.filter((r) => r.body?.type === 5).length,
+      publicNotices,
+      p50Ms: percentile(answered, 50),
+      p99Ms: percentile(answered, 99),
+      noticeP99Ms: percentile(notices, 99),
     };
   } finally {
     await running.dispose();

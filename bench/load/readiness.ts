@@ -20,7 +20,12 @@ async function status(port: number): Promise<number> {
 export async function readinessThroughOutage(options: { outageMs: number; pollMs: number }): Promise<ReadinessResult> {
   const fake = await startFakeDiscord();
   const port = await freePort();
-  const running = loadApp({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_REST_API: fake.restApi, HEALTH_PORT: String(port), HEALTH_HOST: '127.0.0.1' });
+  const running = loadApp({
+    DISCORD_TOKEN: FAKE_TOKEN,
+    DISCORD_REST_API: fake.restApi,
+    HEALTH_PORT: String(port),
+    HEALTH_HOST: '127.0.0.1',
+  });
   try {
     await running.app.start();
     const lost = performance.now();

@@ -1,8 +1,8 @@
 import { USER_ERRORS } from '../../src/core/errors.js';
 import { FAKE_TOKEN, startFakeDiscord } from '../../test/adapters/discord/fake-discord.js';
 import { slashCommand, stringOption } from '../../test/adapters/discord/fake-events.js';
-import { startFakeBotApi } from '../../test/support/fake-bot-api.js';
 import { startEmulator } from '../../test/adapters/telegram/support/emulator.js';
+import { startFakeBotApi } from '../../test/support/fake-bot-api.js';
 import { finalContentOf, loadApp, sleep } from './support.js';
 
 export interface ShutdownResult {
@@ -20,15 +20,28 @@ const QUESTION = 'متى عقد اجتماع التحالف في الكويت؟'
  * `count` questions in flight on Discord — each reply held by a slow Discord
  * for `holdMs` — then SIGTERM (app.stop(), as main.ts on the signal).
  */
-export async function discordShutdown(options: { count: number; holdMs: number; shutdownTimeoutMs: number; slowCommands?: number }): Promise<ShutdownResult> {
+export async function discordShutdown(options: {
+  count: number;
+  holdMs: number;
+  shutdownTimeoutMs: number;
+  slowCommands?: number;
+}): Promise<ShutdownResult> {
   const fake = await startFakeDiscord();
-  const running = loadApp({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_REST_API: fake.restApi, SHUTDOWN_TIMEOUT_MS: String(options.shutdownTimeoutMs), RATE_LIMIT_USER: '0', RATE_LIMIT_CHANNEL: '0' });
+  const running = loadApp({
+    DISCORD_TOKEN: FAKE_TOKEN,
+    DISCORD_REST_API: fake.restApi,
+    SHUTDOWN_TIMEOUT_MS: String(options.shutdownTimeoutMs),
+    RATE_LIMIT_USER: '0',
+    RATE_LIMIT_CHANNEL: '0',
+  });
   try {
     await running.app.start();
     const slow = options.slowCommands ?? 0;
     const interactions = [
       ...Array.from({ length: slow }, () => slashCommand(fake, 'reload', [], 'moderator', 'ar')),
-      ...Array.from({ length: options.count - slow }, () => slashCommand(fake, 'ask', [stringOption('question', QUESTION)], 'member', 'ar')),
+      ...Array.from({ length: options.count - slow }, () =>
+        slashCommand(fake, 'ask', [stringOption('question', QUESTION)], 'member', 'ar'),
+      ),
     ];
     const tokens = new Set(interactions.map((i) => i.token));
     const held = fake.hold((r) => [...tokens].some((t) => r.path.includes(t)));
@@ -62,12 +75,20 @@ function outcomes<T>(keys: readonly T[], finalBody: (key: T) => any): { answered
 }
 
 /** `count` private chats each asking once on Telegram, every sendMessage held `holdMs`, then SIGTERM. */
-export async function telegramShutdown(options: { count: number; holdMs: number; shutdownTimeoutMs: number; perChat?: number }): Promise<ShutdownResult> {
+export async function telegramShutdown(options: {
+  count: number;
+  holdMs: number;
+  shutdownTimeoutMs: number;
+  perChat?: number;
+}): Promise<ShutdownResult> {
   const emulator = await startEmulator();
   const fake = await startFakeBotApi({ emulatorUrl: emulator.config.apiURL });
   const running = loadApp({
-    TELEGRAM_BOT_TOKEN: '123456789:AAE_test-token-for-the-emulator-000000', TELEGRAM_API_ROOT: fake.url,
-    SHUTDOWN_TIMEOUT_MS: String(options.shutdownTimeoutMs), RATE_LIMIT_USER: '0', RATE_LIMIT_CHANNEL: '0',
+    TELEGRAM_BOT_TOKEN: '123456789:AAE_test-token-for-the-emulator-000000',
+    TELEGRAM_API_ROOT: fake.url,
+    SHUTDOWN_TIMEOUT_MS: String(options.shutdownTimeoutMs),
+    RATE_LIMIT_USER: '0',
+    RATE_LIMIT_CHANNEL: '0',
   });
   try {
     await running.app.start();
@@ -79,7 +100,13 @@ export async function telegramShutdown(options: { count: number; holdMs: number;
       const chat = chats[Math.floor(n / perChat)]!;
       fake.deliver({
         update_id: 500_000 + update,
-        message: { message_id: update++, date: Math.floor(Date.now() / 1000), chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'T', language_code: 'ar' }, text: QUESTION },
+        message: {
+          message_id: update++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: chat, type: 'private' },
+          from: { id: chat, is_bot: false, first_name: 'T', language_code: 'ar' },
+          text: QUESTION,
+        },
       });
     }
     while (running.app.dispatcher.inFlight < options.count) await sleep(5);
@@ -90,10 +117,14 @@ export async function telegramShutdown(options: { count: number; holdMs: number;
     await stopped;
     const stopMs = performance.now() - started;
     // one entry per question: the messages each chat received, in order
-    const texts = chats.flatMap((chat) => {
-      const sent = fake.calls.filter((c) => c.method === 'sendMessage' && c.status === 200 && c.payload.chat_id === chat).map((c) => ({ text: c.payload.text }));
-      return Array.from({ length: perChat }, (_, i) => sent[i]);
-    }).slice(0, options.count);
+    const texts = chats
+      .flatMap((chat) => {
+        const sent = fake.calls
+          .filter((c) => c.method === 'sendMessage' && c.status === 200 && c.payload.chat_id === chat)
+          .map((c) => ({ text: c.payload.text }));
+        return Array.from({ length: perChat }, (_, i) => sent[i]);
+      })
+      .slice(0, options.count);
     return { scenario: '', inFlight: options.count, stopMs, ...outcomes(texts, (t) => t) };
   } finally {
     await running.dispose();

@@ -12,7 +12,9 @@ export function loadApp(env: Record<string, string>, storeRoot = tmpdir()): Load
 /** The request that put final content on screen for an interaction: a direct reply, or the edit of a deferral, or a follow-up. */
 export function finalContentOf(requests: readonly RecordedRequest[], token: string): RecordedRequest | undefined {
   return requests.find(
-    (r) => r.path.includes(token) && ((r.method === 'POST' && r.body?.type === 4) || r.method === 'PATCH' || (r.method === 'POST' && r.body?.type === undefined)),
+    (r) =>
+      r.path.includes(token) &&
+      ((r.method === 'POST' && r.body?.type === 4) || r.method === 'PATCH' || (r.method === 'POST' && r.body?.type === undefined)),
   );
 }
 

@@ -22,7 +22,8 @@ import { titledText } from './titled-text.js';
 export const flexsearchArabic: SearchSystem = {
   name: 'flexsearch-ar',
   ours: false,
-  config: 'FlexSearch 0.8 Index({ tokenize: "strict", encoder: new Encoder({ normalize: Arabic normalizer, filter: lunr-languages ar stop words, finalize: Lucene Arabic light stemmer }) }); search(q, { limit: 10, suggest: true }); title prepended to text',
+  config:
+    'FlexSearch 0.8 Index({ tokenize: "strict", encoder: new Encoder({ normalize: Arabic normalizer, filter: lunr-languages ar stop words, finalize: Lucene Arabic light stemmer }) }); search(q, { limit: 10, suggest: true }); title prepended to text',
   build(passages) {
     const encoder = new Encoder({
       normalize: normalizeArabic,

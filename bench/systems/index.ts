@@ -9,7 +9,14 @@ import type { SearchSystem } from './system.js';
 export type { BenchPassage, Searcher, SearchSystem } from './system.js';
 
 /** Every contender, in table order: ours first, then the peers. */
-export const SYSTEMS: readonly SearchSystem[] = [ours, flexsearchDefault, flexsearchArabic, minisearchArabic, lunrArabicSystem, oramaArabic];
+export const SYSTEMS: readonly SearchSystem[] = [
+  ours,
+  flexsearchDefault,
+  flexsearchArabic,
+  minisearchArabic,
+  lunrArabicSystem,
+  oramaArabic,
+];
 
 /** The peer whose speed the issue sets as the bar, measured beside ours in the scaling table. */
 export const SPEED_REFERENCE = flexsearchArabic.name;

@@ -1,6 +1,6 @@
 import lunr from 'lunr';
-import lunrStemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
 import lunrArabic from 'lunr-languages/lunr.ar.js';
+import lunrStemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
 import type { SearchSystem } from './system.js';
 
 lunrStemmerSupport(lunr);
@@ -29,7 +29,8 @@ const { ar } = lunr as unknown as LunrWithArabic;
 export const lunrArabicSystem: SearchSystem = {
   name: 'lunr-ar',
   ours: false,
-  config: 'lunr 2 + lunr-languages ar (trimmer, stop words, stemmer); fields title (boost 2) and text; query builder with the trimmed, stop-filtered words',
+  config:
+    'lunr 2 + lunr-languages ar (trimmer, stop words, stemmer); fields title (boost 2) and text; query builder with the trimmed, stop-filtered words',
   build(passages) {
     const index = lunr(function () {
       this.use(ar);

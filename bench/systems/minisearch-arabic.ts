@@ -17,7 +17,8 @@ import type { SearchSystem } from './system.js';
 export const minisearchArabic: SearchSystem = {
   name: 'minisearch-ar',
   ours: false,
-  config: 'MiniSearch 7 fields [title, text], processTerm: Arabic normalizer + lunr-languages ar stop words + Lucene Arabic light stemmer, searchOptions { boost: { title: 2 } }, default BM25, OR',
+  config:
+    'MiniSearch 7 fields [title, text], processTerm: Arabic normalizer + lunr-languages ar stop words + Lucene Arabic light stemmer, searchOptions { boost: { title: 2 } }, default BM25, OR',
   build(passages) {
     const index = new MiniSearch<{ id: number; title: string; text: string }>({
       fields: ['title', 'text'],
@@ -26,7 +27,11 @@ export const minisearchArabic: SearchSystem = {
     });
     index.addAll(passages.map((passage, id) => ({ id, title: passage.title ?? '', text: passage.text })));
     return {
-      search: (question, limit) => index.search(question).slice(0, limit).map((result) => result.id as number),
+      search: (question, limit) =>
+        index
+          .search(question)
+          .slice(0, limit)
+          .map((result) => result.id as number),
     };
   },
 };

@@ -15,13 +15,17 @@ import type { SearchSystem } from './system.js';
 export const oramaArabic: SearchSystem = {
   name: 'orama-ar',
   ours: false,
-  config: 'Orama 3 schema { title, text: "string" }, tokenizer { language: "arabic", stemming: true, stemmer: @orama/stemmers/arabic }; search { term, limit: 10, boost: { title: 2 } }',
+  config:
+    'Orama 3 schema { title, text: "string" }, tokenizer { language: "arabic", stemming: true, stemmer: @orama/stemmers/arabic }; search { term, limit: 10, boost: { title: 2 } }',
   async build(passages) {
     const db = create({
       schema: { title: 'string', text: 'string' } as const,
       components: { tokenizer: { language, stemming: true, stemmer } },
     });
-    await insertMultiple(db, passages.map((passage, i) => ({ id: String(i), title: passage.title ?? '', text: passage.text })));
+    await insertMultiple(
+      db,
+      passages.map((passage, i) => ({ id: String(i), title: passage.title ?? '', text: passage.text })),
+    );
     return {
       async search(question, limit) {
         const results = await search(db, { term: question, limit, boost: { title: 2 } });

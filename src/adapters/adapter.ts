@@ -31,7 +31,10 @@ export interface AdapterDeps {
 
 /** A start failure an operator can act on: one line naming the cause and the fix. */
 export class AdapterStartError extends Error {
-  constructor(readonly adapter: string, message: string) {
+  constructor(
+    readonly adapter: string,
+    message: string,
+  ) {
     super(`${adapter}: ${message}`);
     this.name = 'AdapterStartError';
   }

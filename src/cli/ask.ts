@@ -6,7 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { renderConsoleReply } from '../adapters/console/render.js';
-import { answerQuestion, type Answer } from '../core/answer.js';
+import { type Answer, answerQuestion } from '../core/answer.js';
 import { loadKnowledgeBase } from '../core/load.js';
 import type { LogFn } from '../core/logger.js';
 import { formatProblem } from '../corpus/index.js';
@@ -17,19 +17,20 @@ export function answerToJson(question: string, answer: Answer): string {
   return JSON.stringify({
     question,
     status: answer.status,
-    passages: answer.status === 'answered'
-      ? answer.passages.map((p) => ({
-          articleId: p.articleId,
-          title: p.title,
-          source: p.source ?? null,
-          date: p.date ?? null,
-          paragraph: p.paragraph,
-          text: p.text,
-          sentence: p.sentence,
-          terms: p.terms,
-          score: p.score,
-        }))
-      : [],
+    passages:
+      answer.status === 'answered'
+        ? answer.passages.map((p) => ({
+            articleId: p.articleId,
+            title: p.title,
+            source: p.source ?? null,
+            date: p.date ?? null,
+            paragraph: p.paragraph,
+            text: p.text,
+            sentence: p.sentence,
+            terms: p.terms,
+            score: p.score,
+          }))
+        : [],
   });
 }
 
@@ -47,13 +48,16 @@ if (questions.length > 0) {
   for (const question of questions) {
     const answer = answerQuestion(kb, question);
     if (json) console.log(answerToJson(question, answer));
-    else console.log(`${renderConsoleReply({ kind: 'answer', answer, page: 0, hasMore: false }, { color: process.stdout.isTTY === true })}\n`);
+    else
+      console.log(`${renderConsoleReply({ kind: 'answer', answer, page: 0, hasMore: false }, { color: process.stdout.isTTY === true })}\n`);
   }
 } else if (json || !process.stdin.isTTY) {
   // one output line per input line, whatever the line holds: split on "\n" only
   for await (const line of linesOf(process.stdin)) {
     const answer = answerQuestion(kb, line);
-    console.log(json ? answerToJson(line, answer) : renderConsoleReply({ kind: 'answer', answer, page: 0, hasMore: false }, { color: false }));
+    console.log(
+      json ? answerToJson(line, answer) : renderConsoleReply({ kind: 'answer', answer, page: 0, hasMore: false }, { color: false }),
+    );
   }
 } else {
   console.error('usage: npm run ask -- "your question"   or   npm run --silent ask -- --json < questions.txt');

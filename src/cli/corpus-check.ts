@@ -4,11 +4,15 @@
  * non-zero on any error. Warnings alone exit 0.
  */
 import { join, resolve } from 'node:path';
-import { formatProblem, loadCorpus } from '../corpus/index.js';
 import { buildKnowledgeBase } from '../core/knowledge-base.js';
+import { formatProblem, loadCorpus } from '../corpus/index.js';
 import { projectRoot } from '../project-root.js';
 
-const dir = process.argv[2] ? resolve(process.argv[2]) : process.env.CORPUS_DIR ? resolve(process.env.CORPUS_DIR) : join(projectRoot(), 'corpus');
+const dir = process.argv[2]
+  ? resolve(process.argv[2])
+  : process.env.CORPUS_DIR
+    ? resolve(process.env.CORPUS_DIR)
+    : join(projectRoot(), 'corpus');
 const { corpus, problems } = await loadCorpus(dir);
 for (const problem of problems) console.log(formatProblem(problem));
 const errors = problems.filter((p) => p.severity === 'error').length;

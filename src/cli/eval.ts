@@ -20,7 +20,7 @@ import { evaluateAnswerPath, REFUSAL_REASONS } from '../eval/answer-path-eval.js
 import { evaluateDataset } from '../eval/dataset-eval.js';
 import { formatOffCorpus, loadOffCorpusQuestions, measureOffCorpus } from '../eval/off-corpus.js';
 import { formatMisses, formatSeedReport, loadSeedQuestions, scoreSeedQuestions } from '../eval/seed-eval.js';
-import { QA_DATASETS, SHARED_MISSING, sharedDir, type Split } from '../eval/shared-data.js';
+import { QA_DATASETS, SHARED_MISSING, type Split, sharedDir } from '../eval/shared-data.js';
 import { fixed, formatTable } from '../util/table.js';
 
 const args = process.argv.slice(2);
@@ -44,19 +44,30 @@ console.log(`Seed questions (${results.length}) against ${corpusDir}: ${kb.artic
 console.log(formatSeedReport(results));
 if (args.includes('--misses')) console.log(`\nNot hit@3:\n${formatMisses(results)}`);
 
-const offCorpus = splits.map((split) => ({ split, result: measureOffCorpus(loadOffCorpusQuestions(shared, split), (q) => answerQuestion(kb, q)) }));
+const offCorpus = splits.map((split) => ({
+  split,
+  result: measureOffCorpus(loadOffCorpusQuestions(shared, split), (q) => answerQuestion(kb, q)),
+}));
 console.log(`\nOff-corpus questions (${splitLabel} splits) against ${corpusDir}: answered, each a false answer:\n`);
 console.log(formatOffCorpus(splits.length > 1 ? offCorpus : offCorpus[0]!.result));
 if (args.includes('--misses')) {
-  for (const { split, result } of offCorpus) for (const f of result.falseAnswers) console.log(`  ${split} ${f.set}: ${f.question}\n    cited: ${f.cited}`);
+  for (const { split, result } of offCorpus)
+    for (const f of result.falseAnswers) console.log(`  ${split} ${f.set}: ${f.question}\n    cited: ${f.cited}`);
 }
 
 const rows = QA_DATASETS.map((name) => {
   const rs = splits.map((split) => evaluateDataset(shared, name, split));
   const each = (value: (r: (typeof rs)[number]) => string | number) => rs.map(value);
   return [
-    name, rs[0]!.passages, ...each((r) => r.questions), ...each((r) => fixed(r.mrr10)), ...each((r) => fixed(r.r1)), ...each((r) => fixed(r.r3)),
-    ...each((r) => fixed(r.r5)), rs[0]!.buildMs.toFixed(0), rs[0]!.meanQueryUs.toFixed(0),
+    name,
+    rs[0]!.passages,
+    ...each((r) => r.questions),
+    ...each((r) => fixed(r.mrr10)),
+    ...each((r) => fixed(r.r1)),
+    ...each((r) => fixed(r.r3)),
+    ...each((r) => fixed(r.r5)),
+    rs[0]!.buildMs.toFixed(0),
+    rs[0]!.meanQueryUs.toFixed(0),
   ];
 });
 console.log(`\nPublic datasets, ${splitLabel} split${splits.length > 1 ? 's' : ''}:\n`);
@@ -70,7 +81,9 @@ for (const name of ['xquad-ar', 'xquad-en']) {
   answerRows.push([name, ...rs.map((r) => r.questions), ...rs.map((r) => fixed(r.answered)), ...rs.map((r) => fixed(r.top3))]);
   for (const r of rs) refusalRows.push([`${name} ${r.split}`, ...REFUSAL_REASONS.map((reason) => r.refusals[reason])]);
 }
-console.log(`\nThrough the answer path (ask --json), ${splitLabel} split${splits.length > 1 ? 's' : ''}: XQuAD's paragraphs as the corpus, one article each\n`);
+console.log(
+  `\nThrough the answer path (ask --json), ${splitLabel} split${splits.length > 1 ? 's' : ''}: XQuAD's paragraphs as the corpus, one article each\n`,
+);
 console.log(formatTable(['dataset', ...perSplit(['questions', 'answered', 'gold cited (top 3)'])], answerRows));
 if (args.includes('--misses')) {
   console.log('\nQuestions not answered, by what refused them (read at the gold paragraph):\n');

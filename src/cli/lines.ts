@@ -13,8 +13,7 @@ export async function* linesOf(input: AsyncIterable<Buffer | string>): AsyncGene
   let pending = '';
   for await (const chunk of input) {
     pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    let end: number;
-    while ((end = pending.indexOf('\n')) !== -1) {
+    for (let end = pending.indexOf('\n'); end !== -1; end = pending.indexOf('\n')) {
       yield withoutCr(pending.slice(0, end));
       pending = pending.slice(end + 1);
     }

@@ -1,9 +1,9 @@
 import { ANSWER_TYPE_BIT, answerTypeOf, countedNoun, isNumberWord } from '../search/answer-type.js';
 import { normalizeText, splitWords } from '../text/index.js';
-import { chooseLead, orderCitations, type Candidate } from './citation-order.js';
+import { type Candidate, chooseLead, orderCitations } from './citation-order.js';
 import { evidenceNeeded } from './evidence.js';
 import type { KnowledgeBase, PassageRef } from './knowledge-base.js';
-import { checkQuestion, questionLanguage, DEFAULT_MAX_QUESTION_LENGTH, type RejectReason } from './question.js';
+import { checkQuestion, DEFAULT_MAX_QUESTION_LENGTH, questionLanguage, type RejectReason } from './question.js';
 import { highlightPassage, type Span } from './snippet.js';
 
 export type AnswerStatus = 'answered' | 'not_found' | 'rejected';
@@ -164,8 +164,10 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   // further passages need less coverage than the first: they are read next to it; a passage that
   // answers "how many" with a number next to what is counted qualifies whatever its score
   const qualifying = candidates.filter(
-    (c) => c === best || (c.counts && c.answers)
-      || (mayBeAbout(c.articleId) && c.hit.coverage >= floor / 2 && c.hit.score >= options.relativeScoreFloor * best.hit.score),
+    (c) =>
+      c === best ||
+      (c.counts && c.answers) ||
+      (mayBeAbout(c.articleId) && c.hit.coverage >= floor / 2 && c.hit.score >= options.relativeScoreFloor * best.hit.score),
   );
   const ordered = orderCitations(best, qualifying, options.otherArticleCoverage);
   const cited = ordered.slice(0, options.maxPassages + options.maxMore).map(({ hit }) => {

@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { Article, CorpusProblem, SynonymGroup } from '../corpus/index.js';
-import { ANSWER_TTL_MS, type ChannelRules, type Store, type StoreChange } from '../store/index.js';
 import { TitleFinder } from '../search/title-finder.js';
+import { ANSWER_TTL_MS, type ChannelRules, type Store, type StoreChange } from '../store/index.js';
 import { normalizeText } from '../text/index.js';
-import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type Answer, type AnswerOptions } from './answer.js';
-import type { Platform } from './invocation.js';
+import { type Answer, type AnswerOptions, answerQuestion, DEFAULT_ANSWER_OPTIONS } from './answer.js';
 import type { BuildResult } from './build-job.js';
 import type { CorpusChanges } from './corpus-difference.js';
 import { corpusStamps } from './corpus-stamps.js';
-import { PARAGRAPH_RANKING, withModeratorSynonyms, type KnowledgeBase } from './knowledge-base.js';
-import { buildOffThread, buildOnThisThread } from './off-thread-build.js';
-import { keyFor, readSnapshot, restoreSnapshot } from './snapshot-store.js';
+import type { Platform } from './invocation.js';
+import { type KnowledgeBase, PARAGRAPH_RANKING, withModeratorSynonyms } from './knowledge-base.js';
 import type { Logger } from './logger.js';
-import { countChanges, type CorpusSize, type ReloadReport } from './reload-report.js';
+import { buildOffThread, buildOnThisThread } from './off-thread-build.js';
+import { type CorpusSize, countChanges, type ReloadReport } from './reload-report.js';
 import type { ArticleSummary } from './reply.js';
+import { keyFor, readSnapshot, restoreSnapshot } from './snapshot-store.js';
 import type { StatsSnapshot } from './stats.js';
 
 /** Hooks for metrics: called after each question and each reload. */
@@ -49,13 +49,20 @@ const RULES_TTL_MS = 60_000;
 
 /** "Reuters" or "روسيا" matched loosely: normalized, case-folded. */
 function loose(text: string): string {
-  return normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return normalizeText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 export function summarizeArticle(article: Article): ArticleSummary {
   return {
-    id: article.id, title: article.label, source: article.source, date: article.date, url: article.url,
-    lang: article.lang, paragraphs: article.paragraphs.length,
+    id: article.id,
+    title: article.label,
+    source: article.source,
+    date: article.date,
+    url: article.url,
+    lang: article.lang,
+    paragraphs: article.paragraphs.length,
   };
 }
 
@@ -155,7 +162,9 @@ export class BotService {
    * worker thread (this thread keeps answering), whose snapshot is then read
    * here: the index served is always one read from a snapshot.
    */
-  private async loadIndex(initial: boolean): Promise<{ kb?: KnowledgeBase; problems: CorpusProblem[]; changes?: CorpusChanges; builtIn?: string }> {
+  private async loadIndex(
+    initial: boolean,
+  ): Promise<{ kb?: KnowledgeBase; problems: CorpusProblem[]; changes?: CorpusChanges; builtIn?: string }> {
     const extra = await this.moderatorSynonyms();
     if (initial && this.snapshotDir) {
       const stamps = await corpusStamps(this.corpusDir);
@@ -180,10 +189,18 @@ export class BotService {
       result = await buildOnThisThread(request);
     }
     if (!result.ok) return { problems: result.problems };
-    if (result.writeError) this.logger.warn({ snapshotDir: this.snapshotDir }, `index snapshot not written (${result.writeError}); the next start builds again`);
-    const restored = result.written ? await readSnapshot(this.snapshotDir!, result.key, extra) : await restoreSnapshot(result.bytes!, extra);
+    if (result.writeError)
+      this.logger.warn({ snapshotDir: this.snapshotDir }, `index snapshot not written (${result.writeError}); the next start builds again`);
+    const restored = result.written
+      ? await readSnapshot(this.snapshotDir!, result.key, extra)
+      : await restoreSnapshot(result.bytes!, extra);
     if ('rejected' in restored) throw new Error(`the snapshot just built cannot be read: ${restored.rejected}`);
-    return { kb: restored.kb, problems: result.problems, changes: result.changes, builtIn: result.threadId === 0 ? 'main thread' : 'worker' };
+    return {
+      kb: restored.kb,
+      problems: result.problems,
+      changes: result.changes,
+      builtIn: result.threadId === 0 ? 'main thread' : 'worker',
+    };
   }
 
   /**
@@ -219,7 +236,11 @@ export class BotService {
     let answerId = answer.status === 'answered' ? randomBytes(6).toString('base64url') : undefined;
     const [recorded, saved] = await Promise.allSettled([
       this.store.recordQuestion({
-        at, platform, status: answer.status, reason: answer.reason, latencyMs,
+        at,
+        platform,
+        status: answer.status,
+        reason: answer.reason,
+        latencyMs,
         missingQuestion: answer.status === 'not_found' ? answer.question.slice(0, 300) : undefined,
       }),
       answerId ? this.store.putAnswer(answerId, answer, at) : undefined,
@@ -252,7 +273,12 @@ export class BotService {
     const answer = await this.savedAnswer(answerId);
     if (!answer) return false;
     await this.store.recordFeedback({
-      answerId, userId, platform, vote, at: this.now(), question: answer.question,
+      answerId,
+      userId,
+      platform,
+      vote,
+      at: this.now(),
+      question: answer.question,
       passageIds: [...answer.passages, ...answer.more].map((p) => p.id),
     });
     return true;
@@ -278,8 +304,11 @@ export class BotService {
       topMissing,
       feedback,
       index: {
-        articles: kb.articles.length, passages: kb.passages.length, terms: kb.index.vocabularySize,
-        synonymGroups: kb.index.synonymGroups, builtAt: kb.builtAt.toISOString(),
+        articles: kb.articles.length,
+        passages: kb.passages.length,
+        terms: kb.index.vocabularySize,
+        synonymGroups: kb.index.synonymGroups,
+        builtAt: kb.builtAt.toISOString(),
       },
       startedAt: new Date(this.startedAt).toISOString(),
       uptimeSeconds: Math.round((now - this.startedAt) / 1000),
@@ -305,7 +334,9 @@ export class BotService {
   suggestArticles(typed: string, limit = 25): ArticleSummary[] {
     const { articles } = this.knowledgeBase;
     if (!loose(typed)) return articles.slice(0, limit).map(summarizeArticle);
-    return this.titleFinder(articles).find(typed, limit).map((i) => summarizeArticle(articles[i]!));
+    return this.titleFinder(articles)
+      .find(typed, limit)
+      .map((i) => summarizeArticle(articles[i]!));
   }
 
   /** Built on the first suggestion after a load, for that load's articles: most loads never need one. */

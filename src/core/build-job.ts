@@ -1,8 +1,8 @@
 import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { loadCorpus, type CorpusProblem } from '../corpus/index.js';
-import { loadByDifference, type CorpusByDifference, type CorpusChanges } from './corpus-difference.js';
+import { type CorpusProblem, loadCorpus } from '../corpus/index.js';
+import { type CorpusByDifference, type CorpusChanges, loadByDifference } from './corpus-difference.js';
 import { corpusStamps, type FileStamp } from './corpus-stamps.js';
 import { buildKnowledgeBase, PARAGRAPH_RANKING } from './knowledge-base.js';
 import { SnapshotReader } from './snapshot-format.js';
@@ -26,7 +26,12 @@ export interface BuildRequest {
 export type BuildResult =
   | { ok: false; problems: CorpusProblem[] }
   | {
-      ok: true; problems: CorpusProblem[]; key: string; written: boolean; bytes?: Uint8Array; writeError?: string;
+      ok: true;
+      problems: CorpusProblem[];
+      key: string;
+      written: boolean;
+      bytes?: Uint8Array;
+      writeError?: string;
       /** the thread that built it (0: the main thread) */
       threadId: number;
       /** set when only the changed files were read */
@@ -60,7 +65,8 @@ async function differenceFrom(dir: string, corpusDir: string, stamps: readonly F
 export async function runBuildJob(request: BuildRequest): Promise<BuildResult> {
   // stamped before reading: a file changed meanwhile makes the snapshot stale, never wrong
   const stamps = (await corpusStamps(request.corpusDir)) ?? [];
-  const difference = request.byDifference && request.snapshotDir ? await differenceFrom(request.snapshotDir, request.corpusDir, stamps) : undefined;
+  const difference =
+    request.byDifference && request.snapshotDir ? await differenceFrom(request.snapshotDir, request.corpusDir, stamps) : undefined;
   const { corpus, problems } = difference ?? (await loadCorpus(request.corpusDir));
   const errors = problems.filter((p) => p.severity === 'error');
   if (corpus.articles.length === 0 || (!request.initial && errors.length > 0)) return { ok: false, problems };

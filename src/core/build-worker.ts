@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { runBuildJob, type BuildRequest } from './build-job.js';
+import { type BuildRequest, runBuildJob } from './build-job.js';
 
 /** The build worker: one job per thread, its result posted back (the snapshot bytes transferred, not copied). */
 const result = await runBuildJob(workerData as BuildRequest);

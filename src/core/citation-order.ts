@@ -28,8 +28,12 @@ function forArticle(candidate: Candidate, pool: readonly Candidate[]): Candidate
   if (!candidate.headline) return candidate;
   const own = new Set(candidate.hit.matchedConcepts);
   const body = pool.find(
-    (c) => c.articleId === candidate.articleId && !c.headline && c.answers
-      && c.hit.matchedConcepts.length > own.size && [...own].every((k) => c.hit.matchedConcepts.includes(k)),
+    (c) =>
+      c.articleId === candidate.articleId &&
+      !c.headline &&
+      c.answers &&
+      c.hit.matchedConcepts.length > own.size &&
+      [...own].every((k) => c.hit.matchedConcepts.includes(k)),
   );
   return body ?? candidate;
 }

@@ -65,11 +65,13 @@ function optionOf(name: string, node: JsonNode, required: boolean, suggested: bo
 
 function optionsOf(node: JsonNode, suggested: ReadonlySet<string>, skip?: string): OptionShape[] {
   const required = new Set(node.required ?? []);
-  return Object.entries(node.properties ?? {})
-    .filter(([name]) => name !== skip)
-    .map(([name, child]) => optionOf(name, child, required.has(name), suggested.has(name)))
-    // platforms want required options first
-    .sort((a, b) => Number(b.required) - Number(a.required));
+  return (
+    Object.entries(node.properties ?? {})
+      .filter(([name]) => name !== skip)
+      .map(([name, child]) => optionOf(name, child, required.has(name), suggested.has(name)))
+      // platforms want required options first
+      .sort((a, b) => Number(b.required) - Number(a.required))
+  );
 }
 
 /** Derives a command's options or subcommands from its zod schema. */
@@ -83,7 +85,12 @@ export function commandShape(spec: CommandSpec): CommandShape {
         const action = variant.properties?.action;
         const name = action?.const ?? action?.enum?.[0];
         if (!name) throw new Error(`Command "${spec.name}": every subcommand schema needs an "action" literal, e.g. z.literal('add').`);
-        return { name, description: variant.description ?? name, descriptionAr: variant.descriptionAr, options: optionsOf(variant, suggested, 'action') };
+        return {
+          name,
+          description: variant.description ?? name,
+          descriptionAr: variant.descriptionAr,
+          options: optionsOf(variant, suggested, 'action'),
+        };
       }),
     };
   }

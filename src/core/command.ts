@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { BotService } from './bot-service.js';
 import type { Invocation, Platform } from './invocation.js';
 import type { Logger } from './logger.js';

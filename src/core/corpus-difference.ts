@@ -1,6 +1,6 @@
+import { type Article, type Corpus, type CorpusProblem, SYNONYMS_FILE, type SynonymGroup } from '../corpus/index.js';
 import { listCorpus, loadArticle, loadSynonymsFile } from '../corpus/loader.js';
-import { SYNONYMS_FILE, type Article, type Corpus, type CorpusProblem, type SynonymGroup } from '../corpus/index.js';
-import { readTokens, type ReusedTokens } from '../search/index.js';
+import { type ReusedTokens, readTokens } from '../search/index.js';
 import type { FileStamp } from './corpus-stamps.js';
 import { readArticleHeads } from './knowledge-base-codec.js';
 import { PassageTexts, StoredParagraph } from './passage-texts.js';
@@ -26,7 +26,11 @@ const idOf = (file: string) => file.replace(/\.(txt|json)$/, '');
 function sameArticle(a: Article, b: Article): boolean {
   const { paragraphs: pa, ...ha } = a;
   const { paragraphs: pb, ...hb } = b;
-  return JSON.stringify(ha) === JSON.stringify(hb) && pa.length === pb.length && pa.every((p, i) => p.n === pb[i]!.n && p.line === pb[i]!.line && p.text === pb[i]!.text);
+  return (
+    JSON.stringify(ha) === JSON.stringify(hb) &&
+    pa.length === pb.length &&
+    pa.every((p, i) => p.n === pb[i]!.n && p.line === pb[i]!.line && p.text === pb[i]!.text)
+  );
 }
 
 /**
@@ -35,7 +39,11 @@ function sameArticle(a: Article, b: Article): boolean {
  * texts and words come from the snapshot. Undefined when the snapshot lacks
  * what that needs (then the caller reads everything).
  */
-export async function loadByDifference(dir: string, stamps: readonly FileStamp[], previous: SnapshotReader): Promise<CorpusByDifference | undefined> {
+export async function loadByDifference(
+  dir: string,
+  stamps: readonly FileStamp[],
+  previous: SnapshotReader,
+): Promise<CorpusByDifference | undefined> {
   const tokens = await readTokens(previous);
   if (!tokens) return undefined;
   const listing = await listCorpus(dir);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,10 @@ export async function corpusStamps(dir: string): Promise<FileStamp[] | undefined
   } catch {
     return undefined;
   }
-  const names = entries.filter((e) => e.isFile()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
   const stamps: FileStamp[] = [];
   // stat in batches: tens of thousands of files, without tens of thousands of pending promises
   const BATCH = 256;
@@ -52,7 +55,10 @@ export function indexCodeHash(): string {
   const hash = createHash('sha256');
   const files = (folder: string) => {
     try {
-      return readdirSync(join(src, folder)).filter((n) => /\.(ts|js)$/.test(n)).sort().map((n) => join(folder, n));
+      return readdirSync(join(src, folder))
+        .filter((n) => /\.(ts|js)$/.test(n))
+        .sort()
+        .map((n) => join(folder, n));
     } catch {
       return [];
     }
@@ -72,5 +78,7 @@ export function indexCodeHash(): string {
 
 /** What a snapshot must match to be used: the corpus files as stamped, the code and formats, the build options. */
 export function snapshotKey(stamps: readonly FileStamp[], versions: Record<string, number>, options: unknown): string {
-  return createHash('sha256').update(JSON.stringify({ versions, code: indexCodeHash(), options, stamps })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ versions, code: indexCodeHash(), options, stamps }))
+    .digest('hex');
 }

@@ -1,9 +1,9 @@
-import type { BotService } from './bot-service.js';
 import { textLang } from '../present/script.js';
+import type { BotService } from './bot-service.js';
 import type { CommandSpec, Suggestion } from './command.js';
 import { UserError } from './errors.js';
+import { type DrainReport, InFlight, type Turn, Turns } from './in-flight.js';
 import type { Invocation } from './invocation.js';
-import { InFlight, Turns, type DrainReport, type Turn } from './in-flight.js';
 import type { Logger } from './logger.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { errorReply, type Lang, type Reply } from './reply.js';
@@ -78,7 +78,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function refusal(spec: CommandSpec, invocation: Invocation): Promise<'not_allowed' | 'channel_closed' | undefined> {
     // Moderator commands are checked here even if a platform already hid them.
     if (spec.access === 'moderator' && !invocation.user.isModerator) return 'not_allowed';
-    if (spec.access === 'member' && !spec.anyChannel && !invocation.user.isModerator && !(await bot.channelOpen(invocation.chat.scopeId, invocation.chat.id))) {
+    if (
+      spec.access === 'member' &&
+      !spec.anyChannel &&
+      !invocation.user.isModerator &&
+      !(await bot.channelOpen(invocation.chat.scopeId, invocation.chat.id))
+    ) {
       return 'channel_closed';
     }
     return undefined;

@@ -10,7 +10,10 @@ export type UserErrorCode = keyof typeof USER_ERRORS;
 
 /** An expected failure thrown inside a command; dispatch turns it into an error reply. */
 export class UserError extends Error {
-  constructor(readonly code: UserErrorCode, readonly detail?: string) {
+  constructor(
+    readonly code: UserErrorCode,
+    readonly detail?: string,
+  ) {
     super(detail ?? USER_ERRORS[code].en);
     this.name = 'UserError';
   }

@@ -1,5 +1,5 @@
-import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import { askedAttribute } from '../search/answer-type.js';
+import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { articlesAbout, isYearConcept } from './year-rule.js';
 
@@ -29,7 +29,11 @@ export interface EvidenceNeeded {
  * concepts (a three-word name is one thing asked about).
  */
 export function evidenceNeeded(
-  kb: KnowledgeBase, question: string, concepts: readonly ConceptSummary[], acrossLanguages: boolean, options: EvidenceOptions,
+  kb: KnowledgeBase,
+  question: string,
+  concepts: readonly ConceptSummary[],
+  acrossLanguages: boolean,
+  options: EvidenceOptions,
 ): EvidenceNeeded | undefined {
   // a year no passage contains: only the articles whose date or text allow it may answer
   const years = concepts.filter((c) => c.constraint && !c.known && isYearConcept(c)).map((c) => ({ c, articles: articlesAbout(kb, c) }));
@@ -46,14 +50,20 @@ export function evidenceNeeded(
   const weighed = concepts.filter((c) => !unconfirmable.has(c));
   const needed = (n: number, allowedMissing = 1) => (n <= 2 ? n : Math.min(options.minMatchedWords, n - allowedMissing));
   // translated evidence is weaker: a question in the other language may not leave out a word of the few it must match
-  const wordsNeeded = needed(weighed.reduce((sum, c) => sum + c.words.length, 0), acrossLanguages ? 0 : 1);
+  const wordsNeeded = needed(
+    weighed.reduce((sum, c) => sum + c.words.length, 0),
+    acrossLanguages ? 0 : 1,
+  );
   const conceptsNeeded = needed(weighed.length);
   const unconfirmableMass = [...unconfirmable].reduce((sum, c) => sum + c.mass, 0);
   const scale = unconfirmableMass > 0 && totalMass > unconfirmableMass ? totalMass / (totalMass - unconfirmableMass) : 1;
   return {
     floor,
     mayBeAbout,
-    answers: (hit, articleId) => mayBeAbout(articleId) && hit.coverage * scale >= floor
-      && hit.matchedWords >= wordsNeeded && hit.matchedConcepts.length >= conceptsNeeded,
+    answers: (hit, articleId) =>
+      mayBeAbout(articleId) &&
+      hit.coverage * scale >= floor &&
+      hit.matchedWords >= wordsNeeded &&
+      hit.matchedConcepts.length >= conceptsNeeded,
   };
 }

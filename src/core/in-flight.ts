@@ -51,7 +51,7 @@ export interface Turn {
    * registration wins. `tell` resolves 'answered' when it found the answer
    * already on its way and let it arrive instead.
    */
-  onInterrupt(tell: () => Promise<'told' | 'answered' | void>): void;
+  onInterrupt(tell: () => Promise<'told' | 'answered' | undefined>): void;
 }
 
 /** How a shutdown ended for the questions it found in flight and the ones that came after. */
@@ -68,9 +68,9 @@ export interface DrainReport {
 
 class OpenTurn implements Turn {
   interrupted = false;
-  tell: (() => Promise<'told' | 'answered' | void>) | undefined;
+  tell: (() => Promise<'told' | 'answered' | undefined>) | undefined;
   constructor(readonly beforeClose: boolean) {}
-  onInterrupt(tell: () => Promise<'told' | 'answered' | void>): void {
+  onInterrupt(tell: () => Promise<'told' | 'answered' | undefined>): void {
     this.tell = tell;
   }
 }
@@ -126,19 +126,16 @@ export class Turns {
     const left = [...this.open];
     let told = 0;
     let answered = 0;
-    let failed = 0;
     const telling = left.map(async (turn) => {
       this.open.delete(turn);
       turn.interrupted = true;
-      if (!turn.tell) {
-        failed++;
-        return;
-      }
+      // nothing to tell it with: counted as unreached by the caller
+      if (!turn.tell) return;
       try {
         if ((await turn.tell()) === 'answered') answered++;
         else told++;
       } catch {
-        failed++;
+        // could not be told: unreached
       }
     });
     let timer: NodeJS.Timeout | undefined;

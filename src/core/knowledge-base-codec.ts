@@ -32,7 +32,11 @@ export function knowledgeBaseSections(kb: KnowledgeBase): Record<string, Section
     articleSections[`kb.articles.${k}`] = { json: heads.slice(k * ARTICLES_PER_SECTION, (k + 1) * ARTICLES_PER_SECTION) };
   }
   const meta: KnowledgeBaseMeta = {
-    version: KNOWLEDGE_BASE_FORMAT_VERSION, mainLanguage: kb.mainLanguage, builtAt: kb.builtAt.toISOString(), buildMs: kb.buildMs, ranking: kb.ranking,
+    version: KNOWLEDGE_BASE_FORMAT_VERSION,
+    mainLanguage: kb.mainLanguage,
+    builtAt: kb.builtAt.toISOString(),
+    buildMs: kb.buildMs,
+    ranking: kb.ranking,
     articleSections: Object.keys(articleSections).length,
   };
   return {
@@ -58,7 +62,8 @@ function textsOf(kb: KnowledgeBase): TextSource {
 /** The articles' metadata (no paragraphs) a snapshot holds, and its knowledge base's own metadata. */
 export async function readArticleHeads(reader: SnapshotReader): Promise<{ meta: KnowledgeBaseMeta; heads: ArticleHead[] }> {
   const meta = await reader.json<KnowledgeBaseMeta>('kb.meta');
-  if (meta.version !== KNOWLEDGE_BASE_FORMAT_VERSION) throw new Error(`knowledge base format ${meta.version}, not ${KNOWLEDGE_BASE_FORMAT_VERSION}`);
+  if (meta.version !== KNOWLEDGE_BASE_FORMAT_VERSION)
+    throw new Error(`knowledge base format ${meta.version}, not ${KNOWLEDGE_BASE_FORMAT_VERSION}`);
   const heads: ArticleHead[] = [];
   for (let k = 0; k < meta.articleSections; k++) {
     heads.push(...(await reader.json<ArticleHead[]>(`kb.articles.${k}`)));
@@ -72,7 +77,11 @@ export async function readArticleHeads(reader: SnapshotReader): Promise<{ meta: 
  * Given the snapshot's open file, the passages' texts stay in it (checked,
  * not loaded) and are read when quoted: the knowledge base then owns `fd`.
  */
-export async function knowledgeBaseFromSections(reader: SnapshotReader, extraSynonyms: readonly SynonymGroup[] = [], fd?: number): Promise<KnowledgeBase> {
+export async function knowledgeBaseFromSections(
+  reader: SnapshotReader,
+  extraSynonyms: readonly SynonymGroup[] = [],
+  fd?: number,
+): Promise<KnowledgeBase> {
   const { meta, heads } = await readArticleHeads(reader);
   const corpusSynonyms = await reader.json<SynonymGroup[]>('kb.synonyms');
   const counts = await reader.i32('kb.paragraphCounts');
@@ -82,7 +91,13 @@ export async function knowledgeBaseFromSections(reader: SnapshotReader, extraSyn
   const data = await indexDataFromSections(reader);
   await yieldToQuestions();
   const total = counts.reduce((sum, n) => sum + n, 0);
-  if (counts.length !== heads.length || ns.length !== total || lines.length !== total || textOffsets.length !== total + 1 || data.size !== total) {
+  if (
+    counts.length !== heads.length ||
+    ns.length !== total ||
+    lines.length !== total ||
+    textOffsets.length !== total + 1 ||
+    data.size !== total
+  ) {
     throw new Error('the article, passage and index counts disagree');
   }
   // last, once nothing else can fail: from here the texts' file belongs to this knowledge base
@@ -108,7 +123,13 @@ export async function knowledgeBaseFromSections(reader: SnapshotReader, extraSyn
   }
   const index = PassageIndex.fromData(data, { synonyms: [...corpusSynonyms, ...extraSynonyms], ranking: meta.ranking });
   return {
-    articles, passages, index, mainLanguage: meta.mainLanguage, corpusSynonyms,
-    builtAt: new Date(meta.builtAt), buildMs: meta.buildMs, ranking: meta.ranking,
+    articles,
+    passages,
+    index,
+    mainLanguage: meta.mainLanguage,
+    corpusSynonyms,
+    builtAt: new Date(meta.builtAt),
+    buildMs: meta.buildMs,
+    ranking: meta.ranking,
   };
 }

@@ -68,8 +68,14 @@ export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions
   );
   const arabic = corpus.articles.filter((a) => a.lang === 'ar').length;
   return {
-    articles: corpus.articles, passages, index, mainLanguage: arabic * 2 >= corpus.articles.length ? 'ar' : 'en',
-    corpusSynonyms: corpus.synonyms, builtAt: new Date(), buildMs: performance.now() - started, ranking,
+    articles: corpus.articles,
+    passages,
+    index,
+    mainLanguage: arabic * 2 >= corpus.articles.length ? 'ar' : 'en',
+    corpusSynonyms: corpus.synonyms,
+    builtAt: new Date(),
+    buildMs: performance.now() - started,
+    ranking,
   };
 }
 

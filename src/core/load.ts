@@ -1,6 +1,6 @@
-import { loadCorpus, type CorpusProblem, type SynonymGroup } from '../corpus/index.js';
+import { type CorpusProblem, loadCorpus, type SynonymGroup } from '../corpus/index.js';
 import { corpusStamps } from './corpus-stamps.js';
-import { buildKnowledgeBase, PARAGRAPH_RANKING, type KnowledgeBase } from './knowledge-base.js';
+import { buildKnowledgeBase, type KnowledgeBase, PARAGRAPH_RANKING } from './knowledge-base.js';
 import type { Logger } from './logger.js';
 import { keyFor, readSnapshot, writeSnapshot } from './snapshot-store.js';
 
@@ -25,7 +25,11 @@ export interface LoadOptions {
  * files, code and options is loaded instead of building, and after a build a
  * new one is written in the background (the caller need not wait).
  */
-export async function loadKnowledgeBase(corpusDir: string, extraSynonyms: readonly SynonymGroup[] = [], options: LoadOptions = {}): Promise<LoadedKnowledgeBase> {
+export async function loadKnowledgeBase(
+  corpusDir: string,
+  extraSynonyms: readonly SynonymGroup[] = [],
+  options: LoadOptions = {},
+): Promise<LoadedKnowledgeBase> {
   const { snapshotDir, logger } = options;
   const stamps = snapshotDir ? await corpusStamps(corpusDir) : undefined;
   const key = stamps ? keyFor(stamps, PARAGRAPH_RANKING) : undefined;
@@ -39,10 +43,11 @@ export async function loadKnowledgeBase(corpusDir: string, extraSynonyms: readon
   }
   const { corpus, problems } = await loadCorpus(corpusDir);
   const kb = buildKnowledgeBase(corpus, { extraSynonyms });
-  const snapshotSaved = snapshotDir && stamps && key && kb.articles.length > 0
-    ? new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => writeSnapshot(snapshotDir, { kb, key, stamps, problems }))
-        .catch((error: unknown) => logger?.warn({ err: error, snapshotDir }, 'index snapshot not written; the next start builds again'))
-    : Promise.resolve();
+  const snapshotSaved =
+    snapshotDir && stamps && key && kb.articles.length > 0
+      ? new Promise<void>((resolve) => setImmediate(resolve))
+          .then(() => writeSnapshot(snapshotDir, { kb, key, stamps, problems }))
+          .catch((error: unknown) => logger?.warn({ err: error, snapshotDir }, 'index snapshot not written; the next start builds again'))
+      : Promise.resolve();
   return { kb, problems, fromSnapshot: false, snapshotSaved };
 }

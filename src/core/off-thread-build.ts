@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { runBuildJob, type BuildRequest, type BuildResult } from './build-job.js';
+import { type BuildRequest, type BuildResult, runBuildJob } from './build-job.js';
 
 /**
  * The worker's entry beside this module: build-worker.js once compiled (the

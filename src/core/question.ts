@@ -8,9 +8,7 @@ export const DEFAULT_MAX_QUESTION_LENGTH = 1000;
 const GARBAGE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF]/gu;
 const SURROGATE_LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
-export type QuestionCheck =
-  | { ok: true; question: string }
-  | { ok: false; reason: RejectReason; question: string };
+export type QuestionCheck = { ok: true; question: string } | { ok: false; reason: RejectReason; question: string };
 
 /**
  * Cleans what a user typed and decides whether it can be a question at all.
@@ -20,12 +18,7 @@ export type QuestionCheck =
 export function checkQuestion(input: unknown, maxLength = DEFAULT_MAX_QUESTION_LENGTH): QuestionCheck {
   const raw = typeof input === 'string' ? input : '';
   const garbage = (raw.match(GARBAGE)?.length ?? 0) + (raw.match(SURROGATE_LONE)?.length ?? 0);
-  const question = raw
-    .replace(INVISIBLE_CONTROLS, '')
-    .replace(GARBAGE, ' ')
-    .replace(SURROGATE_LONE, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  const question = raw.replace(INVISIBLE_CONTROLS, '').replace(GARBAGE, ' ').replace(SURROGATE_LONE, ' ').replace(/\s+/gu, ' ').trim();
   if (garbage > 0 && garbage >= question.replace(/\s/g, '').length / 4) return { ok: false, reason: 'unreadable', question: '' };
   if (!question) return { ok: false, reason: 'empty', question };
   if (question.length > maxLength) return { ok: false, reason: 'too_long', question: question.slice(0, 80) };

@@ -1,7 +1,7 @@
 import type { Answer } from './answer.js';
+import { USER_ERRORS, type UserErrorCode } from './errors.js';
 import type { ReloadReport } from './reload-report.js';
 import type { StatsSnapshot } from './stats.js';
-import { USER_ERRORS, type UserErrorCode } from './errors.js';
 
 export type Lang = 'ar' | 'en';
 

@@ -68,7 +68,13 @@ function layOut(key: string, sections: Record<string, SectionValue>): Layout {
   });
   // the header's size depends on the offsets it lists: lay out with a generous estimate, then fix
   const entries: Record<string, SectionEntry> = {};
-  let headerBytes = encoder.encode(JSON.stringify({ key, fileLength: 0, sections: Object.fromEntries(payloads.map(([n, k, b]) => [n, { kind: k, offset: 1e15, length: b.length, crc: 0xffffffff }])) }));
+  let headerBytes = encoder.encode(
+    JSON.stringify({
+      key,
+      fileLength: 0,
+      sections: Object.fromEntries(payloads.map(([n, k, b]) => [n, { kind: k, offset: 1e15, length: b.length, crc: 0xffffffff }])),
+    }),
+  );
   const start = align8(PREAMBLE + headerBytes.length);
   let at = start;
   for (const [name, kind, bytes] of payloads) {
@@ -122,7 +128,11 @@ export class SnapshotReader {
   ) {}
 
   static fromBytes(bytes: Uint8Array): SnapshotReader {
-    const header = parseHeader(bytes.subarray(0, Math.min(bytes.length, PREAMBLE)), (length) => bytes.subarray(PREAMBLE, PREAMBLE + length), bytes.length);
+    const header = parseHeader(
+      bytes.subarray(0, Math.min(bytes.length, PREAMBLE)),
+      (length) => bytes.subarray(PREAMBLE, PREAMBLE + length),
+      bytes.length,
+    );
     return new SnapshotReader(header, async (offset, length) => bytes.subarray(offset, offset + length));
   }
 
@@ -156,7 +166,8 @@ export class SnapshotReader {
     const entry = this.header.sections[name];
     if (!entry) throw new SnapshotRejected(`it has no "${name}" section`);
     let crc = 0;
-    for (let at = 0; at < entry.length; at += PIECE) crc = await checksum(await this.readBytes(entry.offset + at, Math.min(PIECE, entry.length - at)), crc);
+    for (let at = 0; at < entry.length; at += PIECE)
+      crc = await checksum(await this.readBytes(entry.offset + at, Math.min(PIECE, entry.length - at)), crc);
     if (crc !== entry.crc) throw new SnapshotRejected(`its "${name}" section fails its checksum`);
   }
 
@@ -175,17 +186,23 @@ export class SnapshotReader {
 
   async i32(name: string): Promise<Int32Array> {
     const bytes = await this.section(name, 'i32');
-    return bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Int32Array(bytes.slice().buffer);
+    return bytes.byteOffset % 4 === 0
+      ? new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
+      : new Int32Array(bytes.slice().buffer);
   }
 
   async u16(name: string): Promise<Uint16Array> {
     const bytes = await this.section(name, 'u16');
-    return bytes.byteOffset % 2 === 0 ? new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2) : new Uint16Array(bytes.slice().buffer);
+    return bytes.byteOffset % 2 === 0
+      ? new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2)
+      : new Uint16Array(bytes.slice().buffer);
   }
 
   async f32(name: string): Promise<Float32Array> {
     const bytes = await this.section(name, 'f32');
-    return bytes.byteOffset % 4 === 0 ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Float32Array(bytes.slice().buffer);
+    return bytes.byteOffset % 4 === 0
+      ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
+      : new Float32Array(bytes.slice().buffer);
   }
 
   async u8(name: string): Promise<Uint8Array> {
@@ -225,6 +242,7 @@ function parseHeader(preamble: Uint8Array, headerBytes: (length: number) => Uint
   if (bytes.length !== length) throw new SnapshotRejected('the file is truncated (in the header)');
   if (crc32(bytes) !== view.getUint32(12, true)) throw new SnapshotRejected('its header fails its checksum');
   const header = JSON.parse(new TextDecoder().decode(bytes)) as SnapshotHeader;
-  if (header.fileLength !== fileLength) throw new SnapshotRejected(`the file is ${fileLength} bytes, its header says ${header.fileLength} (truncated or appended to)`);
+  if (header.fileLength !== fileLength)
+    throw new SnapshotRejected(`the file is ${fileLength} bytes, its header says ${header.fileLength} (truncated or appended to)`);
   return header;
 }

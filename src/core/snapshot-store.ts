@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { CorpusProblem, SynonymGroup } from '../corpus/index.js';
 import { INDEX_FORMAT_VERSION } from '../search/index.js';
-import { snapshotKey, type FileStamp } from './corpus-stamps.js';
-import { KNOWLEDGE_BASE_FORMAT_VERSION, knowledgeBaseFromSections, knowledgeBaseSections } from './knowledge-base-codec.js';
+import { type FileStamp, snapshotKey } from './corpus-stamps.js';
 import type { KnowledgeBase } from './knowledge-base.js';
-import { encodeSections, SnapshotReader, writeSectionsFile, type SectionValue } from './snapshot-format.js';
+import { KNOWLEDGE_BASE_FORMAT_VERSION, knowledgeBaseFromSections, knowledgeBaseSections } from './knowledge-base-codec.js';
+import { encodeSections, type SectionValue, SnapshotReader, writeSectionsFile } from './snapshot-format.js';
 
 /** The index snapshot's file name in DATA_DIR. */
 export const SNAPSHOT_FILE = 'index-snapshot.bin';
@@ -41,12 +41,19 @@ export interface SnapshotContent {
 function snapshotSections({ kb, stamps, problems }: SnapshotContent): Record<string, SectionValue> {
   return {
     ...knowledgeBaseSections(kb),
-    'load.stamps': { json: stamps }, 'load.problems': { json: problems }, [BASE_KEY_SECTION]: { json: baseKeyFor(kb.ranking) },
+    'load.stamps': { json: stamps },
+    'load.problems': { json: problems },
+    [BASE_KEY_SECTION]: { json: baseKeyFor(kb.ranking) },
   };
 }
 
 /** The snapshot's bytes. */
-export function encodeSnapshot(kb: KnowledgeBase, key: string, stamps: readonly FileStamp[], problems: readonly CorpusProblem[]): Uint8Array {
+export function encodeSnapshot(
+  kb: KnowledgeBase,
+  key: string,
+  stamps: readonly FileStamp[],
+  problems: readonly CorpusProblem[],
+): Uint8Array {
   return encodeSections(key, snapshotSections({ kb, key, stamps, problems }));
 }
 
@@ -66,7 +73,11 @@ export function restoreSnapshot(bytes: Uint8Array, extraSynonyms: readonly Synon
  * The snapshot in `dir` when it carries `key` and every section it needs is
  * whole; otherwise why not, in words for one log line.
  */
-export async function readSnapshot(dir: string, key: string, extraSynonyms: readonly SynonymGroup[] = []): Promise<RestoredSnapshot | { rejected: string }> {
+export async function readSnapshot(
+  dir: string,
+  key: string,
+  extraSynonyms: readonly SynonymGroup[] = [],
+): Promise<RestoredSnapshot | { rejected: string }> {
   let fd: number;
   try {
     fd = openSync(join(dir, SNAPSHOT_FILE), 'r');

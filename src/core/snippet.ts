@@ -42,7 +42,12 @@ export interface Highlight {
  * most weight of them. Offsets point into the verbatim text, so adapters can
  * bold exactly what is written.
  */
-export function highlightPassage(text: string, matchedTerms: ReadonlySet<string>, termWeight: (term: string) => number, analyzer: Analyzer): Highlight {
+export function highlightPassage(
+  text: string,
+  matchedTerms: ReadonlySet<string>,
+  termWeight: (term: string) => number,
+  analyzer: Analyzer,
+): Highlight {
   const tokens = analyzer.analyze(text).filter((t) => matchedTerms.has(t.term));
   const terms: Span[] = [];
   for (const t of tokens) {

@@ -35,7 +35,10 @@ export function articlesAbout(kb: KnowledgeBase, concept: ConceptSummary): Set<s
   const word = concept.words.find((w) => YEAR.test(w));
   if (!word) return new Set();
   let years = cache.get(kb);
-  if (!years) cache.set(kb, (years = articleYears(kb)));
+  if (!years) {
+    years = articleYears(kb);
+    cache.set(kb, years);
+  }
   const year = Number(word);
   return new Set(kb.articles.filter((_, i) => years[i] === undefined || years[i]!.has(year)).map((a) => a.id));
 }

@@ -11,14 +11,19 @@ const BULLET = /^[\s•·●▪◦‣*–-]*/u;
 const COUNTER = /^(?:عدد\s+)?(?:القراءات|المشاهدات|مشاهدات|قراءات|views?|reads?)\s*[:：]?\s*[\d٠-٩,.،]+$/iu;
 
 /** "تابعنا على", "تابعونا عبر", "Follow us on", "شارك على" — a short line that is only a call to follow. */
-const FOLLOW = /^(?:تابعنا|تابعونا|تابعوا|اتبعنا|شارك|شاركها|شارك الخبر|follow us|share)(?:\s+(?:على|عبر|في|on|via))?(?:\s+\S+){0,3}\s*[:：]?$/iu;
+const FOLLOW =
+  /^(?:تابعنا|تابعونا|تابعوا|اتبعنا|شارك|شاركها|شارك الخبر|follow us|share)(?:\s+(?:على|عبر|في|on|via))?(?:\s+\S+){0,3}\s*[:：]?$/iu;
 
 /** "إقرأ أيضا", "اقرأ أيضًا:", "Read also", "Related articles": everything after it is links. */
-const READ_ALSO = /^(?:إقرأ|اقرأ|إقرا|اقرا)\s+(?:أيضا|أيضاً|أيضًا|ايضا|المزيد)|^(?:read\s+(?:also|more)|related(?:\s+(?:articles|stories|news))?|see also)\b/iu;
+const READ_ALSO =
+  /^(?:إقرأ|اقرأ|إقرا|اقرا)\s+(?:أيضا|أيضاً|أيضًا|ايضا|المزيد)|^(?:read\s+(?:also|more)|related(?:\s+(?:articles|stories|news))?|see also)\b/iu;
 
-const ARABIC_MONTHS = 'يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول';
-const ENGLISH_MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const WEEKDAYS = 'السبت|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|saturday|sunday|monday|tuesday|wednesday|thursday|friday';
+const ARABIC_MONTHS =
+  'يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول';
+const ENGLISH_MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const WEEKDAYS =
+  'السبت|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|saturday|sunday|monday|tuesday|wednesday|thursday|friday';
 
 /** "الخميس 04 يونيو 2020 08:15:00 مساءً": a timestamp alone on its line. */
 const TIMESTAMP = new RegExp(

@@ -1,6 +1,14 @@
+export { type BoilerplateReason, boilerplateReason, type DroppedLine, stripBoilerplate } from './boilerplate.js';
 export { loadCorpus } from './loader.js';
+export { ARTICLE_ID, type ArticleMetadata, articleMetadataSchema } from './metadata.js';
+export { type ParagraphMode, splitParagraphs } from './paragraphs.js';
 export { parseSynonyms, SYNONYMS_FILE } from './synonyms.js';
-export { splitParagraphs, type ParagraphMode } from './paragraphs.js';
-export { stripBoilerplate, boilerplateReason, type DroppedLine, type BoilerplateReason } from './boilerplate.js';
-export { articleMetadataSchema, ARTICLE_ID, type ArticleMetadata } from './metadata.js';
-export { formatProblem, type Article, type Paragraph, type Corpus, type CorpusProblem, type CorpusLoadResult, type SynonymGroup } from './types.js';
+export {
+  type Article,
+  type Corpus,
+  type CorpusLoadResult,
+  type CorpusProblem,
+  formatProblem,
+  type Paragraph,
+  type SynonymGroup,
+} from './types.js';

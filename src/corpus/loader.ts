@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTICLE_ID, articleMetadataSchema, FIELD_FIXES, type ArticleMetadata } from './metadata.js';
+import { ARTICLE_ID, type ArticleMetadata, articleMetadataSchema, FIELD_FIXES } from './metadata.js';
 import { splitParagraphs } from './paragraphs.js';
 import { parseSynonyms, SYNONYMS_FILE } from './synonyms.js';
 import type { Article, CorpusLoadResult, CorpusProblem, SynonymGroup } from './types.js';
@@ -20,12 +20,15 @@ async function readText(dir: string, file: string, maxBytes: number): Promise<Re
   try {
     const info = await stat(join(dir, file));
     if (info.size > maxBytes) {
-      return fail(`is ${(info.size / 1024).toFixed(0)} KiB, over the ${(maxBytes / 1024).toFixed(0)} KiB limit`, 'split it into several articles, or check that it is the right file');
+      return fail(
+        `is ${(info.size / 1024).toFixed(0)} KiB, over the ${(maxBytes / 1024).toFixed(0)} KiB limit`,
+        'split it into several articles, or check that it is the right file',
+      );
     }
     bytes = await readFile(join(dir, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    return fail(`cannot be read (${code})`, 'check that the file exists and is readable by the bot\'s user');
+    return fail(`cannot be read (${code})`, "check that the file exists and is readable by the bot's user");
   }
   if (bytes.includes(0)) return fail('looks binary (it contains NUL bytes)', 'save the article as UTF-8 plain text');
   try {
@@ -47,21 +50,30 @@ function leadLabel(text: string): string {
   return words.length > LABEL_WORDS ? `${words.slice(0, LABEL_WORDS).join(' ')}…` : words.join(' ');
 }
 
-function metadataProblems(file: string, issues: readonly { path: PropertyKey[]; code: string; message: string; keys?: string[] }[]): CorpusProblem[] {
+function metadataProblems(
+  file: string,
+  issues: readonly { path: PropertyKey[]; code: string; message: string; keys?: string[] }[],
+): CorpusProblem[] {
   return issues.flatMap((issue): CorpusProblem[] => {
     if (issue.code === 'unrecognized_keys') {
       return (issue.keys ?? []).map((key) => ({
-        severity: 'error', file, where: key,
+        severity: 'error',
+        file,
+        where: key,
         message: `unknown field "${key}"`,
         fix: `remove it; known fields are ${Object.keys(FIELD_FIXES).join(', ')}`,
       }));
     }
     const field = String(issue.path[0] ?? '');
-    return [{
-      severity: 'error', file, where: field || undefined,
-      message: field ? issue.message : `${issue.message} (the file must hold one JSON object)`,
-      fix: FIELD_FIXES[field] ?? 'write the metadata as one JSON object, e.g. {"title": "…", "lang": "ar"}',
-    }];
+    return [
+      {
+        severity: 'error',
+        file,
+        where: field || undefined,
+        message: field ? issue.message : `${issue.message} (the file must hold one JSON object)`,
+        fix: FIELD_FIXES[field] ?? 'write the metadata as one JSON object, e.g. {"title": "…", "lang": "ar"}',
+      },
+    ];
   });
 }
 
@@ -73,11 +85,14 @@ async function readMetadata(dir: string, file: string): Promise<{ metadata?: Art
     json = JSON.parse(read.text);
   } catch (error) {
     return {
-      problems: [{
-        severity: 'error', file,
-        message: `is not valid JSON (${(error as Error).message})`,
-        fix: 'fix the JSON syntax: double quotes around names and strings, commas between fields, no trailing comma',
-      }],
+      problems: [
+        {
+          severity: 'error',
+          file,
+          message: `is not valid JSON (${(error as Error).message})`,
+          fix: 'fix the JSON syntax: double quotes around names and strings, commas between fields, no trailing comma',
+        },
+      ],
     };
   }
   const parsed = articleMetadataSchema.safeParse(json);
@@ -86,16 +101,23 @@ async function readMetadata(dir: string, file: string): Promise<{ metadata?: Art
 }
 
 /** Reads one article and its metadata; a broken file gives problems and no article. */
-export async function loadArticle(dir: string, id: string, hasMetadata: boolean): Promise<{ article?: Article; problems: CorpusProblem[] }> {
+export async function loadArticle(
+  dir: string,
+  id: string,
+  hasMetadata: boolean,
+): Promise<{ article?: Article; problems: CorpusProblem[] }> {
   const file = `${id}.txt`;
   const problems: CorpusProblem[] = [];
   if (!ARTICLE_ID.test(id)) {
     return {
-      problems: [{
-        severity: 'error', file,
-        message: 'its name is not a usable article id',
-        fix: 'rename it to letters, digits, "_", "." or "-" (up to 128), starting with a letter or digit',
-      }],
+      problems: [
+        {
+          severity: 'error',
+          file,
+          message: 'its name is not a usable article id',
+          fix: 'rename it to letters, digits, "_", "." or "-" (up to 128), starting with a letter or digit',
+        },
+      ],
     };
   }
   let metadata: ArticleMetadata = {};
@@ -105,7 +127,8 @@ export async function loadArticle(dir: string, id: string, hasMetadata: boolean)
     metadata = read.metadata;
   } else {
     problems.push({
-      severity: 'warning', file,
+      severity: 'warning',
+      file,
       message: 'has no metadata file, so its citations show no headline, outlet or date',
       fix: `add ${id}.json beside it, e.g. {"title": "…", "source": "…", "date": "YYYY-MM-DD"}`,
     });
@@ -116,7 +139,12 @@ export async function loadArticle(dir: string, id: string, hasMetadata: boolean)
   const { paragraphs } = splitParagraphs(read.text, metadata.paragraphs);
   const lead = paragraphs[0];
   if (!lead) {
-    return { problems: [...problems, { severity: 'error', file, message: 'has no article text', fix: 'put the article\'s text in the file, one paragraph per line' }] };
+    return {
+      problems: [
+        ...problems,
+        { severity: 'error', file, message: 'has no article text', fix: "put the article's text in the file, one paragraph per line" },
+      ],
+    };
   }
   return {
     article: {
@@ -149,15 +177,22 @@ export interface CorpusListing {
 export async function listCorpus(dir: string): Promise<CorpusListing | { problems: CorpusProblem[] }> {
   let names: string[];
   try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+    names = (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return {
-      problems: [{
-        severity: 'error', file: '.',
-        message: code === 'ENOENT' ? `the corpus directory ${dir} does not exist` : `the corpus directory ${dir} cannot be read (${code})`,
-        fix: 'set CORPUS_DIR to a directory of <id>.txt articles, or mount one there',
-      }],
+      problems: [
+        {
+          severity: 'error',
+          file: '.',
+          message:
+            code === 'ENOENT' ? `the corpus directory ${dir} does not exist` : `the corpus directory ${dir} cannot be read (${code})`,
+          fix: 'set CORPUS_DIR to a directory of <id>.txt articles, or mount one there',
+        },
+      ],
     };
   }
 
@@ -168,20 +203,29 @@ export async function listCorpus(dir: string): Promise<CorpusListing | { problem
   for (const id of metadataIds) {
     if (!texts.has(id)) {
       problems.push({
-        severity: 'error', file: `${id}.json`,
+        severity: 'error',
+        file: `${id}.json`,
         message: 'is metadata for an article that is not there',
         fix: `add ${id}.txt, or remove the file (or rename it to match its article)`,
       });
     }
   }
   if (textIds.length === 0) {
-    problems.push({ severity: 'error', file: '.', message: `the corpus directory ${dir} has no articles`, fix: 'add at least one <id>.txt article (see corpus/README.md)' });
+    problems.push({
+      severity: 'error',
+      file: '.',
+      message: `the corpus directory ${dir} has no articles`,
+      fix: 'add at least one <id>.txt article (see corpus/README.md)',
+    });
   }
   return { names, textIds, metadataIds, problems };
 }
 
 /** Reads the synonyms file, when the listing has one. */
-export async function loadSynonymsFile(dir: string, names: readonly string[]): Promise<{ synonyms: SynonymGroup[]; problems: CorpusProblem[] }> {
+export async function loadSynonymsFile(
+  dir: string,
+  names: readonly string[],
+): Promise<{ synonyms: SynonymGroup[]; problems: CorpusProblem[] }> {
   if (!names.includes(SYNONYMS_FILE)) return { synonyms: [], problems: [] };
   const read = await readText(dir, SYNONYMS_FILE, MAX_ARTICLE_BYTES);
   if ('problem' in read) return { synonyms: [], problems: [read.problem] };

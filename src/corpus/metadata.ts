@@ -22,9 +22,7 @@ export const articleMetadataSchema = z.strictObject({
   source: z.string().trim().min(1, 'must not be empty').max(120, 'at most 120 characters').optional(),
   date: isoDate.optional(),
   lang: z.enum(['ar', 'en']).optional(),
-  url: z
-    .url({ protocol: /^https?$/, error: 'expected an http(s) URL, e.g. "https://example.com/news/1"' })
-    .optional(),
+  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, e.g. "https://example.com/news/1"' }).optional(),
   /** "line": every line is a paragraph (default); "blank-line": paragraphs are separated by empty lines. */
   paragraphs: z.enum(['line', 'blank-line']).optional(),
 });
@@ -37,6 +35,6 @@ export const FIELD_FIXES: Record<string, string> = {
   source: 'set "source" to the outlet\'s name, or remove the field if the article does not say',
   date: 'write the publication date as "YYYY-MM-DD", or remove the field if the article does not say',
   lang: 'use "ar" or "en", or remove the field to detect the language from the text',
-  url: 'use the article\'s full http(s) address, or remove the field',
+  url: "use the article's full http(s) address, or remove the field",
   paragraphs: 'use "line" (one paragraph per line) or "blank-line" (paragraphs separated by an empty line)',
 };

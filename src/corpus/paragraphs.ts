@@ -1,4 +1,4 @@
-import { stripBoilerplate, type DroppedLine } from './boilerplate.js';
+import { type DroppedLine, stripBoilerplate } from './boilerplate.js';
 import type { Paragraph } from './types.js';
 
 export type ParagraphMode = 'line' | 'blank-line';

@@ -17,10 +17,19 @@ export function parseSynonyms(text: string, file = SYNONYMS_FILE): { groups: Syn
     const line = raw.replace(/#.*$/, '').trim();
     if (!line) return;
     const where = `line ${index + 1}`;
-    const expressions = [...new Set(line.split(SEPARATOR).map((e) => e.trim()).filter(Boolean))];
+    const expressions = [
+      ...new Set(
+        line
+          .split(SEPARATOR)
+          .map((e) => e.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (expressions.length < 2) {
       problems.push({
-        severity: 'error', file, where,
+        severity: 'error',
+        file,
+        where,
         message: `"${line}" has only one expression`,
         fix: 'write two or more equivalent expressions separated by "=", e.g. "داعش = تنظيم الدولة الإسلامية"',
       });
@@ -29,7 +38,9 @@ export function parseSynonyms(text: string, file = SYNONYMS_FILE): { groups: Syn
     const tooLong = expressions.find((e) => e.length > MAX_EXPRESSION_LENGTH);
     if (tooLong) {
       problems.push({
-        severity: 'error', file, where,
+        severity: 'error',
+        file,
+        where,
         message: `an expression is longer than ${MAX_EXPRESSION_LENGTH} characters`,
         fix: 'keep each expression to a word or a short name; split long lines into several groups',
       });

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { answerQuestion, DEFAULT_ANSWER_OPTIONS } from '../core/answer.js';
 import { evidenceNeeded } from '../core/evidence.js';
 import type { KnowledgeBase } from '../core/knowledge-base.js';
-import { questionLanguage } from '../core/question.js';
 import { loadKnowledgeBase } from '../core/load.js';
+import { questionLanguage } from '../core/question.js';
 import { loadQaDataset, type Split } from './shared-data.js';
 
 export interface AnswerPathResult {
@@ -21,7 +21,11 @@ export interface AnswerPathResult {
 }
 
 export const REFUSAL_REASONS = [
-  'corpus cannot answer', 'gold not ranked', 'gold below the floor', 'gold matches too few words', 'gold ranked too low to lead',
+  'corpus cannot answer',
+  'gold not ranked',
+  'gold below the floor',
+  'gold matches too few words',
+  'gold ranked too low to lead',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -1,6 +1,6 @@
 import { PassageIndex, type RankingParams } from '../search/index.js';
+import { firstGoldRank, type RetrievalMetrics, summarizeRanks } from './retrieval-metrics.js';
 import { loadQaDataset, type Split } from './shared-data.js';
-import { firstGoldRank, summarizeRanks, type RetrievalMetrics } from './retrieval-metrics.js';
 
 export interface DatasetEvalResult extends RetrievalMetrics {
   dataset: string;
@@ -18,11 +18,16 @@ export function evaluateDataset(shared: string, dataset: string, split: Split, r
   const built = performance.now();
   const ranks = questions.map((q) => {
     const { hits } = index.search(q.question, 10);
-    return firstGoldRank(hits.map((h) => passages[h.passage]!.id), new Set([q.passage_id, ...(q.alt_passage_ids ?? [])]));
+    return firstGoldRank(
+      hits.map((h) => passages[h.passage]!.id),
+      new Set([q.passage_id, ...(q.alt_passage_ids ?? [])]),
+    );
   });
   const finished = performance.now();
   return {
-    dataset, split, passages: passages.length,
+    dataset,
+    split,
+    passages: passages.length,
     buildMs: built - started,
     meanQueryUs: ((finished - built) / Math.max(1, questions.length)) * 1000,
     ...summarizeRanks(ranks),

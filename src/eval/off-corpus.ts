@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answer } from '../core/answer.js';
 import { fixed, formatTable } from '../util/table.js';
-import { readJsonLines, type DatasetQuestion, type Split } from './shared-data.js';
+import { type DatasetQuestion, readJsonLines, type Split } from './shared-data.js';
 
 /**
  * Question sets none of whose questions the bundled corpus answers: the public

@@ -1,7 +1,7 @@
-import { readJsonLines } from './shared-data.js';
-import { scoreAtK, type SeedQuestion } from './seed-scoring.js';
 import type { Answer } from '../core/answer.js';
 import { fixed, formatTable } from '../util/table.js';
+import { type SeedQuestion, scoreAtK } from './seed-scoring.js';
+import { readJsonLines } from './shared-data.js';
 
 export interface SeedResult {
   question: SeedQuestion;
@@ -39,7 +39,13 @@ function groupRows(results: readonly SeedResult[], by: (r: SeedResult) => string
   for (const r of results) groups.set(by(r), [...(groups.get(by(r)) ?? []), r]);
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, rs]) => [name, rs.length, fixed(mean(rs.map((r) => r.at1))), fixed(mean(rs.map((r) => r.at3))), fixed(mean(rs.map((r) => r.at5)))]);
+    .map(([name, rs]) => [
+      name,
+      rs.length,
+      fixed(mean(rs.map((r) => r.at1))),
+      fixed(mean(rs.map((r) => r.at3))),
+      fixed(mean(rs.map((r) => r.at5))),
+    ]);
 }
 
 /** The acceptance figures of the core issue. */
@@ -63,9 +69,18 @@ export function formatSeedReport(results: readonly SeedResult[]): string {
   const overall = groupRows(results, () => 'overall');
   const sections = [
     formatTable(header, overall),
-    formatTable(['lang', 'n', '@1', '@3', '@5'], groupRows(results, (r) => r.question.lang)),
-    formatTable(['kind', 'n', '@1', '@3', '@5'], groupRows(results, (r) => r.question.kind)),
-    formatTable(['variant', 'n', '@1', '@3', '@5'], groupRows(results, (r) => r.question.variant)),
+    formatTable(
+      ['lang', 'n', '@1', '@3', '@5'],
+      groupRows(results, (r) => r.question.lang),
+    ),
+    formatTable(
+      ['kind', 'n', '@1', '@3', '@5'],
+      groupRows(results, (r) => r.question.kind),
+    ),
+    formatTable(
+      ['variant', 'n', '@1', '@3', '@5'],
+      groupRows(results, (r) => r.question.variant),
+    ),
   ];
   const t = seedTargets(results);
   const targets = formatTable(

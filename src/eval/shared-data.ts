@@ -20,7 +20,10 @@ export const SHARED_MISSING = 'skipped: ../shared (the evaluation data beside th
 export function readJsonLines<T>(path: string): T[] {
   const raw = readFileSync(path);
   const text = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-  return text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as T);
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as T);
 }
 
 export interface DatasetPassage {

@@ -1,3 +1,3 @@
-export { Lexicon, type Translation } from './lexicon.js';
-export { shippedLexicon, LEXICON_FILE } from './load.js';
 export { lemmaCandidates } from './english-lemmas.js';
+export { Lexicon, type Translation } from './lexicon.js';
+export { LEXICON_FILE, shippedLexicon } from './load.js';

@@ -1,6 +1,6 @@
+import { stemArabic } from '../text/arabic-stemmer.js';
 import { stemEnglish } from '../text/english-stemmer.js';
 import { normalizeText } from '../text/normalize.js';
-import { stemArabic } from '../text/arabic-stemmer.js';
 import { lemmaCandidates } from './english-lemmas.js';
 
 /**
@@ -79,7 +79,8 @@ export class Lexicon {
       for (const sense of senses) for (const text of sense) add(text, senses.length, false);
       // "meetings": the entry of "meeting" may add a singular the plural's entry lacks
       if (headword === word) {
-        for (const lemma of lemmaCandidates(word)) for (const sense of this.senses(lemma) ?? []) for (const text of sense) add(text, senses.length, false);
+        for (const lemma of lemmaCandidates(word))
+          for (const sense of this.senses(lemma) ?? []) for (const text of sense) add(text, senses.length, false);
       }
     }
     const family = this.stemIndex().get(stemEnglish(word)) ?? [];

@@ -34,7 +34,14 @@ export interface HealthServer {
 export function createHealthServer(options: HealthServerOptions): HealthServer {
   const { logger } = options;
 
-  function send(req: IncomingMessage, res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
+  function send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: string,
+    headers: Record<string, string> = {},
+  ): void {
     res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', ...headers });
     res.end(req.method === 'HEAD' ? undefined : body);
   }
@@ -90,7 +97,11 @@ export function createHealthServer(options: HealthServerOptions): HealthServer {
     listen() {
       return new Promise((resolve, reject) => {
         const onError = (error: NodeJS.ErrnoException) => {
-          reject(new Error(`cannot serve health checks on ${options.host}:${options.port} (${error.code ?? error.message}) — set HEALTH_PORT to a free port, or 0 to turn the health server off`));
+          reject(
+            new Error(
+              `cannot serve health checks on ${options.host}:${options.port} (${error.code ?? error.message}) — set HEALTH_PORT to a free port, or 0 to turn the health server off`,
+            ),
+          );
         };
         server.once('error', onError);
         server.listen(options.port, options.host, () => {

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { AnswerStatus } from '../core/answer.js';
 import type { BotObserver } from '../core/bot-service.js';
 import type { Platform } from '../core/invocation.js';
@@ -79,7 +79,11 @@ export function createMetrics(options: MetricsOptions): Metrics {
   gauge('qabot_index_articles', 'Articles in the serving index.', () => options.indexSize()?.articles ?? 0);
   gauge('qabot_index_passages', 'Passages (paragraphs) in the serving index.', () => options.indexSize()?.passages ?? 0);
   gauge('qabot_index_terms', 'Distinct terms in the serving index.', () => options.indexSize()?.terms ?? 0);
-  const reloads = new Counter({ name: 'qabot_reloads_total', help: 'Corpus loads, the one at start included (/reload, SIGHUP, CORPUS_WATCH).', registers: [registry] });
+  const reloads = new Counter({
+    name: 'qabot_reloads_total',
+    help: 'Corpus loads, the one at start included (/reload, SIGHUP, CORPUS_WATCH).',
+    registers: [registry],
+  });
   const reloadFailures = new Counter({
     name: 'qabot_reload_failures_total',
     help: 'Corpus loads refused or failed; the previous index kept serving.',

@@ -11,7 +11,8 @@ export const FSI = '\u2068';
 export const PDI = '\u2069';
 
 /** Runs of Latin letters, digits and the punctuation that joins them. */
-const LTR_RUN = /[\p{Script=Latin}\p{Nd}][\p{Script=Latin}\p{Nd}\p{Zs}.,:;/_\-+%#@&'’()=?!]*[\p{Script=Latin}\p{Nd}/%)]|[\p{Script=Latin}\p{Nd}]/gu;
+const LTR_RUN =
+  /[\p{Script=Latin}\p{Nd}][\p{Script=Latin}\p{Nd}\p{Zs}.,:;/_\-+%#@&'’()=?!]*[\p{Script=Latin}\p{Nd}/%)]|[\p{Script=Latin}\p{Nd}]/gu;
 
 export function isolateLtr(text: string): string {
   return `${LRI}${text}${PDI}`;

@@ -29,7 +29,10 @@ export const MESSAGES = {
       en: 'The question is empty. Write it after the command, e.g. /ask When did the coalition meet in Kuwait?',
     },
     too_long: { ar: 'السؤال طويل جدًا. اختصره في جملة أو جملتين.', en: 'That question is too long. Please keep it to a sentence or two.' },
-    unreadable: { ar: 'لم أستطع قراءة هذا النص. اكتب سؤالك بحروف عادية.', en: 'I could not read that text. Please type your question in plain letters.' },
+    unreadable: {
+      ar: 'لم أستطع قراءة هذا النص. اكتب سؤالك بحروف عادية.',
+      en: 'I could not read that text. Please type your question in plain letters.',
+    },
     no_words: { ar: 'لا أرى كلمات في هذا السؤال. اكتب سؤالك بالكلمات.', en: 'I see no words in that question. Please ask it in words.' },
   } satisfies Record<RejectReason, Text>,
   answeredIntro: { ar: 'هذا ما ورد في المقالات:', en: 'Here is what the articles say:' },
@@ -60,7 +63,10 @@ export const MESSAGES = {
       ar: 'لا أجيب في هذه القناة. اسأل أحد المشرفين عن القنوات المسموح فيها.',
     },
     expired: { en: 'That answer has expired. Please ask again.', ar: 'انتهت صلاحية هذه الإجابة. اطرح سؤالك من جديد.' },
-    not_found_article: { en: 'No article by that name. Use /source to see the list.', ar: 'لا توجد مقالة بهذا الاسم. استخدم ‎/source‎ لعرض القائمة.' },
+    not_found_article: {
+      en: 'No article by that name. Use /source to see the list.',
+      ar: 'لا توجد مقالة بهذا الاسم. استخدم ‎/source‎ لعرض القائمة.',
+    },
     unavailable: { en: 'I am restarting. Please ask again in a few seconds.', ar: 'أعيد التشغيل الآن. اطرح سؤالك مجددًا بعد ثوانٍ.' },
     internal: { en: 'Something went wrong on my side. Please try again in a moment.', ar: 'حدث خطأ من جهتي. أعد المحاولة بعد قليل.' },
   },
@@ -83,7 +89,8 @@ export const MESSAGES = {
   ],
   consoleWelcome: {
     ar: (articles: number, passages: number) => `${articles} مقالات، ${passages} فقرة. اكتب سؤالك، أو /help للأوامر، أو /quit للخروج.`,
-    en: (articles: number, passages: number) => `${articles} articles, ${passages} passages. Type a question, /help for commands, /quit to leave.`,
+    en: (articles: number, passages: number) =>
+      `${articles} articles, ${passages} passages. Type a question, /help for commands, /quit to leave.`,
   },
 
   // ---- /stats
@@ -142,7 +149,10 @@ export const MESSAGES = {
     clear: { en: 'This channel follows the server default again', ar: 'عادت هذه القناة إلى الإعداد الافتراضي' },
     list: { en: 'Channel rules in this server', ar: 'قواعد القنوات في هذا الخادم' },
     open: { en: 'No rules: I answer in every channel.', ar: 'لا قواعد: أجيب في كل القنوات.' },
-    onlyAllowed: { en: 'When any channel is allowed, I answer only in allowed channels.', ar: 'عند السماح بأي قناة، أجيب في القنوات المسموح بها فقط.' },
+    onlyAllowed: {
+      en: 'When any channel is allowed, I answer only in allowed channels.',
+      ar: 'عند السماح بأي قناة، أجيب في القنوات المسموح بها فقط.',
+    },
     needScope: { en: 'this works inside a server or group', ar: 'هذا الأمر يعمل داخل خادم أو مجموعة' },
   },
 

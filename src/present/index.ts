@@ -4,11 +4,11 @@
  * cleanup and bidi isolation. Renderers map these to their markup and apply
  * their platform's limits.
  */
-export { directed, isolateAuto, isolateLtr, isolateLtrRuns, stripBidiControls, FSI, LRI, PDI } from './bidi.js';
+export { directed, FSI, isolateAuto, isolateLtr, isolateLtrRuns, LRI, PDI, stripBidiControls } from './bidi.js';
 export { MESSAGES, rejectedMessage } from './catalogue.js';
 export { cleanText, isSafeHref, safeUrl } from './clean.js';
-export { excerptAround, excerptText, type Excerpt } from './excerpt.js';
-export { fitAround, fitExcerpts, fitLines, fitStart, START, type Fittable } from './fit.js';
-export { helpLines, missingLines, reloadLines, statsFields, type Field, type HelpLine } from './lines.js';
+export { type Excerpt, excerptAround, excerptText } from './excerpt.js';
+export { type Fittable, fitAround, fitExcerpts, fitLines, fitStart, START } from './fit.js';
+export { type Field, type HelpLine, helpLines, missingLines, reloadLines, statsFields } from './lines.js';
 export { hasArabic, localeLang, textLang } from './script.js';
-export { markPassage, type MarkedPassage, type Segment } from './segments.js';
+export { type MarkedPassage, markPassage, type Segment } from './segments.js';

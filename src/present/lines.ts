@@ -1,5 +1,5 @@
-import type { HelpEntry, Lang } from '../core/reply.js';
 import type { ReloadReport } from '../core/reload-report.js';
+import type { HelpEntry, Lang } from '../core/reply.js';
 import type { StatsSnapshot } from '../core/stats.js';
 import { formatProblem } from '../corpus/index.js';
 import { MESSAGES } from './catalogue.js';
@@ -59,8 +59,16 @@ export function reloadLines(report: ReloadReport, lang: Lang): string[] {
     const head = MESSAGES.reloadRefused[lang]({ errors: errors.length, articles: before.articles, passages: before.passages });
     return [head, ...errors.map(formatProblem).map(cleanText)];
   }
-  const warnings = report.problems.filter((p) => p.severity === 'warning').map(formatProblem).map(cleanText);
-  const head = MESSAGES.reloaded[lang]({ before: before.articles, after: after.articles, passages: after.passages, ms: Math.round(report.ms) });
+  const warnings = report.problems
+    .filter((p) => p.severity === 'warning')
+    .map(formatProblem)
+    .map(cleanText);
+  const head = MESSAGES.reloaded[lang]({
+    before: before.articles,
+    after: after.articles,
+    passages: after.passages,
+    ms: Math.round(report.ms),
+  });
   // a reload by difference names what changed
   const changes = report.changes ? [MESSAGES.reloadChanges[lang](report.changes)] : [];
   return [head, ...changes, ...warnings];

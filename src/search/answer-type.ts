@@ -35,7 +35,22 @@ const ATTRIBUTE_OPENERS = [
   /\b(?:what|which) (?:is|was|are|were) the ([^ ]+) (of)\b/,
 ];
 const NOT_FOLLOWERS = new Set([
-  'الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللذين', 'اللتين', 'اللي', 'من', 'في', 'الي', 'علي', 'عن', 'مع', 'هو', 'هي',
+  'الذي',
+  'التي',
+  'الذين',
+  'اللذان',
+  'اللتان',
+  'اللذين',
+  'اللتين',
+  'اللي',
+  'من',
+  'في',
+  'الي',
+  'علي',
+  'عن',
+  'مع',
+  'هو',
+  'هي',
 ]);
 
 /**
@@ -81,14 +96,62 @@ export function isNumberWord(word: string): boolean {
 }
 
 const MONTHS = [
-  'يناير', 'فبراير', 'مارس', 'ابريل', 'مايو', 'يونيو', 'يوليو', 'اغسطس', 'سبتمبر', 'اكتوبر', 'نوفمبر', 'ديسمبر',
-  'كانون', 'شباط', 'اذار', 'نيسان', 'ايار', 'حزيران', 'تموز', 'اب', 'ايلول', 'تشرين',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'يناير',
+  'فبراير',
+  'مارس',
+  'ابريل',
+  'مايو',
+  'يونيو',
+  'يوليو',
+  'اغسطس',
+  'سبتمبر',
+  'اكتوبر',
+  'نوفمبر',
+  'ديسمبر',
+  'كانون',
+  'شباط',
+  'اذار',
+  'نيسان',
+  'ايار',
+  'حزيران',
+  'تموز',
+  'اب',
+  'ايلول',
+  'تشرين',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
-const WEEKDAYS = ['السبت', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'امس', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const DATE_WORDS = new Set([...MONTHS, ...WEEKDAYS, ...MONTHS.flatMap((m) => ['و' + m, 'ب' + m, 'في' + m])]);
+const WEEKDAYS = [
+  'السبت',
+  'الاحد',
+  'الاثنين',
+  'الثلاثاء',
+  'الاربعاء',
+  'الخميس',
+  'الجمعه',
+  'امس',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+];
+const DATE_WORDS = new Set([...MONTHS, ...WEEKDAYS, ...MONTHS.flatMap((m) => [`و${m}`, `ب${m}`, `في${m}`])]);
 const YEAR = /^(?:1[0-9]|20)\d\d$/;
-const NUMBER_WORDS = /^(?:[وب]?(?:ال)?)(?:واحد|اثنان|اثنين|اثنتين|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر|مئه|مائه|مئات|الف|الاف|مليون|ملايين|مليار|مليارات)(?:ه|ين|ون|ات|ي|ا)?$/;
+const NUMBER_WORDS =
+  /^(?:[وب]?(?:ال)?)(?:واحد|اثنان|اثنين|اثنتين|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر|مئه|مائه|مئات|الف|الاف|مليون|ملايين|مليار|مليارات)(?:ه|ين|ون|ات|ي|ا)?$/;
 
 /** Which answer types a normalized word offers, as bits: 1 date, 2 number, 4 place. */
 export function answerTypeBitsOfWord(word: string): number {
@@ -97,6 +160,5 @@ export function answerTypeBitsOfWord(word: string): number {
   if (NUMBER_WORDS.test(word)) return 2;
   return isPlaceWord(word) ? 4 : 0;
 }
-
 
 export const ANSWER_TYPE_BIT: Record<AnswerType, number> = { date: 1, number: 2, place: 4 };

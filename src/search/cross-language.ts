@@ -1,5 +1,5 @@
 import type { Lexicon } from '../lexicon/index.js';
-import { hasArabicLetter, nameDistance, type Analyzer, type Token } from '../text/index.js';
+import { type Analyzer, hasArabicLetter, nameDistance, type Token } from '../text/index.js';
 import type { NameIndex } from './name-index.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -119,14 +119,17 @@ export class CrossLanguage {
   }
 
   private arabicForms(word: string): ForeignForm[] {
-    return this.lexicon.translate(word).map(({ text, senses, related }) => {
-      const words = text.split(' ');
-      return {
-        terms: this.analyzer.terms(text),
-        words,
-        confidence: ((related ? this.weights.relatedConfidence : 1) / Math.sqrt(senses)) * this.specificity(words),
-      };
-    }).filter((form) => form.terms.length > 0);
+    return this.lexicon
+      .translate(word)
+      .map(({ text, senses, related }) => {
+        const words = text.split(' ');
+        return {
+          terms: this.analyzer.terms(text),
+          words,
+          confidence: ((related ? this.weights.relatedConfidence : 1) / Math.sqrt(senses)) * this.specificity(words),
+        };
+      })
+      .filter((form) => form.terms.length > 0);
   }
 
   /**
@@ -155,7 +158,8 @@ export class CrossLanguage {
    */
   private namesLike(word: string): ForeignForm[] {
     const arabic = hasArabicLetter(word);
-    const scored = this.names.of(word)
+    const scored = this.names
+      .of(word)
       .filter((named) => hasArabicLetter(named.word) !== arabic)
       .map((named) => ({ ...named, distance: arabic ? nameDistance(named.word, word) : nameDistance(word, named.word) }));
     const best = Math.min(...scored.map((s) => s.distance));

@@ -99,6 +99,11 @@ export class ForwardIndexBuilder {
   }
 
   build(): ForwardIndex {
-    return new ForwardIndex(Int32Array.from(this.offsets), this.terms.slice(0, this.used), this.counts.slice(0, this.used), Float32Array.from(this.lengths));
+    return new ForwardIndex(
+      Int32Array.from(this.offsets),
+      this.terms.slice(0, this.used),
+      this.counts.slice(0, this.used),
+      Float32Array.from(this.lengths),
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { createAnalyzer } from '../text/index.js';
 import { ForwardIndex } from './forward-index.js';
-import { NameIndex } from './name-index.js';
 import type { IndexData } from './index-data.js';
+import { NameIndex } from './name-index.js';
 import { Postings } from './postings.js';
 import { SequenceStore } from './sequence-store.js';
 import { Vocabulary } from './vocabulary.js';
@@ -31,12 +31,20 @@ const SEPARATOR = '\n';
 
 function forwardSections(prefix: string, index: ForwardIndex): IndexSections {
   return {
-    [`${prefix}.offsets`]: index.offsets, [`${prefix}.terms`]: index.termIds, [`${prefix}.counts`]: index.counts, [`${prefix}.lengths`]: index.lengths,
+    [`${prefix}.offsets`]: index.offsets,
+    [`${prefix}.terms`]: index.termIds,
+    [`${prefix}.counts`]: index.counts,
+    [`${prefix}.lengths`]: index.lengths,
   };
 }
 
 async function readForward(source: IndexSectionSource, prefix: string): Promise<ForwardIndex> {
-  return new ForwardIndex(await source.i32(`${prefix}.offsets`), await source.i32(`${prefix}.terms`), await source.u16(`${prefix}.counts`), await source.f32(`${prefix}.lengths`));
+  return new ForwardIndex(
+    await source.i32(`${prefix}.offsets`),
+    await source.i32(`${prefix}.terms`),
+    await source.u16(`${prefix}.counts`),
+    await source.f32(`${prefix}.lengths`),
+  );
 }
 
 function sequenceSections(prefix: string, store: SequenceStore): IndexSections {
@@ -74,12 +82,16 @@ export function indexDataSections(data: IndexData): IndexSections {
     'index.names.skeletons': { utf8: names.skeletons.join(SEPARATOR) },
     'index.names.offsets': names.offsets,
     'index.names.ids': names.ids,
-    ...(data.tokens ? { 'words.list': { utf8: data.tokens.words.join(SEPARATOR) }, ...sequenceSections('words.body', data.tokens.body) } : {}),
+    ...(data.tokens
+      ? { 'words.list': { utf8: data.tokens.words.join(SEPARATOR) }, ...sequenceSections('words.body', data.tokens.body) }
+      : {}),
   };
 }
 
 /** The passages' words saved with the index (see IndexData.tokens), when the snapshot has them. */
-export async function readTokens(source: IndexSectionSource & { has(name: string): boolean }): Promise<{ words: string[]; body: SequenceStore } | undefined> {
+export async function readTokens(
+  source: IndexSectionSource & { has(name: string): boolean },
+): Promise<{ words: string[]; body: SequenceStore } | undefined> {
   if (!source.has('words.list')) return undefined;
   return { words: split(await source.utf8('words.list')), body: await readSequences(source, 'words.body') };
 }

@@ -1,6 +1,6 @@
-import { beforeNormalization, createAnalyzer, normalizeText, splitWords, type Analyzer, type StemCounts } from '../text/index.js';
+import { type Analyzer, beforeNormalization, createAnalyzer, normalizeText, type StemCounts, splitWords } from '../text/index.js';
 import { answerTypeBitsOfWord } from './answer-type.js';
-import { ForwardIndexBuilder, type ForwardIndex } from './forward-index.js';
+import { type ForwardIndex, ForwardIndexBuilder } from './forward-index.js';
 import { NameIndex } from './name-index.js';
 import { Postings } from './postings.js';
 import { SequenceStore } from './sequence-store.js';
@@ -94,7 +94,12 @@ class WordTable {
 
 /** Every passage normalized and split once, in order: bodies first, then the distinct titles. */
 export function tokenize(passages: readonly PassageInput[]): TokenizedPassages {
-  return retokenize([], passages.map((p) => p.text), passages.map((p) => p.title), passages.map((p) => p.group));
+  return retokenize(
+    [],
+    passages.map((p) => p.text),
+    passages.map((p) => p.title),
+    passages.map((p) => p.group),
+  );
 }
 
 /**
@@ -136,7 +141,12 @@ export function retokenize(
  */
 export function buildIndexData(passages: readonly PassageInput[], titleWeight: number, reuse?: ReusedTokens): IndexData {
   const tokens = reuse
-    ? retokenize(reuse.words, passages.map((p, i) => reuse.bodies[i] ?? p.text), passages.map((p) => p.title), passages.map((p) => p.group))
+    ? retokenize(
+        reuse.words,
+        passages.map((p, i) => reuse.bodies[i] ?? p.text),
+        passages.map((p) => p.title),
+        passages.map((p) => p.group),
+      )
     : tokenize(passages);
   return buildIndexDataFromTokens(tokens, titleWeight);
 }
@@ -263,7 +273,19 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
   const postings = Postings.build((p) => distinctData.subarray(distinctOffsets[p], distinctOffsets[p + 1]), size, df);
   return {
     tokens: { words: table.words, body: bodyStore },
-    size, analyzer, stemCounts, postings, vocabulary, body: body.build(), titleWeight, titles: titles.build(), titleOf,
-    sequences, surfaces, answerTypes, followsNeighbor, names,
+    size,
+    analyzer,
+    stemCounts,
+    postings,
+    vocabulary,
+    body: body.build(),
+    titleWeight,
+    titles: titles.build(),
+    titleOf,
+    sequences,
+    surfaces,
+    answerTypes,
+    followsNeighbor,
+    names,
   };
 }

@@ -1,4 +1,4 @@
-export { PassageIndex, type PassageIndexOptions, type ScoredPassage, type SearchOutcome, type ConceptSummary } from './passage-index.js';
-export { type PassageInput, type ReusedTokens } from './index-data.js';
 export { DEFAULT_RANKING, type RankingParams } from './bm25.js';
+export type { PassageInput, ReusedTokens } from './index-data.js';
 export { INDEX_FORMAT_VERSION, indexDataFromSections, indexDataSections, readTokens } from './index-data-codec.js';
+export { type ConceptSummary, PassageIndex, type PassageIndexOptions, type ScoredPassage, type SearchOutcome } from './passage-index.js';

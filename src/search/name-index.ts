@@ -22,7 +22,10 @@ export class NameIndex {
     this.words = saved ? saved.words : [];
     this.terms = saved ? saved.terms : [];
     this.wordsBySkeleton = new Map();
-    if (saved) saved.skeletons.forEach((skeleton, k) => this.wordsBySkeleton.set(skeleton, saved.ids.subarray(saved.offsets[k], saved.offsets[k + 1])));
+    if (saved)
+      saved.skeletons.forEach((skeleton, k) =>
+        this.wordsBySkeleton.set(skeleton, saved.ids.subarray(saved.offsets[k], saved.offsets[k + 1])),
+      );
   }
 
   /** Files a normalized word of the corpus under its skeletons, pointing at its index term. */

@@ -1,14 +1,14 @@
 import type { SynonymGroup } from '../corpus/index.js';
-import { shippedLexicon, type Lexicon } from '../lexicon/index.js';
+import { type Lexicon, shippedLexicon } from '../lexicon/index.js';
 import type { Analyzer, Token } from '../text/index.js';
 import { Accumulator } from './accumulator.js';
 import { ANSWER_TYPE_BIT, answerTypeOf } from './answer-type.js';
-import { DEFAULT_RANKING, idf, saturate, type RankingParams } from './bm25.js';
+import { DEFAULT_RANKING, idf, type RankingParams, saturate } from './bm25.js';
 import { CrossLanguage } from './cross-language.js';
 import { buildIndexData, type IndexData, type PassageInput, type ReusedTokens } from './index-data.js';
 import { planQuery } from './query-plan.js';
 import { addProximityAndExactForm } from './rerank.js';
-import { toScoringConcept, type ScoringConcept, type SingleTerm } from './scoring-concept.js';
+import { type ScoringConcept, type SingleTerm, toScoringConcept } from './scoring-concept.js';
 import { surfaceHash } from './surface-hash.js';
 import { SynonymTable } from './synonym-table.js';
 import { TypoNeighbors } from './typo-neighbors.js';
@@ -114,8 +114,14 @@ export class PassageIndex {
   private lastEvidence = 1;
 
   private constructor(
-    data: IndexData, synonyms: readonly SynonymGroup[], ranking: RankingParams, candidateBudget: number, lexicon: (() => Lexicon) | null,
-    typos?: TypoNeighbors, families?: WordFamilies, crossLanguage?: CrossLanguage,
+    data: IndexData,
+    synonyms: readonly SynonymGroup[],
+    ranking: RankingParams,
+    candidateBudget: number,
+    lexicon: (() => Lexicon) | null,
+    typos?: TypoNeighbors,
+    families?: WordFamilies,
+    crossLanguage?: CrossLanguage,
   ) {
     this.data = data;
     this.analyzer = data.analyzer;
@@ -126,21 +132,26 @@ export class PassageIndex {
     this.acc = new Accumulator(data.size);
     this.typos = typos ?? new TypoNeighbors(data.vocabulary);
     this.families = families ?? new WordFamilies(data.vocabulary);
-    this.crossLanguage = crossLanguage
-      ?? (lexicon ? new CrossLanguage(lexicon, data.names, data.vocabulary, data.analyzer, ranking) : undefined);
+    this.crossLanguage =
+      crossLanguage ?? (lexicon ? new CrossLanguage(lexicon, data.names, data.vocabulary, data.analyzer, ranking) : undefined);
   }
 
   static build(passages: readonly PassageInput[], options: PassageIndexOptions = {}): PassageIndex {
     const ranking = { ...DEFAULT_RANKING, ...options.ranking };
     return new PassageIndex(
-      buildIndexData(passages, ranking.titleWeight, options.reuse), options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET, lexiconOf(options),
+      buildIndexData(passages, ranking.titleWeight, options.reuse),
+      options.synonyms ?? [],
+      ranking,
+      options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET,
+      lexiconOf(options),
     );
   }
 
   /** An index over data built before (a loaded snapshot); see index-data-codec.ts. */
   static fromData(data: IndexData, options: PassageIndexOptions = {}): PassageIndex {
     const ranking = { ...DEFAULT_RANKING, ...options.ranking };
-    if (ranking.titleWeight !== data.titleWeight) throw new Error(`PassageIndex.fromData: the data was built with titleWeight ${data.titleWeight}, not ${ranking.titleWeight}`);
+    if (ranking.titleWeight !== data.titleWeight)
+      throw new Error(`PassageIndex.fromData: the data was built with titleWeight ${data.titleWeight}, not ${ranking.titleWeight}`);
     return new PassageIndex(data, options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET, lexiconOf(options));
   }
 
@@ -220,11 +231,13 @@ export class PassageIndex {
       const wanted = answerTypeOf(question);
       if (wanted) {
         const bit = ANSWER_TYPE_BIT[wanted];
-        for (const passage of acc.candidates) if (this.data.answerTypes[passage]! & bit) acc.scaleScore(passage, 1 + this.ranking.answerTypeBoost);
+        for (const passage of acc.candidates)
+          if (this.data.answerTypes[passage]! & bit) acc.scaleScore(passage, 1 + this.ranking.answerTypeBoost);
       }
       const top = this.withNeighbors(acc.top(Math.max(limit, this.ranking.rerankDepth)), scoring);
       this.addLooseMatches(top, scoring);
-      if (this.ranking.titleBonus > 0) for (const passage of top) acc.addScore(passage, this.ranking.titleBonus * this.titleMass(passage, scoring));
+      if (this.ranking.titleBonus > 0)
+        for (const passage of top) acc.addScore(passage, this.ranking.titleBonus * this.titleMass(passage, scoring));
       const typed = new Map<number, number>();
       for (const token of tokens) typed.set(surfaceHash(token.norm), this.termIdf(token.term));
       addProximityAndExactForm(top, acc, this.data, scoring, typed, this.ranking);
@@ -264,7 +277,10 @@ export class PassageIndex {
    */
   private scoreCandidates(scoring: readonly ScoringConcept[]): void {
     const acc = this.acc;
-    const order = scoring.map((_, c) => c).filter((c) => scoring[c]!.df > 0).sort((a, b) => scoring[a]!.df - scoring[b]!.df);
+    const order = scoring
+      .map((_, c) => c)
+      .filter((c) => scoring[c]!.df > 0)
+      .sort((a, b) => scoring[a]!.df - scoring[b]!.df);
     const postings = new Map<SingleTerm, ArrayLike<number>>();
     const fetched = new Uint8Array(scoring.length);
     for (const [rank, c] of order.entries()) {

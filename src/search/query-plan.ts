@@ -1,4 +1,4 @@
-import { brokenPluralForms, type Analyzer, type Token } from '../text/index.js';
+import { type Analyzer, brokenPluralForms, type Token } from '../text/index.js';
 import type { ForeignForm } from './cross-language.js';
 import type { SynonymTable } from './synonym-table.js';
 
@@ -129,7 +129,8 @@ function particleVariants(token: Token, context: QueryPlanContext): Alternative[
   for (const particle of FUSED) consider(particle + word, context.expansionWeight);
   if (FUSED.includes(word[0]!) && word.length > 4) consider(word.slice(1), context.expansionWeight);
   // a short word keeps its article and particles (stems never go below three letters): "للدم" meets "الدم"
-  for (const prefix of ARTICLE_WITH_PARTICLE) if (word.startsWith(prefix)) consider(`ال${word.slice(prefix.length)}`, context.expansionWeight);
+  for (const prefix of ARTICLE_WITH_PARTICLE)
+    if (word.startsWith(prefix)) consider(`ال${word.slice(prefix.length)}`, context.expansionWeight);
   if (context.verbVariantWeight > 0) {
     if (IMPERFECT.includes(word[0]!) && word.length >= 4) {
       for (const prefix of IMPERFECT) if (prefix !== word[0]) consider(prefix + word.slice(1), context.verbVariantWeight);
@@ -192,7 +193,10 @@ function addLoose(list: Alternative[], term: string, weight: number): void {
  * first (longest wins), every other word becomes a concept of its own.
  */
 export function planQuery(typed: readonly Token[], context: QueryPlanContext): Concept[] {
-  const tokens = splitRunTogether(typed.filter((token) => !context.isFunctionWord?.(token)), context);
+  const tokens = splitRunTogether(
+    typed.filter((token) => !context.isFunctionWord?.(token)),
+    context,
+  );
   const terms = tokens.map((t) => t.term);
   const concepts: Concept[] = [];
   const seenKeys = new Set<string>();
@@ -211,7 +215,8 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
       if (foreign) addForeignForms(alternatives, token, context);
       // a foreign word with no translation and no name like it may still be a typo of a word the passages have
       if (alternatives.length === 1 && !context.known(token.term) && context.typoWeight > 0) {
-        for (const term of context.typoNeighbors(token.term)) addAlternative(alternatives, { terms: [term], weight: context.typoWeight, guessed: true });
+        for (const term of context.typoNeighbors(token.term))
+          addAlternative(alternatives, { terms: [term], weight: context.typoWeight, guessed: true });
       } else if (!foreign && context.rareNeighborWeight > 0 && context.rare(token.term)) {
         // "توجو" in one passage, "توغو" in ten: a rare spelling may not be the article's
         for (const term of context.typoNeighbors(token.term)) addLoose(alternatives, term, context.rareNeighborWeight);
@@ -229,7 +234,10 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
       }
     }
 
-    const key = alternatives.map((a) => a.terms.join(' ')).sort().join('|');
+    const key = alternatives
+      .map((a) => a.terms.join(' '))
+      .sort()
+      .join('|');
     if (!seenKeys.has(key)) {
       seenKeys.add(key);
       const foreign = span === 1 && (context.isForeign?.(token) ?? false);

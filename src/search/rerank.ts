@@ -20,7 +20,9 @@ export function addProximityAndExactForm(
 ): void {
   const { proximityWeight, proximityWindow, exactFormWeight } = ranking;
   const conceptOfTerm = new SmallIntMap(
-    scoring.flatMap((concept, c) => [...concept.singles.map((s) => s.id), ...concept.groups.flatMap((g) => g.ids)].map((id) => [id, c] as const)),
+    scoring.flatMap((concept, c) =>
+      [...concept.singles.map((s) => s.id), ...concept.groups.flatMap((g) => g.ids)].map((id) => [id, c] as const),
+    ),
   );
   const typedWeights = [...typed.values()];
   const typedIndex = new SmallIntMap([...typed.keys()].map((hash, k) => [hash, k] as const));

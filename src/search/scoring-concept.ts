@@ -105,8 +105,13 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
       const known = ids.flatMap((id, k) => (id === undefined ? [] : [k]));
       if (known.length) {
         groups.push({
-          ids: known.map((k) => ids[k]!), idfs: known.map((k) => idf(dfs[k]!, n)), probes: known.map((k) => [ids[k]!]),
-          dfs: known.map((k) => dfs[k]!), weight: 1, typed: true, confidence: 1,
+          ids: known.map((k) => ids[k]!),
+          idfs: known.map((k) => idf(dfs[k]!, n)),
+          probes: known.map((k) => [ids[k]!]),
+          dfs: known.map((k) => dfs[k]!),
+          weight: 1,
+          typed: true,
+          confidence: 1,
         });
         phraseDf = Math.min(...known.map((k) => dfs[k]!));
       }
@@ -126,7 +131,12 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
       if (alternative.typed) typedKnown = true;
     } else {
       groups.push({
-        ids: known, idfs: dfs.map((df) => idf(df, n)), probes: [known], dfs: [Math.min(...dfs)], weight: alternative.weight, typed: false,
+        ids: known,
+        idfs: dfs.map((df) => idf(df, n)),
+        probes: [known],
+        dfs: [Math.min(...dfs)],
+        weight: alternative.weight,
+        typed: false,
         confidence: alternative.confidence ?? 1,
       });
       groupDf = Math.max(groupDf, Math.min(...dfs));
@@ -140,7 +150,19 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
     return { singles, loose, groups, idf: phraseMass, df, coverageWeight, words, guessed: false, coverageIdf: phraseMass, translated };
   }
   const df = Math.min(n, Math.max(typedKnown && concept.foreign ? ownDf : singleDf, groupDf));
-  const guessed = singles.length > 0 && concept.alternatives.every((a) => a.guessed || a.loose || a.terms.some((t) => vocabulary.id(t) === undefined));
+  const guessed =
+    singles.length > 0 && concept.alternatives.every((a) => a.guessed || a.loose || a.terms.some((t) => vocabulary.id(t) === undefined));
   const weight = idf(df || UNKNOWN_WORD_DF, n);
-  return { singles, loose, groups, df, idf: weight, coverageWeight, words, guessed, coverageIdf: guessed ? idf(UNKNOWN_WORD_DF, n) : weight, translated };
+  return {
+    singles,
+    loose,
+    groups,
+    df,
+    idf: weight,
+    coverageWeight,
+    words,
+    guessed,
+    coverageIdf: guessed ? idf(UNKNOWN_WORD_DF, n) : weight,
+    translated,
+  };
 }

@@ -1,5 +1,5 @@
-import type { Analyzer } from '../text/index.js';
 import type { SynonymGroup } from '../corpus/index.js';
+import type { Analyzer } from '../text/index.js';
 
 /** One way of saying a thing, as index terms ("تنظيم الدولة الإسلامية" → 3 terms). */
 export interface Expression {
@@ -18,9 +18,7 @@ export class SynonymTable {
 
   constructor(groups: readonly SynonymGroup[], analyzer: Analyzer) {
     for (const group of groups) {
-      const expressions = group
-        .map((text) => ({ text, terms: analyzer.terms(text) }))
-        .filter((e) => e.terms.length > 0);
+      const expressions = group.map((text) => ({ text, terms: analyzer.terms(text) })).filter((e) => e.terms.length > 0);
       if (expressions.length < 2) continue;
       const groupIndex = this.groups.push(expressions) - 1;
       expressions.forEach((expression, expressionIndex) => {

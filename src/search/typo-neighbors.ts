@@ -33,7 +33,9 @@ export class TypoNeighbors {
   constructor(private readonly vocabulary: Vocabulary) {}
 
   private index(): Map<string, number[]> {
-    this.buckets ??= this.vocabulary.groupIds((term) => (term.length < 3 ? [] : [`${term.length}<${term.slice(0, 2)}`, `${term.length}>${term.slice(-2)}`]));
+    this.buckets ??= this.vocabulary.groupIds((term) =>
+      term.length < 3 ? [] : [`${term.length}<${term.slice(0, 2)}`, `${term.length}>${term.slice(-2)}`],
+    );
     return this.buckets;
   }
 

@@ -1,7 +1,15 @@
-export { openSqliteStore, STORE_FILE } from './sqlite-store.js';
-export { openPostgresStore, describeDatabase } from './postgres-store.js';
 export { openStore } from './open-store.js';
+export { describeDatabase, openPostgresStore } from './postgres-store.js';
+export { openSqliteStore, STORE_FILE } from './sqlite-store.js';
 export {
-  ANSWER_TTL_MS, StoreError, type Store, type StoreErrorCode, type QuestionRecord, type FeedbackRecord, type StoredSynonymGroup, type ChannelRules,
-  type StoreChange, type HeldLock,
+  ANSWER_TTL_MS,
+  type ChannelRules,
+  type FeedbackRecord,
+  type HeldLock,
+  type QuestionRecord,
+  type Store,
+  type StoreChange,
+  type StoredSynonymGroup,
+  StoreError,
+  type StoreErrorCode,
 } from './store.js';

@@ -1,11 +1,19 @@
 import pg from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { Answer } from '../core/answer.js';
-import { silentLogger, type Logger } from '../core/logger.js';
+import { type Logger, silentLogger } from '../core/logger.js';
 import { RateLimiter } from '../core/rate-limiter.js';
 import { emptyCounts, type StatusCounts } from '../core/stats.js';
 import { MIGRATIONS } from './postgres-migrations.js';
-import { ANSWER_TTL_MS, StoreError, type ChannelRules, type HeldLock, type Store, type StoreChange, type StoredSynonymGroup } from './store.js';
+import {
+  ANSWER_TTL_MS,
+  type ChannelRules,
+  type HeldLock,
+  type Store,
+  type StoreChange,
+  type StoredSynonymGroup,
+  StoreError,
+} from './store.js';
 
 /** The channel every replica LISTENs on. */
 export const CHANGES_CHANNEL = 'bot_changes';
@@ -41,13 +49,18 @@ function reason(error: unknown): string {
 async function migrate(client: pg.Client, where: string): Promise<void> {
   await client.query('SELECT pg_advisory_lock(hashtext($1))', [`${LOCK_PREFIX}migrations`]);
   try {
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
     const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
     const applied = new Set(rows.map((r) => r.version));
     const newest = Math.max(0, ...applied);
     const known = MIGRATIONS.at(-1)!.version;
     if (newest > known) {
-      throw new StoreError('newer_schema', `the database ${where} was migrated by a newer version of the bot (schema ${newest}, this one knows ${known}) — run that version, or restore an older backup`);
+      throw new StoreError(
+        'newer_schema',
+        `the database ${where} was migrated by a newer version of the bot (schema ${newest}, this one knows ${known}) — run that version, or restore an older backup`,
+      );
     }
     for (const step of MIGRATIONS) {
       if (applied.has(step.version)) continue;
@@ -79,13 +92,19 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   try {
     await setup.connect();
   } catch (error) {
-    throw new StoreError('unreachable', `cannot reach the database ${where} (${reason(error)}) — check DATABASE_URL and that PostgreSQL is up`);
+    throw new StoreError(
+      'unreachable',
+      `cannot reach the database ${where} (${reason(error)}) — check DATABASE_URL and that PostgreSQL is up`,
+    );
   }
   try {
     await migrate(setup, where);
   } catch (error) {
     if (error instanceof StoreError) throw error;
-    throw new StoreError('unwritable', `cannot migrate the database ${where} (${reason(error)}) — the user in DATABASE_URL needs to create tables`);
+    throw new StoreError(
+      'unwritable',
+      `cannot migrate the database ${where} (${reason(error)}) — the user in DATABASE_URL needs to create tables`,
+    );
   } finally {
     await setup.end().catch(() => undefined);
   }
@@ -165,13 +184,19 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     kind: 'postgres',
     async recordQuestion(r) {
       await query('INSERT INTO questions (at, platform, status, reason, missing_question, latency_ms) VALUES ($1, $2, $3, $4, $5, $6)', [
-        r.at, r.platform, r.status, r.reason ?? null, r.missingQuestion ?? null, r.latencyMs,
+        r.at,
+        r.platform,
+        r.status,
+        r.reason ?? null,
+        r.missingQuestion ?? null,
+        r.latencyMs,
       ]);
     },
     async countQuestionsSince(since): Promise<StatusCounts> {
       const counts = emptyCounts();
       const { rows } = await query<{ status: keyof StatusCounts; n: number }>(
-        'SELECT status, COUNT(*)::int AS n FROM questions WHERE at >= $1 GROUP BY status', [since],
+        'SELECT status, COUNT(*)::int AS n FROM questions WHERE at >= $1 GROUP BY status',
+        [since],
       );
       for (const row of rows) if (row.status in counts) counts[row.status] = row.n;
       return counts;
@@ -199,9 +224,10 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     },
     listSynonyms: synonyms,
     async addSynonym(expressions, addedBy, at) {
-      const { rows } = await query<{ id: number }>('INSERT INTO synonyms (expressions, added_by, added_at) VALUES ($1, $2, $3) RETURNING id', [
-        JSON.stringify(expressions), addedBy, at,
-      ]);
+      const { rows } = await query<{ id: number }>(
+        'INSERT INTO synonyms (expressions, added_by, added_at) VALUES ($1, $2, $3) RETURNING id',
+        [JSON.stringify(expressions), addedBy, at],
+      );
       return { id: rows[0]!.id, expressions, addedBy, addedAt: at };
     },
     async removeSynonym(idOrExpression) {
@@ -213,7 +239,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     },
     async channelRules(scopeId): Promise<ChannelRules> {
       const { rows } = await query<{ channelId: string; rule: 'allow' | 'deny' }>(
-        'SELECT channel_id AS "channelId", rule FROM channel_rules WHERE scope_id = $1 ORDER BY channel_id', [scopeId],
+        'SELECT channel_id AS "channelId", rule FROM channel_rules WHERE scope_id = $1 ORDER BY channel_id',
+        [scopeId],
       );
       return {
         allowed: rows.filter((r) => r.rule === 'allow').map((r) => r.channelId),
@@ -231,9 +258,10 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       }
     },
     async putAnswer(id, answer, at) {
-      await query('INSERT INTO answers (id, at, answer) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET at = excluded.at, answer = excluded.answer', [
-        id, at, JSON.stringify(answer),
-      ]);
+      await query(
+        'INSERT INTO answers (id, at, answer) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET at = excluded.at, answer = excluded.answer',
+        [id, at, JSON.stringify(answer)],
+      );
     },
     async getAnswer(id, notBefore) {
       const { rows } = await query<{ answer: Answer }>('SELECT answer FROM answers WHERE id = $1 AND at >= $2', [id, notBefore]);
@@ -243,8 +271,13 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       if (points <= 0) return new RateLimiter(undefined);
       return new RateLimiter(
         new RateLimiterPostgres({
-          storeClient: pool, tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false,
-          keyPrefix: name, points, duration: durationMs / 1000,
+          storeClient: pool,
+          tableName: 'rate_limits',
+          tableCreated: true,
+          clearExpiredByTimeout: false,
+          keyPrefix: name,
+          points,
+          duration: durationMs / 1000,
           // while the database is unreachable, each replica counts on its own rather than failing every question
           insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration: durationMs / 1000 }),
         }),

@@ -1,10 +1,18 @@
-import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Answer } from '../core/answer.js';
 import { memoryRateLimiter } from '../core/rate-limiter.js';
 import { emptyCounts, type StatusCounts } from '../core/stats.js';
-import { ANSWER_TTL_MS, StoreError, type ChannelRules, type FeedbackRecord, type QuestionRecord, type Store, type StoredSynonymGroup } from './store.js';
+import {
+  ANSWER_TTL_MS,
+  type ChannelRules,
+  type FeedbackRecord,
+  type QuestionRecord,
+  type Store,
+  type StoredSynonymGroup,
+  StoreError,
+} from './store.js';
 
 export const STORE_FILE = 'bot.sqlite';
 /** 2: answers behind buttons */
@@ -54,7 +62,10 @@ CREATE INDEX IF NOT EXISTS answers_at ON answers(at);
 /** One line: SQLite's integrity reports span many ("*** in database main ***\nTree 3 page 3: …"). */
 function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !/^\*\*\*.*\*\*\*$/.test(l));
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^\*\*\*.*\*\*\*$/.test(l));
   const shown = lines.slice(0, 2).join('; ');
   return lines.length > 2 ? `${shown}; …` : shown;
 }
@@ -68,13 +79,19 @@ function checkWritable(dataDir: string, path: string): void {
     mkdirSync(dataDir, { recursive: true });
     accessSync(dataDir, constants.W_OK);
   } catch (error) {
-    throw new StoreError('unwritable', `the data directory ${dataDir} is not writable (${(error as NodeJS.ErrnoException).code ?? describe(error)}) — set DATA_DIR to a writable directory, or fix its owner (the container runs as "node")`);
+    throw new StoreError(
+      'unwritable',
+      `the data directory ${dataDir} is not writable (${(error as NodeJS.ErrnoException).code ?? describe(error)}) — set DATA_DIR to a writable directory, or fix its owner (the container runs as "node")`,
+    );
   }
   if (!existsSync(path)) return;
   try {
     accessSync(path, constants.R_OK | constants.W_OK);
   } catch (error) {
-    throw new StoreError('unwritable', `the store ${path} is not writable (${(error as NodeJS.ErrnoException).code ?? describe(error)}) — fix its owner and mode (the container runs as "node")`);
+    throw new StoreError(
+      'unwritable',
+      `the store ${path} is not writable (${(error as NodeJS.ErrnoException).code ?? describe(error)}) — fix its owner and mode (the container runs as "node")`,
+    );
   }
 }
 
@@ -83,7 +100,10 @@ function openDatabase(path: string): Database.Database {
   try {
     db = new Database(path, { timeout: 5000 });
   } catch (error) {
-    throw new StoreError('unwritable', `cannot open the store ${path} (${describe(error)}) — check that DATA_DIR is writable by the bot's user`);
+    throw new StoreError(
+      'unwritable',
+      `cannot open the store ${path} (${describe(error)}) — check that DATA_DIR is writable by the bot's user`,
+    );
   }
   try {
     const check = db.pragma('quick_check', { simple: true });
@@ -94,7 +114,10 @@ function openDatabase(path: string): Database.Database {
     if (/SQLITE_BUSY|locked/i.test(message)) {
       throw new StoreError('busy', `the store ${path} is locked by another process — stop the other bot instance using the same DATA_DIR`);
     }
-    throw new StoreError('corrupt', `the store ${path} is unreadable or corrupt (${message}) — restore it from a backup, or move it aside to start with an empty store; it was left untouched`);
+    throw new StoreError(
+      'corrupt',
+      `the store ${path} is unreadable or corrupt (${message}) — restore it from a backup, or move it aside to start with an empty store; it was left untouched`,
+    );
   }
   return db;
 }
@@ -112,7 +135,10 @@ export function openSqliteStore(dataDir: string): Store {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     db.close();
-    throw new StoreError('newer_schema', `the store ${path} was written by a newer version of the bot (schema ${version}) — run that version, or restore an older backup`);
+    throw new StoreError(
+      'newer_schema',
+      `the store ${path} was written by a newer version of the bot (schema ${version}) — run that version, or restore an older backup`,
+    );
   }
   try {
     db.pragma('journal_mode = WAL');
@@ -122,10 +148,15 @@ export function openSqliteStore(dataDir: string): Store {
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   } catch (error) {
     db.close();
-    throw new StoreError('unwritable', `cannot write to the store ${path} (${describe(error)}) — check that DATA_DIR and the file are writable`);
+    throw new StoreError(
+      'unwritable',
+      `cannot write to the store ${path} (${describe(error)}) — check that DATA_DIR and the file are writable`,
+    );
   }
 
-  const insertQuestion = db.prepare('INSERT INTO questions (at, platform, status, reason, missing_question, latency_ms) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertQuestion = db.prepare(
+    'INSERT INTO questions (at, platform, status, reason, missing_question, latency_ms) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const countSince = db.prepare('SELECT status, COUNT(*) AS n FROM questions WHERE at >= ? GROUP BY status');
   const missingSince = db.prepare(
     `SELECT missing_question AS question, COUNT(*) AS count FROM questions
@@ -190,7 +221,9 @@ export function openSqliteStore(dataDir: string): Store {
       const key = idOrExpression.trim();
       const ids = /^\d+$/.test(key)
         ? [Number(key)]
-        : synonyms().filter((g) => g.expressions.some((e) => e === key)).map((g) => g.id);
+        : synonyms()
+            .filter((g) => g.expressions.some((e) => e === key))
+            .map((g) => g.id);
       return db.transaction(() => ids.reduce((n, id) => n + deleteSynonym.run(id).changes, 0))();
     },
     async channelRules(scopeId): Promise<ChannelRules> {

@@ -98,7 +98,10 @@ export type StoreErrorCode = 'unwritable' | 'corrupt' | 'busy' | 'newer_schema' 
 
 /** The store cannot be used; the message names the file (or database) and the fix. */
 export class StoreError extends Error {
-  constructor(readonly code: StoreErrorCode, message: string) {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'StoreError';
   }

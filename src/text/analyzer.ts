@@ -1,8 +1,8 @@
-import { hasArabicLetter, normalizeText } from './normalize.js';
-import { splitWords, tokenize } from './tokenize.js';
-import { isStopword } from './stopwords.js';
-import { stemWithClitics, type StemCounts } from './clitics.js';
+import { type StemCounts, stemWithClitics } from './clitics.js';
 import { stemEnglish } from './english-stemmer.js';
+import { hasArabicLetter, normalizeText } from './normalize.js';
+import { isStopword } from './stopwords.js';
+import { splitWords, tokenize } from './tokenize.js';
 
 /** A word of the text that carries meaning, with its index term. */
 export interface Token {

@@ -13,7 +13,8 @@ export function brokenPluralForms(stem: string): string[] {
   const out: string[] = [];
   if (letters.length === 3) {
     const [c1, c2, c3] = letters as [string, string, string];
-    if (WEAK.has(c2)) out.push(`ا${c1}وا${c3}`, `ا${c1}يا${c3}`); // أفعال of a hollow root: مال → أموال
+    if (WEAK.has(c2))
+      out.push(`ا${c1}وا${c3}`, `ا${c1}يا${c3}`); // أفعال of a hollow root: مال → أموال
     else out.push(`ا${c1}${c2}ا${c3}`, `${c1}${c2}و${c3}`, `${c1}${c2}ا${c3}`); // أفعال, فعول, فعال: طفل → أطفال, قلب → قلوب
   } else if (letters.length === 5 && letters[0] === 'ا' && letters[3] === 'ا') {
     const [, c1, c2, , c3] = letters as [string, string, string, string, string];

@@ -1,5 +1,5 @@
-import { isStopword } from './stopwords.js';
 import { MIN_STEM_LENGTH, stemArabic, stripDefiniteArticle } from './arabic-stemmer.js';
+import { isStopword } from './stopwords.js';
 
 /**
  * Particles written fused to the next word: و ف (and), ب (with/in), ك (as),

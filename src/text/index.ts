@@ -1,10 +1,10 @@
-export { normalizeText, hasArabicLetter, INVISIBLE_CONTROLS } from './normalize.js';
-export { tokenize, splitWords, type WordToken } from './tokenize.js';
-export { isStopword, ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
-export { stemArabic, stripDefiniteArticle, stripSuffixes, MIN_STEM_LENGTH } from './arabic-stemmer.js';
-export { stemWithClitics, type StemCounts } from './clitics.js';
+export { type Analyzer, type AnalyzerOptions, beforeNormalization, createAnalyzer, type Token } from './analyzer.js';
+export { MIN_STEM_LENGTH, stemArabic, stripDefiniteArticle, stripSuffixes } from './arabic-stemmer.js';
+export { brokenPluralForms } from './broken-plurals.js';
+export { type StemCounts, stemWithClitics } from './clitics.js';
 export { stemEnglish } from './english-stemmer.js';
-export { createAnalyzer, beforeNormalization, type Analyzer, type AnalyzerOptions, type Token } from './analyzer.js';
+export { hasArabicLetter, INVISIBLE_CONTROLS, normalizeText } from './normalize.js';
 export { isPlaceWord, PLACE_WORDS } from './places.js';
 export { arabicSkeleton, latinSkeletons, nameDistance } from './skeleton.js';
-export { brokenPluralForms } from './broken-plurals.js';
+export { ARABIC_STOPWORDS, ENGLISH_STOPWORDS, isStopword } from './stopwords.js';
+export { splitWords, tokenize, type WordToken } from './tokenize.js';

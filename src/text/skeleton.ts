@@ -11,17 +11,35 @@
  */
 
 const ARABIC_CLASSES: Record<string, string> = {
-  'ب': 'b', 'پ': 'b', 'ف': 'f', 'ڤ': 'f',
-  'ت': 't', 'ط': 't', 'ث': 't',
-  'د': 'd', 'ض': 'd', 'ذ': 'd', 'ظ': 'd',
-  'س': 's', 'ص': 's', 'ز': 's', 'ش': 'x',
-  'ج': 'g', 'غ': 'g', 'گ': 'g',
-  'ك': 'k', 'ق': 'k', 'خ': 'k',
-  'ل': 'l', 'م': 'm', 'ن': 'n', 'ر': 'r',
+  ب: 'b',
+  پ: 'b',
+  ف: 'f',
+  ڤ: 'f',
+  ت: 't',
+  ط: 't',
+  ث: 't',
+  د: 'd',
+  ض: 'd',
+  ذ: 'd',
+  ظ: 'd',
+  س: 's',
+  ص: 's',
+  ز: 's',
+  ش: 'x',
+  ج: 'g',
+  غ: 'g',
+  گ: 'g',
+  ك: 'k',
+  ق: 'k',
+  خ: 'k',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ر: 'r',
 };
 
 /** A word's first و or ي is a consonant ("وارسو" Warsaw, "يوركشاير"); elsewhere they are mostly vowels. */
-const INITIAL_GLIDES: Record<string, string> = { 'و': 'w', 'ي': 'y', w: 'w', y: 'y' };
+const INITIAL_GLIDES: Record<string, string> = { و: 'w', ي: 'y', w: 'w', y: 'y' };
 
 /** The Arabic article, with a particle fused before it: names of places and families carry it. */
 const ARTICLE = /^(?:[وفبلك]?ال|لل)(?=.{3})/;
@@ -47,12 +65,36 @@ export function arabicSkeleton(word: string): string {
  * "واشنطن").
  */
 const LATIN_RULES: [string, string[]][] = [
-  ['sch', ['x']], ['tch', ['x']],
-  ['sh', ['x']], ['ch', ['x', 'k', 'tx']], ['ph', ['f']], ['th', ['t']], ['dh', ['d']], ['kh', ['k']], ['gh', ['g', '']],
-  ['ck', ['k']], ['qu', ['k']], ['ng', ['ng', 'n']], ['dj', ['g']],
-  ['b', ['b']], ['p', ['b']], ['f', ['f']], ['v', ['f']], ['t', ['t']], ['d', ['d']],
-  ['s', ['s']], ['z', ['s']], ['x', ['ks']], ['j', ['g']], ['g', ['g']], ['k', ['k']], ['q', ['k']],
-  ['l', ['l']], ['m', ['m']], ['n', ['n']], ['r', ['r']],
+  ['sch', ['x']],
+  ['tch', ['x']],
+  ['sh', ['x']],
+  ['ch', ['x', 'k', 'tx']],
+  ['ph', ['f']],
+  ['th', ['t']],
+  ['dh', ['d']],
+  ['kh', ['k']],
+  ['gh', ['g', '']],
+  ['ck', ['k']],
+  ['qu', ['k']],
+  ['ng', ['ng', 'n']],
+  ['dj', ['g']],
+  ['b', ['b']],
+  ['p', ['b']],
+  ['f', ['f']],
+  ['v', ['f']],
+  ['t', ['t']],
+  ['d', ['d']],
+  ['s', ['s']],
+  ['z', ['s']],
+  ['x', ['ks']],
+  ['j', ['g']],
+  ['g', ['g']],
+  ['k', ['k']],
+  ['q', ['k']],
+  ['l', ['l']],
+  ['m', ['m']],
+  ['n', ['n']],
+  ['r', ['r']],
 ];
 const SOFT_C = /^c[eiy]/;
 const MAX_VARIANTS = 8;
@@ -89,12 +131,12 @@ function arabicUnits(word: string): Unit[] {
   for (const [i, ch] of [...bare].entries()) {
     const cls = ARABIC_CLASSES[ch];
     if (cls) units.push({ kind: 'c', cls });
-    else if (ch === 'ه' && i === bare.length - 1) units.push({ kind: 'v' }); // ة, normalized to ه: a final vowel
+    else if (ch === 'ه' && i === bare.length - 1)
+      units.push({ kind: 'v' }); // ة, normalized to ه: a final vowel
     else if (ARABIC_VOWELS.has(ch)) {
       if (i === 0 && ch !== 'ا') units.push({ kind: 'c', cls: INITIAL_GLIDES[ch]! });
       else if (units.at(-1)?.kind !== 'v') units.push({ kind: 'v' });
-    }
-    else if (ARABIC_SOFT.has(ch)) units.push({ kind: 'h' });
+    } else if (ARABIC_SOFT.has(ch)) units.push({ kind: 'h' });
   }
   return units;
 }

@@ -20,15 +20,36 @@ const INVISIBLE = /[\u200E\u200F\u2066-\u2069]/g;
 const visible = {
   telegram: (reply: Reply) =>
     renderTelegram(reply)
-      .map((m) => m.text.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'))
+      .map((m) =>
+        m.text
+          .replace(/<[^>]+>/g, '')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&'),
+      )
       .join('\n')
       .replace(INVISIBLE, ''),
   discord: (reply: Reply) => {
     const m = renderDiscord(reply);
-    const parts = [m.content ?? '', ...m.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])];
-    return parts.join('\n').replace(/\*\*|__|`/g, '').replace(/\\(.)/g, '$1').replace(INVISIBLE, '');
+    const parts = [
+      m.content ?? '',
+      ...m.embeds.flatMap((e) => [
+        e.title ?? '',
+        e.description ?? '',
+        e.footer?.text ?? '',
+        ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+      ]),
+    ];
+    return parts
+      .join('\n')
+      .replace(/\*\*|__|`/g, '')
+      .replace(/\\(.)/g, '$1')
+      .replace(INVISIBLE, '');
   },
-  console: (reply: Reply) => renderConsoleReply(reply, { color: true }).replace(/\u001B\[[0-9;]*m/g, '').replace(INVISIBLE, ''),
+  console: (reply: Reply) =>
+    renderConsoleReply(reply, { color: true })
+      .replace(/\u001B\[[0-9;]*m/g, '')
+      .replace(INVISIBLE, ''),
 };
 
 const STATS: StatsSnapshot = {
@@ -40,7 +61,13 @@ const STATS: StatsSnapshot = {
   startedAt: '2026-11-30T09:00:00.000Z',
   uptimeSeconds: 3600,
 };
-const RELOAD: ReloadReport = { swapped: true, before: { articles: 5, passages: 70, synonymGroups: 136 }, after: { articles: 6, passages: 80, synonymGroups: 136 }, problems: [], ms: 120 };
+const RELOAD: ReloadReport = {
+  swapped: true,
+  before: { articles: 5, passages: 70, synonymGroups: 136 },
+  after: { articles: 6, passages: 80, synonymGroups: 136 },
+  problems: [],
+  ms: 120,
+};
 
 describe.each(['ar', 'en'] as const)('in %s, every platform says the same', (lang: Lang) => {
   it.each(Object.keys(visible) as (keyof typeof visible)[])('%s: /stats shows every label and value', (platform) => {
@@ -54,16 +81,19 @@ describe.each(['ar', 'en'] as const)('in %s, every platform says the same', (lan
     expect(shown).toContain('2× من هو رئيس التحالف؟');
   });
 
-  it.each(Object.keys(visible) as (keyof typeof visible)[])('%s: /help lists each command with its description in the asker\'s language', (platform) => {
-    const commands = helpEntries(commandsFor(platform, COMMANDS), true);
-    const shown = visible[platform]({ kind: 'help', lang, commands });
-    expect(shown).toContain(MESSAGES.commands[lang]);
-    for (const line of helpLines(commands, lang)) {
-      for (const usage of line.usage) expect(shown).toContain(usage);
-      expect(shown).toContain(line.description);
-    }
-    expect(shown).toContain(MESSAGES.moderatorsOnly[lang]);
-  });
+  it.each(Object.keys(visible) as (keyof typeof visible)[])(
+    "%s: /help lists each command with its description in the asker's language",
+    (platform) => {
+      const commands = helpEntries(commandsFor(platform, COMMANDS), true);
+      const shown = visible[platform]({ kind: 'help', lang, commands });
+      expect(shown).toContain(MESSAGES.commands[lang]);
+      for (const line of helpLines(commands, lang)) {
+        for (const usage of line.usage) expect(shown).toContain(usage);
+        expect(shown).toContain(line.description);
+      }
+      expect(shown).toContain(MESSAGES.moderatorsOnly[lang]);
+    },
+  );
 
   it.each(Object.keys(visible) as (keyof typeof visible)[])('%s: /reload and errors', (platform) => {
     const reload = visible[platform]({ kind: 'reload', lang, report: RELOAD });
@@ -72,7 +102,7 @@ describe.each(['ar', 'en'] as const)('in %s, every platform says the same', (lan
     expect(visible[platform](errorReply('rate_limited', lang))).toContain(MESSAGES.errors.rate_limited[lang].replace(INVISIBLE, ''));
   });
 
-  it('the console\'s /help also lists /more and /quit, which it reads itself', () => {
+  it("the console's /help also lists /more and /quit, which it reads itself", () => {
     const shown = visible.console({ kind: 'help', lang, commands: helpEntries(commandsFor('console', COMMANDS), false) });
     for (const own of MESSAGES.consoleCommands) {
       expect(shown).toContain(own.usage);

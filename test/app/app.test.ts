@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, StartupError, type App } from '../../src/app.js';
+import { type App, createApp, StartupError } from '../../src/app.js';
 import { createConfig } from '../../src/config.js';
 import type { Reply } from '../../src/core/reply.js';
 import { createLogger } from '../../src/logger.js';
 import { STORE_FILE, StoreError } from '../../src/store/index.js';
-import { parsePrometheusText, valueOf } from '../ops/support/prometheus-text.js';
 import { freePort } from '../ops/support/free-port.js';
+import { parsePrometheusText, valueOf } from '../ops/support/prometheus-text.js';
 import { BUNDLED_CORPUS, invocation } from '../support/bot.js';
 
 const QUESTION = 'متى عقد اجتماع التحالف في الكويت؟';
@@ -46,7 +46,10 @@ interface TestApp {
 
 function makeApp(env: Record<string, string>, options: { interactive?: boolean } = {}): TestApp {
   const dataDir = env.DATA_DIR ?? join(tempDir(), 'data');
-  const result = createConfig({ CONSOLE: 'on', DATA_DIR: dataDir, RATE_LIMIT_USER: '0', RATE_LIMIT_CHANNEL: '0', SHUTDOWN_TIMEOUT_MS: '5000', ...env }, { cwd: tmpdir(), bundledCorpusDir: BUNDLED_CORPUS });
+  const result = createConfig(
+    { CONSOLE: 'on', DATA_DIR: dataDir, RATE_LIMIT_USER: '0', RATE_LIMIT_CHANNEL: '0', SHUTDOWN_TIMEOUT_MS: '5000', ...env },
+    { cwd: tmpdir(), bundledCorpusDir: BUNDLED_CORPUS },
+  );
   if (!result.ok) throw new Error(result.problems.join('\n'));
   const lines: string[] = [];
   const logger = createLogger({
@@ -78,7 +81,9 @@ async function until(condition: () => boolean, what: string, timeoutMs = 5000): 
 }
 
 function ask(app: App, question: string, moderator = false): Promise<Reply> {
-  return app.dispatcher.dispatch(invocation({ command: 'ask', args: { question }, user: { id: 'u1', isModerator: moderator } }), { lang: 'ar' });
+  return app.dispatcher.dispatch(invocation({ command: 'ask', args: { question }, user: { id: 'u1', isModerator: moderator } }), {
+    lang: 'ar',
+  });
 }
 
 function citedIds(reply: Reply): string {
@@ -133,7 +138,13 @@ describe('the app, started', () => {
     const dataDir = join(tempDir(), 'data');
     const first = makeApp({ DATA_DIR: dataDir });
     await first.app.start();
-    const added = await first.app.dispatcher.dispatch(invocation({ command: 'synonym', args: { action: 'add', expressions: 'التحالف الدولي = التحالف الدولي ضد داعش' }, user: { id: 'm1', isModerator: true } }));
+    const added = await first.app.dispatcher.dispatch(
+      invocation({
+        command: 'synonym',
+        args: { action: 'add', expressions: 'التحالف الدولي = التحالف الدولي ضد داعش' },
+        user: { id: 'm1', isModerator: true },
+      }),
+    );
     expect(added.kind).toBe('notice');
     await ask(first.app, QUESTION);
     await first.app.stop();
@@ -161,8 +172,19 @@ describe('the app refuses to start, saying why', () => {
   });
 
   it.each([
-    ['a corpus directory that does not exist', (dir: string) => ({ CORPUS_DIR: join(dir, 'none') }), /corpus directory .*none does not exist/],
-    ['an unwritable data directory', (dir: string) => (writeFileSync(join(dir, 'file'), ''), { DATA_DIR: join(dir, 'file', 'data') }), /data directory .* is not writable/],
+    [
+      'a corpus directory that does not exist',
+      (dir: string) => ({ CORPUS_DIR: join(dir, 'none') }),
+      /corpus directory .*none does not exist/,
+    ],
+    [
+      'an unwritable data directory',
+      (dir: string) => {
+        writeFileSync(join(dir, 'file'), '');
+        return { DATA_DIR: join(dir, 'file', 'data') };
+      },
+      /data directory .* is not writable/,
+    ],
   ])('with no token and no terminal but %s, reporting that first', async (_what, env, cause) => {
     const { app } = makeApp({ CONSOLE: 'off', ...env(tempDir()) });
     const failure = app.start();
@@ -300,7 +322,10 @@ describe('the app reloading the corpus', () => {
     const corpusDir = corpusCopy();
     const { app, logs } = makeApp({ CORPUS_DIR: corpusDir, CORPUS_WATCH: 'true' });
     await app.start();
-    cpSync(join(corpusDir, readdirSync(corpusDir).find((f) => f.endsWith('.txt') && f !== 'synonyms.txt')!), join(corpusDir, '009_copy.txt'));
+    cpSync(
+      join(corpusDir, readdirSync(corpusDir).find((f) => f.endsWith('.txt') && f !== 'synonyms.txt')!),
+      join(corpusDir, '009_copy.txt'),
+    );
     await until(() => app.bot.size().articles === ARTICLES + 1, 'the watched reload', 8000);
     expect(logs().some((l) => /^Reloaded: /.test(l.msg))).toBe(true);
   });

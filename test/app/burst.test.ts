@@ -8,10 +8,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { USER_ERRORS } from '../../src/core/errors.js';
 import { MESSAGES } from '../../src/present/catalogue.js';
-import { FAKE_TOKEN, USERS, startFakeDiscord, type RecordedRequest } from '../adapters/discord/fake-discord.js';
+import { FAKE_TOKEN, type RecordedRequest, startFakeDiscord, USERS } from '../adapters/discord/fake-discord.js';
 import { slashCommand, stringOption } from '../adapters/discord/fake-events.js';
-import { startFakeBotApi } from '../support/fake-bot-api.js';
 import { startEmulator } from '../adapters/telegram/support/emulator.js';
+import { startFakeBotApi } from '../support/fake-bot-api.js';
 import { recordedApp } from './support/recorded-app.js';
 
 const QUESTION = 'متى عقد اجتماع التحالف في الكويت؟';
@@ -26,7 +26,10 @@ describe('a burst on Discord with the default limits (5 a minute per member, 20 
   it('costs one API call per question: 20 answers and 20 private notes, nothing deferred, deleted or edited', async () => {
     const fake = await startFakeDiscord();
     const running = recordedApp({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_REST_API: fake.restApi });
-    cleanups.push(() => fake.close(), () => running.dispose());
+    cleanups.push(
+      () => fake.close(),
+      () => running.dispose(),
+    );
     await running.app.start();
     const before = fake.requests.length;
 
@@ -57,14 +60,24 @@ describe('a burst on Telegram with the default limits', () => {
     const emulator = await startEmulator();
     const fake = await startFakeBotApi({ emulatorUrl: emulator.config.apiURL });
     const running = recordedApp({ TELEGRAM_BOT_TOKEN: '123456789:AAE_test-token-for-the-emulator-000000', TELEGRAM_API_ROOT: fake.url });
-    cleanups.push(() => emulator.stop(), () => fake.close(), () => running.dispose());
+    cleanups.push(
+      () => emulator.stop(),
+      () => fake.close(),
+      () => running.dispose(),
+    );
     await running.app.start();
 
     const CHAT = 7100;
     for (let i = 0; i < 10; i++) {
       fake.deliver({
         update_id: 700_000 + i,
-        message: { message_id: 100 + i, date: Math.floor(Date.now() / 1000), chat: { id: CHAT, type: 'private' }, from: { id: CHAT, is_bot: false, first_name: 'T', language_code: 'ar' }, text: QUESTION },
+        message: {
+          message_id: 100 + i,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: CHAT, type: 'private' },
+          from: { id: CHAT, is_bot: false, first_name: 'T', language_code: 'ar' },
+          text: QUESTION,
+        },
       });
     }
     await vi.waitFor(() => expect(running.logs().filter((l) => l.msg === 'update handled')).toHaveLength(10), { timeout: 20_000 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
+import { type App, createApp } from '../../src/app.js';
 import { createConfig } from '../../src/config.js';
 import type { Invocation } from '../../src/core/invocation.js';
 import { silentLogger } from '../../src/core/logger.js';
@@ -49,13 +49,27 @@ describe.skipIf(!!unavailable)('two replicas sharing one PostgreSQL', () => {
     corpora.push(corpusDir);
     const result = createConfig(
       {
-        DATABASE_URL: databaseUrl, REPLICA_ID: id, DATA_DIR: join(dir, 'data'), CORPUS_DIR: corpusDir,
-        CONSOLE: 'on', HEALTH_PORT: String(ports.shift()), HEALTH_HOST: '127.0.0.1', RATE_LIMIT_USER: '5', RATE_LIMIT_CHANNEL: '1000', SHUTDOWN_TIMEOUT_MS: '2000',
+        DATABASE_URL: databaseUrl,
+        REPLICA_ID: id,
+        DATA_DIR: join(dir, 'data'),
+        CORPUS_DIR: corpusDir,
+        CONSOLE: 'on',
+        HEALTH_PORT: String(ports.shift()),
+        HEALTH_HOST: '127.0.0.1',
+        RATE_LIMIT_USER: '5',
+        RATE_LIMIT_CHANNEL: '1000',
+        SHUTDOWN_TIMEOUT_MS: '2000',
       },
       { cwd: dir, bundledCorpusDir: BUNDLED_CORPUS },
     );
     if (!result.ok) throw new Error(result.problems.join('\n'));
-    return createApp({ config: result.config, logger: silentLogger, input: new PassThrough(), output: new PassThrough(), interactive: false });
+    return createApp({
+      config: result.config,
+      logger: silentLogger,
+      input: new PassThrough(),
+      output: new PassThrough(),
+      interactive: false,
+    });
   }
 
   const ports: number[] = [];
@@ -85,7 +99,11 @@ describe.skipIf(!!unavailable)('two replicas sharing one PostgreSQL', () => {
   it('uses on one replica a synonym taught through the other, within a second', async () => {
     const question = 'ما هي قرارات الاتحاد البرلماني؟';
     expect(status(await ask(b, question, 'syn-1'))).toBe('not_found');
-    const taught = await on(a, { command: 'synonym', args: { action: 'add', expressions: 'الاتحاد البرلماني = مجلس الأمن' }, user: MODERATOR });
+    const taught = await on(a, {
+      command: 'synonym',
+      args: { action: 'add', expressions: 'الاتحاد البرلماني = مجلس الأمن' },
+      user: MODERATOR,
+    });
     expect(taught.kind).toBe('notice');
     await within(PROPAGATION_MS, 'the synonym reaches replica b', async () => status(await ask(b, question, 'syn-1')) === 'answered');
   });
@@ -94,10 +112,14 @@ describe.skipIf(!!unavailable)('two replicas sharing one PostgreSQL', () => {
     const chat = { id: 'c-general', scopeId: 'guild-1', kind: 'group' as const };
     expect(status(await ask(b, 'متى عقد اجتماع التحالف في الكويت؟', 'chan-1', chat))).toBe('answered');
     await on(a, { command: 'channels', args: { action: 'deny' }, user: MODERATOR, chat });
-    await within(PROPAGATION_MS, 'the rule reaches replica b', async () => status(await ask(b, 'متى عقد اجتماع التحالف في الكويت؟', 'chan-1', chat)) === 'channel_closed');
+    await within(
+      PROPAGATION_MS,
+      'the rule reaches replica b',
+      async () => status(await ask(b, 'متى عقد اجتماع التحالف في الكويت؟', 'chan-1', chat)) === 'channel_closed',
+    );
   });
 
-  it('refuses a member\'s sixth question in a minute whichever replica gets it', async () => {
+  it("refuses a member's sixth question in a minute whichever replica gets it", async () => {
     const replies: Reply[] = [];
     for (const app of [a, b, a, b, a, b]) replies.push(await ask(app, 'متى عقد اجتماع التحالف في الكويت؟', 'rate-1'));
     expect(replies.map(status)).toEqual(['answered', 'answered', 'answered', 'answered', 'answered', 'rate_limited']);
@@ -121,13 +143,18 @@ describe.skipIf(!!unavailable)('two replicas sharing one PostgreSQL', () => {
     expect((await stats(b)).last24h).toEqual(after.last24h);
   });
 
-  it('serves on one replica the buttons of the other\'s answer', async () => {
+  it("serves on one replica the buttons of the other's answer", async () => {
     const first = await ask(a, 'ماذا قال تيلرسون عن داعش؟', 'button-1');
     if (first.kind !== 'answer' || !first.answerId) throw new Error('expected an answer with buttons');
     const more = await on(b, { command: 'more', args: { id: first.answerId, page: 1 }, user: { id: 'button-1', isModerator: false } });
     expect(more).toMatchObject({ kind: 'answer', page: 1 });
-    if (more.kind === 'answer') expect(more.answer.passages.map((p) => p.id)).toEqual(first.answer.more.slice(0, more.answer.passages.length).map((p) => p.id));
-    const vote = await on(b, { command: 'feedback', args: { id: first.answerId, vote: 'up' }, user: { id: 'button-1', isModerator: false } });
+    if (more.kind === 'answer')
+      expect(more.answer.passages.map((p) => p.id)).toEqual(first.answer.more.slice(0, more.answer.passages.length).map((p) => p.id));
+    const vote = await on(b, {
+      command: 'feedback',
+      args: { id: first.answerId, vote: 'up' },
+      user: { id: 'button-1', isModerator: false },
+    });
     expect(vote).toMatchObject({ kind: 'notice' });
     const stats = await on(a, { command: 'stats', args: {}, user: MODERATOR });
     expect(stats.kind === 'stats' && stats.stats.feedback.up).toBe(1);
@@ -142,8 +169,11 @@ describe.skipIf(!!unavailable)('two replicas sharing one PostgreSQL', () => {
     await within(PROPAGATION_MS * 5, 'replica b rebuilds its index', async () => b.bot.size().articles === 6);
   });
 
-  it('labels each replica\'s metrics with its REPLICA_ID', async () => {
-    for (const [app, id] of [[a, 'replica-a'], [b, 'replica-b']] as const) {
+  it("labels each replica's metrics with its REPLICA_ID", async () => {
+    for (const [app, id] of [
+      [a, 'replica-a'],
+      [b, 'replica-b'],
+    ] as const) {
       const { port } = app.healthAddress()!;
       const metrics = parsePrometheusText(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text());
       expect(valueOf(metrics, 'qabot_ready', { replica: id })).toBe(1);

@@ -7,11 +7,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { USER_ERRORS } from '../../src/core/errors.js';
 import { MESSAGES } from '../../src/present/catalogue.js';
-import { FAKE_TOKEN, IDS, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../adapters/discord/fake-discord.js';
+import { FAKE_TOKEN, type FakeDiscord, type RecordedRequest, startFakeDiscord } from '../adapters/discord/fake-discord.js';
 import { slashCommand, stringOption } from '../adapters/discord/fake-events.js';
-import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api.js';
 import { startEmulator } from '../adapters/telegram/support/emulator.js';
-import { recordedApp, type RecordedApp } from './support/recorded-app.js';
+import { type FakeBotApi, startFakeBotApi } from '../support/fake-bot-api.js';
+import { type RecordedApp, recordedApp } from './support/recorded-app.js';
 
 const QUESTION = 'متى عقد اجتماع التحالف في الكويت؟';
 const EPHEMERAL = 64;
@@ -34,10 +34,16 @@ describe('SIGTERM with questions in flight on Discord', () => {
   async function discordApp(shutdownTimeoutMs: number): Promise<RecordedApp> {
     fake = await startFakeDiscord();
     const running = recordedApp({
-      DISCORD_TOKEN: FAKE_TOKEN, DISCORD_REST_API: fake.restApi, SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs),
-      RATE_LIMIT_USER: '0', RATE_LIMIT_CHANNEL: '0',
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_REST_API: fake.restApi,
+      SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs),
+      RATE_LIMIT_USER: '0',
+      RATE_LIMIT_CHANNEL: '0',
     });
-    cleanups.push(() => fake.close(), () => running.dispose());
+    cleanups.push(
+      () => fake.close(),
+      () => running.dispose(),
+    );
     await running.app.start();
     return running;
   }
@@ -51,7 +57,9 @@ describe('SIGTERM with questions in flight on Discord', () => {
     // Discord is slow to take the replies: each is still on its way when the signal comes
     const slow = fake.hold((r) => [...ids].some((id) => callbackOf(id)(r)));
     for (const ask of asks) fake.dispatch('INTERACTION_CREATE', ask);
-    await vi.waitFor(() => expect(fake.requests.filter((r) => [...ids].some((id) => callbackOf(id)(r)))).toHaveLength(20), { timeout: 10_000 });
+    await vi.waitFor(() => expect(fake.requests.filter((r) => [...ids].some((id) => callbackOf(id)(r)))).toHaveLength(20), {
+      timeout: 10_000,
+    });
 
     const stopped = running.app.stop();
     expect(running.app.readiness()).toMatchObject({ ready: false, checks: { accepting: false } });
@@ -66,7 +74,8 @@ describe('SIGTERM with questions in flight on Discord', () => {
       expect(replies).toHaveLength(1);
       expect(replies[0]!.body).toMatchObject({ type: 4, data: { content: MESSAGES.answeredIntro.ar } });
     }
-    for (const refusal of refusals) expect(refusal.body).toMatchObject({ type: 4, data: { content: USER_ERRORS.unavailable.en, flags: EPHEMERAL } });
+    for (const refusal of refusals)
+      expect(refusal.body).toMatchObject({ type: 4, data: { content: USER_ERRORS.unavailable.en, flags: EPHEMERAL } });
     expect(shutdownLog(running)).toMatchObject({ finished: 20, told: 0, unreached: 0, refused: 3 });
   });
 
@@ -78,7 +87,9 @@ describe('SIGTERM with questions in flight on Discord', () => {
     const held = new Set([reload, ...asks].map((i) => i.id));
     const slow = fake.hold((r) => [...held].some((id) => callbackOf(id)(r)));
     for (const interaction of [reload, ...asks]) fake.dispatch('INTERACTION_CREATE', interaction);
-    await vi.waitFor(() => expect(fake.requests.filter((r) => [...held].some((id) => callbackOf(id)(r)))).toHaveLength(6), { timeout: 10_000 });
+    await vi.waitFor(() => expect(fake.requests.filter((r) => [...held].some((id) => callbackOf(id)(r)))).toHaveLength(6), {
+      timeout: 10_000,
+    });
 
     const stopped = running.app.stop();
     // SHUTDOWN_TIMEOUT_MS=0: nothing is waited for; telling starts at once
@@ -87,7 +98,10 @@ describe('SIGTERM with questions in flight on Discord', () => {
     await stopped;
 
     const reloadCalls = fake.requests.filter((r) => r.path.includes(reload.token));
-    expect(reloadCalls.map((r) => [r.method, r.body?.type])).toEqual([['POST', 5], ['PATCH', undefined]]);
+    expect(reloadCalls.map((r) => [r.method, r.body?.type])).toEqual([
+      ['POST', 5],
+      ['PATCH', undefined],
+    ]);
     expect(reloadCalls[1]!.body.content).toBe(USER_ERRORS.unavailable.ar);
     // the answers already on their way were let through, not contradicted
     for (const ask of asks) expect(fake.requests.filter((r) => r.path.includes(ask.token)).map((r) => r.body?.type)).toEqual([4]);
@@ -102,10 +116,17 @@ describe('SIGTERM with questions in flight on Telegram', () => {
     const emulator = await startEmulator();
     fake = await startFakeBotApi({ emulatorUrl: emulator.config.apiURL });
     const running = recordedApp({
-      TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_API_ROOT: fake.url, SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs),
-      RATE_LIMIT_USER: '0', RATE_LIMIT_CHANNEL: '0',
+      TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+      TELEGRAM_API_ROOT: fake.url,
+      SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs),
+      RATE_LIMIT_USER: '0',
+      RATE_LIMIT_CHANNEL: '0',
     });
-    cleanups.push(() => emulator.stop(), () => fake.close(), () => running.dispose());
+    cleanups.push(
+      () => emulator.stop(),
+      () => fake.close(),
+      () => running.dispose(),
+    );
     await running.app.start();
     return running;
   }
@@ -113,9 +134,18 @@ describe('SIGTERM with questions in flight on Telegram', () => {
   let nextUpdate = 800_000;
   const message = (chatId: number, text: string) => ({
     update_id: nextUpdate++,
-    message: { message_id: nextUpdate, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: 'T', language_code: 'ar' }, text },
+    message: {
+      message_id: nextUpdate,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: 'private' },
+      from: { id: chatId, is_bot: false, first_name: 'T', language_code: 'ar' },
+      text,
+    },
   });
-  const sentTo = (chatId: number) => fake.calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chatId && c.status === 200).map((c) => String(c.payload.text));
+  const sentTo = (chatId: number) =>
+    fake.calls
+      .filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chatId && c.status === 200)
+      .map((c) => String(c.payload.text));
   const receivedSends = () => fake.received.filter((c) => c.method === 'sendMessage').length;
 
   it('sends every answer under way when the signal comes, and stops fetching updates', async () => {

@@ -14,7 +14,10 @@ function ask(args: string[], input?: string): string {
 describe('npm run ask', () => {
   it('prints exactly one JSON object per input line, in order, even for bad lines', () => {
     const lines = ['كم تعهد تريلسون في الكويت؟', '', 'ما عاصمة اليابان؟', 'How much money did Tillerson pledge?'];
-    const output = ask(['--json'], `${lines.join('\n')}\n`).trim().split('\n').map((l) => JSON.parse(l));
+    const output = ask(['--json'], `${lines.join('\n')}\n`)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(output.map((o) => [o.question, o.status])).toEqual([
       [lines[0], 'answered'],
       ['', 'rejected'],
@@ -34,10 +37,20 @@ describe('npm run ask', () => {
       Buffer.from('\r\r\n\u2028\n'),
       Buffer.from('last line without a newline'),
     ]);
-    const output = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json'], { cwd: projectRoot(), input, env: { ...process.env, CORPUS_DIR: '' } });
+    const output = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json'], {
+      cwd: projectRoot(),
+      input,
+      env: { ...process.env, CORPUS_DIR: '' },
+    });
     const lines = output.toString('utf8').split('\n');
     expect(lines.pop()).toBe('');
-    expect(lines.map((l) => JSON.parse(l).question)).toEqual(['متى عقد\rاجتماع الكويت؟', '\uFFFD\uFFFD\u0000\u000b', '\r', '\u2028', 'last line without a newline']);
+    expect(lines.map((l) => JSON.parse(l).question)).toEqual([
+      'متى عقد\rاجتماع الكويت؟',
+      '\uFFFD\uFFFD\u0000\u000b',
+      '\r',
+      '\u2028',
+      'last line without a newline',
+    ]);
   }, 30_000);
 
   it('answers a question given as an argument, readably', () => {

@@ -27,14 +27,18 @@ describe('what the commands tell the adapters', () => {
     expect(COMMANDS.filter((c) => c.slow).map((c) => c.name)).toEqual(['reload']);
     const source = COMMANDS.find((c) => c.name === 'source')!;
     expect(commandShape(source).options?.find((o) => o.name === 'article')?.autocomplete).toBe(true);
-    expect(COMMANDS.flatMap((c) => (commandShape(c).options ?? []).filter((o) => o.autocomplete).map((o) => `${c.name}.${o.name}`))).toEqual(['source.article']);
+    expect(
+      COMMANDS.flatMap((c) => (commandShape(c).options ?? []).filter((o) => o.autocomplete).map((o) => `${c.name}.${o.name}`)),
+    ).toEqual(['source.article']);
   });
 });
 
 describe('/ask', () => {
   it('answers with cited passages and a handle for buttons', async () => {
     const { dispatcher } = await createTestBot();
-    const reply = await dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'من رعى الاجتماع الافتراضي للمجموعة المصغرة؟' } }));
+    const reply = await dispatcher.dispatch(
+      invocation({ command: 'ask', args: { question: 'من رعى الاجتماع الافتراضي للمجموعة المصغرة؟' } }),
+    );
     expect(reply).toMatchObject({ kind: 'answer', page: 0, answer: { status: 'answered' } });
     if (reply.kind !== 'answer') throw new Error('not an answer');
     expect(reply.answerId).toBeTruthy();
@@ -68,7 +72,10 @@ describe('/more and /feedback (buttons)', () => {
     const vote = await dispatcher.dispatch(invocation({ command: 'feedback', args: { id, vote: 'up' } }));
     expect(vote).toMatchObject({ kind: 'notice', ephemeral: true });
     expect((await store.feedbackCounts()).up).toBe(1);
-    expect(await dispatcher.dispatch(invocation({ command: 'more', args: { id: 'gone', page: 1 } }))).toMatchObject({ kind: 'error', code: 'expired' });
+    expect(await dispatcher.dispatch(invocation({ command: 'more', args: { id: 'gone', page: 1 } }))).toMatchObject({
+      kind: 'error',
+      code: 'expired',
+    });
   });
 });
 
@@ -80,7 +87,9 @@ describe('/source', () => {
     const one = await dispatcher.dispatch(invocation({ command: 'source', args: { article: '5' } }));
     expect(one).toMatchObject({ kind: 'article', article: { id: '004_f054958bf221c085', date: '2020-06-04' } });
     expect(one.kind === 'article' && one.paragraphs).toHaveLength(3);
-    expect(await dispatcher.dispatch(invocation({ command: 'source', args: { article: 'غير موجودة' } }))).toMatchObject({ code: 'not_found_article' });
+    expect(await dispatcher.dispatch(invocation({ command: 'source', args: { article: 'غير موجودة' } }))).toMatchObject({
+      code: 'not_found_article',
+    });
   });
 });
 
@@ -104,7 +113,10 @@ describe('/synonym', () => {
   it('adds, lists and removes a group, and refuses a single expression', async () => {
     const { dispatcher } = await createTestBot();
     const run = (args: Record<string, unknown>) => dispatcher.dispatch(invocation({ command: 'synonym', args, user: moderator }));
-    expect(await run({ action: 'add', expressions: 'البرلمان الدولي = مجلس الأمن' })).toMatchObject({ kind: 'notice', items: ['البرلمان الدولي = مجلس الأمن'] });
+    expect(await run({ action: 'add', expressions: 'البرلمان الدولي = مجلس الأمن' })).toMatchObject({
+      kind: 'notice',
+      items: ['البرلمان الدولي = مجلس الأمن'],
+    });
     const list = await run({ action: 'list' });
     expect(list.kind === 'notice' && list.items).toEqual(['1. البرلمان الدولي = مجلس الأمن']);
     expect(await run({ action: 'add', expressions: 'وحيد' })).toMatchObject({ kind: 'error', code: 'bad_arguments' });
@@ -129,7 +141,9 @@ describe('/channels', () => {
 
   it('explains that it works only inside a server or group', async () => {
     const { dispatcher } = await createTestBot();
-    expect(await dispatcher.dispatch(invocation({ command: 'channels', args: { action: 'list' }, user: moderator }))).toMatchObject({ code: 'bad_arguments' });
+    expect(await dispatcher.dispatch(invocation({ command: 'channels', args: { action: 'list' }, user: moderator }))).toMatchObject({
+      code: 'bad_arguments',
+    });
   });
 });
 

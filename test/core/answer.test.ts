@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion, type Answer } from '../../src/core/answer.js';
+import { type Answer, answerQuestion } from '../../src/core/answer.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { loadKnowledgeBase } from '../../src/core/load.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
@@ -65,16 +65,16 @@ describe('answerQuestion', () => {
     for (const p of [...answer.passages, ...answer.more]) expect(p.date ?? '2024').toBe('2024');
   });
 
-  it.each([
-    ['كم عدد الدول التي شاركت في اجتماع التحالف ضد داعش بالكويت؟'],
-    ['كم دولة شاركت في اجتماع التحالف؟'],
-  ])('cites each outlet\'s count (75 and 74) before a second paragraph of one: %s', (question) => {
-    const [first, second] = ask(question).passages;
-    expect(first!.articleId).toBe('001_a80aa5ff78102834');
-    expect(first!.text).toContain('75');
-    expect(second!.articleId).toBe('002_83dec01cb59a7f27');
-    expect(second!.text).toContain('74 دولة');
-  });
+  it.each([['كم عدد الدول التي شاركت في اجتماع التحالف ضد داعش بالكويت؟'], ['كم دولة شاركت في اجتماع التحالف؟']])(
+    "cites each outlet's count (75 and 74) before a second paragraph of one: %s",
+    (question) => {
+      const [first, second] = ask(question).passages;
+      expect(first!.articleId).toBe('001_a80aa5ff78102834');
+      expect(first!.text).toContain('75');
+      expect(second!.articleId).toBe('002_83dec01cb59a7f27');
+      expect(second!.text).toContain('74 دولة');
+    },
+  );
 
   it.each([
     ['an empty question', '', 'empty'],

@@ -27,7 +27,11 @@ function importsOf(source: string): string[] {
 
 /** A relative import as a path from the project root ("src/adapters/discord/render.js"); a package name as is. */
 function target(file: string, specifier: string): string {
-  return specifier.startsWith('.') ? relative(root, resolve(dirname(file), specifier)).split(sep).join('/') : specifier;
+  return specifier.startsWith('.')
+    ? relative(root, resolve(dirname(file), specifier))
+        .split(sep)
+        .join('/')
+    : specifier;
 }
 
 const rel = (file: string) => relative(root, file).split(sep).join('/');
@@ -54,7 +58,9 @@ const readsEnv = (source: string) => /\bprocess\.env\b/.test(source);
 
 describe('architecture', () => {
   it.each(PLATFORM_NEUTRAL)('%s imports no platform library and no adapter', (dir) => {
-    const offenders = sourceFiles(join(root, dir)).flatMap((file) => platformImports(file, readFileSync(file, 'utf8')).map((t) => `${rel(file)} → ${t}`));
+    const offenders = sourceFiles(join(root, dir)).flatMap((file) =>
+      platformImports(file, readFileSync(file, 'utf8')).map((t) => `${rel(file)} → ${t}`),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -63,7 +69,9 @@ describe('architecture', () => {
     const dirs = readdirSync(adapters).filter((name) => statSync(join(adapters, name)).isDirectory());
     expect(dirs).toEqual(expect.arrayContaining(['console', 'discord', 'telegram']));
     const offenders = dirs.flatMap((dir) =>
-      sourceFiles(join(adapters, dir)).flatMap((file) => siblingImports(file, readFileSync(file, 'utf8')).map((t) => `${rel(file)} → ${t}`)),
+      sourceFiles(join(adapters, dir)).flatMap((file) =>
+        siblingImports(file, readFileSync(file, 'utf8')).map((t) => `${rel(file)} → ${t}`),
+      ),
     );
     expect(offenders).toEqual([]);
   });

@@ -39,7 +39,11 @@ describe('BotService', () => {
   it('keeps answering while a reload builds in a worker: the main thread is never held for the build', async () => {
     const dir = copyOfCorpus();
     const built: unknown[] = [];
-    const logger = { ...silentLogger, info: (o: unknown, m?: string) => m === 'index built and serving' && built.push((o as { builtIn: unknown }).builtIn), child: () => logger };
+    const logger = {
+      ...silentLogger,
+      info: (o: unknown, m?: string) => m === 'index built and serving' && built.push((o as { builtIn: unknown }).builtIn),
+      child: () => logger,
+    };
     const { bot } = await createTestBot({ corpusDir: dir, buildInWorker: true, logger });
     writeFileSync(join(dir, 'extra.txt'), 'عقد وزراء خارجية التحالف اجتماعا جديدا في روما لبحث مستقبل التحالف.');
     const question = 'اجتماع التحالف في روما';
@@ -112,7 +116,11 @@ describe('BotService', () => {
   it('still answers when the store cannot record: the count and the buttons go, not the answer', async () => {
     const { store } = await createTestBot();
     const down = () => Promise.reject(new Error('store unreachable'));
-    const bot = new BotService({ corpusDir: BUNDLED_CORPUS, store: { ...store, recordQuestion: down, putAnswer: down }, logger: silentLogger });
+    const bot = new BotService({
+      corpusDir: BUNDLED_CORPUS,
+      store: { ...store, recordQuestion: down, putAnswer: down },
+      logger: silentLogger,
+    });
     await bot.reload({ initial: true });
     const { answer, answerId } = await bot.ask('ماذا قال تيلرسون عن داعش؟', 'discord');
     expect(answer.status).toBe('answered');

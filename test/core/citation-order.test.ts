@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLead, orderCitations, type Candidate } from '../../src/core/citation-order.js';
+import { type Candidate, chooseLead, orderCitations } from '../../src/core/citation-order.js';
 
 let next = 0;
 function candidate(articleId: string, score: number, coverage: number, concepts: number[], extra: Partial<Candidate> = {}): Candidate {
   return {
     hit: { passage: next++, score, coverage, matchedTerms: [], matchedWords: concepts.length, matchedConcepts: concepts, answerTypes: 0 },
-    articleId, answers: true, offersType: true, typed: false, counts: false, headline: false, ...extra,
+    articleId,
+    answers: true,
+    offersType: true,
+    typed: false,
+    counts: false,
+    headline: false,
+    ...extra,
   };
 }
 const ids = (list: readonly Candidate[]) => list.map((c) => `${c.articleId}${c.hit.score}`);

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, ask, channels, source, synonym } from '../../commands/index.js';
+import { ask, COMMANDS, channels, source, synonym } from '../../commands/index.js';
 import { commandShape, parseTextArguments, usageLines } from '../../src/core/command-shape.js';
 
 describe('commandShape', () => {
   it('derives options from a zod object, with descriptions in both languages', () => {
     expect(commandShape(ask)).toEqual({
-      options: [expect.objectContaining({ name: 'question', type: 'string', required: true, maxLength: 4096, description: expect.any(String), descriptionAr: expect.any(String) })],
+      options: [
+        expect.objectContaining({
+          name: 'question',
+          type: 'string',
+          required: true,
+          maxLength: 4096,
+          description: expect.any(String),
+          descriptionAr: expect.any(String),
+        }),
+      ],
     });
   });
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuildJob } from '../../src/core/build-job.js';
 import { describeReload } from '../../src/core/reload-report.js';
-import { reloadLines } from '../../src/present/index.js';
 import { SnapshotReader } from '../../src/core/snapshot-format.js';
 import { SNAPSHOT_FILE } from '../../src/core/snapshot-store.js';
+import { reloadLines } from '../../src/present/index.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
 
 const ARTICLES = ['000_ef08b0032887354d', '001_a80aa5ff78102834', '002_83dec01cb59a7f27', '003_dbecf9ef6e395945'];
@@ -20,7 +20,11 @@ function copyCorpus(): string {
 /** Each section's checksum, without the ones that differ by nature (build time, the order problems were found in). */
 function sectionChecksums(path: string): Record<string, number> {
   const { sections } = SnapshotReader.fromBytes(readFileSync(path)).header;
-  return Object.fromEntries(Object.entries(sections).filter(([name]) => name !== 'kb.meta' && name !== 'load.problems').map(([name, e]) => [name, e.crc]));
+  return Object.fromEntries(
+    Object.entries(sections)
+      .filter(([name]) => name !== 'kb.meta' && name !== 'load.problems')
+      .map(([name, e]) => [name, e.crc]),
+  );
 }
 
 describe('a reload by difference', () => {
@@ -45,7 +49,8 @@ describe('a reload by difference', () => {
     const full = await runBuildJob({ corpusDir: corpus, snapshotDir: fullData, initial: false });
     expect(full.ok && full.changes).toBeUndefined();
     expect(sectionChecksums(join(data, SNAPSHOT_FILE))).toEqual(sectionChecksums(join(fullData, SNAPSHOT_FILE)));
-    if (reload.ok && full.ok) expect(new Set(reload.problems.map((p) => JSON.stringify(p)))).toEqual(new Set(full.problems.map((p) => JSON.stringify(p))));
+    if (reload.ok && full.ok)
+      expect(new Set(reload.problems.map((p) => JSON.stringify(p)))).toEqual(new Set(full.problems.map((p) => JSON.stringify(p))));
   });
 
   it('is refused, keeping the snapshot, when a changed file is broken', async () => {
@@ -72,9 +77,19 @@ describe('a reload by difference', () => {
 
   it('says what changed in the reload message', () => {
     const size = { articles: 5, passages: 70, synonymGroups: 3 };
-    const text = describeReload({ swapped: true, before: size, after: { ...size, articles: 6 }, problems: [], ms: 12, changes: { added: ['a'], changed: ['b', 'c'], removed: [] } });
+    const text = describeReload({
+      swapped: true,
+      before: size,
+      after: { ...size, articles: 6 },
+      problems: [],
+      ms: 12,
+      changes: { added: ['a'], changed: ['b', 'c'], removed: [] },
+    });
     expect(text).toContain('1 added (a), 2 changed (b, c)');
-    const arabic = reloadLines({ swapped: true, before: size, after: size, problems: [], ms: 12, changes: { added: [], changed: [], removed: ['d'] } }, 'ar');
+    const arabic = reloadLines(
+      { swapped: true, before: size, after: size, problems: [], ms: 12, changes: { added: [], changed: [], removed: ['d'] } },
+      'ar',
+    );
     expect(arabic[1]).toBe('المقالات: حُذفت 1 (d).');
   });
 });

@@ -24,11 +24,13 @@ describe('dispatch', () => {
     expect(await dispatcher.allows(invocation({ command: 'reload', user: { id: 'm', isModerator: true } }))).toBe(true);
   });
 
-  it('replies in the asker\'s language: the question\'s own, else the platform locale', async () => {
+  it("replies in the asker's language: the question's own, else the platform locale", async () => {
     // one question a minute: the second of each pair is refused, in the question's language
     const dispatcher = stubDispatcher(stubBot(), { rateLimit: 1 });
     const limited = (question: string, lang: 'ar' | 'en') =>
-      dispatcher.dispatch(invocation({ command: 'ask', args: { question }, user: { id: 'x', isModerator: false }, platform: 'telegram' }), { lang });
+      dispatcher.dispatch(invocation({ command: 'ask', args: { question }, user: { id: 'x', isModerator: false }, platform: 'telegram' }), {
+        lang,
+      });
     await limited('When did the coalition meet?', 'ar');
     const english = await limited('When did the coalition meet?', 'ar');
     expect(english).toMatchObject({ kind: 'error', code: 'rate_limited', lang: 'en' });
@@ -52,12 +54,18 @@ describe('dispatch', () => {
 
   it('answers an unknown command with a hint', async () => {
     const dispatcher = stubDispatcher();
-    expect(await dispatcher.dispatch(invocation({ command: 'nope' }), { lang: 'ar' })).toMatchObject({ kind: 'error', code: 'unknown_command', text: expect.stringContaining('/help') });
+    expect(await dispatcher.dispatch(invocation({ command: 'nope' }), { lang: 'ar' })).toMatchObject({
+      kind: 'error',
+      code: 'unknown_command',
+      text: expect.stringContaining('/help'),
+    });
   });
 
   it('explains arguments that do not fit the schema', async () => {
     const dispatcher = stubDispatcher();
-    const reply = await dispatcher.dispatch(invocation({ command: 'synonym', args: { action: 'explode' }, user: { id: 'm', isModerator: true } }));
+    const reply = await dispatcher.dispatch(
+      invocation({ command: 'synonym', args: { action: 'explode' }, user: { id: 'm', isModerator: true } }),
+    );
     expect(reply).toMatchObject({ kind: 'error', code: 'bad_arguments' });
   });
 
@@ -67,23 +75,25 @@ describe('dispatch', () => {
     const chat = { id: 'general', scopeId: 'guild-1', kind: 'group' as const };
     const member = await dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'تيلرسون' }, chat }));
     expect(member).toMatchObject({ kind: 'error', code: 'channel_closed' });
-    const moderator = await dispatcher.dispatch(invocation({ command: 'ask', args: { question: 'تيلرسون' }, chat, user: { id: 'm', isModerator: true } }));
+    const moderator = await dispatcher.dispatch(
+      invocation({ command: 'ask', args: { question: 'تيلرسون' }, chat, user: { id: 'm', isModerator: true } }),
+    );
     expect(moderator.kind).toBe('answer');
     const help = await dispatcher.dispatch(invocation({ command: 'help', chat }));
     expect(help.kind).toBe('help');
   });
 
-  it.each([['Arabic', 'اجتماع التحالف ', 'ar'], ['English', 'coalition meeting ', 'en']] as const)(
-    'answers a question over 4,096 characters with the "too long" reply in %s, and counts it',
-    async (_language, words, lang) => {
-      const { dispatcher, bot } = await createTestBot();
-      const question = words.repeat(Math.ceil(5000 / words.length));
-      const before = (await bot.stats()).sinceStart.rejected;
-      const reply = await dispatcher.dispatch(invocation({ command: 'ask', args: { question }, platform: 'telegram' }), { lang });
-      expect(reply).toMatchObject({ kind: 'answer', answer: { status: 'rejected', reason: 'too_long' } });
-      expect((await bot.stats()).sinceStart.rejected).toBe(before + 1);
-    },
-  );
+  it.each([
+    ['Arabic', 'اجتماع التحالف ', 'ar'],
+    ['English', 'coalition meeting ', 'en'],
+  ] as const)('answers a question over 4,096 characters with the "too long" reply in %s, and counts it', async (_language, words, lang) => {
+    const { dispatcher, bot } = await createTestBot();
+    const question = words.repeat(Math.ceil(5000 / words.length));
+    const before = (await bot.stats()).sinceStart.rejected;
+    const reply = await dispatcher.dispatch(invocation({ command: 'ask', args: { question }, platform: 'telegram' }), { lang });
+    expect(reply).toMatchObject({ kind: 'answer', answer: { status: 'rejected', reason: 'too_long' } });
+    expect((await bot.stats()).sinceStart.rejected).toBe(before + 1);
+  });
 
   it('rate-limits a user who asks too fast, politely', async () => {
     const dispatcher = stubDispatcher(stubBot(), { rateLimit: 2 });
@@ -99,7 +109,11 @@ describe('dispatch', () => {
   it('turns a UserError into an error reply and lets other errors reach the adapter', async () => {
     const bot = stubBot();
     const failing = defineCommand({
-      name: 'failing', description: 'x', descriptionAr: 'x', access: 'member', args: z.object({ how: z.string() }),
+      name: 'failing',
+      description: 'x',
+      descriptionAr: 'x',
+      access: 'member',
+      args: z.object({ how: z.string() }),
       run: (_context, { how }) => {
         if (how === 'expected') throw new UserError('expired');
         throw new Error('boom');
@@ -115,7 +129,11 @@ describe('dispatch', () => {
     const bot = stubBot();
     let release!: () => void;
     const slow = defineCommand({
-      name: 'slow', description: 'x', descriptionAr: 'x', access: 'member', args: z.object({}),
+      name: 'slow',
+      description: 'x',
+      descriptionAr: 'x',
+      access: 'member',
+      args: z.object({}),
       run: () => new Promise((resolve) => (release = () => resolve({ kind: 'notice', lang: 'en', text: 'done' }))),
     });
     const limiter = memoryRateLimiter(100, 60_000);
@@ -153,7 +171,9 @@ describe('dispatch', () => {
       await vi.advanceTimersByTimeAsync(0);
       expect(dispatcher.inFlight).toBe(2);
       dispatcher.close();
-      const late = dispatcher.receive(async (turn) => sent.push((await dispatcher.dispatch(invocation({ command: 'help' }), { turn })).kind));
+      const late = dispatcher.receive(async (turn) =>
+        sent.push((await dispatcher.dispatch(invocation({ command: 'help' }), { turn })).kind),
+      );
       const drained = dispatcher.drain(1000, 500);
       releaseSend();
       await answered;
@@ -168,7 +188,14 @@ describe('dispatch', () => {
 
   it('gives up draining after the timeout', async () => {
     const bot = stubBot();
-    const never = defineCommand({ name: 'never', description: 'x', descriptionAr: 'x', access: 'member', args: z.object({}), run: () => new Promise(() => {}) });
+    const never = defineCommand({
+      name: 'never',
+      description: 'x',
+      descriptionAr: 'x',
+      access: 'member',
+      args: z.object({}),
+      run: () => new Promise(() => {}),
+    });
     const limiter = memoryRateLimiter(100, 60_000);
     const dispatcher = createDispatcher({ commands: [never], bot, logger: silentLogger, userLimiter: limiter, channelLimiter: limiter });
     void dispatcher.dispatch(invocation({ command: 'never' }));

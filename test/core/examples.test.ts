@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion, type CitedPassage } from '../../src/core/answer.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { loadKnowledgeBase } from '../../src/core/load.js';
+import { normalizeForScoring } from '../../src/eval/seed-scoring.js';
 import { MESSAGES } from '../../src/present/catalogue.js';
 import { projectRoot } from '../../src/project-root.js';
-import { normalizeForScoring } from '../../src/eval/seed-scoring.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
 
 /** Every question we show users as an example: /start, the empty-question hint, the README's transcript. */
@@ -56,6 +56,9 @@ describe('the example questions we show', () => {
     const answer = answerQuestion(kb, question);
     expect(answer.status).toBe('answered');
     const cited = answer.passages.slice(0, expected!.within ?? 1);
-    expect(cited.some((p) => answers(p, expected!)), `cited: ${cited.map((p) => p.id).join(', ')}`).toBe(true);
+    expect(
+      cited.some((p) => answers(p, expected!)),
+      `cited: ${cited.map((p) => p.id).join(', ')}`,
+    ).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { loadKnowledgeBase } from '../../src/core/load.js';
 import { SnapshotReader } from '../../src/core/snapshot-format.js';
 import { encodeSnapshot, restoreSnapshot, SNAPSHOT_FILE, writeSnapshot } from '../../src/core/snapshot-store.js';
 import type { Article } from '../../src/corpus/index.js';
-import { loadQaDataset, sharedDir, SHARED_MISSING } from '../../src/eval/shared-data.js';
+import { loadQaDataset, SHARED_MISSING, sharedDir } from '../../src/eval/shared-data.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
 
 /** Questions made from the corpus itself: each paragraph's opening words and a few of its rarer words. */
@@ -16,7 +16,13 @@ function questionsFrom(kb: KnowledgeBase, limit: number): string[] {
   const out: string[] = ['تيلرسون', 'كم دولة في التحالف', 'who pledged 200 million dollars', 'مؤتمر الكويت 2018', 'الوضع بعفرين'];
   for (const p of kb.passages) {
     const words = p.paragraph.text.split(/\s+/);
-    out.push(words.slice(0, 6).join(' '), words.filter((w) => w.length > 5).slice(2, 5).join(' '));
+    out.push(
+      words.slice(0, 6).join(' '),
+      words
+        .filter((w) => w.length > 5)
+        .slice(2, 5)
+        .join(' '),
+    );
     if (out.length >= limit) break;
   }
   return out;
@@ -25,7 +31,11 @@ function questionsFrom(kb: KnowledgeBase, limit: number): string[] {
 /** What a search and an answer give, in full, for comparing two knowledge bases. */
 function results(kb: KnowledgeBase, question: string): unknown {
   const { hits, concepts } = kb.index.search(question, 10);
-  return { hits: hits.map((h) => ({ ...h, id: kb.passages[h.passage]!.id })), concepts, answer: JSON.parse(JSON.stringify(answerQuestion(kb, question))) };
+  return {
+    hits: hits.map((h) => ({ ...h, id: kb.passages[h.passage]!.id })),
+    concepts,
+    answer: JSON.parse(JSON.stringify(answerQuestion(kb, question))),
+  };
 }
 
 describe('index snapshot', () => {
@@ -36,8 +46,12 @@ describe('index snapshot', () => {
 
   it('answers every question exactly as a fresh build, on the bundled corpus', async () => {
     const { kb: loaded } = await restoreSnapshot(encodeSnapshot(fresh, 'k', [], []));
-    expect(loaded.passages.map((p) => [p.id, p.paragraph.n, p.paragraph.line, p.paragraph.text])).toEqual(fresh.passages.map((p) => [p.id, p.paragraph.n, p.paragraph.line, p.paragraph.text]));
-    expect(loaded.articles.map((a) => ({ ...a, paragraphs: a.paragraphs.length }))).toEqual(fresh.articles.map((a) => ({ ...a, paragraphs: a.paragraphs.length })));
+    expect(loaded.passages.map((p) => [p.id, p.paragraph.n, p.paragraph.line, p.paragraph.text])).toEqual(
+      fresh.passages.map((p) => [p.id, p.paragraph.n, p.paragraph.line, p.paragraph.text]),
+    );
+    expect(loaded.articles.map((a) => ({ ...a, paragraphs: a.paragraphs.length }))).toEqual(
+      fresh.articles.map((a) => ({ ...a, paragraphs: a.paragraphs.length })),
+    );
     const questions = questionsFrom(fresh, 200);
     expect(questions.length).toBeGreaterThan(100);
     for (const question of questions) expect(results(loaded, question), question).toEqual(results(fresh, question));
@@ -47,7 +61,10 @@ describe('index snapshot', () => {
     const bytes = encodeSnapshot(fresh, 'k', [], []);
     const { kb } = await restoreSnapshot(bytes);
     const again = encodeSnapshot({ ...kb, builtAt: fresh.builtAt, buildMs: fresh.buildMs }, 'k', [], []);
-    const sections = (b: Uint8Array) => Object.entries(SnapshotReader.fromBytes(b).header.sections).filter(([name]) => !name.startsWith('words.')).map(([name, e]) => [name, e.length, e.crc]);
+    const sections = (b: Uint8Array) =>
+      Object.entries(SnapshotReader.fromBytes(b).header.sections)
+        .filter(([name]) => !name.startsWith('words.'))
+        .map(([name, e]) => [name, e.length, e.crc]);
     expect(sections(again)).toEqual(sections(bytes));
     expect(sections(bytes).length).toBeGreaterThan(25);
   });
@@ -61,7 +78,12 @@ describe('index snapshot', () => {
   it.skipIf(!sharedDir())('answers the TyDi QA dev questions exactly as a fresh build (top 10)', async () => {
     const { passages, questions } = loadQaDataset(sharedDir()!, 'tydiqa-goldp-ar', 'dev');
     const articles: Article[] = passages.slice(0, 400).map((p) => ({
-      id: p.id, title: p.title, label: p.title ?? p.id, lang: 'ar', file: `${p.id}.txt`, paragraphs: [{ n: 1, line: 1, text: p.text }],
+      id: p.id,
+      title: p.title,
+      label: p.title ?? p.id,
+      lang: 'ar',
+      file: `${p.id}.txt`,
+      paragraphs: [{ n: 1, line: 1, text: p.text }],
     }));
     const built = buildKnowledgeBase({ articles, synonyms: [] });
     const { kb: loaded } = await restoreSnapshot(encodeSnapshot(built, 'k', [], []));
@@ -74,7 +96,10 @@ describe('index snapshot', () => {
 
 describe('a snapshot in DATA_DIR', () => {
   const logged: string[] = [];
-  const logger = { info: (o: unknown, m?: string) => logged.push(String(m ?? o)), warn: (o: unknown, m?: string) => logged.push(String(m ?? o)) };
+  const logger = {
+    info: (o: unknown, m?: string) => logged.push(String(m ?? o)),
+    warn: (o: unknown, m?: string) => logged.push(String(m ?? o)),
+  };
   const load = (dir: string) => loadKnowledgeBase(BUNDLED_CORPUS, [], { snapshotDir: dir, logger: logger as never });
 
   it('is written after a build and loaded at the next start', async () => {
@@ -93,22 +118,37 @@ describe('a snapshot in DATA_DIR', () => {
   it.each([
     ['missing', (_path: string) => {}, 'there is none yet', true],
     ['truncated', (path: string) => writeFileSync(path, readFileSync(path).subarray(0, 5000)), 'truncated', false],
-    ['damaged in a section', (path: string) => {
-      const bytes = readFileSync(path);
-      bytes[bytes.length >> 1]! ^= 0xff;
-      writeFileSync(path, bytes);
-    }, 'checksum', false],
-    ['damaged in the header', (path: string) => {
-      const bytes = readFileSync(path);
-      bytes[40]! ^= 0x01;
-      writeFileSync(path, bytes);
-    }, 'header', false],
+    [
+      'damaged in a section',
+      (path: string) => {
+        const bytes = readFileSync(path);
+        bytes[bytes.length >> 1]! ^= 0xff;
+        writeFileSync(path, bytes);
+      },
+      'checksum',
+      false,
+    ],
+    [
+      'damaged in the header',
+      (path: string) => {
+        const bytes = readFileSync(path);
+        bytes[40]! ^= 0x01;
+        writeFileSync(path, bytes);
+      },
+      'header',
+      false,
+    ],
     ['not a snapshot', (path: string) => writeFileSync(path, 'hello, this is not a snapshot at all'), 'not a snapshot', false],
-    ['of another container version', (path: string) => {
-      const bytes = readFileSync(path);
-      bytes.writeUInt32LE(999, 4);
-      writeFileSync(path, bytes);
-    }, 'version', false],
+    [
+      'of another container version',
+      (path: string) => {
+        const bytes = readFileSync(path);
+        bytes.writeUInt32LE(999, 4);
+        writeFileSync(path, bytes);
+      },
+      'version',
+      false,
+    ],
   ])('when %s, is not trusted: the index is built, with one log line saying why', async (_what, spoil, reason, fresh) => {
     const dir = mkdtempSync(join(tmpdir(), 'qa-snapshot-'));
     if (!fresh) await (await load(dir)).snapshotSaved;

@@ -59,7 +59,10 @@ describe('splitParagraphs', () => {
 
   it('numbers paragraphs from 1 and remembers their line', () => {
     const { paragraphs } = splitParagraphs('الفقرة الأولى هنا\n\nالفقرة الثانية هنا');
-    expect(paragraphs.map((p) => [p.n, p.line])).toEqual([[1, 1], [2, 3]]);
+    expect(paragraphs.map((p) => [p.n, p.line])).toEqual([
+      [1, 1],
+      [2, 3],
+    ]);
   });
 
   it('joins hard-wrapped lines in blank-line mode', () => {

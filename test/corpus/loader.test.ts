@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,13 +11,16 @@ function corpusDir(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-const ARTICLE = 'وشهد المؤتمر مشاركة دولية واسعة تمثلت بحضور أكثر من 75 دولة ومنظمة دولية.\nوعقد الاجتماع بالتزامن مع مؤتمر اعادة إعمار العراق.';
+const ARTICLE =
+  'وشهد المؤتمر مشاركة دولية واسعة تمثلت بحضور أكثر من 75 دولة ومنظمة دولية.\nوعقد الاجتماع بالتزامن مع مؤتمر اعادة إعمار العراق.';
 
 describe('loadCorpus on the bundled corpus', () => {
   it('loads the five seed articles under their file stems, with no problem', async () => {
     const { corpus, problems } = await loadCorpus(BUNDLED_CORPUS);
     expect(problems).toEqual([]);
-    const stems = readdirSync(BUNDLED_CORPUS).filter((f) => f.endsWith('.txt') && f !== 'synonyms.txt').map((f) => f.slice(0, -4));
+    const stems = readdirSync(BUNDLED_CORPUS)
+      .filter((f) => f.endsWith('.txt') && f !== 'synonyms.txt')
+      .map((f) => f.slice(0, -4));
     expect(corpus.articles.map((a) => a.id).sort()).toEqual(stems.sort());
     expect(corpus.articles).toHaveLength(5);
     expect(corpus.synonyms.length).toBeGreaterThan(10);
@@ -62,7 +65,12 @@ describe('loadCorpus on broken files', () => {
   });
 
   it('refuses a binary file and a non-UTF-8 file', async () => {
-    const { problems } = await loadCorpus(corpusDir({ 'bin.txt': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01]), 'cp1256.txt': Buffer.from([0xc7, 0xe1, 0xda, 0xd1, 0xc7, 0xde]) }));
+    const { problems } = await loadCorpus(
+      corpusDir({
+        'bin.txt': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01]),
+        'cp1256.txt': Buffer.from([0xc7, 0xe1, 0xda, 0xd1, 0xc7, 0xde]),
+      }),
+    );
     expect(problems.map((p) => [p.file, p.message])).toEqual(
       expect.arrayContaining([
         ['bin.txt', expect.stringMatching(/binary/)],

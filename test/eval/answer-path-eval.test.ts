@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/core/load.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/core/load.js';
 import { refusalOf } from '../../src/eval/answer-path-eval.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
 
@@ -14,7 +14,12 @@ describe('refusalOf', () => {
   it.each([
     ['a place no article mentions', 'متى عقد الاجتماع في باريس؟', ['000_ef08b0032887354d'], 'corpus cannot answer'],
     ['a gold article no passage of which is a candidate', KUWAIT, ['no_such_article'], 'gold not ranked'],
-    ['a gold passage that would answer', KUWAIT, ['000_ef08b0032887354d', '001_a80aa5ff78102834', '002_83dec01cb59a7f27'], 'gold ranked too low to lead'],
+    [
+      'a gold passage that would answer',
+      KUWAIT,
+      ['000_ef08b0032887354d', '001_a80aa5ff78102834', '002_83dec01cb59a7f27'],
+      'gold ranked too low to lead',
+    ],
   ])('names %s', (_, question, gold, reason) => {
     expect(refusalOf(kb, question, new Set(gold))).toBe(reason);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHit, longestCommonSubstring, normalizeForScoring, scoreAtK, type SeedQuestion } from '../../src/eval/seed-scoring.js';
+import { isHit, longestCommonSubstring, normalizeForScoring, type SeedQuestion, scoreAtK } from '../../src/eval/seed-scoring.js';
 
 describe('the seed scoring rule', () => {
   it('normalizes as the README says', () => {
@@ -21,7 +21,15 @@ describe('the seed scoring rule', () => {
   });
 
   const question = (over: Partial<SeedQuestion>): SeedQuestion => ({
-    id: 'q', lang: 'ar', question: '?', answerable: true, gold: [gold], answer: '', kind: 'howmany', variant: 'plain', ...over,
+    id: 'q',
+    lang: 'ar',
+    question: '?',
+    answerable: true,
+    gold: [gold],
+    answer: '',
+    kind: 'howmany',
+    variant: 'plain',
+    ...over,
   });
 
   it('scores hit@k, multi coverage and unanswerable questions', () => {
@@ -29,7 +37,10 @@ describe('the seed scoring rule', () => {
     const miss = { articleId: '000_x', text: 'شيء آخر تماما لا علاقة له' };
     expect(scoreAtK(question({}), [miss, hit], false, 1)).toBe(0);
     expect(scoreAtK(question({}), [miss, hit], false, 3)).toBe(1);
-    const multi = question({ kind: 'multi', gold: [gold, { doc: '002_z.txt', evidence: 'وعقد ممثلو 74 دولة منضوية تحت لواء هذا التحالف' }] });
+    const multi = question({
+      kind: 'multi',
+      gold: [gold, { doc: '002_z.txt', evidence: 'وعقد ممثلو 74 دولة منضوية تحت لواء هذا التحالف' }],
+    });
     expect(scoreAtK(multi, [hit], false, 3)).toBe(0.5);
     const none = question({ answerable: false, gold: [] });
     expect(scoreAtK(none, [], true, 3)).toBe(1);

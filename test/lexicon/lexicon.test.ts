@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Lexicon, lemmaCandidates, shippedLexicon } from '../../src/lexicon/index.js';
 
-const lexicon = Lexicon.parse(['meeting\tالاجتماع', 'meet\tاجتمع', 'pledge\tالوعد', 'pledging\tالتعهد', 'run\tالركض|المره|الادار,التشغيل', ''].join('\n'));
+const lexicon = Lexicon.parse(
+  ['meeting\tالاجتماع', 'meet\tاجتمع', 'pledge\tالوعد', 'pledging\tالتعهد', 'run\tالركض|المره|الادار,التشغيل', ''].join('\n'),
+);
 
 describe('lemmaCandidates', () => {
   it.each([
@@ -27,7 +29,12 @@ describe('Lexicon', () => {
   });
 
   it('falls back to the dictionary form of an inflected word', () => {
-    expect(lexicon.translate('meetings').filter((t) => !t.related).map((t) => t.text)).toEqual(['الاجتماع']);
+    expect(
+      lexicon
+        .translate('meetings')
+        .filter((t) => !t.related)
+        .map((t) => t.text),
+    ).toEqual(['الاجتماع']);
   });
 
   it('adds, as related, the translations of other headwords with the same stem', () => {

@@ -12,12 +12,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/project-root.js';
 import { STORE_FILE } from '../../src/store/index.js';
-import { runProcess, type ImageProcess } from '../ops/support/image-process.js';
+import { type ImageProcess, runProcess } from '../ops/support/image-process.js';
 
 const ROOT = projectRoot();
 const TELEGRAM_TOKEN = '7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 const TELEGRAM_SOURCES = join(ROOT, 'src/adapters/telegram');
-const telegramNotBuilt = readdirSync(TELEGRAM_SOURCES).some((f) => readFileSync(join(TELEGRAM_SOURCES, f), 'utf8').includes('not built yet'));
+const telegramNotBuilt = readdirSync(TELEGRAM_SOURCES).some((f) =>
+  readFileSync(join(TELEGRAM_SOURCES, f), 'utf8').includes('not built yet'),
+);
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -32,7 +34,12 @@ function tempDir(): string {
 
 /** Runs src/main.ts with only `env` (and a fresh DATA_DIR); stdin is a pipe, closed unless `keepStdin`. */
 function main(env: Record<string, string>, options: { keepStdin?: boolean } = {}): ImageProcess {
-  const p = runProcess({ program: 'node', args: ['--import', 'tsx', join(ROOT, 'src/main.ts')], cwd: ROOT, env: { DATA_DIR: join(tempDir(), 'data'), ...env } });
+  const p = runProcess({
+    program: 'node',
+    args: ['--import', 'tsx', join(ROOT, 'src/main.ts')],
+    cwd: ROOT,
+    env: { DATA_DIR: join(tempDir(), 'data'), ...env },
+  });
   cleanups.push(() => p.kill());
   if (!options.keepStdin) p.child.stdin.end();
   return p;
@@ -45,7 +52,13 @@ describe('the entry point refuses to start, in one clear line', () => {
     const p = main({ ANSWER_PASSAGES: 'many', LOG_LEVEL: 'chatty', DISCORD_TOKEN: 'MySecretDiscordTokenValue', CONSOLE: 'always' });
     expect((await p.exited).code).toBe(2);
     const lines = p.stderr().trim().split('\n');
-    expect(lines.filter((l) => l.startsWith('config: ')).map((l) => l.split(':')[1]!.trim()).slice(0, 4).sort()).toEqual(['ANSWER_PASSAGES', 'CONSOLE', 'DISCORD_TOKEN', 'LOG_LEVEL']);
+    expect(
+      lines
+        .filter((l) => l.startsWith('config: '))
+        .map((l) => l.split(':')[1]!.trim())
+        .slice(0, 4)
+        .sort(),
+    ).toEqual(['ANSWER_PASSAGES', 'CONSOLE', 'DISCORD_TOKEN', 'LOG_LEVEL']);
     expect(lines.at(-1)).toBe('config: see .env.example for every variable and what it expects');
     for (const value of ['many', 'chatty', 'MySecretDiscordTokenValue', 'always']) expect(p.stderr() + p.stdout()).not.toContain(value);
   });
@@ -53,7 +66,9 @@ describe('the entry point refuses to start, in one clear line', () => {
   it('with no token and no terminal, naming the variables to set', async () => {
     const p = main({});
     expect((await p.exited).code).toBe(1);
-    expect(p.stderr()).toMatch(/^cannot start: nothing to serve: no platform token is set .*set DISCORD_TOKEN and\/or TELEGRAM_BOT_TOKEN.*CONSOLE=on/m);
+    expect(p.stderr()).toMatch(
+      /^cannot start: nothing to serve: no platform token is set .*set DISCORD_TOKEN and\/or TELEGRAM_BOT_TOKEN.*CONSOLE=on/m,
+    );
   });
 
   it('with an empty corpus directory, naming it', async () => {
@@ -61,7 +76,12 @@ describe('the entry point refuses to start, in one clear line', () => {
     mkdirSync(corpusDir);
     const p = main({ CONSOLE: 'on', CORPUS_DIR: corpusDir });
     expect((await p.exited).code).toBe(1);
-    expect(p.stderr()).toMatch(new RegExp(`^cannot start: no usable article in ${corpusDir} \\(the corpus directory ${corpusDir} has no articles\\) — add at least one`, 'm'));
+    expect(p.stderr()).toMatch(
+      new RegExp(
+        `^cannot start: no usable article in ${corpusDir} \\(the corpus directory ${corpusDir} has no articles\\) — add at least one`,
+        'm',
+      ),
+    );
   });
 
   it('with a corpus directory that does not exist, naming it', async () => {
@@ -101,7 +121,9 @@ describe('the entry point refuses to start, in one clear line', () => {
     const { port } = blocker.address() as { port: number };
     const p = main({ CONSOLE: 'on', HEALTH_PORT: String(port), HEALTH_HOST: '127.0.0.1' });
     expect((await p.exited).code).toBe(1);
-    expect(p.stderr()).toMatch(new RegExp(`^cannot start: cannot serve health checks on 127\\.0\\.0\\.1:${port} \\(EADDRINUSE\\).*HEALTH_PORT`, 'm'));
+    expect(p.stderr()).toMatch(
+      new RegExp(`^cannot start: cannot serve health checks on 127\\.0\\.0\\.1:${port} \\(EADDRINUSE\\).*HEALTH_PORT`, 'm'),
+    );
   });
 
   it.skipIf(telegramNotBuilt)('with a Bot API it cannot reach, saying so without ever printing the token', async () => {
@@ -123,7 +145,12 @@ describe('the entry point with no token', () => {
   it.skipIf(!hasScript)('opens the console chat when it has a terminal, and leaves on /quit with exit code 0', async () => {
     // `script` gives the process a pseudo-terminal, as a developer's shell would
     const command = [process.execPath, '--import', 'tsx', join(ROOT, 'src/main.ts')].map((a) => `'${a}'`).join(' ');
-    const p = runProcess({ program: 'script', args: ['-qfec', command, '/dev/null'], cwd: ROOT, env: { TERM: 'dumb', DATA_DIR: join(tempDir(), 'data') } });
+    const p = runProcess({
+      program: 'script',
+      args: ['-qfec', command, '/dev/null'],
+      cwd: ROOT,
+      env: { TERM: 'dumb', DATA_DIR: join(tempDir(), 'data') },
+    });
     cleanups.push(() => p.kill());
     await p.waitFor(/Type a question, \/help for commands, \/quit to leave\./, 'the console banner');
     p.child.stdin.write('متى عقد اجتماع التحالف في الكويت؟\r');
@@ -144,7 +171,7 @@ describe('the entry point with no token', () => {
 });
 
 describe('npm start', () => {
-  it('is one process tree: SIGTERM to npm\'s PID stops the bot, which drains and exits 0, leaving no process behind', async () => {
+  it("is one process tree: SIGTERM to npm's PID stops the bot, which drains and exits 0, leaving no process behind", async () => {
     const port = await new Promise<number>((resolve) => {
       const probe = createServer().listen(0, '127.0.0.1', () => {
         const { port: free } = probe.address() as { port: number };
@@ -153,7 +180,9 @@ describe('npm start', () => {
     });
     const p = runProcess({
       // --ignore-scripts skips prestart: a dependency install must never start in the middle of the suite
-      program: 'npm', args: ['start', '--silent', '--ignore-scripts'], cwd: ROOT,
+      program: 'npm',
+      args: ['start', '--silent', '--ignore-scripts'],
+      cwd: ROOT,
       env: { CONSOLE: 'on', LOG_LEVEL: 'info', HEALTH_PORT: String(port), HEALTH_HOST: '127.0.0.1', DATA_DIR: join(tempDir(), 'data') },
     });
     cleanups.push(() => p.kill());
@@ -173,7 +202,10 @@ describe('the entry point warns and goes on', () => {
   it('about a variable name with a typo, naming the right one and not the value', async () => {
     const p = main({ CONSOLE: 'on', TELEGRAM_TOKEN: TELEGRAM_TOKEN, LOG_LEVEL: 'info' }, { keepStdin: true });
     await p.waitFor(/"msg":"started"/, 'the start log');
-    expect(p.logs().find((l) => /TELEGRAM_TOKEN/.test(l.msg))).toMatchObject({ level: 40, msg: expect.stringContaining('did you mean TELEGRAM_BOT_TOKEN?') });
+    expect(p.logs().find((l) => /TELEGRAM_TOKEN/.test(l.msg))).toMatchObject({
+      level: 40,
+      msg: expect.stringContaining('did you mean TELEGRAM_BOT_TOKEN?'),
+    });
     expect(p.stdout() + p.stderr()).not.toContain(TELEGRAM_TOKEN);
     p.child.kill('SIGTERM');
     expect((await p.exited).code).toBe(0);

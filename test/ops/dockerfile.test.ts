@@ -88,13 +88,27 @@ describe('the Dockerfile', () => {
   it('declares /data a volume, owned by node before the VOLUME line', () => {
     const volume = runtime.instructions.find((i) => i.getKeyword() === 'VOLUME');
     expect(volume?.getArguments().map((a) => a.getValue())).toEqual(['/data']);
-    const chown = runtime.instructions.findIndex((i) => i.getKeyword() === 'RUN' && /chown[^&]*node(:node)?\s+\/data\b/.test(i.getArguments().map((a) => a.getValue()).join(' ')));
+    const chown = runtime.instructions.findIndex(
+      (i) =>
+        i.getKeyword() === 'RUN' &&
+        /chown[^&]*node(:node)?\s+\/data\b/.test(
+          i
+            .getArguments()
+            .map((a) => a.getValue())
+            .join(' '),
+        ),
+    );
     expect(chown).toBeGreaterThanOrEqual(0);
     expect(chown).toBeLessThan(runtime.instructions.indexOf(volume!));
   });
 
   it('exposes the health port and checks /healthz with node, on that port', () => {
-    expect(runtime.instructions.find((i) => i.getKeyword() === 'EXPOSE')?.getArguments()[0]?.getValue()).toBe(model.env.HEALTH_PORT);
+    expect(
+      runtime.instructions
+        .find((i) => i.getKeyword() === 'EXPOSE')
+        ?.getArguments()[0]
+        ?.getValue(),
+    ).toBe(model.env.HEALTH_PORT);
     const check = model.healthcheck;
     expect(check?.cmd?.[0]).toBe('node');
     expect(check!.cmd!.join(' ')).toContain('/healthz');
@@ -103,7 +117,12 @@ describe('the Dockerfile', () => {
   });
 
   it('stops with SIGTERM and runs node directly, in exec form, so the signal reaches it', () => {
-    expect(runtime.instructions.find((i) => i.getKeyword() === 'STOPSIGNAL')?.getArguments()[0]?.getValue()).toBe('SIGTERM');
+    expect(
+      runtime.instructions
+        .find((i) => i.getKeyword() === 'STOPSIGNAL')
+        ?.getArguments()[0]
+        ?.getValue(),
+    ).toBe('SIGTERM');
     expect(model.cmd).toEqual(['node', 'dist/src/main.js']);
     expect(keywords(runtime)).not.toContain('ENTRYPOINT');
   });
@@ -133,10 +152,17 @@ describe('the .dockerignore', () => {
   });
 
   it('keeps in everything the COPY lines need', () => {
-    const needed = model.stages.flatMap((s) => copiesOf(s).filter((c) => !c.from).flatMap((c) => c.sources));
+    const needed = model.stages.flatMap((s) =>
+      copiesOf(s)
+        .filter((c) => !c.from)
+        .flatMap((c) => c.sources),
+    );
     for (const source of needed) {
       expect(ignored, source).not.toContain(source);
-      expect(ignored.some((pattern) => pattern === source.split('/')[0]), source).toBe(false);
+      expect(
+        ignored.some((pattern) => pattern === source.split('/')[0]),
+        source,
+      ).toBe(false);
     }
   });
 });

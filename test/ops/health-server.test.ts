@@ -59,7 +59,10 @@ describe('the health server', () => {
 
   it('serves /metrics as Prometheus text, rendered on each scrape', async () => {
     let scrapes = 0;
-    const port = await serve(() => ({ ready: true, checks: {} }), () => `# TYPE scrapes counter\nscrapes ${++scrapes}\n`);
+    const port = await serve(
+      () => ({ ready: true, checks: {} }),
+      () => `# TYPE scrapes counter\nscrapes ${++scrapes}\n`,
+    );
     await call(port, '/metrics');
     const res = await call(port, '/metrics');
     expect(res.status).toBe(200);
@@ -98,7 +101,13 @@ describe('the health server', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const { port } = blocker.address() as { port: number };
     try {
-      server = createHealthServer({ port, host: '127.0.0.1', readiness: () => ({ ready: true, checks: {} }), metrics: () => '', logger: silentLogger });
+      server = createHealthServer({
+        port,
+        host: '127.0.0.1',
+        readiness: () => ({ ready: true, checks: {} }),
+        metrics: () => '',
+        logger: silentLogger,
+      });
       await expect(server.listen()).rejects.toThrow(new RegExp(`127\\.0\\.0\\.1:${port} \\(EADDRINUSE\\).*HEALTH_PORT`));
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
@@ -112,7 +121,9 @@ describe('the health server', () => {
       request({ host: '127.0.0.1', port, path: '/healthz', agent: keepAlive }, (res) => {
         res.resume();
         res.on('end', resolve);
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     const started = Date.now();
     await server!.close();

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/project-root.js';
 import { createTestBot } from '../support/bot.js';
-import { readDockerfile } from './support/dockerfile-model.js';
 import { type FakeBotApi, privateMessage, startFakeBotApi } from '../support/fake-bot-api.js';
+import { readDockerfile } from './support/dockerfile-model.js';
 import { freePort } from './support/free-port.js';
-import { layOutImage, runImage, type ImageLayout, type ImageProcess } from './support/image-process.js';
+import { type ImageLayout, type ImageProcess, layOutImage, runImage } from './support/image-process.js';
 import { parsePrometheusText, valueOf } from './support/prometheus-text.js';
 
 const ROOT = projectRoot();
@@ -24,7 +24,9 @@ const TELEGRAM_TOKEN = '7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 const CITATION = /— .+ — الفقرة \d+/;
 
 const TELEGRAM_SOURCES = join(ROOT, 'src/adapters/telegram');
-const telegramNotBuilt = readdirSync(TELEGRAM_SOURCES).some((f) => readFileSync(join(TELEGRAM_SOURCES, f), 'utf8').includes('not built yet'));
+const telegramNotBuilt = readdirSync(TELEGRAM_SOURCES).some((f) =>
+  readFileSync(join(TELEGRAM_SOURCES, f), 'utf8').includes('not built yet'),
+);
 
 const model = readDockerfile();
 let layout: ImageLayout;
@@ -113,7 +115,10 @@ describe('the image CMD', () => {
     expect(valueOf(metrics, 'qabot_index_articles')).toBeGreaterThan(0);
 
     // the image's own HEALTHCHECK command, run as Docker would run it
-    const check = spawnSync(process.execPath, model.healthcheck!.cmd!.slice(1), { env: { ...model.env, HEALTH_PORT: String(port) }, timeout: 10_000 });
+    const check = spawnSync(process.execPath, model.healthcheck!.cmd!.slice(1), {
+      env: { ...model.env, HEALTH_PORT: String(port) },
+      timeout: 10_000,
+    });
     expect(check.status).toBe(0);
 
     p.child.kill('SIGHUP');
@@ -128,7 +133,10 @@ describe('the image CMD', () => {
     expect({ code, signal }).toEqual({ code: 0, signal: null });
     expect(p.logs().map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
     // and the health check now fails, as Docker would see it
-    expect(spawnSync(process.execPath, model.healthcheck!.cmd!.slice(1), { env: { ...model.env, HEALTH_PORT: String(port) }, timeout: 10_000 }).status).toBe(1);
+    expect(
+      spawnSync(process.execPath, model.healthcheck!.cmd!.slice(1), { env: { ...model.env, HEALTH_PORT: String(port) }, timeout: 10_000 })
+        .status,
+    ).toBe(1);
   });
 
   it('on SIGTERM during a burst of questions, answers each question it read and exits 0', async () => {
@@ -140,7 +148,11 @@ describe('the image CMD', () => {
     p.child.kill('SIGTERM');
     const { code } = await p.exited;
     expect(code).toBe(0);
-    const replies = p.stdout().split('\n؟ ').slice(1).filter((r) => r.trim());
+    const replies = p
+      .stdout()
+      .split('\n؟ ')
+      .slice(1)
+      .filter((r) => r.trim());
     // every question read got an answer or the explicit "restarting" message; none was cut off
     expect(replies.length).toBe(burst.length);
     for (const reply of replies) expect(reply).toMatch(/الفقرة \d+|أعيد التشغيل الآن/);
@@ -177,7 +189,9 @@ describe('the image CMD', () => {
       const expected = (await bot.ask(QUESTION, 'telegram')).answer;
       expect(expected.status).toBe('answered');
       // what a reader sees: HTML tags and bidi isolates removed
-      const text = String(sent.text).replace(/<[^>]+>/g, '').replace(/[\u2066-\u2069]/g, '');
+      const text = String(sent.text)
+        .replace(/<[^>]+>/g, '')
+        .replace(/[\u2066-\u2069]/g, '');
       const [first] = expected.passages;
       expect(text).toContain(first!.sentence.slice(0, 30));
       expect(text).toContain(first!.title.slice(0, 20));

@@ -77,7 +77,9 @@ describe('the metrics exposition', async () => {
     expect(bucket('+Inf')).toBe(5);
     expect(valueOf(families, 'qabot_answer_latency_seconds_count')).toBe(5);
     expect(valueOf(families, 'qabot_answer_latency_seconds_sum')).toBeCloseTo(3.0385, 6);
-    expect(families.get('qabot_answer_latency_seconds')!.samples.filter((s) => s.name.endsWith('_bucket'))).toHaveLength(LATENCY_BUCKETS_SECONDS.length + 1);
+    expect(families.get('qabot_answer_latency_seconds')!.samples.filter((s) => s.name.endsWith('_bucket'))).toHaveLength(
+      LATENCY_BUCKETS_SECONDS.length + 1,
+    );
   });
 
   it('reads the index size and readiness at scrape time', async () => {
@@ -104,7 +106,7 @@ describe('the metrics exposition', async () => {
     expect(valueOf(families, 'qabot_reload_failures_total')).toBe(2);
   });
 
-  it('adds Node\'s runtime health from prom-client: event-loop lag, heap and GC', async () => {
+  it("adds Node's runtime health from prom-client: event-loop lag, heap and GC", async () => {
     const metrics = createMetrics({ platforms: [], indexSize: () => SIZE, ready: () => true });
     const families = parsePrometheusText(await metrics.render());
     expect(families.get('nodejs_eventloop_lag_seconds')?.type).toBe('gauge');
@@ -134,6 +136,8 @@ describe('the exposition checker used by these tests', () => {
     expect(() => parsePrometheusText('x_total 1\n')).toThrow(/without a TYPE/);
     expect(() => parsePrometheusText('# TYPE x counter\nx 1')).toThrow(/newline/);
     expect(() => parsePrometheusText('# TYPE x counter\nx{a="1} 1\n')).toThrow(/bad labels/);
-    expect(() => parsePrometheusText('# TYPE h histogram\nh_bucket{le="1"} 2\nh_bucket{le="+Inf"} 1\nh_sum 1\nh_count 1\n')).toThrow(/cumulative/);
+    expect(() => parsePrometheusText('# TYPE h histogram\nh_bucket{le="1"} 2\nh_bucket{le="+Inf"} 1\nh_sum 1\nh_count 1\n')).toThrow(
+      /cumulative/,
+    );
   });
 });

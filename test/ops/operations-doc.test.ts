@@ -14,7 +14,10 @@ import { parsePrometheusText } from './support/prometheus-text.js';
 const doc = readFileSync(join(projectRoot(), 'docs/operations.md'), 'utf8');
 const model = readDockerfile();
 const shell = [...doc.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!.replace(/\\\n\s*/g, ' ')).join('\n');
-const commands = shell.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter(Boolean);
+const commands = shell
+  .split('\n')
+  .map((l) => l.replace(/\s+#.*$/, '').trim())
+  .filter(Boolean);
 const dockerRun = commands.find((c) => c.startsWith('docker run -d'))!;
 const imageTag = /docker build -t (\S+) \./.exec(shell)?.[1];
 
@@ -25,8 +28,14 @@ describe('the container section of docs/operations.md', () => {
   });
 
   it('runs with the env file, the data volume at the image VOLUME and the exposed health port', () => {
-    const volume = model.runtime.instructions.find((i) => i.getKeyword() === 'VOLUME')!.getArguments()[0]!.getValue();
-    const exposed = model.runtime.instructions.find((i) => i.getKeyword() === 'EXPOSE')!.getArguments()[0]!.getValue();
+    const volume = model.runtime.instructions
+      .find((i) => i.getKeyword() === 'VOLUME')!
+      .getArguments()[0]!
+      .getValue();
+    const exposed = model.runtime.instructions
+      .find((i) => i.getKeyword() === 'EXPOSE')!
+      .getArguments()[0]!
+      .getValue();
     expect(dockerRun).toContain('--env-file .env');
     expect(dockerRun).toMatch(new RegExp(`-v \\S+:${volume}(\\s|$)`));
     expect(dockerRun).toContain(`-p ${exposed}:${model.env.HEALTH_PORT}`);
@@ -38,7 +47,7 @@ describe('the container section of docs/operations.md', () => {
 
   it('gives Docker longer to stop than the bot waits for questions in flight', () => {
     const stopTimeout = Number(/--stop-timeout (\d+)/.exec(dockerRun)?.[1]);
-    const shutdownMs = Number((envSchema.shape.SHUTDOWN_TIMEOUT_MS.parse(undefined) as number));
+    const shutdownMs = Number(envSchema.shape.SHUTDOWN_TIMEOUT_MS.parse(undefined) as number);
     expect(stopTimeout * 1000).toBeGreaterThan(shutdownMs);
   });
 
@@ -53,8 +62,12 @@ describe('the container section of docs/operations.md', () => {
     expect([...named].filter((name) => !known.has(name))).toEqual([]);
   });
 
-  it('lists exactly the bot\'s own metrics /metrics serves (besides prom-client\'s runtime defaults)', async () => {
-    const served = [...parsePrometheusText(await createMetrics({ platforms: [], indexSize: () => undefined, ready: () => false, runtime: false }).render()).keys()];
+  it("lists exactly the bot's own metrics /metrics serves (besides prom-client's runtime defaults)", async () => {
+    const served = [
+      ...parsePrometheusText(
+        await createMetrics({ platforms: [], indexSize: () => undefined, ready: () => false, runtime: false }).render(),
+      ).keys(),
+    ];
     const listed = [...doc.matchAll(/`((?:qabot|process)_[a-z_]+)/g)].map((m) => m[1]!);
     expect(new Set(listed)).toEqual(new Set(served));
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasArabic, localeLang, textLang } from '../../src/present/index.js';
 
-describe('the Arabic-script test and the asker\'s language', () => {
+describe("the Arabic-script test and the asker's language", () => {
   it.each([
     ['متى عقد اجتماع التحالف في الكويت؟', true],
     ['ما قال Tillerson عن العراق؟', true],
@@ -19,7 +19,7 @@ describe('the Arabic-script test and the asker\'s language', () => {
     ['2018', 'ar', 'ar'],
     ['؟؟', 'en', 'en'],
     ['', 'ar', 'ar'],
-  ] as const)('textLang(%j, %s) is %s: the question\'s letters first, the locale when it has none', (text, locale, expected) => {
+  ] as const)("textLang(%j, %s) is %s: the question's letters first, the locale when it has none", (text, locale, expected) => {
     expect(textLang(text, locale)).toBe(expected);
   });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answer.js';
-import { loadKnowledgeBase } from '../../src/core/load.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/core/load.js';
 import { Lexicon } from '../../src/lexicon/index.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
@@ -18,18 +18,20 @@ const ENGLISH = [
   { text: 'Oil prices rose on world markets this week.', group: 'b' },
 ];
 
-const lexicon = Lexicon.parse([
-  'meeting\tالاجتماع',
-  'ministers\tالوزراء',
-  'pledged\tمتعهد',
-  'pledging\tالتعهد',
-  'pledge\tالوعد',
-  'oil\tالنفط',
-  'prices\tالاسعار',
-  'world\tالعالم',
-  'minister\tالوزير',
-  'reconstruction\tاعاده الاعمار',
-].join('\n'));
+const lexicon = Lexicon.parse(
+  [
+    'meeting\tالاجتماع',
+    'ministers\tالوزراء',
+    'pledged\tمتعهد',
+    'pledging\tالتعهد',
+    'pledge\tالوعد',
+    'oil\tالنفط',
+    'prices\tالاسعار',
+    'world\tالعالم',
+    'minister\tالوزير',
+    'reconstruction\tاعاده الاعمار',
+  ].join('\n'),
+);
 
 const top = (index: PassageIndex, question: string) => index.search(question, 3).hits.map((h) => h.passage);
 
@@ -66,7 +68,8 @@ describe('questions in the other language than the corpus', () => {
     const generic = ['job', 'act', 'labor', 'action', 'deed', 'business', 'task', 'effort', 'toil', 'duty', 'chore', 'post'];
     const lexicon = Lexicon.parse(['oil\tالنفط', 'prices\tالاسعار', 'work\tالعمل', ...generic.map((w) => `${w}\tالعمل`)].join('\n'));
     const coverage = (question: string, genericFanIn?: number) =>
-      PassageIndex.build(passages, { lexicon, ...(genericFanIn === undefined ? {} : { ranking: { genericFanIn } }) }).search(question, 1).hits[0]!.coverage;
+      PassageIndex.build(passages, { lexicon, ...(genericFanIn === undefined ? {} : { ranking: { genericFanIn } }) }).search(question, 1)
+        .hits[0]!.coverage;
     // "العمل" translates thirteen English words: matching it says less than matching "النفط"
     expect(coverage('oil prices')).toBeCloseTo(1);
     expect(coverage('work prices')).toBeLessThan(0.9);
@@ -90,7 +93,7 @@ describe('questions in the other language than the corpus', () => {
     expect(top(english, 'اجتماع الوزراء')[0]).toBe(0);
   });
 
-  it('leaves questions in the corpus\'s own language alone', () => {
+  it("leaves questions in the corpus's own language alone", () => {
     const withLexicon = arabic.search('أسعار النفط', 3).hits;
     const without = PassageIndex.build(ARABIC, { lexicon: null }).search('أسعار النفط', 3).hits;
     expect(withLexicon).toEqual(without);

@@ -8,7 +8,9 @@ describe('ForwardIndex', () => {
     builder.add([]);
     builder.add([2]);
     const index = builder.build();
-    expect([index.frequency(0, 3), index.frequency(0, 1), index.frequency(0, 2), index.frequency(2, 2), index.frequency(1, 3)]).toEqual([2, 1, 0, 1, 0]);
+    expect([index.frequency(0, 3), index.frequency(0, 1), index.frequency(0, 2), index.frequency(2, 2), index.frequency(1, 3)]).toEqual([
+      2, 1, 0, 1, 0,
+    ]);
     expect([index.length(0), index.length(1), index.length(2)]).toEqual([4, 0, 1]);
     expect(index.averageLength).toBeCloseTo(5 / 3);
   });

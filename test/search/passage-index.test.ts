@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/core/load.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/core/load.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
 
@@ -81,7 +81,7 @@ describe('PassageIndex ranking', () => {
     expect(index.search('اجتماع الكويت').hits[0]!.passage).toBe(1);
   });
 
-  it('gives a neighbouring paragraph of the same article a share of its neighbour\'s score', () => {
+  it("gives a neighbouring paragraph of the same article a share of its neighbour's score", () => {
     const passages = [
       { text: 'عقد وزراء خارجية التحالف اجتماعا في العاصمة الأميركية واشنطن', group: 'a' },
       { text: 'وترأس الوزير وفد الكويت في الاجتماع الذي دعا إليه بلينكن', group: 'a' },
@@ -95,7 +95,8 @@ describe('PassageIndex ranking', () => {
 });
 
 describe('PassageIndex loose relatives', () => {
-  const coverageOf = (index: PassageIndex, question: string, passage: number) => index.search(question).hits.find((h) => h.passage === passage)?.coverage;
+  const coverageOf = (index: PassageIndex, question: string, passage: number) =>
+    index.search(question).hits.find((h) => h.passage === passage)?.coverage;
 
   it('lets another form of a word ("يشخص" for "تشخيص") lift a passage, without counting it as covered', () => {
     const passages = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { familyKey, WordFamilies } from '../../src/search/word-families.js';
 import { Vocabulary } from '../../src/search/vocabulary.js';
+import { familyKey, WordFamilies } from '../../src/search/word-families.js';
 
 describe('familyKey', () => {
   it.each([

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgresStore, type Store, type StoreChange, StoreError } from '../../src/store/index.js';
 import { MIGRATIONS } from '../../src/store/postgres-migrations.js';
-import { openPostgresStore, StoreError, type Store, type StoreChange } from '../../src/store/index.js';
 import { postgresUnavailable, startPostgres, type TestPostgres } from '../support/postgres.js';
 
 /** What only the shared store does: replicas, their notices, their locks, their migrations. */
@@ -94,10 +94,13 @@ describe.skipIf(!!unavailable)('the PostgreSQL store shared by replicas', () => 
     const url = await server.database();
     const [a, b, c] = [await replica(url, 'a'), await replica(url, 'b'), await replica(url, 'c')];
     const heard: Record<string, StoreChange[]> = { a: [], b: [], c: [] };
-    const arrived = (id: string) => new Promise<void>((resolve) => ({ a, b, c })[id as 'a']!.subscribe((change) => {
-      heard[id]!.push(change);
-      resolve();
-    }));
+    const arrived = (id: string) =>
+      new Promise<void>((resolve) =>
+        ({ a, b, c })[id as 'a']!.subscribe((change) => {
+          heard[id]!.push(change);
+          resolve();
+        }),
+      );
     void arrived('a');
     const both = Promise.all([arrived('b'), arrived('c')]);
     await a.publish({ kind: 'channels', scopeId: 'guild-1' });
@@ -114,10 +117,11 @@ describe.skipIf(!!unavailable)('the PostgreSQL store shared by replicas', () => 
       heard.push(change);
       wake();
     });
-    const next = (count: number) => new Promise<void>((resolve) => {
-      wake = () => heard.length >= count && resolve();
-      wake();
-    });
+    const next = (count: number) =>
+      new Promise<void>((resolve) => {
+        wake = () => heard.length >= count && resolve();
+        wake();
+      });
     await sql(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN bot_changes' AND application_name = ''");
     // reconnected: b rereads synonyms and channel rules, since a notice may have been sent while it was away
     await next(2);

@@ -1,12 +1,12 @@
-import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/project-root.js';
-import { openSqliteStore, STORE_FILE, StoreError, type Store } from '../../src/store/index.js';
+import { openSqliteStore, STORE_FILE, type Store, StoreError } from '../../src/store/index.js';
 
 const ROOT = projectRoot();
 const dirs: string[] = [];
@@ -52,7 +52,13 @@ function fingerprint(file: string): { sha: string; mtimeMs: number; size: number
 async function storeWithHistory(dir: string): Promise<string> {
   const store = openSqliteStore(dir);
   for (let i = 0; i < 60; i++) {
-    await store.recordQuestion({ at: i, platform: 'telegram', status: 'not_found', latencyMs: 2, missingQuestion: `من هو قائد التحالف الدولي ضد داعش؟ ${i}` });
+    await store.recordQuestion({
+      at: i,
+      platform: 'telegram',
+      status: 'not_found',
+      latencyMs: 2,
+      missingQuestion: `من هو قائد التحالف الدولي ضد داعش؟ ${i}`,
+    });
   }
   await store.addSynonym(['داعش', 'تنظيم الدولة'], 'moderator-1', 1);
   await store.close();
@@ -84,7 +90,10 @@ describe('the SQLite store keeps what it acknowledged', () => {
 
   it('loses no acknowledged write when the process is killed mid-stream', async () => {
     const dir = tempDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/store/support/write-and-ack.ts'), dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/store/support/write-and-ack.ts'), dir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let acknowledged = 0;
     let buffered = '';
     await new Promise<void>((resolve, reject) => {
@@ -113,16 +122,22 @@ describe('the SQLite store refuses damaged files and never resets them', () => {
   const DAMAGE: [string, (file: string) => void][] = [
     ['text where the database was', (file) => writeFileSync(file, 'نص عادي وليس قاعدة بيانات\n'.repeat(300))],
     ['a database cut in half', (file) => writeFileSync(file, readFileSync(file).subarray(0, Math.floor(statSync(file).size / 2)))],
-    ['a database with a damaged header', (file) => {
-      const bytes = readFileSync(file);
-      bytes.write('NOT SQLITE', 0);
-      writeFileSync(file, bytes);
-    }],
-    ['a database with damaged pages', (file) => {
-      const bytes = readFileSync(file);
-      bytes.fill(0xab, 4096 * 2, 4096 * 4);
-      writeFileSync(file, bytes);
-    }],
+    [
+      'a database with a damaged header',
+      (file) => {
+        const bytes = readFileSync(file);
+        bytes.write('NOT SQLITE', 0);
+        writeFileSync(file, bytes);
+      },
+    ],
+    [
+      'a database with damaged pages',
+      (file) => {
+        const bytes = readFileSync(file);
+        bytes.fill(0xab, 4096 * 2, 4096 * 4);
+        writeFileSync(file, bytes);
+      },
+    ],
   ];
 
   it.each(DAMAGE)('reports %s clearly, naming the file, and leaves it untouched', async (_what, damage) => {

@@ -66,10 +66,20 @@ const ANSWER: Answer = {
   question: 'ماذا قال تيلرسون عن داعش؟',
   status: 'answered',
   lang: 'ar',
-  passages: [{
-    id: 'a#1', articleId: 'a', title: 'التحالف الدولي', paragraph: 1, text: 'قال تيلرسون إن التحالف هزم داعش.', sentence: 'قال تيلرسون إن التحالف هزم داعش.',
-    sentenceSpan: { start: 0, end: 31 }, terms: ['تيلرسون'], termSpans: [{ start: 4, end: 11 }], score: 3.5,
-  }],
+  passages: [
+    {
+      id: 'a#1',
+      articleId: 'a',
+      title: 'التحالف الدولي',
+      paragraph: 1,
+      text: 'قال تيلرسون إن التحالف هزم داعش.',
+      sentence: 'قال تيلرسون إن التحالف هزم داعش.',
+      sentenceSpan: { start: 0, end: 31 },
+      terms: ['تيلرسون'],
+      termSpans: [{ start: 4, end: 11 }],
+      score: 3.5,
+    },
+  ],
   more: [],
 };
 
@@ -81,7 +91,15 @@ describe.each(KINDS)('the $name store', (kind) => {
     const first = await kind.open(place);
     await first.setChannelRule('guild-1', 'channel-9', 'allow');
     await first.addSynonym(['التحالف الدولي', 'التحالف الدولي ضد داعش'], 'moderator-1', 1000);
-    await first.recordFeedback({ answerId: 'a1', userId: 'u1', platform: 'discord', vote: 1, at: 1000, question: 'متى عقد اجتماع التحالف في الكويت؟', passageIds: ['p1'] });
+    await first.recordFeedback({
+      answerId: 'a1',
+      userId: 'u1',
+      platform: 'discord',
+      vote: 1,
+      at: 1000,
+      question: 'متى عقد اجتماع التحالف في الكويت؟',
+      passageIds: ['p1'],
+    });
     await first.recordQuestion({ at: 1000, platform: 'discord', status: 'answered', latencyMs: 4 });
     await first.putAnswer('abcdEFGH', ANSWER, 1000);
     await first.close();
@@ -103,7 +121,10 @@ describe.each(KINDS)('the $name store', (kind) => {
     await store.recordQuestion({ at: 500, platform: 'console', status: 'rejected', reason: 'empty', latencyMs: 1 });
     expect(await store.countQuestionsSince(0)).toEqual({ answered: 1, not_found: 3, rejected: 1 });
     expect(await store.countQuestionsSince(250)).toEqual({ answered: 0, not_found: 2, rejected: 1 });
-    expect(await store.topMissing(0, 10)).toEqual([{ question: 'ما عاصمة اليابان؟', count: 2 }, { question: 'من فاز بالكأس؟', count: 1 }]);
+    expect(await store.topMissing(0, 10)).toEqual([
+      { question: 'ما عاصمة اليابان؟', count: 2 },
+      { question: 'من فاز بالكأس؟', count: 1 },
+    ]);
     // a tie goes to the most recently asked
     expect(await store.topMissing(250, 1)).toEqual([{ question: 'ما عاصمة اليابان؟', count: 1 }]);
   });

@@ -3,7 +3,7 @@ import { COMMANDS } from '../../commands/index.js';
 import { BotService } from '../../src/core/bot-service.js';
 import { createDispatcher, type Dispatcher } from '../../src/core/dispatch.js';
 import type { Invocation } from '../../src/core/invocation.js';
-import { silentLogger, type Logger } from '../../src/core/logger.js';
+import { type Logger, silentLogger } from '../../src/core/logger.js';
 import { memoryRateLimiter } from '../../src/core/rate-limiter.js';
 import { projectRoot } from '../../src/project-root.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
@@ -20,11 +20,18 @@ export interface TestBot {
  * A bot over the bundled corpus with an in-memory store: what adapters and
  * command tests run against.
  */
-export async function createTestBot(options: { corpusDir?: string; logger?: Logger; rateLimit?: number; buildInWorker?: boolean } = {}): Promise<TestBot> {
+export async function createTestBot(
+  options: { corpusDir?: string; logger?: Logger; rateLimit?: number; buildInWorker?: boolean } = {},
+): Promise<TestBot> {
   const store = openSqliteStore(':memory:');
   const logger = options.logger ?? silentLogger;
   // builds on the test's thread unless the test is about the worker: starting one per test would only slow the suite
-  const bot = new BotService({ corpusDir: options.corpusDir ?? BUNDLED_CORPUS, store, logger, buildInWorker: options.buildInWorker ?? false });
+  const bot = new BotService({
+    corpusDir: options.corpusDir ?? BUNDLED_CORPUS,
+    store,
+    logger,
+    buildInWorker: options.buildInWorker ?? false,
+  });
   await bot.reload({ initial: true });
   const limit = options.rateLimit ?? 1000;
   const dispatcher = createDispatcher({

@@ -192,7 +192,12 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     if (retryAfter !== undefined) {
       failures.delete(method);
       record(method, payload, 429);
-      return send(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
+      return send(res, 429, {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${retryAfter}`,
+        parameters: { retry_after: retryAfter },
+      });
     }
     if (method === 'getUpdates' && pollsFail) {
       record(method, payload, 502);
@@ -264,7 +269,11 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         };
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`no matching ${method} call within ${timeoutMs} ms; calls: ${calls.map((c) => `${c.method}:${c.status}`).join(', ')}`));
+          reject(
+            new Error(
+              `no matching ${method} call within ${timeoutMs} ms; calls: ${calls.map((c) => `${c.method}:${c.status}`).join(', ')}`,
+            ),
+          );
         }, timeoutMs);
         if (!check()) listeners.add(check);
       });

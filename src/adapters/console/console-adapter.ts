@@ -30,10 +30,15 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
   const write = (text: string) => output.write(`${text}\n`);
 
   function toInvocation(line: string): Invocation | 'quit' {
-    const base = { platform: 'console' as const, user: { id: 'console', isModerator: true }, chat: { id: 'console', kind: 'console' as const } };
+    const base = {
+      platform: 'console' as const,
+      user: { id: 'console', isModerator: true },
+      chat: { id: 'console', kind: 'console' as const },
+    };
     const match = /^\/([a-z_]+)\s*([\s\S]*)$/i.exec(line);
     const textCommand = freeTextCommand(dispatcher.commands);
-    if (!match) return textCommand ? { ...base, command: textCommand.name, args: { [textCommand.arg]: line } } : { ...base, command: '', args: {} };
+    if (!match)
+      return textCommand ? { ...base, command: textCommand.name, args: { [textCommand.arg]: line } } : { ...base, command: '', args: {} };
     const name = match[1]!.toLowerCase();
     if (name === 'quit' || name === 'exit') return 'quit';
     if (name === 'more') return { ...base, command: 'more', args: { id: lastAnswer?.id ?? '-', page: (lastAnswer?.page ?? 0) + 1 } };

@@ -1,6 +1,17 @@
 import type { CitedPassage } from '../../core/answer.js';
 import type { Lang, Reply } from '../../core/reply.js';
-import { cleanText, hasArabic, helpLines, MESSAGES, markPassage, missingLines, rejectedMessage, reloadLines, safeUrl, statsFields } from '../../present/index.js';
+import {
+  cleanText,
+  hasArabic,
+  helpLines,
+  MESSAGES,
+  markPassage,
+  missingLines,
+  rejectedMessage,
+  reloadLines,
+  safeUrl,
+  statsFields,
+} from '../../present/index.js';
 
 /**
  * The console's markup for a Reply: ANSI bold and underline when the output
@@ -55,7 +66,10 @@ function renderAnswer(reply: Extract<Reply, { kind: 'answer' }>, style: ConsoleS
   if (answer.passages.length === 0) return line(MESSAGES.noMore[lang]);
   const intro = reply.page > 0 ? MESSAGES.moreIntro[lang] : MESSAGES.answeredIntro[lang];
   const blocks = answer.passages.map((p, i) =>
-    [line(`[${i + 1 + reply.page * answer.passages.length}] ${markedPassage(p, style)}`), line(dim(`    — ${citation(p, lang)}`, style))].join('\n'),
+    [
+      line(`[${i + 1 + reply.page * answer.passages.length}] ${markedPassage(p, style)}`),
+      line(dim(`    — ${citation(p, lang)}`, style)),
+    ].join('\n'),
   );
   const more = reply.hasMore ? [dim(MESSAGES.moreHint[lang], style)] : [];
   return [line(intro), ...blocks, ...more].join('\n\n');

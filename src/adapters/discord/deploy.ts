@@ -27,7 +27,9 @@ export async function deployCommands(commands: readonly CommandSpec[], options: 
   const rest = new REST(options.restApi ? { api: options.restApi } : {}).setToken(options.token);
   try {
     const applicationId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
-    const route = options.guildId ? Routes.applicationGuildCommands(applicationId, options.guildId) : Routes.applicationCommands(applicationId);
+    const route = options.guildId
+      ? Routes.applicationGuildCommands(applicationId, options.guildId)
+      : Routes.applicationCommands(applicationId);
     const deployed = (await rest.put(route, { body: slashCommands(commands) })) as { name: string }[];
     return { applicationId, guildId: options.guildId, names: deployed.map((c) => c.name) };
   } finally {

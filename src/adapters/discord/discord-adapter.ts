@@ -1,15 +1,15 @@
-import { Client, Events, GatewayIntentBits, Partials, Status, type ClientOptions, type Interaction, type Message } from 'discord.js';
+import { Client, type ClientOptions, Events, GatewayIntentBits, type Interaction, type Message, Partials, Status } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../core/logger.js';
 import { NoticeWindow, RATE_NOTICE_WINDOW_MS } from '../../core/notice-window.js';
 import { errorReply } from '../../core/reply.js';
 import { userIdForLogs } from '../../logger.js';
-import { AdapterStartError, type Adapter, type AdapterDeps } from '../adapter.js';
+import { localeLang, textLang } from '../../present/index.js';
+import { type Adapter, type AdapterDeps, AdapterStartError } from '../adapter.js';
 import { explainDiscordFailure, GatewayTimeoutError } from './discord-errors.js';
 import { withErrorBoundary } from './error-boundary.js';
-import { handleAutocomplete, handleButton, handleCommand, type HandlerContext } from './handle-interaction.js';
+import { type HandlerContext, handleAutocomplete, handleButton, handleCommand } from './handle-interaction.js';
 import { handleMention, replyToMessage } from './handle-message.js';
-import { localeLang, textLang } from '../../present/index.js';
 import { isAddressedTo } from './invocation.js';
 import { renderInternalError, renderReply } from './render.js';
 import { createResponder } from './responder.js';
@@ -63,9 +63,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     const lang = localeLang(interaction.locale);
     if (interaction.isAutocomplete()) {
       const log = interactionLog(interaction, `${interaction.commandName}:autocomplete`);
-      return withErrorBoundary(log, () => handleAutocomplete(interaction, dispatcher), async () => {
-        if (!interaction.responded) await interaction.respond([]);
-      });
+      return withErrorBoundary(
+        log,
+        () => handleAutocomplete(interaction, dispatcher),
+        async () => {
+          if (!interaction.responded) await interaction.respond([]);
+        },
+      );
     }
     if (!interaction.isChatInputCommand() && !interaction.isButton()) return Promise.resolve();
     return dispatcher.receive((turn) => {
@@ -73,10 +77,18 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
       turn.onInterrupt(() => responder.interrupt(renderReply(errorReply('unavailable', lang))));
       if (interaction.isChatInputCommand()) {
         const log = interactionLog(interaction, interaction.commandName);
-        return withErrorBoundary(log, () => handleCommand(interaction, responder, context, log, turn), () => responder.send(renderInternalError(lang)));
+        return withErrorBoundary(
+          log,
+          () => handleCommand(interaction, responder, context, log, turn),
+          () => responder.send(renderInternalError(lang)),
+        );
       }
       const log = interactionLog(interaction, `button:${interaction.customId.split(':')[0]}`);
-      return withErrorBoundary(log, () => handleButton(interaction, responder, context, log, turn), () => responder.send(renderInternalError(lang)));
+      return withErrorBoundary(
+        log,
+        () => handleButton(interaction, responder, context, log, turn),
+        () => responder.send(renderInternalError(lang)),
+      );
     });
   }
 
@@ -104,7 +116,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
         await replyToMessage(guarded, renderReply(errorReply('unavailable', lang)));
         return 'told';
       });
-      return withErrorBoundary(log, () => handleMention(guarded, botUserId, context, log, turn), () => replyToMessage(guarded, renderInternalError(lang)));
+      return withErrorBoundary(
+        log,
+        () => handleMention(guarded, botUserId, context, log, turn),
+        () => replyToMessage(guarded, renderInternalError(lang)),
+      );
     });
   }
 
@@ -137,7 +153,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     created.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
     created.on(Events.ShardDisconnect, (event, shard) => {
       closedForGood = true;
-      logger.error({ shard, code: event.code }, 'gateway closed and will not reconnect; restart the bot (a 4004 code means the token was reset)');
+      logger.error(
+        { shard, code: event.code },
+        'gateway closed and will not reconnect; restart the bot (a 4004 code means the token was reset)',
+      );
     });
     return created;
   }
@@ -174,7 +193,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
       } finally {
         clearTimeout(timer);
       }
-      logger.info({ bot: created.user?.tag, guilds: created.guilds.cache.size, shards: created.ws.shards.map((s) => s.id) }, 'discord connected');
+      logger.info(
+        { bot: created.user?.tag, guilds: created.guilds.cache.size, shards: created.ws.shards.map((s) => s.id) },
+        'discord connected',
+      );
     },
 
     async stop() {

@@ -1,6 +1,18 @@
 import { DiscordAPIError, DiscordjsErrorCodes, HTTPError } from 'discord.js';
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+]);
 
 const TOKEN_FIX = 'copy the bot token again from the Developer Portal (Applications → your app → Bot → Reset Token) into DISCORD_TOKEN';
 
@@ -33,7 +45,8 @@ function apiFailure(status: number, code: number | string | undefined, message: 
     return `Discord refused access to server ${context.guildId} (403 ${message}) — invite the bot to that server with the "bot" and "applications.commands" scopes (see docs/discord.md), or fix DISCORD_GUILD_ID`;
   }
   if (status === 403) return `Discord refused the request (403 ${message}) — check that DISCORD_APPLICATION_ID belongs to this bot's token`;
-  if (status === 404 && code === 10002) return `unknown application (404) — DISCORD_APPLICATION_ID must be the id of the application whose bot token is in DISCORD_TOKEN`;
+  if (status === 404 && code === 10002)
+    return `unknown application (404) — DISCORD_APPLICATION_ID must be the id of the application whose bot token is in DISCORD_TOKEN`;
   if (status === 429) return 'Discord is rate-limiting this bot (429 Too Many Requests) — wait a few minutes and start again';
   if (status >= 500) return `Discord answered ${status} — it may be having trouble (https://discordstatus.com); try again in a few minutes`;
   return `Discord answered ${status}: ${message.split('\n')[0]}`;
@@ -59,6 +72,7 @@ export function explainDiscordFailure(error: unknown, context: FailureContext = 
     return 'the gateway refused the intents (close code 4014) — this bot needs no privileged intent; make sure this version is the one running';
   }
   const network = networkCode(error);
-  if (network) return `cannot reach the Discord API at ${base} (${network}) — check the network, firewall or proxy${context.restApi ? ', and DISCORD_REST_API' : ''}`;
+  if (network)
+    return `cannot reach the Discord API at ${base} (${network}) — check the network, firewall or proxy${context.restApi ? ', and DISCORD_REST_API' : ''}`;
   return `could not talk to Discord: ${message} — check DISCORD_TOKEN and the network`;
 }

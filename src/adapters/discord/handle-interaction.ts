@@ -8,13 +8,13 @@ import { localeLang } from '../../present/index.js';
 import {
   type AutocompleteInteractionLike,
   autocompleteInvocation,
-  buttonInvocation,
-  commandInvocation,
   type ButtonInteractionLike,
+  buttonInvocation,
   type CommandInteractionLike,
+  commandInvocation,
 } from './invocation.js';
 import { renderChoices, renderReply } from './render.js';
-import { withinDeadline, type Responder } from './responder.js';
+import { type Responder, withinDeadline } from './responder.js';
 
 export interface HandlerContext {
   dispatcher: Dispatcher;
@@ -25,7 +25,8 @@ export interface HandlerContext {
 }
 
 function outcome(reply: Reply): Record<string, unknown> {
-  if (reply.kind === 'answer') return { reply: reply.kind, status: reply.answer.status, passages: reply.answer.passages.length, page: reply.page };
+  if (reply.kind === 'answer')
+    return { reply: reply.kind, status: reply.answer.status, passages: reply.answer.passages.length, page: reply.page };
   if (reply.kind === 'error') return { reply: reply.kind, code: reply.code };
   return { reply: reply.kind };
 }
@@ -35,7 +36,14 @@ function outcome(reply: Reply): Record<string, unknown> {
  * deadline is sent directly (an answer, or a private rate-limit note); only
  * slow work is deferred ("thinking…") and then edited.
  */
-async function run(invocation: Invocation, lang: Lang, responder: Responder, context: HandlerContext, log: Logger, turn?: Turn): Promise<void> {
+async function run(
+  invocation: Invocation,
+  lang: Lang,
+  responder: Responder,
+  context: HandlerContext,
+  log: Logger,
+  turn?: Turn,
+): Promise<void> {
   const started = performance.now();
   const spec = context.dispatcher.find(invocation.command);
   if (spec?.freeText) log.debug({ question: invocation.args[spec.freeText] }, 'question');
@@ -52,12 +60,24 @@ async function run(invocation: Invocation, lang: Lang, responder: Responder, con
 }
 
 /** A slash command: options → Invocation → dispatcher → reply. */
-export function handleCommand(interaction: CommandInteractionLike, responder: Responder, context: HandlerContext, log: Logger, turn?: Turn): Promise<void> {
+export function handleCommand(
+  interaction: CommandInteractionLike,
+  responder: Responder,
+  context: HandlerContext,
+  log: Logger,
+  turn?: Turn,
+): Promise<void> {
   return run(commandInvocation(interaction), localeLang(interaction.locale), responder, context, log, turn);
 }
 
 /** "More sources" and 👍/👎: the hidden commands, by their short ids. */
-export async function handleButton(interaction: ButtonInteractionLike, responder: Responder, context: HandlerContext, log: Logger, turn?: Turn): Promise<void> {
+export async function handleButton(
+  interaction: ButtonInteractionLike,
+  responder: Responder,
+  context: HandlerContext,
+  log: Logger,
+  turn?: Turn,
+): Promise<void> {
   const lang = localeLang(interaction.locale);
   const invocation = buttonInvocation(interaction);
   if (!invocation) {

@@ -1,12 +1,14 @@
+import { freeTextCommand } from '../../core/command.js';
 import type { Turn } from '../../core/in-flight.js';
 import type { Logger } from '../../core/logger.js';
-import { freeTextCommand } from '../../core/command.js';
-import { mentionInvocation, type MessageLike } from './invocation.js';
-import { renderReply, type DiscordMessage } from './render.js';
 import type { HandlerContext } from './handle-interaction.js';
+import { type MessageLike, mentionInvocation } from './invocation.js';
+import { type DiscordMessage, renderReply } from './render.js';
 
 export interface ReplyableMessage extends MessageLike {
-  reply(options: Pick<DiscordMessage, 'content' | 'embeds' | 'components'> & { allowedMentions: { parse: []; repliedUser: false } }): Promise<unknown>;
+  reply(
+    options: Pick<DiscordMessage, 'content' | 'embeds' | 'components'> & { allowedMentions: { parse: []; repliedUser: false } },
+  ): Promise<unknown>;
 }
 
 /**
@@ -23,7 +25,13 @@ export function replyToMessage(message: ReplyableMessage, rendered: DiscordMessa
 }
 
 /** A question asked by mentioning the bot in a channel, or in a DM: answered like /ask. */
-export async function handleMention(message: ReplyableMessage, botUserId: string, context: HandlerContext, log: Logger, turn?: Turn): Promise<void> {
+export async function handleMention(
+  message: ReplyableMessage,
+  botUserId: string,
+  context: HandlerContext,
+  log: Logger,
+  turn?: Turn,
+): Promise<void> {
   const started = performance.now();
   const target = freeTextCommand(context.dispatcher.commands);
   if (!target) return;
@@ -34,7 +42,11 @@ export async function handleMention(message: ReplyableMessage, botUserId: string
   // shutdown already told the asker to ask again
   if (turn?.interrupted) return;
   // a mention's reply is public: a member over the limit is told once per window, not once per message
-  if (reply.kind === 'error' && reply.code === 'rate_limited' && !context.rateNotices.first(`${invocation.chat.id}:${invocation.user.id}`)) {
+  if (
+    reply.kind === 'error' &&
+    reply.code === 'rate_limited' &&
+    !context.rateNotices.first(`${invocation.chat.id}:${invocation.user.id}`)
+  ) {
     log.info({ reply: reply.kind, status: reply.code }, 'mention refused; the member was already told');
     return;
   }

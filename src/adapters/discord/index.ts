@@ -1,4 +1,4 @@
+export { type DeployOptions, type DeployResult, deployCommands } from './deploy.js';
 export { createDiscordAdapter, type DiscordAdapterOptions } from './discord-adapter.js';
-export { deployCommands, type DeployOptions, type DeployResult } from './deploy.js';
 export { explainDiscordFailure } from './discord-errors.js';
-export { slashCommands, slashCommandJson, type SlashCommandJson } from './slash-json.js';
+export { type SlashCommandJson, slashCommandJson, slashCommands } from './slash-json.js';

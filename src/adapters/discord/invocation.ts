@@ -69,7 +69,11 @@ function whoAndWhere(source: InteractionLike): Pick<Invocation, 'platform' | 'us
   return {
     platform: 'discord',
     // ManageGuild is the moderator permission; in a DM there are no member permissions, so no moderator.
-    user: { id: source.user.id, name: source.user.username, isModerator: source.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false },
+    user: {
+      id: source.user.id,
+      name: source.user.username,
+      isModerator: source.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    },
     chat: {
       id: ruleChannel(source.channelId ?? source.user.id, source.channel),
       scopeId: source.guildId ?? undefined,
@@ -111,8 +115,16 @@ export function mentionInvocation(message: MessageLike, botUserId: string, targe
     command: target.name,
     args: { [target.arg]: text },
     platform: 'discord',
-    user: { id: message.author.id, name: message.author.username, isModerator: message.member?.permissions.has(PermissionFlagsBits.ManageGuild) ?? false },
-    chat: { id: ruleChannel(message.channelId, message.channel), scopeId: message.guildId ?? undefined, kind: message.guildId ? 'group' : 'private' },
+    user: {
+      id: message.author.id,
+      name: message.author.username,
+      isModerator: message.member?.permissions.has(PermissionFlagsBits.ManageGuild) ?? false,
+    },
+    chat: {
+      id: ruleChannel(message.channelId, message.channel),
+      scopeId: message.guildId ?? undefined,
+      kind: message.guildId ? 'group' : 'private',
+    },
     requestId: message.id,
   };
 }

@@ -1,11 +1,11 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed } from 'discord.js';
+import { type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, ButtonStyle, ComponentType } from 'discord.js';
 import type { CitedPassage } from '../../core/answer.js';
 import type { Suggestion } from '../../core/command.js';
 import { errorReply, type Lang, type Reply } from '../../core/reply.js';
 import {
+  cleanText,
   type Excerpt,
   excerptText,
-  cleanText,
   fitExcerpts,
   fitLines,
   fitStart,
@@ -59,7 +59,11 @@ function title(text: string): string {
 export function embedsLength(embeds: readonly APIEmbed[]): number {
   return embeds.reduce(
     (sum, e) =>
-      sum + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0) +
+      sum +
+      (e.title?.length ?? 0) +
+      (e.description?.length ?? 0) +
+      (e.footer?.text.length ?? 0) +
+      (e.author?.name.length ?? 0) +
       (e.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0),
     0,
   );
@@ -106,7 +110,13 @@ function passageEmbeds(passages: readonly CitedPassage[], lang: Lang): APIEmbed[
 
 function answerButtons(answerId: string, nextPage: number | undefined, lang: Lang): DiscordMessage['components'] {
   const buttons: APIButtonComponentWithCustomId[] = [];
-  if (nextPage !== undefined) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: moreButtonId(answerId, nextPage), label: MESSAGES.moreButton[lang] });
+  if (nextPage !== undefined)
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      custom_id: moreButtonId(answerId, nextPage),
+      label: MESSAGES.moreButton[lang],
+    });
   buttons.push(
     { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: feedbackButtonId(answerId, 'up'), emoji: { name: '👍' } },
     { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: feedbackButtonId(answerId, 'down'), emoji: { name: '👎' } },
@@ -158,7 +168,11 @@ function renderArticle(reply: Extract<Reply, { kind: 'article' }>): DiscordMessa
     });
   const items = reply.paragraphs.map((p) => ({ text: p.text, focus: START, max: PARAGRAPH_SOFT_MAX }));
   const excerpts = fitExcerpts(items, DISCORD_LIMITS.description, (ex) => render(ex).join('\n\n').length);
-  const field = (name: string, value: string) => ({ name, value: fitStart(cleanText(value), DISCORD_LIMITS.fieldValue, isolateLtrRuns), inline: true });
+  const field = (name: string, value: string) => ({
+    name,
+    value: fitStart(cleanText(value), DISCORD_LIMITS.fieldValue, isolateLtrRuns),
+    inline: true,
+  });
   const fields = [
     article.source ? field(MESSAGES.source[lang], article.source) : undefined,
     article.date ? field(MESSAGES.date[lang], article.date) : undefined,
@@ -194,7 +208,9 @@ function renderStats(reply: Extract<Reply, { kind: 'stats' }>): DiscordMessage {
   const missing = missingLines(stats).map((line) => fitStart(line, 200, safeUserText));
   const fields = [
     ...statsFields(stats, lang).map((f) => ({ name: f.label, value: isolateLtrRuns(f.value), ...(f.inline ? { inline: true } : {}) })),
-    ...(missing.length ? [{ name: MESSAGES.missing[lang], value: fitLines(missing, DISCORD_LIMITS.fieldValue, MESSAGES.leftOut[lang]) }] : []),
+    ...(missing.length
+      ? [{ name: MESSAGES.missing[lang], value: fitLines(missing, DISCORD_LIMITS.fieldValue, MESSAGES.leftOut[lang]) }]
+      : []),
   ];
   return message({ embeds: [{ title: MESSAGES.stats[lang], fields, color: COLOR.info }] });
 }
@@ -216,7 +232,9 @@ function renderNotice(reply: Extract<Reply, { kind: 'notice' }>): DiscordMessage
   const items = (reply.items ?? []).map((item) => fitStart(`• ${item}`, 300, safeUserText));
   return message({
     content: content(reply.text),
-    embeds: items.length ? [{ description: fitLines(items, DISCORD_LIMITS.description, MESSAGES.leftOut[reply.lang]), color: COLOR.info }] : [],
+    embeds: items.length
+      ? [{ description: fitLines(items, DISCORD_LIMITS.description, MESSAGES.leftOut[reply.lang]), color: COLOR.info }]
+      : [],
     ephemeral: reply.ephemeral ?? false,
   });
 }

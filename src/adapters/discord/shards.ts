@@ -1,4 +1,4 @@
-import { REST, Routes, type ClientOptions } from 'discord.js';
+import { type ClientOptions, REST, Routes } from 'discord.js';
 import type { Config } from '../../config.js';
 
 type DiscordConfig = NonNullable<Config['discord']>;
@@ -22,6 +22,9 @@ export async function shardOptions(config: DiscordConfig): Promise<Pick<ClientOp
   const count = shards.count === 'auto' ? await recommendedShardCount(config) : shards.count;
   const ids = shards.ids ?? Array.from({ length: count }, (_, i) => i);
   const outside = ids.filter((id) => id >= count);
-  if (outside.length) throw new Error(`DISCORD_SHARD_IDS ${outside.join(',')} are beyond the ${count} shards Discord recommends; lower them or set DISCORD_SHARD_COUNT`);
+  if (outside.length)
+    throw new Error(
+      `DISCORD_SHARD_IDS ${outside.join(',')} are beyond the ${count} shards Discord recommends; lower them or set DISCORD_SHARD_COUNT`,
+    );
   return { shards: ids, shardCount: count };
 }

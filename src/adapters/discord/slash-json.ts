@@ -6,7 +6,7 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
 } from 'discord.js';
-import { commandsFor, type CommandSpec } from '../../core/command.js';
+import { type CommandSpec, commandsFor } from '../../core/command.js';
 import { commandShape, type OptionShape } from '../../core/command-shape.js';
 
 /** Discord's rules for application commands (API reference, "Application Command Object"). */
@@ -70,7 +70,8 @@ function optionJson(command: string, option: OptionShape): SlashOptionJson {
       autocomplete: option.autocomplete || undefined,
     };
   }
-  if (option.choices && option.choices.length > SLASH_LIMITS.choices) fail(command, `option "${option.name}" has ${option.choices.length} choices (Discord takes ${SLASH_LIMITS.choices}); use autocomplete`);
+  if (option.choices && option.choices.length > SLASH_LIMITS.choices)
+    fail(command, `option "${option.name}" has ${option.choices.length} choices (Discord takes ${SLASH_LIMITS.choices}); use autocomplete`);
   if (option.choices && option.autocomplete) fail(command, `option "${option.name}" has both choices and autocomplete`);
   return {
     ...base,

@@ -19,7 +19,9 @@ export interface Element {
 /** A string is text (escaped when rendered); an element is a tag around more markup. */
 export type Markup = string | Element | readonly Markup[];
 
-const el = (tag: Tag) => (...children: Markup[]): Element => ({ tag, children });
+const el =
+  (tag: Tag) =>
+  (...children: Markup[]): Element => ({ tag, children });
 
 export const b = el('b');
 export const i = el('i');

@@ -1,5 +1,5 @@
 import type { BotCommand, BotCommandScope } from 'telegraf/types';
-import { commandsFor, type CommandSpec } from '../../core/command.js';
+import { type CommandSpec, commandsFor } from '../../core/command.js';
 
 /**
  * The command menus Telegram shows when "/" is typed, derived from the
@@ -20,7 +20,10 @@ export const COMMAND_NAME = /^[a-z0-9_]{1,32}$/;
 export const DESCRIPTION_MAX = 256;
 
 function entries(commands: readonly CommandSpec[], lang: 'en' | 'ar'): BotCommand[] {
-  return commands.map((c) => ({ command: c.name, description: (lang === 'ar' ? c.descriptionAr : c.description).slice(0, DESCRIPTION_MAX) }));
+  return commands.map((c) => ({
+    command: c.name,
+    description: (lang === 'ar' ? c.descriptionAr : c.description).slice(0, DESCRIPTION_MAX),
+  }));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Telegram } from 'telegraf';
 import type { Turn } from '../../core/in-flight.js';
 import type { Logger } from '../../core/logger.js';
 import type { CommandMenu } from './menus.js';
-import { TOAST_LIMIT, type InlineAnswer, type TelegramMessage } from './render.js';
+import { type InlineAnswer, type TelegramMessage, TOAST_LIMIT } from './render.js';
 import { createSender, type Pace } from './sender.js';
 import type { Place } from './updates.js';
 
@@ -52,23 +52,34 @@ export function createOutbox(options: {
       ...message,
       ...(place.topicId ? { message_thread_id: place.topicId } : {}),
       // in a group, say whom we answer; a deleted question must not lose the answer
-      ...(first && place.chatType !== 'private' && place.messageId ? { reply_parameters: { message_id: place.messageId, allow_sending_without_reply: true } } : {}),
+      ...(first && place.chatType !== 'private' && place.messageId
+        ? { reply_parameters: { message_id: place.messageId, allow_sending_without_reply: true } }
+        : {}),
     };
   }
 
   const started = new WeakMap<Turn, Promise<void>>();
 
-  async function deliverInOrder(messages: readonly TelegramMessage[], place: Place, turn: Turn | undefined, onStart: () => void): Promise<void> {
+  async function deliverInOrder(
+    messages: readonly TelegramMessage[],
+    place: Place,
+    turn: Turn | undefined,
+    onStart: () => void,
+  ): Promise<void> {
     const lane = { key: String(place.chatId), kind: place.chatType === 'private' ? ('private' as const) : ('group' as const) };
     for (const [n, message] of messages.entries()) {
       const payload = payloadOf(message, place, n === 0);
       // a message still queued when shutdown told the asker to ask again is dropped; one already sent is finished
-      const sent = await sender.call('sendMessage', async () => {
-        if (turn?.interrupted && n === 0) return false;
-        onStart();
-        await telegram.callApi('sendMessage', payload);
-        return true;
-      }, lane);
+      const sent = await sender.call(
+        'sendMessage',
+        async () => {
+          if (turn?.interrupted && n === 0) return false;
+          onStart();
+          await telegram.callApi('sendMessage', payload);
+          return true;
+        },
+        lane,
+      );
       if (!sent) return;
     }
   }
@@ -107,7 +118,9 @@ export function createOutbox(options: {
 
     showTyping(place) {
       sender
-        .call('sendChatAction', () => telegram.sendChatAction(place.chatId, 'typing', place.topicId ? { message_thread_id: place.topicId } : {}))
+        .call('sendChatAction', () =>
+          telegram.sendChatAction(place.chatId, 'typing', place.topicId ? { message_thread_id: place.topicId } : {}),
+        )
         .catch((error: unknown) => logger.debug({ err: error }, 'sendChatAction failed'));
     },
 
@@ -118,10 +131,18 @@ export function createOutbox(options: {
     async publishMenus(menus) {
       for (const menu of menus) {
         try {
-          await sender.call('setMyCommands', () => telegram.setMyCommands(menu.commands, { scope: menu.scope, ...(menu.language_code ? { language_code: menu.language_code } : {}) }));
+          await sender.call('setMyCommands', () =>
+            telegram.setMyCommands(menu.commands, {
+              scope: menu.scope,
+              ...(menu.language_code ? { language_code: menu.language_code } : {}),
+            }),
+          );
         } catch (error) {
           // an operator who never opened a private chat with the bot has no chat to scope to: not worth failing over
-          logger.warn({ err: error, scope: menu.scope.type, language: menu.language_code ?? 'default' }, 'could not publish a command menu');
+          logger.warn(
+            { err: error, scope: menu.scope.type, language: menu.language_code ?? 'default' },
+            'could not publish a command menu',
+          );
         }
       }
     },

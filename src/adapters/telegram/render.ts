@@ -22,7 +22,7 @@ import {
   statsFields,
 } from '../../present/index.js';
 import { encodeFeedback, encodeMore } from './callback-data.js';
-import { a, b, blockquote, code, i, join, plainText, toHtml, type Markup } from './html.js';
+import { a, b, blockquote, code, i, join, type Markup, plainText, toHtml } from './html.js';
 
 /**
  * Telegram's markup for a Reply: HTML parse mode (every string escaped in
@@ -210,7 +210,13 @@ function renderStats(reply: Extract<Reply, { kind: 'stats' }>): TelegramMessage[
 function renderHelp(reply: Extract<Reply, { kind: 'help' }>): TelegramMessage[] {
   const lines = helpLines(reply.commands, reply.lang).flatMap((c): Markup[] => [
     '',
-    [join(c.usage.map((u) => code(u)), '\n'), c.restricted ? ` 🔒 ${c.restricted}` : ''],
+    [
+      join(
+        c.usage.map((u) => code(u)),
+        '\n',
+      ),
+      c.restricted ? ` 🔒 ${c.restricted}` : '',
+    ],
     i(c.description),
   ]);
   return packLines([b(MESSAGES.commands[reply.lang]), ...lines]);

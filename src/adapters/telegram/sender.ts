@@ -1,6 +1,6 @@
 import { TelegramError } from 'telegraf';
-import type { Logger } from '../../core/logger.js';
 import { InFlight } from '../../core/in-flight.js';
+import type { Logger } from '../../core/logger.js';
 
 /**
  * The send queue between the adapter and the Bot API. Telegram asks for about
@@ -118,8 +118,8 @@ export function createSender(options: SenderOptions): Sender {
   }
 
   return {
-    call(method, run, lane) {
-      let result;
+    call<T>(method: string, run: () => Promise<T>, lane?: ChatLane): Promise<T> {
+      let result: Promise<T>;
       if (!lane) {
         result = withRetries(method, run);
       } else {

@@ -14,8 +14,10 @@ const TOKEN_FIX = 'copy it again from @BotFather into TELEGRAM_BOT_TOKEN';
 export function describeStartFailure(error: unknown, apiRoot: string, method: string, timeoutMs?: number): string {
   if (error instanceof TelegramError) {
     if (error.code === 401) return `the token was rejected (401 Unauthorized) — ${TOKEN_FIX}`;
-    if (error.code === 404) return `the Bot API at ${apiRoot} does not know this token (404 Not Found) — ${TOKEN_FIX}, and check TELEGRAM_API_ROOT if you set it`;
-    if (error.code === 409) return `${method} was refused (409 Conflict): another process uses this token, or a webhook is set — stop the other instance`;
+    if (error.code === 404)
+      return `the Bot API at ${apiRoot} does not know this token (404 Not Found) — ${TOKEN_FIX}, and check TELEGRAM_API_ROOT if you set it`;
+    if (error.code === 409)
+      return `${method} was refused (409 Conflict): another process uses this token, or a webhook is set — stop the other instance`;
     return `${method} failed at ${apiRoot} (${error.code} ${oneLine(error.description)})`;
   }
   if (error instanceof Error && error.name === 'AbortError') {
@@ -30,7 +32,7 @@ function networkCause(error: unknown): string {
   if (error && typeof error === 'object') {
     const { code, type } = error as { code?: unknown; type?: unknown };
     if (typeof code === 'string' && code) return code;
-    if (type === 'invalid-json') return 'the answer is not the Bot API\'s JSON';
+    if (type === 'invalid-json') return "the answer is not the Bot API's JSON";
     if (typeof type === 'string' && type) return type;
   }
   return 'network error';

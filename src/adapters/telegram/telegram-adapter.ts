@@ -14,12 +14,12 @@ import type { Adapter, AdapterDeps } from '../adapter.js';
 import { commandMenus } from './menus.js';
 import { createModeratorCheck } from './moderators.js';
 import { createOutbox } from './outbox.js';
+import { startPollingAsLeader } from './polling-leader.js';
 import { callbackToast, renderInlineResults, renderReply } from './render.js';
 import type { Pace } from './sender.js';
 import { createStartCall } from './start-error.js';
-import { startPollingAsLeader } from './polling-leader.js';
-import { startPolling, startWebhook, withSignal, type UpdateSource } from './update-source.js';
-import { createRouter, toInvocation, type Route, type Router } from './updates.js';
+import { startPolling, startWebhook, type UpdateSource, withSignal } from './update-source.js';
+import { createRouter, type Route, type Router, toInvocation } from './updates.js';
 import { within } from './wait.js';
 
 export interface TelegramAdapterOptions extends AdapterDeps {
@@ -102,10 +102,13 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
     const reply = errorReply('unavailable', route.lang);
     const place = route.place;
     const notice =
-      route.kind === 'command' && route.inlineQueryId ? () => answerInline(route.inlineQueryId!, { results: [] })
-      : route.kind === 'command' && route.callbackQueryId ? () => answerCallback(route.callbackQueryId!, USER_ERRORS.unavailable[route.lang])
-      : place ? () => outbox.notify(renderReply(reply), place)
-      : undefined;
+      route.kind === 'command' && route.inlineQueryId
+        ? () => answerInline(route.inlineQueryId!, { results: [] })
+        : route.kind === 'command' && route.callbackQueryId
+          ? () => answerCallback(route.callbackQueryId!, USER_ERRORS.unavailable[route.lang])
+          : place
+            ? () => outbox.notify(renderReply(reply), place)
+            : undefined;
     if (!notice) return undefined;
     return async () => {
       const onItsWay = progress.sending ?? outbox.answerStarted(turn);
@@ -118,7 +121,13 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
     };
   }
 
-  async function serve(route: Route, updateLog: Logger, requestId: string, turn?: Turn, progress: Progress = {}): Promise<Record<string, unknown>> {
+  async function serve(
+    route: Route,
+    updateLog: Logger,
+    requestId: string,
+    turn?: Turn,
+    progress: Progress = {},
+  ): Promise<Record<string, unknown>> {
     if (route.kind === 'ignore') {
       if (route.callbackQueryId) await answerCallback(route.callbackQueryId);
       if (route.inlineQueryId) await answerInline(route.inlineQueryId, { results: [] });
@@ -126,7 +135,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
     }
     if (route.kind === 'local') {
       const reply: Reply =
-        route.reply === 'unknown_command' ? errorReply('unknown_command', route.lang) : { kind: 'notice', lang: route.lang, text: MESSAGES.rejected.unreadable[route.lang] };
+        route.reply === 'unknown_command'
+          ? errorReply('unknown_command', route.lang)
+          : { kind: 'notice', lang: route.lang, text: MESSAGES.rejected.unreadable[route.lang] };
       await deliver(renderReply(reply), route.place, turn);
       return { reply: reply.kind };
     }
@@ -144,15 +155,21 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
     if (place && spec?.slow) outbox.showTyping(place);
 
     const reply = await dispatcher.dispatch(invocation, { lang: route.lang, logger: updateLog, turn });
-    const outcome = { reply: reply.kind, ...(reply.kind === 'answer' ? { status: reply.answer.status, passages: reply.answer.passages.length } : {}), ...(reply.kind === 'error' ? { code: reply.code } : {}) };
+    const outcome = {
+      reply: reply.kind,
+      ...(reply.kind === 'answer' ? { status: reply.answer.status, passages: reply.answer.passages.length } : {}),
+      ...(reply.kind === 'error' ? { code: reply.code } : {}),
+    };
     // shutdown already told the asker to ask again
     if (turn?.interrupted) return { ...outcome, interrupted: true };
 
     if (route.inlineQueryId) {
-      await (progress.sending = answerInline(route.inlineQueryId, renderInlineResults(reply)));
+      progress.sending = answerInline(route.inlineQueryId, renderInlineResults(reply));
+      await progress.sending;
     } else if (route.callbackQueryId) {
       const toast = callbackToast(reply);
-      await (progress.sending = answerCallback(route.callbackQueryId, toast));
+      progress.sending = answerCallback(route.callbackQueryId, toast);
+      await progress.sending;
       if (toast === undefined && place) await deliver(renderReply(reply), place, turn);
     } else if (place && reply.kind === 'error' && reply.code === 'rate_limited' && !rateNotices.first(`${place.chatId}:${route.from.id}`)) {
       return { ...outcome, notice: 'already sent' };
@@ -204,7 +221,12 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Adapter 
         ? await startWebhook(bot, config.webhook, { logger: log, startCall, host: options.webhookHost })
         : options.tryLock
           ? await startPollingAsLeader(bot, {
-              logger: log, apiRoot, startCall, tryLock: options.tryLock, lockName: `telegram-polling:${me.id}`, retryMs: options.standbyRetryMs ?? STANDBY_RETRY_MS,
+              logger: log,
+              apiRoot,
+              startCall,
+              tryLock: options.tryLock,
+              lockName: `telegram-polling:${me.id}`,
+              retryMs: options.standbyRetryMs ?? STANDBY_RETRY_MS,
             })
           : await startPolling(bot, { logger: log, apiRoot, startCall });
       log.info({ username: me.username, mode: source.mode, apiRoot }, 'Telegram adapter started');

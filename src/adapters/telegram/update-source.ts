@@ -64,12 +64,15 @@ function watchPolls(bot: Telegraf, logger: Logger): () => boolean {
 }
 
 export async function startPolling(bot: Telegraf, deps: { logger: Logger; apiRoot: string; startCall: StartCall }): Promise<UpdateSource> {
-  await deps.startCall('deleteWebhook', (signal) => bot.telegram.callApi('deleteWebhook', { drop_pending_updates: false }, withSignal(signal)));
+  await deps.startCall('deleteWebhook', (signal) =>
+    bot.telegram.callApi('deleteWebhook', { drop_pending_updates: false }, withSignal(signal)),
+  );
   const reachable = watchPolls(bot, deps.logger);
   let running = true;
   const polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).then(
     () => deps.logger.info('long polling stopped'),
-    (error: unknown) => deps.logger.error({ err: error }, `long polling failed: ${describeStartFailure(error, deps.apiRoot, 'getUpdates')}`),
+    (error: unknown) =>
+      deps.logger.error({ err: error }, `long polling failed: ${describeStartFailure(error, deps.apiRoot, 'getUpdates')}`),
   );
   void polling.finally(() => {
     running = false;
@@ -122,13 +125,20 @@ export async function startWebhook(
       resolve();
     });
   }).catch((error: { code?: string }) => {
-    throw new AdapterStartError('telegram', `cannot listen for the webhook on port ${webhook.port} (${error.code ?? 'error'}) — free the port or set TELEGRAM_WEBHOOK_PORT`);
+    throw new AdapterStartError(
+      'telegram',
+      `cannot listen for the webhook on port ${webhook.port} (${error.code ?? 'error'}) — free the port or set TELEGRAM_WEBHOOK_PORT`,
+    );
   });
   server.on('error', (error) => deps.logger.error({ err: error }, 'webhook server error'));
 
   try {
     await deps.startCall('setWebhook', (signal) =>
-      bot.telegram.callApi('setWebhook', { url: webhook.url, secret_token: secret, allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false }, withSignal(signal)),
+      bot.telegram.callApi(
+        'setWebhook',
+        { url: webhook.url, secret_token: secret, allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false },
+        withSignal(signal),
+      ),
     );
   } catch (error) {
     await close();

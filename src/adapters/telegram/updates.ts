@@ -72,7 +72,23 @@ export interface Router {
 
 /** "/ask@BotName rest": a command at the start, maybe addressed to one bot. */
 const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,64}))?(?=\s|$)/;
-const MEDIA_KEYS = ['sticker', 'photo', 'video', 'voice', 'audio', 'document', 'animation', 'video_note', 'contact', 'location', 'venue', 'poll', 'dice', 'game', 'story'] as const;
+const MEDIA_KEYS = [
+  'sticker',
+  'photo',
+  'video',
+  'voice',
+  'audio',
+  'document',
+  'animation',
+  'video_note',
+  'contact',
+  'location',
+  'venue',
+  'poll',
+  'dice',
+  'game',
+  'story',
+] as const;
 
 function senderOf(user: { id: number; first_name?: string; last_name?: string; language_code?: string }): From {
   const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || undefined;
@@ -113,12 +129,23 @@ export function createRouter(me: BotIdentity, commands: readonly CommandSpec[]):
     const place: Place = { chatId: msg.chat.id, chatType: msg.chat.type, messageId: msg.message_id, ...(topicId ? { topicId } : {}) };
     const repliesToMe = 'reply_to_message' in msg && msg.reply_to_message?.from?.id === me.id;
     const text = 'text' in msg ? msg.text : 'caption' in msg ? msg.caption : undefined;
-    const command = (name: string, args: Record<string, unknown>): Route => ({ kind: 'command', via: 'message', command: name, args, from, place, lang, anonymousAdmin });
+    const command = (name: string, args: Record<string, unknown>): Route => ({
+      kind: 'command',
+      via: 'message',
+      command: name,
+      args,
+      from,
+      place,
+      lang,
+      anonymousAdmin,
+    });
 
     if (text === undefined) {
       const isMedia = MEDIA_KEYS.some((key) => key in msg);
       if (!isMedia) return { kind: 'ignore', reason: 'service' };
-      return isPrivate || repliesToMe ? { kind: 'local', reply: 'not_text', from, place, lang } : { kind: 'ignore', reason: 'not_addressed' };
+      return isPrivate || repliesToMe
+        ? { kind: 'local', reply: 'not_text', from, place, lang }
+        : { kind: 'ignore', reason: 'not_addressed' };
     }
 
     const match = COMMAND.exec(text);
@@ -127,7 +154,10 @@ export function createRouter(me: BotIdentity, commands: readonly CommandSpec[]):
       if (target && !isMe(target)) return { kind: 'ignore', reason: 'other_bot_command' };
       const name = rawName!.toLowerCase();
       const spec = byName.get(name);
-      if (!spec) return isPrivate || target ? { kind: 'local', reply: 'unknown_command', from, place, lang } : { kind: 'ignore', reason: 'other_bot_command' };
+      if (!spec)
+        return isPrivate || target
+          ? { kind: 'local', reply: 'unknown_command', from, place, lang }
+          : { kind: 'ignore', reason: 'other_bot_command' };
       const rest = text.slice(whole.length);
       return command(name, name === textCommand?.name ? freeText(rest) : parseTextArguments(spec, rest));
     }
@@ -167,8 +197,14 @@ export function createRouter(me: BotIdentity, commands: readonly CommandSpec[]):
         const query = update.inline_query;
         if (!query.query.trim() || !textCommand) return { kind: 'ignore', reason: 'empty_inline_query', inlineQueryId: query.id };
         return {
-          kind: 'command', via: 'inline', command: textCommand.name, args: freeText(query.query), from: senderOf(query.from),
-          lang: languageOf(query.from.language_code), anonymousAdmin: false, inlineQueryId: query.id,
+          kind: 'command',
+          via: 'inline',
+          command: textCommand.name,
+          args: freeText(query.query),
+          from: senderOf(query.from),
+          lang: languageOf(query.from.language_code),
+          anonymousAdmin: false,
+          inlineQueryId: query.id,
         };
       }
       if ('edited_message' in update) return { kind: 'ignore', reason: 'edited' };

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AdapterStartError, type Adapter } from '../../../src/adapters/adapter.js';
+import { type Adapter, AdapterStartError } from '../../../src/adapters/adapter.js';
 import { createDiscordAdapter } from '../../../src/adapters/discord/index.js';
+import { USER_ERRORS } from '../../../src/core/errors.js';
 import type { Logger } from '../../../src/core/logger.js';
 import { MESSAGES } from '../../../src/present/catalogue.js';
-import { USER_ERRORS } from '../../../src/core/errors.js';
 import { createTestBot, type TestBot } from '../../support/bot.js';
 import { STUB_PASSAGE, STUB_RELOAD, stubBot, stubDispatcher } from '../../support/stub-bot.js';
-import { FAKE_TOKEN, IDS, USERS, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.js';
+import { FAKE_TOKEN, type FakeDiscord, IDS, type RecordedRequest, startFakeDiscord, USERS } from './fake-discord.js';
 import { autocomplete, buttonClick, channelMessage, directMessage, slashCommand, stringOption } from './fake-events.js';
 
 const QUESTION = 'متى عقد اجتماع التحالف في الكويت؟';
@@ -23,17 +23,31 @@ interface LogEntry {
 
 function recordingLogger(entries: LogEntry[], bindings: Record<string, unknown> = {}): Logger {
   const at = (level: string) => (first: object | string, message?: string) =>
-    entries.push(typeof first === 'string' ? { level, bindings, fields: {}, message: first } : { level, bindings, fields: { ...first }, message });
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: (more) => recordingLogger(entries, { ...bindings, ...more }) };
+    entries.push(
+      typeof first === 'string' ? { level, bindings, fields: {}, message: first } : { level, bindings, fields: { ...first }, message },
+    );
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (more) => recordingLogger(entries, { ...bindings, ...more }),
+  };
 }
 
 /** What a reader sees: markdown, escapes, bidi isolates and ellipses taken out. */
 function readable(markdown: string): string {
-  return markdown.replace(/\*\*|__/g, '').replace(/\\(.)/g, '$1').replace(/[\u2066-\u2069]/g, '').replace(/…/g, '');
+  return markdown
+    .replace(/\*\*|__/g, '')
+    .replace(/\\(.)/g, '$1')
+    .replace(/[\u2066-\u2069]/g, '')
+    .replace(/…/g, '');
 }
 
-const callbackOf = (interaction: { id: string }) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/interactions/${interaction.id}/`);
-const originalEditOf = (interaction: { token: string }) => (r: RecordedRequest) => r.method === 'PATCH' && r.path.endsWith(`/${interaction.token}/messages/@original`);
+const callbackOf = (interaction: { id: string }) => (r: RecordedRequest) =>
+  r.method === 'POST' && r.path.startsWith(`/interactions/${interaction.id}/`);
+const originalEditOf = (interaction: { token: string }) => (r: RecordedRequest) =>
+  r.method === 'PATCH' && r.path.endsWith(`/${interaction.token}/messages/@original`);
 
 describe('the Discord adapter against a fake Discord on loopback', () => {
   let fake: FakeDiscord;
@@ -86,8 +100,19 @@ describe('the Discord adapter against a fake Discord on loopback', () => {
 
     /** the answer as Discord would show it, the message a button click comes from */
     const answerMessage = () => ({
-      ...answer, id: fake.nextId(), type: 0, channel_id: IDS.channel, author: USERS.bot, timestamp: new Date().toISOString(),
-      edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false,
+      ...answer,
+      id: fake.nextId(),
+      type: 0,
+      channel_id: IDS.channel,
+      author: USERS.bot,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
     });
 
     beforeAll(async () => {
@@ -196,7 +221,9 @@ describe('the Discord adapter against a fake Discord on loopback', () => {
     // quick reloads answer directly; slow ones are deferred and then edited
     const data = callback.body.type === 4 ? callback.body.data : (await fake.waitForRequest(originalEditOf(reload))).body;
     const { before, after } = STUB_RELOAD;
-    expect(readable(data.embeds[0].description)).toMatch(new RegExp(`^Reloaded: ${before.articles} → ${after.articles} articles, ${after.passages} passages`));
+    expect(readable(data.embeds[0].description)).toMatch(
+      new RegExp(`^Reloaded: ${before.articles} → ${after.articles} articles, ${after.passages} passages`),
+    );
     expect((data.flags ?? 0) & EPHEMERAL).toBe(0);
   });
 
@@ -242,11 +269,17 @@ describe('starting the Discord adapter', () => {
     const test = await createTestBot();
     const wrongToken = FAKE_TOKEN.replace('GfAkEd', 'WrOnGg');
     const adapter = createDiscordAdapter({
-      dispatcher: test.dispatcher, bot: test.bot, logger: recordingLogger([]), hashUserIds: false,
+      dispatcher: test.dispatcher,
+      bot: test.bot,
+      logger: recordingLogger([]),
+      hashUserIds: false,
       config: { token: wrongToken, restApi: fake.restApi },
     });
     try {
-      const error = await adapter.start().then(() => undefined, (e: unknown) => e);
+      const error = await adapter.start().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(AdapterStartError);
       expect((error as Error).message).toMatch(/^discord: the token was rejected \(401 Unauthorized\) — .*DISCORD_TOKEN$/);
       expect((error as Error).message).not.toContain('\n');
@@ -264,7 +297,10 @@ describe('starting the Discord adapter', () => {
     await fake.close();
     const test = await createTestBot();
     const adapter = createDiscordAdapter({
-      dispatcher: test.dispatcher, bot: test.bot, logger: recordingLogger([]), hashUserIds: false,
+      dispatcher: test.dispatcher,
+      bot: test.bot,
+      logger: recordingLogger([]),
+      hashUserIds: false,
       config: { token: FAKE_TOKEN, restApi },
     });
     try {
@@ -285,7 +321,10 @@ describe('staying connected', () => {
     fake = await startFakeDiscord();
     test = await createTestBot();
     adapter = createDiscordAdapter({
-      dispatcher: test.dispatcher, bot: test.bot, logger: recordingLogger([]), hashUserIds: false,
+      dispatcher: test.dispatcher,
+      bot: test.bot,
+      logger: recordingLogger([]),
+      hashUserIds: false,
       config: { token: FAKE_TOKEN, restApi: fake.restApi },
     });
     await adapter.start();

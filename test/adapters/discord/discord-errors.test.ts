@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { explainDiscordFailure, GatewayTimeoutError } from '../../../src/adapters/discord/discord-errors.js';
 
 function apiError(status: number, code: number, message: string): DiscordAPIError {
-  return new DiscordAPIError({ code, message }, code, status, 'PUT', 'https://discord.com/api/v10/applications/1/commands', { body: undefined, files: undefined });
+  return new DiscordAPIError({ code, message }, code, status, 'PUT', 'https://discord.com/api/v10/applications/1/commands', {
+    body: undefined,
+    files: undefined,
+  });
 }
 
 describe('explaining a failure to talk to Discord in one line', () => {
@@ -23,7 +26,9 @@ describe('explaining a failure to talk to Discord in one line', () => {
     expect(explainDiscordFailure(refused, { restApi: 'http://127.0.0.1:9/api' })).toBe(
       'cannot reach the Discord API at http://127.0.0.1:9/api (ECONNREFUSED) — check the network, firewall or proxy, and DISCORD_REST_API',
     );
-    const dns = new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND discord.com'), { code: 'ENOTFOUND' }) });
+    const dns = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('getaddrinfo ENOTFOUND discord.com'), { code: 'ENOTFOUND' }),
+    });
     expect(explainDiscordFailure(dns)).toMatch(/^cannot reach the Discord API at https:\/\/discord.com\/api \(ENOTFOUND\)/);
   });
 

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 /**
  * A local fake of Discord for end-to-end tests: the REST routes discord.js
@@ -91,22 +91,73 @@ export function shardOf(guildId: string, shardCount: number): number {
 
 function guildCreate(id: string = IDS.guild, channelId: string = IDS.channel) {
   return {
-    id, name: id === IDS.guild ? 'Fake newsroom' : 'Other newsroom', icon: null, owner_id: IDS.owner, afk_timeout: 300, verification_level: 0,
-    default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0, nsfw_level: 0, premium_tier: 0,
-    system_channel_flags: 0, preferred_locale: 'en-US', premium_progress_bar_enabled: false, features: [], emojis: [], stickers: [],
-    roles: [{ id, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-    channels: [{ id: channelId, type: 0, name: 'questions', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null }],
-    threads: [], members: [], voice_states: [], presences: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
-    member_count: 3, large: false, unavailable: false, joined_at: new Date().toISOString(),
+    id,
+    name: id === IDS.guild ? 'Fake newsroom' : 'Other newsroom',
+    icon: null,
+    owner_id: IDS.owner,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    mfa_level: 0,
+    nsfw_level: 0,
+    premium_tier: 0,
+    system_channel_flags: 0,
+    preferred_locale: 'en-US',
+    premium_progress_bar_enabled: false,
+    features: [],
+    emojis: [],
+    stickers: [],
+    roles: [
+      {
+        id,
+        name: '@everyone',
+        permissions: MEMBER_PERMISSIONS,
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
+    channels: [
+      { id: channelId, type: 0, name: 'questions', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null },
+    ],
+    threads: [],
+    members: [],
+    voice_states: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+    member_count: 3,
+    large: false,
+    unavailable: false,
+    joined_at: new Date().toISOString(),
   };
 }
 
 /** A message as Discord returns it after a create or an edit. */
 function messageFrom(body: any, channelId: string, author: object, extra: object = {}) {
   return {
-    id: snowflake(), type: 0, channel_id: channelId, author, content: body?.content ?? '', embeds: body?.embeds ?? [],
-    components: body?.components ?? [], attachments: [], mentions: [], mention_roles: [], mention_everyone: false, pinned: false,
-    tts: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: body?.flags ?? 0, ...extra,
+    id: snowflake(),
+    type: 0,
+    channel_id: channelId,
+    author,
+    content: body?.content ?? '',
+    embeds: body?.embeds ?? [],
+    components: body?.components ?? [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    flags: body?.flags ?? 0,
+    ...extra,
   };
 }
 
@@ -128,7 +179,12 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
 export async function startFakeDiscord(options: { token?: string; shardCount?: number } = {}): Promise<FakeDiscord> {
   const token = options.token ?? FAKE_TOKEN;
   const shardCount = options.shardCount ?? 1;
-  const guilds: [string, string][] = options.shardCount ? [[IDS.guild, IDS.channel], [IDS.otherGuild, IDS.otherChannel]] : [[IDS.guild, IDS.channel]];
+  const guilds: [string, string][] = options.shardCount
+    ? [
+        [IDS.guild, IDS.channel],
+        [IDS.otherGuild, IDS.otherChannel],
+      ]
+    : [[IDS.guild, IDS.channel]];
   /** [shard id, shard count] each connection identified with */
   const shardOfSocket = new Map<WebSocket, [number, number]>();
   const requests: RecordedRequest[] = [];
@@ -148,18 +204,30 @@ export async function startFakeDiscord(options: { token?: string; shardCount?: n
     const unauthorized = { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     if (r.method === 'GET' && p === '/gateway/bot') {
       if (!authorized(r)) return unauthorized;
-      return { status: 200, body: { url: wsUrl, shards: shardCount, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      return {
+        status: 200,
+        body: { url: wsUrl, shards: shardCount, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
+      };
     }
     if (r.method === 'GET' && p === '/applications/@me') {
       if (!authorized(r)) return unauthorized;
-      return { status: 200, body: { id: IDS.application, name: 'coalition-qa', bot_public: false, bot_require_code_grant: false, flags: 0 } };
+      return {
+        status: 200,
+        body: { id: IDS.application, name: 'coalition-qa', bot_public: false, bot_require_code_grant: false, flags: 0 },
+      };
     }
     let m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(p);
     if (r.method === 'PUT' && m) {
       if (!authorized(r)) return unauthorized;
       if (m[1] !== IDS.application) return { status: 404, body: { message: 'Unknown Application', code: 10002 } };
       if (m[2] && m[2] !== IDS.guild) return { status: 403, body: { message: 'Missing Access', code: 50001 } };
-      const echoed = (r.body as any[]).map((c) => ({ ...c, id: snowflake(), application_id: IDS.application, guild_id: m?.[2], version: snowflake() }));
+      const echoed = (r.body as any[]).map((c) => ({
+        ...c,
+        id: snowflake(),
+        application_id: IDS.application,
+        guild_id: m?.[2],
+        version: snowflake(),
+      }));
       return { status: 200, body: echoed };
     }
     if (r.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(p)) return { status: 204 };
@@ -234,10 +302,20 @@ export async function startFakeDiscord(options: { token?: string; shardCount?: n
       shardOfSocket.set(socket, shard);
       const own = guilds.filter(([id]) => shardOf(id, shard[1]) === shard[0]);
       sendTo(socket, {
-        op: 0, t: 'READY', s: ++seq,
+        op: 0,
+        t: 'READY',
+        s: ++seq,
         d: {
-          v: 10, user: USERS.bot, guilds: own.map(([id]) => ({ id, unavailable: true })), session_id: options.shardCount ? `fake-session-${shard[0]}` : 'fake-session', resume_gateway_url: wsUrl,
-          shard, application: { id: IDS.application, flags: 0 }, private_channels: [], relationships: [], presences: [],
+          v: 10,
+          user: USERS.bot,
+          guilds: own.map(([id]) => ({ id, unavailable: true })),
+          session_id: options.shardCount ? `fake-session-${shard[0]}` : 'fake-session',
+          resume_gateway_url: wsUrl,
+          shard,
+          application: { id: IDS.application, flags: 0 },
+          private_channels: [],
+          relationships: [],
+          presences: [],
         },
       });
       for (const [id, channelId] of own) sendTo(socket, { op: 0, t: 'GUILD_CREATE', s: ++seq, d: guildCreate(id, channelId) });
@@ -262,7 +340,11 @@ export async function startFakeDiscord(options: { token?: string; shardCount?: n
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           listeners.delete(listener);
-          reject(new Error(`fake Discord: no matching request within ${timeoutMs} ms; got ${requests.map((r) => `${r.method} ${r.path}`).join(', ')}`));
+          reject(
+            new Error(
+              `fake Discord: no matching request within ${timeoutMs} ms; got ${requests.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+            ),
+          );
         }, timeoutMs);
         const listener = (r: RecordedRequest) => {
           if (!match(r)) return;

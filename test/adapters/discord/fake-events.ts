@@ -1,4 +1,4 @@
-import { IDS, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, USERS, type FakeDiscord } from './fake-discord.js';
+import { type FakeDiscord, IDS, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, USERS } from './fake-discord.js';
 
 /** Gateway payloads a test sends through the fake: what Discord sends when people use the bot. */
 
@@ -6,18 +6,38 @@ type Who = 'member' | 'moderator';
 
 function member(who: Who) {
   return {
-    user: USERS[who], roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, pending: false,
-    nick: null, avatar: null, premium_since: null, permissions: who === 'moderator' ? MODERATOR_PERMISSIONS : MEMBER_PERMISSIONS,
+    user: USERS[who],
+    roles: [],
+    joined_at: '2024-01-01T00:00:00.000Z',
+    deaf: false,
+    mute: false,
+    flags: 0,
+    pending: false,
+    nick: null,
+    avatar: null,
+    premium_since: null,
+    permissions: who === 'moderator' ? MODERATOR_PERMISSIONS : MEMBER_PERMISSIONS,
   };
 }
 
 function base(fake: FakeDiscord, who: Who, locale: string) {
   const id = fake.nextId();
   return {
-    id, token: `interaction-token-${id}`, application_id: IDS.application, version: 1,
-    guild_id: IDS.guild, channel_id: IDS.channel, channel: { id: IDS.channel, type: 0, guild_id: IDS.guild, name: 'questions' },
-    member: member(who), locale, guild_locale: 'en-US', app_permissions: MEMBER_PERMISSIONS, entitlements: [],
-    authorizing_integration_owners: { 0: IDS.guild }, context: 0, attachment_size_limit: 8_388_608,
+    id,
+    token: `interaction-token-${id}`,
+    application_id: IDS.application,
+    version: 1,
+    guild_id: IDS.guild,
+    channel_id: IDS.channel,
+    channel: { id: IDS.channel, type: 0, guild_id: IDS.guild, name: 'questions' },
+    member: member(who),
+    locale,
+    guild_locale: 'en-US',
+    app_permissions: MEMBER_PERMISSIONS,
+    entitlements: [],
+    authorizing_integration_owners: { 0: IDS.guild },
+    context: 0,
+    attachment_size_limit: 8_388_608,
   };
 }
 
@@ -34,22 +54,55 @@ export function buttonClick(fake: FakeDiscord, customId: string, message: object
 }
 
 export function autocomplete(fake: FakeDiscord, name: string, option: string, typed: string) {
-  return { ...base(fake, 'member', 'en-US'), type: 4, data: { id: fake.nextId(), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] } };
+  return {
+    ...base(fake, 'member', 'en-US'),
+    type: 4,
+    data: { id: fake.nextId(), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] },
+  };
 }
 
 export function channelMessage(fake: FakeDiscord, content: string, mentionsBot: boolean) {
   return {
-    id: fake.nextId(), type: 0, channel_id: IDS.channel, channel_type: 0, guild_id: IDS.guild, author: USERS.member,
+    id: fake.nextId(),
+    type: 0,
+    channel_id: IDS.channel,
+    channel_type: 0,
+    guild_id: IDS.guild,
+    author: USERS.member,
     member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
-    content, mentions: mentionsBot ? [USERS.bot] : [], mention_roles: [], mention_everyone: false, timestamp: new Date().toISOString(),
-    edited_timestamp: null, tts: false, attachments: [], embeds: [], pinned: false, flags: 0, components: [],
+    content,
+    mentions: mentionsBot ? [USERS.bot] : [],
+    mention_roles: [],
+    mention_everyone: false,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    flags: 0,
+    components: [],
   };
 }
 
 export function directMessage(fake: FakeDiscord, content: string) {
   return {
-    id: fake.nextId(), type: 0, channel_id: IDS.dmChannel, channel_type: 1, author: USERS.member, content, mentions: [], mention_roles: [],
-    mention_everyone: false, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, attachments: [], embeds: [],
-    pinned: false, flags: 0, components: [],
+    id: fake.nextId(),
+    type: 0,
+    channel_id: IDS.dmChannel,
+    channel_type: 1,
+    author: USERS.member,
+    content,
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    flags: 0,
+    components: [],
   };
 }

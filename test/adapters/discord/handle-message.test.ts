@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { handleMention, type ReplyableMessage } from '../../../src/adapters/discord/handle-message.js';
 import type { HandlerContext } from '../../../src/adapters/discord/handle-interaction.js';
-import { MESSAGES } from '../../../src/present/catalogue.js';
+import { handleMention, type ReplyableMessage } from '../../../src/adapters/discord/handle-message.js';
 import { USER_ERRORS } from '../../../src/core/errors.js';
-import { NoticeWindow } from '../../../src/core/notice-window.js';
 import { silentLogger } from '../../../src/core/logger.js';
+import { NoticeWindow } from '../../../src/core/notice-window.js';
+import { MESSAGES } from '../../../src/present/catalogue.js';
 import { STUB_PASSAGE, stubBot, stubDispatcher } from '../../support/stub-bot.js';
 
 const BOT = '1100000000000000001';
@@ -12,8 +12,14 @@ const BOT = '1100000000000000001';
 function fakeMessage(content: string, guildId: string | null = '42'): ReplyableMessage & { replies: any[] } {
   const replies: any[] = [];
   return {
-    replies, id: '8001', content, guildId, channelId: '7', channel: { isThread: () => false },
-    author: { id: 'u1', username: 'layla', bot: false }, member: guildId ? { permissions: { has: () => false } } : null,
+    replies,
+    id: '8001',
+    content,
+    guildId,
+    channelId: '7',
+    channel: { isThread: () => false },
+    author: { id: 'u1', username: 'layla', bot: false },
+    member: guildId ? { permissions: { has: () => false } } : null,
     reply: async (options) => void replies.push(options),
   };
 }

@@ -2,11 +2,11 @@ import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import {
   buttonInvocation,
+  type CommandInteractionLike,
   commandInvocation,
   isAddressedTo,
-  mentionInvocation,
-  type CommandInteractionLike,
   type MessageLike,
+  mentionInvocation,
 } from '../../../src/adapters/discord/invocation.js';
 
 const BOT = '1100000000000000001';
@@ -18,8 +18,14 @@ const textChannel = { isThread: () => false };
 
 function command(overrides: Partial<CommandInteractionLike> = {}): CommandInteractionLike {
   return {
-    id: '9001', locale: 'en-US', guildId: '42', channelId: '7', channel: textChannel, user: { id: 'u1', username: 'layla' },
-    memberPermissions: permissions(PermissionFlagsBits.SendMessages), commandName: 'ask',
+    id: '9001',
+    locale: 'en-US',
+    guildId: '42',
+    channelId: '7',
+    channel: textChannel,
+    user: { id: 'u1', username: 'layla' },
+    memberPermissions: permissions(PermissionFlagsBits.SendMessages),
+    commandName: 'ask',
     options: { data: [{ name: 'question', type: ApplicationCommandOptionType.String, value: QUESTION }] },
     ...overrides,
   };
@@ -27,23 +33,41 @@ function command(overrides: Partial<CommandInteractionLike> = {}): CommandIntera
 
 function message(overrides: Partial<MessageLike> = {}): MessageLike {
   return {
-    id: '8001', content: `<@${BOT}> ${QUESTION}`, guildId: '42', channelId: '7', channel: textChannel,
-    author: { id: 'u1', username: 'layla', bot: false }, member: { permissions: permissions(0n) }, ...overrides,
+    id: '8001',
+    content: `<@${BOT}> ${QUESTION}`,
+    guildId: '42',
+    channelId: '7',
+    channel: textChannel,
+    author: { id: 'u1', username: 'layla', bot: false },
+    member: { permissions: permissions(0n) },
+    ...overrides,
   };
 }
 
 describe('turning a slash command into an invocation', () => {
   it('passes options as raw arguments and says who asked where', () => {
     expect(commandInvocation(command())).toEqual({
-      command: 'ask', args: { question: QUESTION }, platform: 'discord', requestId: '9001',
-      user: { id: 'u1', name: 'layla', isModerator: false }, chat: { id: '7', scopeId: '42', kind: 'group' },
+      command: 'ask',
+      args: { question: QUESTION },
+      platform: 'discord',
+      requestId: '9001',
+      user: { id: 'u1', name: 'layla', isModerator: false },
+      chat: { id: '7', scopeId: '42', kind: 'group' },
     });
   });
 
   it('turns a subcommand into the action the command schema expects', () => {
     const synonym = command({
       commandName: 'synonym',
-      options: { data: [{ name: 'add', type: ApplicationCommandOptionType.Subcommand, options: [{ name: 'expressions', type: ApplicationCommandOptionType.String, value: 'داعش = تنظيم الدولة' }] }] },
+      options: {
+        data: [
+          {
+            name: 'add',
+            type: ApplicationCommandOptionType.Subcommand,
+            options: [{ name: 'expressions', type: ApplicationCommandOptionType.String, value: 'داعش = تنظيم الدولة' }],
+          },
+        ],
+      },
     });
     expect(commandInvocation(synonym).args).toEqual({ action: 'add', expressions: 'داعش = تنظيم الدولة' });
     const list = command({ commandName: 'synonym', options: { data: [{ name: 'list', type: ApplicationCommandOptionType.Subcommand }] } });
@@ -57,7 +81,7 @@ describe('turning a slash command into an invocation', () => {
     expect(dm.chat).toEqual({ id: '7', scopeId: undefined, kind: 'private' });
   });
 
-  it('applies a channel\'s rules inside its threads', () => {
+  it("applies a channel's rules inside its threads", () => {
     const inThread = command({ channelId: '77', channel: { isThread: () => true, parentId: '7' } });
     expect(commandInvocation(inThread).chat.id).toBe('7');
   });
@@ -91,10 +115,15 @@ describe('questions asked by mentioning the bot', () => {
 
   it('gives the text without the mention to the command that takes free text', () => {
     const invocation = mentionInvocation(message({ content: `<@${BOT}>   ${QUESTION} <@${BOT}>` }), BOT, ASK);
-    expect(invocation).toMatchObject({ command: 'ask', args: { question: QUESTION }, requestId: '8001', chat: { id: '7', scopeId: '42', kind: 'group' } });
+    expect(invocation).toMatchObject({
+      command: 'ask',
+      args: { question: QUESTION },
+      requestId: '8001',
+      chat: { id: '7', scopeId: '42', kind: 'group' },
+    });
   });
 
-  it('takes moderators from the member\'s permissions', () => {
+  it("takes moderators from the member's permissions", () => {
     const moderator = message({ member: { permissions: permissions(PermissionFlagsBits.ManageGuild) } });
     expect(mentionInvocation(moderator, BOT, ASK).user.isModerator).toBe(true);
     expect(mentionInvocation(message(), BOT, ASK).user.isModerator).toBe(false);

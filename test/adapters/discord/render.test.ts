@@ -5,8 +5,8 @@ import { parseButtonId } from '../../../src/adapters/discord/button-ids.js';
 import { DISCORD_LIMITS } from '../../../src/adapters/discord/discord-text.js';
 import { embedsLength, renderChoices, renderReply } from '../../../src/adapters/discord/render.js';
 import type { Answer, CitedPassage } from '../../../src/core/answer.js';
+import { type ArticleSummary, errorReply, type Reply } from '../../../src/core/reply.js';
 import { MESSAGES } from '../../../src/present/catalogue.js';
-import { errorReply, type ArticleSummary, type Reply } from '../../../src/core/reply.js';
 import { BUNDLED_CORPUS } from '../../support/bot.js';
 
 const LRI = '\u2066';
@@ -18,7 +18,8 @@ const LONG_TEXT = readFileSync(join(BUNDLED_CORPUS, '004_f054958bf221c085.txt'),
   .map((line) => line.trim())
   .filter((line) => line.length > 40)
   .join(' ');
-const BEST_SENTENCE = 'وجدد التحالف الذي تقوده الولايات المتحدة التعبير عن دعم "الشعب السوري في الوصول إلى تسوية سياسية دائمة وفقا لقرار مجلس الأمن المتحدة رقم 2254".';
+const BEST_SENTENCE =
+  'وجدد التحالف الذي تقوده الولايات المتحدة التعبير عن دعم "الشعب السوري في الوصول إلى تسوية سياسية دائمة وفقا لقرار مجلس الأمن المتحدة رقم 2254".';
 const KUWAIT = 'وعقد الاجتماع بالتزامن مع مؤتمر اعادة إعمار العراق الذي بدأ الاثنين بالكويت ويستمر لمدة ثلاثة أيام.';
 
 function passage(text: string, sentence: string, terms: string[], extra: Partial<CitedPassage> = {}): CitedPassage {
@@ -29,18 +30,38 @@ function passage(text: string, sentence: string, terms: string[], extra: Partial
     return { start, end: start + term.length };
   });
   return {
-    id: 'a#1', articleId: 'a', title: 'المجموعة الوزارية المصغرة للتحالف الدولي', date: '2020-06-04', paragraph: 7,
-    text, sentence, sentenceSpan: { start: at, end: at + sentence.length }, terms, termSpans, score: 1, ...extra,
+    id: 'a#1',
+    articleId: 'a',
+    title: 'المجموعة الوزارية المصغرة للتحالف الدولي',
+    date: '2020-06-04',
+    paragraph: 7,
+    text,
+    sentence,
+    sentenceSpan: { start: at, end: at + sentence.length },
+    terms,
+    termSpans,
+    score: 1,
+    ...extra,
   };
 }
 
 function answerReply(passages: CitedPassage[], extra: Partial<Answer> = {}, answerId = 'aZ3-x_9Q', hasMore = true): Reply {
-  return { kind: 'answer', answer: { question: 'سؤال', status: 'answered', lang: 'ar', passages, more: [], ...extra }, answerId, page: 0, hasMore };
+  return {
+    kind: 'answer',
+    answer: { question: 'سؤال', status: 'answered', lang: 'ar', passages, more: [], ...extra },
+    answerId,
+    page: 0,
+    hasMore,
+  };
 }
 
 /** What a reader sees: markdown, escapes, bidi isolates and ellipses taken out. */
 function readable(markdown: string): string {
-  return markdown.replace(/\*\*|__/g, '').replace(/\\(.)/g, '$1').replace(/[\u2066-\u2069]/g, '').replace(/…/g, '');
+  return markdown
+    .replace(/\*\*|__/g, '')
+    .replace(/\\(.)/g, '$1')
+    .replace(/[\u2066-\u2069]/g, '')
+    .replace(/…/g, '');
 }
 
 describe('rendering answers for Discord', () => {
@@ -86,7 +107,11 @@ describe('rendering answers for Discord', () => {
   });
 
   it('isolates Latin titles, dates and numbers that sit inside Arabic', () => {
-    const message = renderReply(answerReply([passage(LONG_TEXT, BEST_SENTENCE, [], { title: 'اجتماع Global Coalition في الكويت', source: 'وكالة الأنباء', date: '2020-06-04' })]));
+    const message = renderReply(
+      answerReply([
+        passage(LONG_TEXT, BEST_SENTENCE, [], { title: 'اجتماع Global Coalition في الكويت', source: 'وكالة الأنباء', date: '2020-06-04' }),
+      ]),
+    );
     const embed = message.embeds[0]!;
     expect(embed.title).toBe(`اجتماع ${LRI}Global Coalition${PDI} في الكويت`);
     expect(embed.footer!.text).toBe(`وكالة الأنباء · ${LRI}2020-06-04${PDI} · الفقرة ${LRI}7${PDI}`);
@@ -104,7 +129,9 @@ describe('rendering answers for Discord', () => {
 
   it('links the title to the article only when its link is a web address', () => {
     const text = `${KUWAIT}`;
-    expect(renderReply(answerReply([passage(text, KUWAIT, [], { url: 'https://example.org/kuwait-2018' })])).embeds[0]!.url).toBe('https://example.org/kuwait-2018');
+    expect(renderReply(answerReply([passage(text, KUWAIT, [], { url: 'https://example.org/kuwait-2018' })])).embeds[0]!.url).toBe(
+      'https://example.org/kuwait-2018',
+    );
     expect(renderReply(answerReply([passage(text, KUWAIT, [], { url: 'javascript:alert(1)' })])).embeds[0]!.url).toBeUndefined();
   });
 
@@ -121,20 +148,36 @@ describe('rendering answers for Discord', () => {
   });
 
   it('says "not found" publicly in the question\'s language, with the /source hint and no citation', () => {
-    const message = renderReply({ kind: 'answer', answer: { question: 'What is the weather?', status: 'not_found', lang: 'en', passages: [], more: [] }, page: 0, hasMore: false });
+    const message = renderReply({
+      kind: 'answer',
+      answer: { question: 'What is the weather?', status: 'not_found', lang: 'en', passages: [], more: [] },
+      page: 0,
+      hasMore: false,
+    });
     expect(message).toMatchObject({ content: MESSAGES.notFound.en, embeds: [], components: [], ephemeral: false });
     expect(message.content).toContain('/source');
   });
 
   it('explains a rejected question privately', () => {
-    const message = renderReply({ kind: 'answer', answer: { question: '', status: 'rejected', reason: 'empty', lang: 'ar', passages: [], more: [] }, page: 0, hasMore: false });
+    const message = renderReply({
+      kind: 'answer',
+      answer: { question: '', status: 'rejected', reason: 'empty', lang: 'ar', passages: [], more: [] },
+      page: 0,
+      hasMore: false,
+    });
     expect(message.ephemeral).toBe(true);
     expect(readable(message.content!)).toBe(readable(MESSAGES.rejected.empty.ar));
   });
 });
 
 describe('rendering the other replies for Discord', () => {
-  const article = (n: number, title = `مقالة رقم ${n} عن اجتماع التحالف الدولي ضد داعش في الكويت`): ArticleSummary => ({ id: `${String(n).padStart(3, '0')}_x`, title, lang: 'ar', paragraphs: 3, date: '2018-02-13' });
+  const article = (n: number, title = `مقالة رقم ${n} عن اجتماع التحالف الدولي ضد داعش في الكويت`): ArticleSummary => ({
+    id: `${String(n).padStart(3, '0')}_x`,
+    title,
+    lang: 'ar',
+    paragraphs: 3,
+    date: '2018-02-13',
+  });
 
   it('lists hundreds of articles within one embed, saying how many were left out', () => {
     const message = renderReply({ kind: 'articles', lang: 'en', articles: Array.from({ length: 300 }, (_, i) => article(i + 1)) });
@@ -154,7 +197,13 @@ describe('rendering the other replies for Discord', () => {
   });
 
   it('escapes what moderators typed in notice items and drops their bidi controls', () => {
-    const message = renderReply({ kind: 'notice', lang: 'ar', text: 'المرادفات', items: ['1. داعش = **تنظيم** \u202Eالدولة'], ephemeral: true });
+    const message = renderReply({
+      kind: 'notice',
+      lang: 'ar',
+      text: 'المرادفات',
+      items: ['1. داعش = **تنظيم** \u202Eالدولة'],
+      ephemeral: true,
+    });
     expect(message.ephemeral).toBe(true);
     expect(message.embeds[0]!.description).toBe('• ⁦1⁩. داعش = \\*\\*تنظيم\\*\\* الدولة');
   });
@@ -168,7 +217,11 @@ describe('rendering the other replies for Discord', () => {
     const replies: Reply[] = [
       answerReply([passage(KUWAIT, KUWAIT, [])]),
       { kind: 'articles', lang: 'ar', articles: [article(1)] },
-      { kind: 'help', lang: 'en', commands: [{ name: 'ask', usage: '/ask <question>', description: 'Ask', descriptionAr: 'اسأل', moderator: false }] },
+      {
+        kind: 'help',
+        lang: 'en',
+        commands: [{ name: 'ask', usage: '/ask <question>', description: 'Ask', descriptionAr: 'اسأل', moderator: false }],
+      },
       { kind: 'notice', lang: 'en', text: '@everyone' },
       errorReply('internal', 'ar'),
     ];

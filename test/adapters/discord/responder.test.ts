@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderReply } from '../../../src/adapters/discord/render.js';
-import { createResponder, withinDeadline, type RespondableInteraction } from '../../../src/adapters/discord/responder.js';
-import { MESSAGES } from '../../../src/present/catalogue.js';
+import { createResponder, type RespondableInteraction, withinDeadline } from '../../../src/adapters/discord/responder.js';
 import { errorReply } from '../../../src/core/reply.js';
+import { MESSAGES } from '../../../src/present/catalogue.js';
 
 const EPHEMERAL = 64;
 
@@ -12,7 +12,14 @@ function fakeInteraction(): RespondableInteraction & { calls: { method: string; 
   const record = (method: string) => async (options?: unknown) => {
     calls.push({ method, options });
   };
-  return { calls, deferReply: record('deferReply'), reply: record('reply'), editReply: record('editReply'), deleteReply: record('deleteReply'), followUp: record('followUp') };
+  return {
+    calls,
+    deferReply: record('deferReply'),
+    reply: record('reply'),
+    editReply: record('editReply'),
+    deleteReply: record('deleteReply'),
+    followUp: record('followUp'),
+  };
 }
 
 const publicNotice = renderReply({ kind: 'notice', lang: 'ar', text: MESSAGES.noMore.ar });
@@ -22,7 +29,12 @@ describe('sending a reply to an interaction', () => {
   it('replies directly when nothing was sent yet, ephemeral when the reply is', async () => {
     const interaction = fakeInteraction();
     await createResponder(interaction).send(ephemeralError);
-    expect(interaction.calls).toEqual([{ method: 'reply', options: expect.objectContaining({ flags: EPHEMERAL, content: ephemeralError.content, allowedMentions: { parse: [] } }) }]);
+    expect(interaction.calls).toEqual([
+      {
+        method: 'reply',
+        options: expect.objectContaining({ flags: EPHEMERAL, content: ephemeralError.content, allowedMentions: { parse: [] } }),
+      },
+    ]);
   });
 
   it('edits a public deferral into a public reply', async () => {
@@ -32,7 +44,12 @@ describe('sending a reply to an interaction', () => {
     await responder.send(publicNotice);
     expect(interaction.calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
     expect(interaction.calls[0]!.options).toEqual({});
-    expect(interaction.calls[1]!.options).toEqual({ content: publicNotice.content, embeds: [], components: [], allowedMentions: { parse: [] } });
+    expect(interaction.calls[1]!.options).toEqual({
+      content: publicNotice.content,
+      embeds: [],
+      components: [],
+      allowedMentions: { parse: [] },
+    });
   });
 
   it('deletes a public deferral and follows up privately when the reply is ephemeral', async () => {
@@ -44,12 +61,15 @@ describe('sending a reply to an interaction', () => {
     expect(interaction.calls[2]!.options.flags).toBe(EPHEMERAL);
   });
 
-  it('follows up once the interaction is answered (the error boundary\'s apology)', async () => {
+  it("follows up once the interaction is answered (the error boundary's apology)", async () => {
     const interaction = fakeInteraction();
     const responder = createResponder(interaction);
     await responder.send(publicNotice);
     await responder.send(ephemeralError);
-    expect(interaction.calls.map((c) => [c.method, c.options.flags])).toEqual([['reply', undefined], ['followUp', EPHEMERAL]]);
+    expect(interaction.calls.map((c) => [c.method, c.options.flags])).toEqual([
+      ['reply', undefined],
+      ['followUp', EPHEMERAL],
+    ]);
   });
 });
 
@@ -85,7 +105,7 @@ describe('telling the asker to ask again at shutdown', () => {
   });
 });
 
-describe('keeping within Discord\'s three seconds', () => {
+describe("keeping within Discord's three seconds", () => {
   beforeEach(() => {
     vi.useFakeTimers();
   });

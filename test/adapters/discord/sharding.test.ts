@@ -4,7 +4,7 @@ import { createDiscordAdapter } from '../../../src/adapters/discord/index.js';
 import type { Config } from '../../../src/config.js';
 import type { Logger } from '../../../src/core/logger.js';
 import { createTestBot, type TestBot } from '../../support/bot.js';
-import { FAKE_TOKEN, IDS, shardOf, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord.js';
+import { FAKE_TOKEN, type FakeDiscord, IDS, type RecordedRequest, shardOf, startFakeDiscord } from './fake-discord.js';
 import { slashCommand, stringOption } from './fake-events.js';
 
 /** Guilds whose events were handled, from the `guild` binding of each log line. */
@@ -21,10 +21,17 @@ function guildLogger(guilds: Set<string>): Logger {
 /** A slash command from a member of `guildId`. */
 function askIn(fake: FakeDiscord, guildId: string, channelId: string) {
   const ask = slashCommand(fake, 'ask', [stringOption('question', 'متى عقد اجتماع التحالف في الكويت؟')]);
-  return { ...ask, guild_id: guildId, channel_id: channelId, channel: { ...ask.channel, id: channelId, guild_id: guildId }, authorizing_integration_owners: { 0: guildId } };
+  return {
+    ...ask,
+    guild_id: guildId,
+    channel_id: channelId,
+    channel: { ...ask.channel, id: channelId, guild_id: guildId },
+    authorizing_integration_owners: { 0: guildId },
+  };
 }
 
-const answered = (interaction: { id: string }) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/interactions/${interaction.id}/`);
+const answered = (interaction: { id: string }) => (r: RecordedRequest) =>
+  r.method === 'POST' && r.path.startsWith(`/interactions/${interaction.id}/`);
 
 describe('two processes owning shards 0 and 1 of 2', () => {
   let fake: FakeDiscord;
@@ -41,7 +48,9 @@ describe('two processes owning shards 0 and 1 of 2', () => {
       { token: FAKE_TOKEN, restApi: fake.restApi, shards: { count: 'auto', ids: [1] } },
     ];
     for (const [i, config] of configs.entries()) {
-      adapters.push(createDiscordAdapter({ dispatcher: test.dispatcher, bot: test.bot, logger: guildLogger(handled[i]!), hashUserIds: false, config }));
+      adapters.push(
+        createDiscordAdapter({ dispatcher: test.dispatcher, bot: test.bot, logger: guildLogger(handled[i]!), hashUserIds: false, config }),
+      );
     }
     await Promise.all(adapters.map((a) => a.start()));
   });
@@ -53,7 +62,10 @@ describe('two processes owning shards 0 and 1 of 2', () => {
   });
 
   it('identifies each process with its own shard of the same total, and both are ready', () => {
-    expect(fake.identifies.map((d) => d.shard).sort()).toEqual([[0, 2], [1, 2]]);
+    expect(fake.identifies.map((d) => d.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
     expect(adapters.every((a) => a.isReady())).toBe(true);
     expect([shardOf(IDS.otherGuild, 2), shardOf(IDS.guild, 2)]).toEqual([0, 1]);
   });

@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { COMMANDS } from '../../../commands/index.js';
-import { SLASH_LIMITS, slashCommandJson, slashCommands, type SlashOptionJson } from '../../../src/adapters/discord/slash-json.js';
+import { SLASH_LIMITS, type SlashOptionJson, slashCommandJson, slashCommands } from '../../../src/adapters/discord/slash-json.js';
 import { commandsFor, defineCommand } from '../../../src/core/command.js';
 
 const OPTION_NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
@@ -27,7 +27,9 @@ describe('the contract between commands/ and Discord', () => {
   const offered = slashCommands(COMMANDS);
 
   it('offers every command a Discord member can type, and none reached only by buttons', () => {
-    const expected = commandsFor('discord', COMMANDS).filter((c) => !c.hidden).map((c) => c.name);
+    const expected = commandsFor('discord', COMMANDS)
+      .filter((c) => !c.hidden)
+      .map((c) => c.name);
     expect(offered.map((c) => c.name)).toEqual(expected);
     expect(expected).toEqual(expect.arrayContaining(['ask', 'source', 'help', 'reload', 'stats', 'channels', 'synonym']));
     expect(offered.map((c) => c.name)).not.toContain('more');
@@ -56,14 +58,26 @@ describe('the contract between commands/ and Discord', () => {
 
   it('turns /ask question into a required string option and /source article into an autocompleted one', () => {
     const byName = new Map(offered.map((c) => [c.name, c]));
-    expect(byName.get('ask')?.options).toEqual([{ type: ApplicationCommandOptionType.String, name: 'question', description: 'Your question, in Arabic or English', required: true, max_length: 4096 }]);
+    expect(byName.get('ask')?.options).toEqual([
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'question',
+        description: 'Your question, in Arabic or English',
+        required: true,
+        max_length: 4096,
+      },
+    ]);
     expect(byName.get('source')?.options[0]).toMatchObject({ name: 'article', required: false, autocomplete: true });
   });
 
   it('turns a discriminated union into subcommands, and a channel field into a channel option', () => {
     const channels = offered.find((c) => c.name === 'channels')!;
     expect(channels.options.map((o) => o.name)).toEqual(['allow', 'deny', 'clear', 'list']);
-    expect(channels.options[0]!.options?.[0]).toMatchObject({ name: 'channel', type: ApplicationCommandOptionType.Channel, required: false });
+    expect(channels.options[0]!.options?.[0]).toMatchObject({
+      name: 'channel',
+      type: ApplicationCommandOptionType.Channel,
+      required: false,
+    });
   });
 
   it('refuses a command Discord could not take, naming the command and the fix', () => {
@@ -72,7 +86,9 @@ describe('the contract between commands/ and Discord', () => {
       description: 'Pick one',
       descriptionAr: 'اختر',
       access: 'member',
-      args: z.object({ choice: z.enum(Array.from({ length: 26 }, (_, i) => `c${i}`) as [string, ...string[]]).meta({ description: 'One of them' }) }),
+      args: z.object({
+        choice: z.enum(Array.from({ length: 26 }, (_, i) => `c${i}`) as [string, ...string[]]).meta({ description: 'One of them' }),
+      }),
       run: ({ lang }) => ({ kind: 'notice', lang, text: 'ok' }),
     });
     expect(() => slashCommandJson(tooMany)).toThrow(/Command "pick" .*26 choices .*commands\//);

@@ -14,7 +14,17 @@ describe('callback data', () => {
   });
 
   it('refuses data it did not write', () => {
-    for (const data of [undefined, '', 'more:', 'more:abc', 'more:abc:x', 'fb:abc:maybe', 'more:متى:1', `more:${'A'.repeat(17)}:1`, 'more:abc:1:extra']) {
+    for (const data of [
+      undefined,
+      '',
+      'more:',
+      'more:abc',
+      'more:abc:x',
+      'fb:abc:maybe',
+      'more:متى:1',
+      `more:${'A'.repeat(17)}:1`,
+      'more:abc:1:extra',
+    ]) {
       expect(decodeCallbackData(data)).toBeUndefined();
     }
   });

@@ -13,7 +13,9 @@ describe('Telegram HTML', () => {
   });
 
   it('nests only the tags Telegram knows', () => {
-    expect(toHtml(blockquote('قال ', b('الوزير'), ' ', i('اليوم'), ' ', code('id_1')))).toBe('<blockquote>قال <b>الوزير</b> <i>اليوم</i> <code>id_1</code></blockquote>');
+    expect(toHtml(blockquote('قال ', b('الوزير'), ' ', i('اليوم'), ' ', code('id_1')))).toBe(
+      '<blockquote>قال <b>الوزير</b> <i>اليوم</i> <code>id_1</code></blockquote>',
+    );
   });
 
   it('renders a link to anything but http(s) as plain text', () => {

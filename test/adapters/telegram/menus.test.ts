@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_NAME, commandMenus, DESCRIPTION_MAX } from '../../../src/adapters/telegram/menus.js';
 import { COMMANDS } from '../../../commands/index.js';
+import { COMMAND_NAME, commandMenus, DESCRIPTION_MAX } from '../../../src/adapters/telegram/menus.js';
 
 const MEMBER_COMMANDS = ['ask', 'source', 'help', 'start'];
 const MODERATOR_COMMANDS = ['reload', 'stats', 'channels', 'synonym'];
@@ -12,11 +12,17 @@ describe('command menus', () => {
 
   it('show members their commands by default, in English and, for Arabic users, in Arabic', () => {
     expect(names('default')).toEqual(MEMBER_COMMANDS);
-    expect(find('default')?.commands[0]).toEqual({ command: 'ask', description: 'Ask a question about the articles; the answer quotes and cites them' });
-    expect(find('default', 'ar')?.commands[0]).toEqual({ command: 'ask', description: 'اطرح سؤالًا عن المقالات، وستأتيك الإجابة مقتبسة منها مع مصدرها' });
+    expect(find('default')?.commands[0]).toEqual({
+      command: 'ask',
+      description: 'Ask a question about the articles; the answer quotes and cites them',
+    });
+    expect(find('default', 'ar')?.commands[0]).toEqual({
+      command: 'ask',
+      description: 'اطرح سؤالًا عن المقالات، وستأتيك الإجابة مقتبسة منها مع مصدرها',
+    });
   });
 
-  it('add the moderator commands only for chat administrators and in the operators\' private chats', () => {
+  it("add the moderator commands only for chat administrators and in the operators' private chats", () => {
     expect(names('all_chat_administrators')).toEqual([...MEMBER_COMMANDS, ...MODERATOR_COMMANDS]);
     expect(names('all_chat_administrators', 'ar')).toEqual([...MEMBER_COMMANDS, ...MODERATOR_COMMANDS]);
     const operatorMenus = menus.filter((m) => m.scope.type === 'chat');
@@ -34,7 +40,7 @@ describe('command menus', () => {
     expect(commandMenus([...COMMANDS, discordOnly], []).flatMap((m) => m.commands.map((c) => c.command))).not.toContain('invite');
   });
 
-  it('keep within Telegram\'s rules for names and descriptions', () => {
+  it("keep within Telegram's rules for names and descriptions", () => {
     for (const menu of menus) {
       for (const { command, description } of menu.commands) {
         expect(command).toMatch(COMMAND_NAME);

@@ -21,7 +21,8 @@ function setup(statuses: Record<number, string> = {}) {
   });
   return {
     asked,
-    isModerator: (userId: number, chatType = 'supergroup', anonymousAdmin = false) => check.isModerator({ userId, chatId: chatType === 'private' ? userId : GROUP, chatType, anonymousAdmin }),
+    isModerator: (userId: number, chatType = 'supergroup', anonymousAdmin = false) =>
+      check.isModerator({ userId, chatId: chatType === 'private' ? userId : GROUP, chatType, anonymousAdmin }),
     advance: (ms: number) => (now += ms),
     fail: (value: boolean) => (failing = value),
   };
@@ -41,7 +42,7 @@ describe('moderators on Telegram', () => {
     expect(m.asked).toEqual([]);
   });
 
-  it('are a group\'s creator and administrators, not its members', async () => {
+  it("are a group's creator and administrators, not its members", async () => {
     const m = setup({ 1: 'creator', 2: 'administrator', 3: 'member', 4: 'restricted', 5: 'left' });
     expect(await Promise.all([1, 2, 3, 4, 5].map((id) => m.isModerator(id)))).toEqual([true, true, false, false, false]);
   });

@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CALLBACK_DATA_MAX_BYTES } from '../../../src/adapters/telegram/callback-data.js';
-import { callbackToast, MESSAGE_LIMIT, renderInlineResults, renderReply, type TelegramMessage } from '../../../src/adapters/telegram/render.js';
-import type { Answer, CitedPassage } from '../../../src/core/answer.js';
-import { LRI, PDI, FSI } from '../../../src/present/bidi.js';
-import { MESSAGES } from '../../../src/present/catalogue.js';
 import { COMMANDS, helpEntries } from '../../../commands/index.js';
+import { CALLBACK_DATA_MAX_BYTES } from '../../../src/adapters/telegram/callback-data.js';
+import {
+  callbackToast,
+  MESSAGE_LIMIT,
+  renderInlineResults,
+  renderReply,
+  type TelegramMessage,
+} from '../../../src/adapters/telegram/render.js';
+import type { Answer, CitedPassage } from '../../../src/core/answer.js';
 import { commandsFor } from '../../../src/core/command.js';
 import { errorReply, type Reply } from '../../../src/core/reply.js';
+import { FSI, LRI, PDI } from '../../../src/present/bidi.js';
+import { MESSAGES } from '../../../src/present/catalogue.js';
 import { BUNDLED_CORPUS } from '../../support/bot.js';
 import { STUB_MORE_PASSAGE, STUB_PASSAGE } from '../../support/stub-bot.js';
 
@@ -18,7 +24,12 @@ const HOSTILE = '<b>x</b> & <script>alert(1)</script>';
 
 /** What Telegram would show: tags parsed away, entities decoded. */
 function shown(html: string): string {
-  return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 /** Telegram's parser, roughly: only known tags, properly nested, and no raw & < > in text. */
@@ -54,7 +65,11 @@ function passage(overrides: Partial<CitedPassage> & Pick<CitedPassage, 'text'>):
   };
 }
 
-function answerReply(passages: CitedPassage[], extra: Partial<Answer> = {}, reply: Partial<Extract<Reply, { kind: 'answer' }>> = {}): Extract<Reply, { kind: 'answer' }> {
+function answerReply(
+  passages: CitedPassage[],
+  extra: Partial<Answer> = {},
+  reply: Partial<Extract<Reply, { kind: 'answer' }>> = {},
+): Extract<Reply, { kind: 'answer' }> {
   return {
     kind: 'answer',
     answer: { question: 'متى عقد اجتماع التحالف في الكويت؟', status: 'answered', lang: 'ar', passages, more: [], ...extra },
@@ -65,7 +80,8 @@ function answerReply(passages: CitedPassage[], extra: Partial<Answer> = {}, repl
   };
 }
 
-const callbackData = (message: TelegramMessage) => (message.reply_markup?.inline_keyboard ?? []).flat().map((button) => ('callback_data' in button ? button.callback_data : ''));
+const callbackData = (message: TelegramMessage) =>
+  (message.reply_markup?.inline_keyboard ?? []).flat().map((button) => ('callback_data' in button ? button.callback_data : ''));
 
 describe('rendering answers', () => {
   it('quotes each passage in a blockquote with the best sentence and the matched words in bold, and cites it below', () => {
@@ -76,9 +92,13 @@ describe('rendering answers', () => {
     expect(message!.link_preview_options).toEqual({ is_disabled: true });
     expect(message!.text).toContain(`<b>${MESSAGES.answeredIntro.ar}</b>`);
     expect(message!.text.match(/<blockquote>/g)).toHaveLength(2);
-    expect(message!.text).toContain(`<blockquote>${STUB_PASSAGE.text.slice(0, STUB_PASSAGE.sentenceSpan.start)}<b>${STUB_PASSAGE.sentence}</b></blockquote>`);
+    expect(message!.text).toContain(
+      `<blockquote>${STUB_PASSAGE.text.slice(0, STUB_PASSAGE.sentenceSpan.start)}<b>${STUB_PASSAGE.sentence}</b></blockquote>`,
+    );
     expect(message!.text).toContain(`<blockquote>${STUB_MORE_PASSAGE.text}</blockquote>`);
-    expect(message!.text).toMatch(/<\/blockquote>\n<i>— <a href="https:\/\/example.org\/kuwait">الكويت .*<\/a> · \u2066Reuters\u2069 · \u20662018-02-13\u2069 · الفقرة \u206614\u2069<\/i>/);
+    expect(message!.text).toMatch(
+      /<\/blockquote>\n<i>— <a href="https:\/\/example.org\/kuwait">الكويت .*<\/a> · \u2066Reuters\u2069 · \u20662018-02-13\u2069 · الفقرة \u206614\u2069<\/i>/,
+    );
   });
 
   it('bolds the matched words outside the best sentence', () => {
@@ -185,7 +205,9 @@ describe('rendering answers', () => {
   });
 
   it('says "nothing found" politely in the question\'s language, with a hint and no citation', () => {
-    const [english] = renderReply(answerReply([], { status: 'not_found', lang: 'en', question: 'What colour is the sky on Mars?' }, { answerId: undefined }));
+    const [english] = renderReply(
+      answerReply([], { status: 'not_found', lang: 'en', question: 'What colour is the sky on Mars?' }, { answerId: undefined }),
+    );
     expect(english!.text).toBe(MESSAGES.notFound.en);
     const [arabic] = renderReply(answerReply([], { status: 'not_found' }, { answerId: undefined }));
     expect(arabic!.text).toBe(MESSAGES.notFound.ar);
@@ -200,7 +222,12 @@ describe('rendering answers', () => {
 
 describe('rendering other replies', () => {
   it('escapes user text in notices and lists items', () => {
-    const [message] = renderReply({ kind: 'notice', lang: 'ar', text: `أضيفت المرادفات ${HOSTILE}`, items: ['داعش = تنظيم الدولة', HOSTILE] });
+    const [message] = renderReply({
+      kind: 'notice',
+      lang: 'ar',
+      text: `أضيفت المرادفات ${HOSTILE}`,
+      items: ['داعش = تنظيم الدولة', HOSTILE],
+    });
     expectValidTelegramHtml(message!.text);
     expect(message!.text).toBe(
       'أضيفت المرادفات &lt;b&gt;x&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;\n• داعش = تنظيم الدولة\n• &lt;b&gt;x&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;',
@@ -212,14 +239,22 @@ describe('rendering other replies', () => {
   });
 
   it('splits a long list over several messages, each within the limit', () => {
-    const articles = Array.from({ length: 120 }, (_, n) => ({ id: `article_${n}`, title: `${KUWAIT_SENTENCE} ${n}`, lang: 'ar' as const, paragraphs: 3 }));
+    const articles = Array.from({ length: 120 }, (_, n) => ({
+      id: `article_${n}`,
+      title: `${KUWAIT_SENTENCE} ${n}`,
+      lang: 'ar' as const,
+      paragraphs: 3,
+    }));
     const messages = renderReply({ kind: 'articles', lang: 'ar', articles });
     expect(messages.length).toBeGreaterThan(1);
     for (const message of messages) {
       expectValidTelegramHtml(message.text);
       expect(shown(message.text).length).toBeLessThanOrEqual(MESSAGE_LIMIT);
     }
-    const lines = messages.map((m) => shown(m.text)).join('\n').split('\n');
+    const lines = messages
+      .map((m) => shown(m.text))
+      .join('\n')
+      .split('\n');
     expect(lines).toHaveLength(1 + 120 + 1);
     expect(lines[0]).toBe('المقالات (120)');
     expect(lines.at(-1)).toBe(MESSAGES.articlesHint.ar);
@@ -235,14 +270,21 @@ describe('rendering other replies', () => {
 
 describe('button presses and inline mode', () => {
   it('answer a button with a toast for notices and errors, within 200 characters', () => {
-    expect(callbackToast({ kind: 'notice', lang: 'ar', text: MESSAGES.feedbackThanks.ar, ephemeral: true })).toBe(MESSAGES.feedbackThanks.ar);
+    expect(callbackToast({ kind: 'notice', lang: 'ar', text: MESSAGES.feedbackThanks.ar, ephemeral: true })).toBe(
+      MESSAGES.feedbackThanks.ar,
+    );
     expect(callbackToast(errorReply('expired', 'en'))).toBe('That answer has expired. Please ask again.');
     expect(callbackToast({ kind: 'notice', lang: 'ar', text: `${KUWAIT_SENTENCE} `.repeat(5) })!.length).toBeLessThanOrEqual(200);
     expect(callbackToast(answerReply([passage({ text: KUWAIT_SENTENCE })]))).toBeUndefined();
   });
 
   it('offer one article per passage whose message quotes and cites it', () => {
-    const { results } = renderInlineResults(answerReply([passage({ text: KUWAIT_SENTENCE }), passage({ id: '004_f054958bf221c085#15', text: `${KUWAIT_SENTENCE} ثانية`, paragraph: 15 })]));
+    const { results } = renderInlineResults(
+      answerReply([
+        passage({ text: KUWAIT_SENTENCE }),
+        passage({ id: '004_f054958bf221c085#15', text: `${KUWAIT_SENTENCE} ثانية`, paragraph: 15 }),
+      ]),
+    );
     expect(results.map((r) => r.id)).toEqual(['000_ef08b0032887354d#14', '004_f054958bf221c085#15']);
     for (const result of results) {
       expect(Buffer.byteLength(result.id)).toBeLessThanOrEqual(64);

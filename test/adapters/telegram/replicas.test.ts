@@ -1,13 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Adapter } from '../../../src/adapters/adapter.js';
 import { createTelegramAdapter } from '../../../src/adapters/telegram/index.js';
 import { webhookSecret } from '../../../src/adapters/telegram/update-source.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { openPostgresStore, type Store } from '../../../src/store/index.js';
 import { createTestBot, type TestBot } from '../../support/bot.js';
+import { type FakeBotApi, startFakeBotApi } from '../../support/fake-bot-api.js';
 import { postgresUnavailable, startPostgres, type TestPostgres } from '../../support/postgres.js';
-import { startFakeBotApi, type FakeBotApi } from '../../support/fake-bot-api.js';
 import { freePort, startEmulator } from './support/emulator.js';
 import { createRecordingLogger } from './support/recording-logger.js';
 
@@ -19,7 +19,13 @@ const QUESTION = 'كم دولة شاركت في اجتماع التحالف؟';
 
 const message = (updateId: number, chatId: number, text: string) => ({
   update_id: updateId,
-  message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: 'R' }, text },
+  message: {
+    message_id: updateId,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: chatId, type: 'private' },
+    from: { id: chatId, is_bot: false, first_name: 'R' },
+    text,
+  },
 });
 
 let emulator: TelegramServer;
@@ -44,8 +50,17 @@ describe('two webhook replicas behind one URL, with no secret configured', () =>
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       const adapter = createTelegramAdapter({
-        dispatcher: testBot.dispatcher, bot: testBot.bot, logger: silentLogger, hashUserIds: false, pace: FAST_PACE,
-        config: { token: TOKEN, adminIds: [], apiRoot: fake.url, webhook: { url: 'https://bot.example.org/telegram/hook', port, host: '127.0.0.1' } },
+        dispatcher: testBot.dispatcher,
+        bot: testBot.bot,
+        logger: silentLogger,
+        hashUserIds: false,
+        pace: FAST_PACE,
+        config: {
+          token: TOKEN,
+          adminIds: [],
+          apiRoot: fake.url,
+          webhook: { url: 'https://bot.example.org/telegram/hook', port, host: '127.0.0.1' },
+        },
       });
       await adapter.start();
       replicas.push({ adapter, hook: `http://127.0.0.1:${port}/telegram/hook` });
@@ -115,8 +130,14 @@ describe.skipIf(!!unavailable)('two long-polling replicas sharing one PostgreSQL
       const store = await openPostgresStore(url, { replicaId: `replica-${i}` });
       stores.push(store);
       const adapter = createTelegramAdapter({
-        dispatcher: testBot.dispatcher, bot: testBot.bot, logger: logs[i]!, hashUserIds: false, pace: FAST_PACE,
-        config: { token: TOKEN, adminIds: [], apiRoot: fake.url }, tryLock: (name) => store.tryLock(name), standbyRetryMs: 50,
+        dispatcher: testBot.dispatcher,
+        bot: testBot.bot,
+        logger: logs[i]!,
+        hashUserIds: false,
+        pace: FAST_PACE,
+        config: { token: TOKEN, adminIds: [], apiRoot: fake.url },
+        tryLock: (name) => store.tryLock(name),
+        standbyRetryMs: 50,
       });
       await adapter.start();
       adapters.push(adapter);

@@ -1,9 +1,10 @@
 import { TelegramError } from 'telegraf';
 import { describe, expect, it } from 'vitest';
-import { createSender, retryAfterSeconds, type Pace } from '../../../src/adapters/telegram/sender.js';
+import { createSender, type Pace, retryAfterSeconds } from '../../../src/adapters/telegram/sender.js';
 import { silentLogger } from '../../../src/core/logger.js';
 
-const tooMany = (seconds: number) => new TelegramError({ error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } });
+const tooMany = (seconds: number) =>
+  new TelegramError({ error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } });
 const UNPACED = { global: { burst: 1000, intervalMs: 1 }, private: { burst: 1000, intervalMs: 1 }, group: { burst: 1000, intervalMs: 1 } };
 
 /** A clock that only moves when the sender sleeps. */
@@ -57,44 +58,62 @@ describe('the send queue', () => {
     const sender = createSender({ logger: silentLogger, pace: UNPACED, transientRetries: 2, ...clock });
     const network = Object.assign(new Error('socket hang up'), { name: 'FetchError' });
     let attempts = 0;
-    await expect(sender.call('sendMessage', async () => {
-      attempts++;
-      throw network;
-    })).rejects.toBe(network);
+    await expect(
+      sender.call('sendMessage', async () => {
+        attempts++;
+        throw network;
+      }),
+    ).rejects.toBe(network);
     expect(attempts).toBe(3);
     const badRequest = new TelegramError({ error_code: 400, description: 'Bad Request: chat not found' });
     let tries = 0;
-    await expect(sender.call('sendMessage', async () => {
-      tries++;
-      throw badRequest;
-    })).rejects.toBe(badRequest);
+    await expect(
+      sender.call('sendMessage', async () => {
+        tries++;
+        throw badRequest;
+      }),
+    ).rejects.toBe(badRequest);
     expect(tries).toBe(1);
   });
 
   it('paces one chat: a burst, then one message per interval', async () => {
     const clock = fakeClock();
     const chat: Pace = { burst: 3, intervalMs: 1000 };
-    const sender = createSender({ logger: silentLogger, pace: { global: { burst: 100, intervalMs: 1 }, private: chat, group: chat }, ...clock });
+    const sender = createSender({
+      logger: silentLogger,
+      pace: { global: { burst: 100, intervalMs: 1 }, private: chat, group: chat },
+      ...clock,
+    });
     const sentAt: number[] = [];
-    await Promise.all(Array.from({ length: 5 }, () => sender.call('sendMessage', async () => sentAt.push(clock.now()), { key: '42', kind: 'private' })));
+    await Promise.all(
+      Array.from({ length: 5 }, () => sender.call('sendMessage', async () => sentAt.push(clock.now()), { key: '42', kind: 'private' })),
+    );
     expect(sentAt).toEqual([0, 0, 0, 1000, 2000]);
   });
 
   it('paces all chats together under the global rate', async () => {
     const clock = fakeClock();
-    const sender = createSender({ logger: silentLogger, pace: { global: { burst: 2, intervalMs: 100 }, private: { burst: 10, intervalMs: 1 }, group: { burst: 10, intervalMs: 1 } }, ...clock });
+    const sender = createSender({
+      logger: silentLogger,
+      pace: { global: { burst: 2, intervalMs: 100 }, private: { burst: 10, intervalMs: 1 }, group: { burst: 10, intervalMs: 1 } },
+      ...clock,
+    });
     for (const chat of ['1', '2', '3', '4']) await sender.call('sendMessage', async () => true, { key: chat, kind: 'private' });
     expect(clock.slept).toEqual([100, 100]);
   });
 
-  it('sends one chat\'s messages in order while other chats go ahead', async () => {
+  it("sends one chat's messages in order while other chats go ahead", async () => {
     const sender = createSender({ logger: silentLogger, pace: UNPACED, sleep: async () => {} });
     const first = deferred();
     const order: string[] = [];
-    const a1 = sender.call('sendMessage', async () => {
-      await first.promise;
-      order.push('a1');
-    }, { key: 'a', kind: 'private' });
+    const a1 = sender.call(
+      'sendMessage',
+      async () => {
+        await first.promise;
+        order.push('a1');
+      },
+      { key: 'a', kind: 'private' },
+    );
     const a2 = sender.call('sendMessage', async () => order.push('a2'), { key: 'a', kind: 'private' });
     await sender.call('sendMessage', async () => order.push('b1'), { key: 'b', kind: 'group' });
     expect(order).toEqual(['b1']);
@@ -105,9 +124,13 @@ describe('the send queue', () => {
 
   it('keeps a chat going after one of its calls failed', async () => {
     const sender = createSender({ logger: silentLogger, pace: UNPACED, sleep: async () => {} });
-    const failed = sender.call('sendMessage', async () => {
-      throw new TelegramError({ error_code: 403, description: 'Forbidden: bot was blocked by the user' });
-    }, { key: 'a', kind: 'private' });
+    const failed = sender.call(
+      'sendMessage',
+      async () => {
+        throw new TelegramError({ error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+      },
+      { key: 'a', kind: 'private' },
+    );
     const next = sender.call('sendMessage', async () => 'ok', { key: 'a', kind: 'private' });
     await expect(failed).rejects.toThrow('403');
     await expect(next).resolves.toBe('ok');

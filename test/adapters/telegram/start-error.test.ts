@@ -9,13 +9,20 @@ describe('start failures', () => {
     expect(describeStartFailure(new TelegramError({ error_code: 401, description: 'Unauthorized' }), ROOT, 'getMe')).toBe(
       'the token was rejected (401 Unauthorized) — copy it again from @BotFather into TELEGRAM_BOT_TOKEN',
     );
-    expect(describeStartFailure(new TelegramError({ error_code: 404, description: 'Not Found' }), ROOT, 'getMe')).toMatch(/^the Bot API at https:\/\/api\.telegram\.org does not know this token \(404 Not Found\)/);
+    expect(describeStartFailure(new TelegramError({ error_code: 404, description: 'Not Found' }), ROOT, 'getMe')).toMatch(
+      /^the Bot API at https:\/\/api\.telegram\.org does not know this token \(404 Not Found\)/,
+    );
   });
 
   it('name the API root and the network cause, never the failing URL', () => {
-    const refused = Object.assign(new Error('request to http://127.0.0.1:9/bot123:SECRET/getMe failed'), { name: 'FetchError', code: 'ECONNREFUSED' });
+    const refused = Object.assign(new Error('request to http://127.0.0.1:9/bot123:SECRET/getMe failed'), {
+      name: 'FetchError',
+      code: 'ECONNREFUSED',
+    });
     const line = describeStartFailure(refused, 'http://127.0.0.1:9', 'getMe');
-    expect(line).toBe('cannot reach the Bot API at http://127.0.0.1:9 (ECONNREFUSED) — check the network, or TELEGRAM_API_ROOT if you set it');
+    expect(line).toBe(
+      'cannot reach the Bot API at http://127.0.0.1:9 (ECONNREFUSED) — check the network, or TELEGRAM_API_ROOT if you set it',
+    );
     expect(line).not.toContain('SECRET');
   });
 
@@ -26,10 +33,18 @@ describe('start failures', () => {
 
   it('say how long it waited when the Bot API did not answer', () => {
     const aborted = Object.assign(new Error('The user aborted a request.'), { name: 'AbortError' });
-    expect(describeStartFailure(aborted, ROOT, 'getMe', 30_000)).toBe('no answer from the Bot API at https://api.telegram.org within 30 s — check the network, or TELEGRAM_API_ROOT if you set it');
+    expect(describeStartFailure(aborted, ROOT, 'getMe', 30_000)).toBe(
+      'no answer from the Bot API at https://api.telegram.org within 30 s — check the network, or TELEGRAM_API_ROOT if you set it',
+    );
   });
 
   it('explain a conflict with another instance', () => {
-    expect(describeStartFailure(new TelegramError({ error_code: 409, description: 'Conflict: terminated by other getUpdates request' }), ROOT, 'getUpdates')).toMatch(/another process uses this token/);
+    expect(
+      describeStartFailure(
+        new TelegramError({ error_code: 409, description: 'Conflict: terminated by other getUpdates request' }),
+        ROOT,
+        'getUpdates',
+      ),
+    ).toMatch(/another process uses this token/);
   });
 });

@@ -1,19 +1,19 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import type { TelegramClient } from 'telegram-test-api/lib/modules/telegramClient.js';
-import { AdapterStartError, type Adapter } from '../../../src/adapters/adapter.js';
+import type { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Adapter, AdapterStartError } from '../../../src/adapters/adapter.js';
 import { createTelegramAdapter } from '../../../src/adapters/telegram/index.js';
 import type { Dispatcher } from '../../../src/core/dispatch.js';
-import type { Invocation } from '../../../src/core/invocation.js';
-import { MESSAGES } from '../../../src/present/catalogue.js';
 import { USER_ERRORS } from '../../../src/core/errors.js';
+import type { Invocation } from '../../../src/core/invocation.js';
 import { silentLogger } from '../../../src/core/logger.js';
-import { stubBot, stubDispatcher } from '../../support/stub-bot.js';
+import { MESSAGES } from '../../../src/present/catalogue.js';
 import { type FakeBotApi, startFakeBotApi } from '../../support/fake-bot-api.js';
-import { createRecordingLogger } from './support/recording-logger.js';
+import { stubBot, stubDispatcher } from '../../support/stub-bot.js';
 import { EMULATED_BOT, freePort, startEmulator } from './support/emulator.js';
+import { createRecordingLogger } from './support/recording-logger.js';
 
 /**
  * End to end: the real telegraf client, long polling the telegram-test-api
@@ -130,7 +130,9 @@ describe('the Telegram adapter against the Bot API emulator', () => {
     expect(names('default')).toEqual(['ask', 'source', 'help', 'start']);
     expect(names('default', 'ar')).toEqual(['ask', 'source', 'help', 'start']);
     expect(names('all_chat_administrators')).toEqual(expect.arrayContaining(['ask', 'reload', 'stats', 'synonym', 'channels']));
-    expect(menus.find((m) => m.scope?.type === 'chat' && m.scope.chat_id === ADMIN_ID && m.language_code === 'ar')?.commands).toContainEqual({
+    expect(
+      menus.find((m) => m.scope?.type === 'chat' && m.scope.chat_id === ADMIN_ID && m.language_code === 'ar')?.commands,
+    ).toContainEqual({
       command: 'reload',
       description: 'أعد تحميل المقالات والمرادفات من مجلد المدونة',
     });
@@ -140,7 +142,9 @@ describe('the Telegram adapter against the Bot API emulator', () => {
     const client = (chatId: number) => emulator.getClient(TOKEN, { chatId, userId: chatId, timeout: 5000 });
     /** Each test asks in its own chat: none depends on another's answer. */
     async function asked(chatId: number): Promise<BotMessage & { message_id: number }> {
-      await client(chatId).sendMessage(client(chatId).makeMessage('متى عقد اجتماع التحالف في الكويت؟', { from: { language_code: 'ar' } } as never));
+      await client(chatId).sendMessage(
+        client(chatId).makeMessage('متى عقد اجتماع التحالف في الكويت؟', { from: { language_code: 'ar' } } as never),
+      );
       return (await botMessages(client(chatId)))[0] as BotMessage & { message_id: number };
     }
 
@@ -150,7 +154,11 @@ describe('the Telegram adapter against the Bot API emulator', () => {
       expect(answer.text).toContain(MESSAGES.answeredIntro.ar);
       expect(answer.reply_parameters).toBeUndefined();
       const data = buttons(answer);
-      expect(data).toEqual([expect.stringMatching(/^more:[\w-]+:1$/), expect.stringMatching(/^fb:[\w-]+:up$/), expect.stringMatching(/^fb:[\w-]+:down$/)]);
+      expect(data).toEqual([
+        expect.stringMatching(/^more:[\w-]+:1$/),
+        expect.stringMatching(/^fb:[\w-]+:up$/),
+        expect.stringMatching(/^fb:[\w-]+:down$/),
+      ]);
       for (const d of data) expect(Buffer.byteLength(d)).toBeLessThanOrEqual(64);
     });
 
@@ -171,7 +179,9 @@ describe('the Telegram adapter against the Bot API emulator', () => {
       const answer = await asked(1006);
       const up = buttons(answer).find((d) => d.endsWith(':up'))!;
 
-      await client(1006).sendCallback(client(1006).makeCallbackQuery(up, { message: { message_id: answer.message_id }, from: { language_code: 'ar' } } as never));
+      await client(1006).sendCallback(
+        client(1006).makeCallbackQuery(up, { message: { message_id: answer.message_id }, from: { language_code: 'ar' } } as never),
+      );
       const pressed = await waitFor(() => fake.delivered.find((u) => u.callback_query?.data === up));
       const toast = await fake.waitForCall('answerCallbackQuery', (p) => p.callback_query_id === pressed.callback_query.id);
       expect(toast.text).toBe(MESSAGES.feedbackThanks.ar);
@@ -205,7 +215,14 @@ describe('the Telegram adapter against the Bot API emulator', () => {
     // the reply reaches the chat a moment before the adapter logs that it is done
     const handled = await waitFor(() => logger.entries.find((e) => e.message === 'update handled' && e.fields.chat === '1007'));
     expect(handled?.level).toBe('info');
-    expect(handled?.fields).toMatchObject({ platform: 'telegram', chat: '1007', user: '1007', command: 'ask', reply: 'answer', status: 'answered' });
+    expect(handled?.fields).toMatchObject({
+      platform: 'telegram',
+      chat: '1007',
+      user: '1007',
+      command: 'ask',
+      reply: 'answer',
+      status: 'answered',
+    });
     expect(handled?.fields.updateId).toEqual(expect.any(Number));
     expect(handled?.fields.latencyMs).toEqual(expect.any(Number));
     const question = 'كم دولة شاركت في اجتماع التحالف؟';
@@ -238,8 +255,12 @@ describe('the Telegram adapter against the Bot API emulator', () => {
       const question = fake.delivered.find((u) => u.message?.chat.id === GROUP && u.message.text.startsWith('@'))!;
       expect(reply!.reply_parameters?.message_id).toBe(question.message.message_id);
       // silence is proven by the adapter's own record of the chatter, not by waiting a while
-      const chatter = await waitFor(() => fake.delivered.find((u) => u.message?.chat.id === GROUP && u.message.text === 'صباح الخير للجميع'));
-      const ignored = await waitFor(() => logger.entries.find((e) => e.message === 'update ignored' && e.fields.updateId === chatter.update_id));
+      const chatter = await waitFor(() =>
+        fake.delivered.find((u) => u.message?.chat.id === GROUP && u.message.text === 'صباح الخير للجميع'),
+      );
+      const ignored = await waitFor(() =>
+        logger.entries.find((e) => e.message === 'update ignored' && e.fields.updateId === chatter.update_id),
+      );
       expect(ignored.fields.ignored).toBe('not_addressed');
       expect(fake.callsOf('sendMessage').filter((p) => p.chat_id === GROUP)).toHaveLength(1);
     });
@@ -249,7 +270,10 @@ describe('the Telegram adapter against the Bot API emulator', () => {
       await client(other).sendCommand(client(other).makeCommand(`/ask@${EMULATED_BOT.username} متى عقد اجتماع التحالف في الكويت؟`));
       const [reply] = await botMessages(client(other));
       expectCitedAnswer(reply!, QUOTED);
-      const ours = { message_id: (reply as BotMessage & { message_id: number }).message_id, from: { id: EMULATED_BOT.id, is_bot: true, first_name: 'Bot' } };
+      const ours = {
+        message_id: (reply as BotMessage & { message_id: number }).message_id,
+        from: { id: EMULATED_BOT.id, is_bot: true, first_name: 'Bot' },
+      };
       await client(other).sendMessage(client(other).makeMessage('كم دولة شاركت في اجتماع التحالف؟', { reply_to_message: ours } as never));
       const [followUp] = await botMessages(client(other));
       expectCitedAnswer(followUp!, QUOTED);
@@ -291,7 +315,10 @@ describe('the Telegram adapter against the Bot API emulator', () => {
     const from = { id: 3001, is_bot: false, first_name: 'Inline', language_code: 'ar' };
 
     it('offers one article per cited passage, each inserting the quote and its citation', async () => {
-      fake.deliver({ update_id: 900_001, inline_query: { id: 'inline-1', from, query: 'متى عقد اجتماع التحالف في الكويت؟', offset: '', chat_type: 'supergroup' } });
+      fake.deliver({
+        update_id: 900_001,
+        inline_query: { id: 'inline-1', from, query: 'متى عقد اجتماع التحالف في الكويت؟', offset: '', chat_type: 'supergroup' },
+      });
       const answer = await fake.waitForCall('answerInlineQuery', (p) => p.inline_query_id === 'inline-1');
       expect(answer.results.length).toBeGreaterThanOrEqual(1);
       for (const result of answer.results) {
@@ -334,17 +361,33 @@ describe('starting the Telegram adapter', () => {
     await emulator?.stop();
   });
 
-  function adapterFor(config: Parameters<typeof createTelegramAdapter>[0]['config'], extra: { webhookHost?: string; startTimeoutMs?: number } = {}): Adapter {
-    return createTelegramAdapter({ dispatcher: stubDispatcher(bot), bot, logger: silentLogger, hashUserIds: false, config, pace: FAST_PACE, ...extra });
+  function adapterFor(
+    config: Parameters<typeof createTelegramAdapter>[0]['config'],
+    extra: { webhookHost?: string; startTimeoutMs?: number } = {},
+  ): Adapter {
+    return createTelegramAdapter({
+      dispatcher: stubDispatcher(bot),
+      bot,
+      logger: silentLogger,
+      hashUserIds: false,
+      config,
+      pace: FAST_PACE,
+      ...extra,
+    });
   }
 
   it('fails with one line saying to copy the token again when the Bot API answers 401', async () => {
     const fake = await startFakeBotApi({ emulatorUrl: emulator.config.apiURL, validTokens: ['999:another-token'] });
     try {
       const adapter = adapterFor({ token: TOKEN, adminIds: [], apiRoot: fake.url });
-      const failure = await adapter.start().then(() => undefined, (error: unknown) => error);
+      const failure = await adapter.start().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       expect(failure).toBeInstanceOf(AdapterStartError);
-      expect((failure as Error).message).toBe('telegram: the token was rejected (401 Unauthorized) — copy it again from @BotFather into TELEGRAM_BOT_TOKEN');
+      expect((failure as Error).message).toBe(
+        'telegram: the token was rejected (401 Unauthorized) — copy it again from @BotFather into TELEGRAM_BOT_TOKEN',
+      );
       expect(adapter.isReady()).toBe(false);
     } finally {
       await fake.close();
@@ -354,9 +397,14 @@ describe('starting the Telegram adapter', () => {
   it('fails with one line naming the API root when nothing answers there', async () => {
     const apiRoot = `http://127.0.0.1:${await freePort()}`;
     const adapter = adapterFor({ token: TOKEN, adminIds: [], apiRoot });
-    const failure = await adapter.start().then(() => undefined, (error: unknown) => error);
+    const failure = await adapter.start().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(AdapterStartError);
-    expect((failure as Error).message).toBe(`telegram: cannot reach the Bot API at ${apiRoot} (ECONNREFUSED) — check the network, or TELEGRAM_API_ROOT if you set it`);
+    expect((failure as Error).message).toBe(
+      `telegram: cannot reach the Bot API at ${apiRoot} (ECONNREFUSED) — check the network, or TELEGRAM_API_ROOT if you set it`,
+    );
     expect((failure as Error).message).not.toContain(TOKEN);
   });
 
@@ -366,8 +414,13 @@ describe('starting the Telegram adapter', () => {
     const apiRoot = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
     try {
       const adapter = adapterFor({ token: TOKEN, adminIds: [], apiRoot }, { startTimeoutMs: 300 });
-      const failure = await adapter.start().then(() => undefined, (error: unknown) => error);
-      expect((failure as Error).message).toBe(`telegram: no answer from the Bot API at ${apiRoot} within 0.3 s — check the network, or TELEGRAM_API_ROOT if you set it`);
+      const failure = await adapter.start().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect((failure as Error).message).toBe(
+        `telegram: no answer from the Bot API at ${apiRoot} within 0.3 s — check the network, or TELEGRAM_API_ROOT if you set it`,
+      );
     } finally {
       silent.closeAllConnections();
       await new Promise((resolve) => silent.close(resolve));
@@ -380,9 +433,17 @@ describe('starting the Telegram adapter', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as AddressInfo).port;
     try {
-      const adapter = adapterFor({ token: TOKEN, adminIds: [], apiRoot: fake.url, webhook: { url: 'https://bot.example.org/hook', port } }, { webhookHost: '127.0.0.1' });
-      const failure = await adapter.start().then(() => undefined, (error: unknown) => error);
-      expect((failure as Error).message).toBe(`telegram: cannot listen for the webhook on port ${port} (EADDRINUSE) — free the port or set TELEGRAM_WEBHOOK_PORT`);
+      const adapter = adapterFor(
+        { token: TOKEN, adminIds: [], apiRoot: fake.url, webhook: { url: 'https://bot.example.org/hook', port } },
+        { webhookHost: '127.0.0.1' },
+      );
+      const failure = await adapter.start().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect((failure as Error).message).toBe(
+        `telegram: cannot listen for the webhook on port ${port} (EADDRINUSE) — free the port or set TELEGRAM_WEBHOOK_PORT`,
+      );
       expect(adapter.isReady()).toBe(false);
       expect(fake.callsOf('setWebhook')).toEqual([]);
     } finally {
@@ -401,7 +462,10 @@ describe('starting the Telegram adapter', () => {
       fake = await startFakeBotApi({ emulatorUrl: emulator.config.apiURL });
       const port = await freePort();
       hook = `http://127.0.0.1:${port}/telegram/hook`;
-      adapter = adapterFor({ token: TOKEN, adminIds: [], apiRoot: fake.url, webhook: { url: 'https://bot.example.org/telegram/hook', secret: SECRET, port } }, { webhookHost: '127.0.0.1' });
+      adapter = adapterFor(
+        { token: TOKEN, adminIds: [], apiRoot: fake.url, webhook: { url: 'https://bot.example.org/telegram/hook', secret: SECRET, port } },
+        { webhookHost: '127.0.0.1' },
+      );
       await adapter.start();
     });
 
@@ -412,14 +476,26 @@ describe('starting the Telegram adapter', () => {
 
     const update = (chatId: number, text: string) => ({
       update_id: 1,
-      message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: 'W' }, text },
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chatId, type: 'private' },
+        from: { id: chatId, is_bot: false, first_name: 'W' },
+        text,
+      },
     });
     const post = (body: object, secret?: string) =>
-      fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) }, body: JSON.stringify(body) });
+      fetch(hook, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+        body: JSON.stringify(body),
+      });
 
     it('registers the public URL and the secret with setWebhook instead of polling', () => {
       expect(adapter.isReady()).toBe(true);
-      expect(fake.callsOf('setWebhook')).toEqual([expect.objectContaining({ url: 'https://bot.example.org/telegram/hook', secret_token: SECRET })]);
+      expect(fake.callsOf('setWebhook')).toEqual([
+        expect.objectContaining({ url: 'https://bot.example.org/telegram/hook', secret_token: SECRET }),
+      ]);
       expect(fake.callsOf('getUpdates')).toEqual([]);
     });
 

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import type { Update } from 'telegraf/types';
-import { createRouter, toInvocation, type Route } from '../../../src/adapters/telegram/updates.js';
+import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../commands/index.js';
+import { createRouter, type Route, toInvocation } from '../../../src/adapters/telegram/updates.js';
 import { commandsFor } from '../../../src/core/command.js';
 
 const ME = { id: 666, username: 'CoalitionQaBot' };
@@ -25,14 +25,23 @@ function command(route: Route): Extract<Route, { kind: 'command' }> {
 describe('messages in a private chat', () => {
   it('turn any text into a question', () => {
     const route = command(router.route(messageUpdate({ text: QUESTION })));
-    expect(route).toMatchObject({ via: 'message', command: 'ask', args: { question: QUESTION }, lang: 'ar', from: { id: 42, name: 'سارة ع' } });
+    expect(route).toMatchObject({
+      via: 'message',
+      command: 'ask',
+      args: { question: QUESTION },
+      lang: 'ar',
+      from: { id: 42, name: 'سارة ع' },
+    });
     expect(route.place).toEqual({ chatId: 42, chatType: 'private', messageId: 10 });
   });
 
   it('run /commands with their text arguments', () => {
     expect(command(router.route(messageUpdate({ text: `/ask ${QUESTION}` }))).args).toEqual({ question: QUESTION });
     expect(command(router.route(messageUpdate({ text: '/source 2' }))).args).toEqual({ article: '2' });
-    expect(command(router.route(messageUpdate({ text: '/synonym add داعش = تنظيم الدولة' }))).args).toEqual({ action: 'add', expressions: 'داعش = تنظيم الدولة' });
+    expect(command(router.route(messageUpdate({ text: '/synonym add داعش = تنظيم الدولة' }))).args).toEqual({
+      action: 'add',
+      expressions: 'داعش = تنظيم الدولة',
+    });
     expect(command(router.route(messageUpdate({ text: `/Start@${ME.username}` }))).command).toBe('start');
   });
 
@@ -53,18 +62,30 @@ describe('messages in a private chat', () => {
   });
 
   it('take the caption of a photo as the question', () => {
-    expect(command(router.route(messageUpdate({ caption: QUESTION, photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] }))).args).toEqual({ question: QUESTION });
+    expect(
+      command(router.route(messageUpdate({ caption: QUESTION, photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] }))).args,
+    ).toEqual({ question: QUESTION });
   });
 
   it('ask for text when sent a sticker, a voice message or a location', () => {
-    for (const content of [{ sticker: { file_id: 's' } }, { voice: { file_id: 'v', duration: 2 } }, { location: { latitude: 29.3, longitude: 47.9 } }]) {
+    for (const content of [
+      { sticker: { file_id: 's' } },
+      { voice: { file_id: 'v', duration: 2 } },
+      { location: { latitude: 29.3, longitude: 47.9 } },
+    ]) {
       expect(router.route(messageUpdate(content))).toMatchObject({ kind: 'local', reply: 'not_text', lang: 'ar' });
     }
   });
 
   it('ignore our own answers inserted through inline mode, and messages from bots', () => {
-    expect(router.route(messageUpdate({ text: QUESTION, via_bot: { id: ME.id, is_bot: true, first_name: 'Bot' } }))).toEqual({ kind: 'ignore', reason: 'own_inline_result' });
-    expect(router.route(messageUpdate({ text: QUESTION, from: { id: 77, is_bot: true, first_name: 'OtherBot' } }))).toEqual({ kind: 'ignore', reason: 'from_bot' });
+    expect(router.route(messageUpdate({ text: QUESTION, via_bot: { id: ME.id, is_bot: true, first_name: 'Bot' } }))).toEqual({
+      kind: 'ignore',
+      reason: 'own_inline_result',
+    });
+    expect(router.route(messageUpdate({ text: QUESTION, from: { id: 77, is_bot: true, first_name: 'OtherBot' } }))).toEqual({
+      kind: 'ignore',
+      reason: 'from_bot',
+    });
   });
 });
 
@@ -76,9 +97,15 @@ describe('messages in a group (privacy mode)', () => {
   });
 
   it('ignore commands for another bot, and unknown commands nobody addressed to us', () => {
-    expect(router.route(messageUpdate({ text: `/ask@OtherBot ${QUESTION}` }, group))).toEqual({ kind: 'ignore', reason: 'other_bot_command' });
+    expect(router.route(messageUpdate({ text: `/ask@OtherBot ${QUESTION}` }, group))).toEqual({
+      kind: 'ignore',
+      reason: 'other_bot_command',
+    });
     expect(router.route(messageUpdate({ text: '/weather' }, group))).toEqual({ kind: 'ignore', reason: 'other_bot_command' });
-    expect(router.route(messageUpdate({ text: `/weather@${ME.username}` }, group))).toMatchObject({ kind: 'local', reply: 'unknown_command' });
+    expect(router.route(messageUpdate({ text: `/weather@${ME.username}` }, group))).toMatchObject({
+      kind: 'local',
+      reply: 'unknown_command',
+    });
   });
 
   it('answer a message that mentions the bot, without the mention, wherever it is', () => {
@@ -87,13 +114,27 @@ describe('messages in a group (privacy mode)', () => {
   });
 
   it('do not mistake a longer username or an e-mail address for a mention', () => {
-    expect(router.route(messageUpdate({ text: `@${ME.username}Fan ${QUESTION}` }, group))).toEqual({ kind: 'ignore', reason: 'not_addressed' });
-    expect(router.route(messageUpdate({ text: `write to news@${ME.username}` }, group))).toEqual({ kind: 'ignore', reason: 'not_addressed' });
+    expect(router.route(messageUpdate({ text: `@${ME.username}Fan ${QUESTION}` }, group))).toEqual({
+      kind: 'ignore',
+      reason: 'not_addressed',
+    });
+    expect(router.route(messageUpdate({ text: `write to news@${ME.username}` }, group))).toEqual({
+      kind: 'ignore',
+      reason: 'not_addressed',
+    });
   });
 
-  it('answer a reply to one of the bot\'s messages', () => {
-    const reply_to_message = { message_id: 9, date: 1, chat: group, from: { id: ME.id, is_bot: true, first_name: 'Bot' }, text: 'هذا ما ورد في المقالات:' };
-    expect(command(router.route(messageUpdate({ text: 'ومن حضر الاجتماع؟', reply_to_message }, group))).args).toEqual({ question: 'ومن حضر الاجتماع؟' });
+  it("answer a reply to one of the bot's messages", () => {
+    const reply_to_message = {
+      message_id: 9,
+      date: 1,
+      chat: group,
+      from: { id: ME.id, is_bot: true, first_name: 'Bot' },
+      text: 'هذا ما ورد في المقالات:',
+    };
+    expect(command(router.route(messageUpdate({ text: 'ومن حضر الاجتماع؟', reply_to_message }, group))).args).toEqual({
+      question: 'ومن حضر الاجتماع؟',
+    });
   });
 
   it('ignore chatter, stickers and service messages not meant for the bot', () => {
@@ -115,29 +156,51 @@ describe('messages in a group (privacy mode)', () => {
     const anonymous = { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' };
     const route = command(router.route(messageUpdate({ text: '/reload', from: anonymous, sender_chat: group }, group)));
     expect(route.anonymousAdmin).toBe(true);
-    expect(router.route(messageUpdate({ text: QUESTION, sender_chat: { id: -100999, type: 'channel', title: 'قناة' } }, group))).toEqual({ kind: 'ignore', reason: 'sent_as_channel' });
+    expect(router.route(messageUpdate({ text: QUESTION, sender_chat: { id: -100999, type: 'channel', title: 'قناة' } }, group))).toEqual({
+      kind: 'ignore',
+      reason: 'sent_as_channel',
+    });
   });
 });
 
 describe('other updates', () => {
   it('ignore edited messages and channel posts on purpose', () => {
-    expect(router.route({ update_id: 1, edited_message: { message_id: 1, date: 1, edit_date: 2, chat: privateChat, from: user, text: QUESTION } } as unknown as Update)).toEqual({ kind: 'ignore', reason: 'edited' });
+    expect(
+      router.route({
+        update_id: 1,
+        edited_message: { message_id: 1, date: 1, edit_date: 2, chat: privateChat, from: user, text: QUESTION },
+      } as unknown as Update),
+    ).toEqual({ kind: 'ignore', reason: 'edited' });
     const channel = { id: -100555, type: 'channel', title: 'قناة' };
-    expect(router.route({ update_id: 2, channel_post: { message_id: 1, date: 1, chat: channel, text: QUESTION } } as unknown as Update)).toEqual({ kind: 'ignore', reason: 'channel' });
+    expect(
+      router.route({ update_id: 2, channel_post: { message_id: 1, date: 1, chat: channel, text: QUESTION } } as unknown as Update),
+    ).toEqual({ kind: 'ignore', reason: 'channel' });
     expect(router.route(messageUpdate({ text: QUESTION }, channel))).toEqual({ kind: 'ignore', reason: 'channel' });
-    expect(router.route({ update_id: 3, poll: { id: 'p' } } as unknown as Update)).toEqual({ kind: 'ignore', reason: 'unsupported_update' });
+    expect(router.route({ update_id: 3, poll: { id: 'p' } } as unknown as Update)).toEqual({
+      kind: 'ignore',
+      reason: 'unsupported_update',
+    });
   });
 
   it('turn our buttons into the hidden more and feedback commands, and answer any other button', () => {
     const message = { message_id: 30, date: 1, chat: group, from: { id: ME.id, is_bot: true, first_name: 'Bot' }, text: '…' };
-    const press = (data: string) => router.route({ update_id: 4, callback_query: { id: 'cb1', from: user, chat_instance: 'x', message, data } } as unknown as Update);
-    expect(press('more:k3Yv_9aQ:2')).toMatchObject({ kind: 'command', via: 'callback', command: 'more', args: { id: 'k3Yv_9aQ', page: 2 }, callbackQueryId: 'cb1', place: { chatId: -100123, messageId: 30 } });
+    const press = (data: string) =>
+      router.route({ update_id: 4, callback_query: { id: 'cb1', from: user, chat_instance: 'x', message, data } } as unknown as Update);
+    expect(press('more:k3Yv_9aQ:2')).toMatchObject({
+      kind: 'command',
+      via: 'callback',
+      command: 'more',
+      args: { id: 'k3Yv_9aQ', page: 2 },
+      callbackQueryId: 'cb1',
+      place: { chatId: -100123, messageId: 30 },
+    });
     expect(press('fb:k3Yv_9aQ:down')).toMatchObject({ command: 'feedback', args: { id: 'k3Yv_9aQ', vote: 'down' } });
     expect(press('vote:yes')).toEqual({ kind: 'ignore', reason: 'unknown_button', callbackQueryId: 'cb1' });
   });
 
   it('turn an inline query into a question, and an empty one into an ignore that is still answered', () => {
-    const inline = (query: string) => router.route({ update_id: 5, inline_query: { id: 'iq', from: user, query, offset: '' } } as unknown as Update);
+    const inline = (query: string) =>
+      router.route({ update_id: 5, inline_query: { id: 'iq', from: user, query, offset: '' } } as unknown as Update);
     const route = command(inline(QUESTION));
     expect(route).toMatchObject({ via: 'inline', command: 'ask', args: { question: QUESTION }, inlineQueryId: 'iq' });
     expect(route.place).toBeUndefined();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { createApp, type App } from '../../../src/app.js';
+import { type App, createApp } from '../../../src/app.js';
 import { createConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { BUNDLED_CORPUS } from '../../support/bot.js';
@@ -22,7 +22,10 @@ export interface RecordedApp {
 export function recordedApp(env: Record<string, string>, options: { dataRoot?: string; level?: 'debug' | 'info' } = {}): RecordedApp {
   const level = options.level ?? 'debug';
   const dataDir = mkdtempSync(join(options.dataRoot ?? tmpdir(), 'qa-app-'));
-  const result = createConfig({ CONSOLE: 'off', DATA_DIR: dataDir, LOG_LEVEL: level, ...env }, { cwd: tmpdir(), bundledCorpusDir: BUNDLED_CORPUS });
+  const result = createConfig(
+    { CONSOLE: 'off', DATA_DIR: dataDir, LOG_LEVEL: level, ...env },
+    { cwd: tmpdir(), bundledCorpusDir: BUNDLED_CORPUS },
+  );
   if (!result.ok) throw new Error(result.problems.join('\n'));
   const lines: string[] = [];
   const logger = createLogger({

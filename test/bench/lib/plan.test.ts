@@ -10,7 +10,14 @@ describe('planJobs', () => {
     expect(new Set(headline.map((p) => p.dataset))).toEqual(
       new Set(['arcd', 'tydiqa-goldp-ar', 'mlqa-ar-dev', 'xquad-ar', 'xquad-en', 'tydiqa-goldp-ar+saudinewsnet']),
     );
-    expect(headline.filter((p) => p.dataset === 'arcd').map((p) => p.job.system)).toEqual(['ours', 'flexsearch-default', 'flexsearch-ar', 'minisearch-ar', 'lunr-ar', 'orama-ar']);
+    expect(headline.filter((p) => p.dataset === 'arcd').map((p) => p.job.system)).toEqual([
+      'ours',
+      'flexsearch-default',
+      'flexsearch-ar',
+      'minisearch-ar',
+      'lunr-ar',
+      'orama-ar',
+    ]);
     expect(plan.filter((p) => p.table === 'scaling').map((p) => `${p.dataset} ${p.job.system}`)).toEqual([
       'tydiqa-goldp-ar+saudinewsnet@1000 ours',
       'tydiqa-goldp-ar+saudinewsnet@1000 flexsearch-ar',

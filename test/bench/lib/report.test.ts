@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Measurement } from '../../../bench/lib/job.js';
-import { formatDatasetTable, type DatasetRuns, type SystemRun } from '../../../bench/lib/report.js';
+import { type DatasetRuns, formatDatasetTable, type SystemRun } from '../../../bench/lib/report.js';
 import { toResultsFile } from '../../../bench/lib/results-file.js';
 
 function measured(overrides: Partial<Measurement>): Measurement {
   return {
-    passages: 842, questions: 446, buildMs: 400, p50us: 100, p99us: 900, heapMB: 12.5, passagesHeapMB: 1.4,
+    passages: 842,
+    questions: 446,
+    buildMs: 400,
+    p50us: 100,
+    p99us: 900,
+    heapMB: 12.5,
+    passagesHeapMB: 1.4,
     metrics: { questions: 446, mrr10: 0.9, r1: 0.85, r3: 0.95, r5: 0.97 },
     ranks: [],
     timingsMs: [],
@@ -27,11 +33,16 @@ const dataset: DatasetRuns = {
   runs: [
     // ours: first on the first 50 questions, second on the next 50, missed the rest;
     // 0.01 ms on the first 100 questions, 0.03 ms on the others (p50 over all: 0.03 ms)
-    run('ours', true, measured({
-      p50us: 30, buildMs: 800,
-      ranks: [...Array(50).fill(1), ...Array(50).fill(2), ...Array(346).fill(0)],
-      timingsMs: [...Array(100).fill(0.01), ...Array(346).fill(0.03)],
-    })),
+    run(
+      'ours',
+      true,
+      measured({
+        p50us: 30,
+        buildMs: 800,
+        ranks: [...Array(50).fill(1), ...Array(50).fill(2), ...Array(346).fill(0)],
+        timingsMs: [...Array(100).fill(0.01), ...Array(346).fill(0.03)],
+      }),
+    ),
     run('lunr-ar', false, measured({ p50us: 400, buildMs: 400, questions: 100 })),
     run('minisearch-ar', false, measured({ p50us: 300, buildMs: 200 })),
     run('orama-ar', false, 'Error: out of memory\n    at build'),
@@ -69,7 +80,19 @@ describe('toResultsFile', () => {
   it('writes the agreed shape: machine, date, and per dataset its systems with their numbers', () => {
     expect(Object.keys(file)).toEqual(['machine', 'date', 'datasets', 'scaling']);
     expect(Object.keys(file.datasets[0]!)).toEqual(['name', 'split', 'passages', 'questions', 'systems']);
-    expect(Object.keys(file.datasets[0]!.systems[0]!)).toEqual(['name', 'ours', 'config', 'mrr10', 'r1', 'r3', 'r5', 'buildMs', 'p50us', 'p99us', 'heapMB']);
+    expect(Object.keys(file.datasets[0]!.systems[0]!)).toEqual([
+      'name',
+      'ours',
+      'config',
+      'mrr10',
+      'r1',
+      'r3',
+      'r5',
+      'buildMs',
+      'p50us',
+      'p99us',
+      'heapMB',
+    ]);
     expect(file.date).toBe('2025-01-02T03:04:05.000Z');
   });
 

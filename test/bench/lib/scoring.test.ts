@@ -21,7 +21,9 @@ describe('rankOfGold', () => {
   });
 
   it('counts a passage containing the gold one as a hit at its own position', () => {
-    expect(rankOfGold([3, 1, 0], passageIds, goldPassageIds({ passage_id: 'arcd-a810b61811ff', alt_passage_ids: ['arcd-cc29fdf81965'] }))).toBe(2);
+    expect(
+      rankOfGold([3, 1, 0], passageIds, goldPassageIds({ passage_id: 'arcd-a810b61811ff', alt_passage_ids: ['arcd-cc29fdf81965'] })),
+    ).toBe(2);
   });
 
   it('is 0 when the gold passage is not returned at all', () => {

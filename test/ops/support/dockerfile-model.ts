@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Copy, DockerfileParser, Env, Healthcheck, JSONInstruction, type Flag, type Instruction } from 'dockerfile-ast';
+import { Copy, DockerfileParser, Env, type Flag, Healthcheck, type Instruction, JSONInstruction } from 'dockerfile-ast';
 import { projectRoot } from '../../../src/project-root.js';
 
 export const DOCKERFILE = join(projectRoot(), 'Dockerfile');
@@ -41,7 +41,10 @@ function offsetOf(text: string, position: Position): number {
 
 /** The source text between two positions, line continuations removed (what Docker sees). */
 function sourceBetween(text: string, start: Position, end: Position): string {
-  return text.slice(offsetOf(text, start), offsetOf(text, end)).replace(/\\\r?\n/g, ' ').trim();
+  return text
+    .slice(offsetOf(text, start), offsetOf(text, end))
+    .replace(/\\\r?\n/g, ' ')
+    .trim();
 }
 
 export function flagsOf(instruction: Instruction): Record<string, string> {
@@ -82,9 +85,10 @@ export function readDockerfile(path = DOCKERFILE): DockerfileModel {
   }
 
   const cmdInstruction = runtime.instructions.filter((i) => i.getKeyword() === 'CMD').at(-1);
-  const cmd = cmdInstruction instanceof JSONInstruction && cmdInstruction.getJSONStrings().length
-    ? cmdInstruction.getJSONStrings().map((s) => s.getJSONValue())
-    : undefined;
+  const cmd =
+    cmdInstruction instanceof JSONInstruction && cmdInstruction.getJSONStrings().length
+      ? cmdInstruction.getJSONStrings().map((s) => s.getJSONValue())
+      : undefined;
 
   const check = runtime.instructions.filter((i): i is Healthcheck => i instanceof Healthcheck).at(-1);
   let healthcheck: DockerfileModel['healthcheck'];
@@ -101,12 +105,22 @@ export function copiesOf(stage: Stage): { from: string | undefined; sources: str
   return stage.instructions
     .filter((i): i is Copy => i instanceof Copy)
     .map((copy) => {
-      const args = copy.getArguments().map((a) => a.getValue()).filter((v) => !v.startsWith('--'));
+      const args = copy
+        .getArguments()
+        .map((a) => a.getValue())
+        .filter((v) => !v.startsWith('--'));
       return { from: flagsOf(copy).from, sources: args.slice(0, -1), dest: args.at(-1)! };
     });
 }
 
 /** RUN commands of a stage, as one line each. */
 export function runsOf(stage: Stage): string[] {
-  return stage.instructions.filter((i) => i.getKeyword() === 'RUN').map((i) => i.getArguments().map((a) => a.getValue()).join(' '));
+  return stage.instructions
+    .filter((i) => i.getKeyword() === 'RUN')
+    .map((i) =>
+      i
+        .getArguments()
+        .map((a) => a.getValue())
+        .join(' '),
+    );
 }

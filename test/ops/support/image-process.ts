@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -35,7 +35,11 @@ export function layOutImage(model: DockerfileModel): ImageLayout {
     if (copy.from) {
       const what = relative(model.workdir, copy.sources[0]!);
       if (what === 'dist') {
-        const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', dest], { encoding: 'utf8' });
+        const tsc = spawnSync(
+          process.execPath,
+          [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', dest],
+          { encoding: 'utf8' },
+        );
         if (tsc.status !== 0) throw new Error(`the build failed:\n${tsc.stdout}${tsc.stderr}`);
       } else if (what === 'node_modules') {
         symlinkSync(join(ROOT, 'node_modules'), dest, 'dir');
@@ -85,7 +89,13 @@ export function runImage(model: DockerfileModel, layout: ImageLayout, env: Recor
 }
 
 /** Runs a program with only PATH, HOME and `env` in its environment; `node` means this Node. */
-export function runProcess(options: { program: string; args: string[]; cwd: string; env: Record<string, string>; unprivileged?: boolean }): ImageProcess {
+export function runProcess(options: {
+  program: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+  unprivileged?: boolean;
+}): ImageProcess {
   const child = spawn(options.program === 'node' ? process.execPath : options.program, options.args, {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/tmp', ...options.env },
@@ -136,7 +146,10 @@ export function runProcess(options: { program: string; args: string[]; cwd: stri
           if (match) return done(() => resolveMatch(match));
           if (hasExited) return done(() => reject(new Error(`the process exited before ${what}\nstdout: ${out}\nstderr: ${err}`)));
         };
-        const timer = setTimeout(() => done(() => reject(new Error(`timed out waiting for ${what}\nstdout: ${out}\nstderr: ${err}`))), timeoutMs);
+        const timer = setTimeout(
+          () => done(() => reject(new Error(`timed out waiting for ${what}\nstdout: ${out}\nstderr: ${err}`))),
+          timeoutMs,
+        );
         const done = (settle: () => void) => {
           clearTimeout(timer);
           waiters.delete(check);

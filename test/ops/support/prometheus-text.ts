@@ -80,7 +80,8 @@ function checkHistogramSeries(name: string, samples: Sample[]): void {
     if (!(bounds[i]! > bounds[i - 1]!)) throw new Error(`histogram ${family.name}: bucket bounds not increasing`);
     if (buckets[i]!.value < buckets[i - 1]!.value) throw new Error(`histogram ${family.name}: buckets not cumulative`);
   }
-  if (buckets.at(-1)!.value !== count.value) throw new Error(`histogram ${family.name}: +Inf bucket ${buckets.at(-1)!.value} ≠ count ${count.value}`);
+  if (buckets.at(-1)!.value !== count.value)
+    throw new Error(`histogram ${family.name}: +Inf bucket ${buckets.at(-1)!.value} ≠ count ${count.value}`);
 }
 
 export function parsePrometheusText(text: string): Map<string, Family> {
@@ -125,5 +126,7 @@ export function parsePrometheusText(text: string): Map<string, Family> {
 export function valueOf(families: Map<string, Family>, name: string, labels: Record<string, string> = {}): number | undefined {
   const family = familyOf(name, families);
   const wanted = Object.entries(labels);
-  return family?.samples.find((s) => s.name === name && wanted.every(([k, v]) => s.labels[k] === v) && Object.keys(s.labels).length === wanted.length)?.value;
+  return family?.samples.find(
+    (s) => s.name === name && wanted.every(([k, v]) => s.labels[k] === v) && Object.keys(s.labels).length === wanted.length,
+  )?.value;
 }

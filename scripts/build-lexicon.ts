@@ -14,6 +14,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { lemmaCandidates } from '../src/lexicon/english-lemmas.js';
+import { pastOfImperative } from '../src/lexicon/imperative.js';
 import { createAnalyzer, hasArabicLetter, normalizeText, splitWords } from '../src/text/index.js';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -137,6 +138,28 @@ if (existsSync(join(sourceDir, 'freedict-ara-eng.index'))) {
   }
 }
 
+/** Whether the dictionary has a past or a participle of an English word: then it is a verb. */
+const isVerb = (headword: string) =>
+  [`${headword}ed`, `${headword}d`, `${headword}ing`, `${headword.replace(/e$/, '')}ing`].some((form) => form !== headword && entries.has(form));
+
+// an imperative ("احضر") gets its past beside it ("حضر"): the form news text uses
+let pasts = 0;
+for (const [headword, senses] of entries) {
+  if (senses.length === 0 || !isVerb(headword)) continue;
+  entries.set(headword, senses.map((sense) => {
+    const out: string[] = [];
+    for (const t of sense) {
+      out.push(t);
+      const past = pastOfImperative(t);
+      if (past && !sense.includes(past) && analyzer.terms(past).length > 0) {
+        out.push(past);
+        pasts++;
+      }
+    }
+    return out;
+  }));
+}
+
 const termsOf = (senses: string[][]) => new Set(senses.flat().flatMap((t) => analyzer.terms(t)));
 
 // an inflected form that says nothing its dictionary form does not is found through that form at run time
@@ -155,4 +178,4 @@ for (const [headword, senses] of [...entries.entries()].sort(([a], [b]) => (a < 
   lines.push(`${headword}\t${unique.map((sense) => sense.join(',')).join('|')}`);
 }
 writeFileSync(out, `${lines.join('\n')}\n`);
-console.log(`${entries.size} headwords (${merged} with a sense from the Arabic–English direction), ${pruned} inflections found through their dictionary form → ${lines.length} lines in ${out}`);
+console.log(`${entries.size} headwords (${merged} with a sense from the Arabic–English direction, ${pasts} pasts beside imperatives), ${pruned} inflections found through their dictionary form → ${lines.length} lines in ${out}`);

@@ -14,7 +14,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { lemmaCandidates } from '../src/lexicon/english-lemmas.js';
-import { pastOfImperative } from '../src/lexicon/imperative.js';
+import { pastsOfImperative } from '../src/lexicon/imperative.js';
 import { createAnalyzer, hasArabicLetter, normalizeText, splitWords } from '../src/text/index.js';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -150,8 +150,8 @@ for (const [headword, senses] of entries) {
     const out: string[] = [];
     for (const t of sense) {
       out.push(t);
-      const past = pastOfImperative(t);
-      if (past && !sense.includes(past) && analyzer.terms(past).length > 0) {
+      for (const past of pastsOfImperative(t)) {
+        if (sense.includes(past) || out.includes(past) || analyzer.terms(past).length === 0) continue;
         out.push(past);
         pasts++;
       }

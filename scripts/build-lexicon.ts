@@ -5,12 +5,16 @@
  * into lexicon/eng-ara.tsv: one line per English headword, its senses separated by
  * "|", the translations of one sense by ",", normalized like the articles' text;
  * nothing after the tab for a word whose translations are all Arabic function words.
+ * When the directory also holds FreeDict's Arabic–English dictionary
+ * (dict-freedict-ara-eng), it is read backwards and merged in: the Arabic words a
+ * definition gives an English word for, as one further sense of that word.
  * See lexicon/README.md for the steps and what is pruned.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { lemmaCandidates } from '../src/lexicon/english-lemmas.js';
+import { pastsOfImperative } from '../src/lexicon/imperative.js';
 import { createAnalyzer, hasArabicLetter, normalizeText, splitWords } from '../src/text/index.js';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -18,6 +22,11 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 const MAX_TRANSLATION_WORDS = 3;
 /** Diacritics and madda: normalization drops them, and a content word may then spell a function word. */
 const AMBIGUOUS_MARKS = /[\u064B-\u0652\u0622]/;
+
+/** An Arabic word that defines more English words than this is too loose a translation of any one of them. */
+const MAX_REVERSE_GLOSSES = 4;
+/** Arabic words taken from the reverse direction for one English word, the most direct first. */
+const MAX_REVERSE_TRANSLATIONS = 2;
 
 function decodeNumber(text: string): number {
   let n = 0;
@@ -49,20 +58,32 @@ if (!sourceDir) {
   console.error('usage: npx tsx scripts/build-lexicon.ts <dir with freedict-eng-ara.index and freedict-eng-ara.dict.dz> [out]');
   process.exit(1);
 }
-const data = gunzipSync(readFileSync(join(sourceDir, 'freedict-eng-ara.dict.dz')));
 const analyzer = createAnalyzer();
+
+/** The entries of a dictd dictionary: its headword (as the index spells it) and the text of its entry. */
+function* dictEntries(name: string): Generator<{ headword: string; text: string }> {
+  const data = gunzipSync(readFileSync(join(sourceDir!, `${name}.dict.dz`)));
+  for (const line of readFileSync(join(sourceDir!, `${name}.index`), 'utf8').split('\n')) {
+    const [headword, offset, length] = line.split('\t');
+    if (!headword || !offset || !length || headword.startsWith('00database')) continue;
+    const start = decodeNumber(offset);
+    yield { headword, text: data.subarray(start, start + decodeNumber(length)).toString('utf8') };
+  }
+}
+
+/** One plain English word that is not a stop word, lower case: multiword headwords and abbreviations with symbols cannot be matched word by word. */
+function englishWord(text: string): string | undefined {
+  if (!/^[a-z]+$/i.test(text)) return undefined;
+  const key = text.toLowerCase();
+  return analyzer.termOf(key) === null ? undefined : key;
+}
 
 /** headword → its senses, each a list of translations */
 const entries = new Map<string, string[][]>();
-for (const line of readFileSync(join(sourceDir, 'freedict-eng-ara.index'), 'utf8').split('\n')) {
-  const [headword, offset, length] = line.split('\t');
-  if (!headword || !offset || !length || headword.startsWith('00database')) continue;
-  // one plain word: multiword headwords (42) and abbreviations with symbols cannot be matched word by word
-  if (!/^[a-z]+$/i.test(headword)) continue;
-  const key = headword.toLowerCase();
-  if (analyzer.termOf(key) === null) continue; // an English stop word
-  const start = decodeNumber(offset);
-  const raw = sensesOf(data.subarray(start, start + decodeNumber(length)).toString('utf8'));
+for (const { headword, text } of dictEntries('freedict-eng-ara')) {
+  const key = englishWord(headword);
+  if (!key) continue;
+  const raw = sensesOf(text);
   const senses = raw
     .map((sense) => sense.map(usableTranslation).filter((t): t is string => t !== undefined))
     .filter((sense) => sense.length > 0);
@@ -80,6 +101,72 @@ function usableTranslation(raw: string): string | undefined {
   if (words.length === 0 || words.length > MAX_TRANSLATION_WORDS || !words.every(hasArabicLetter)) return undefined;
   const text = words.join(' ');
   return analyzer.terms(text).length > 0 ? text : undefined;
+}
+
+/**
+ * FreeDict's Arabic–English dictionary read backwards: for each English word,
+ * the Arabic headwords whose definitions give it, most direct first (an Arabic
+ * word that defines only this word, then one that gives it first), no more
+ * than MAX_REVERSE_TRANSLATIONS, and none that defines more than
+ * MAX_REVERSE_GLOSSES English words: a word that appears in the definitions of
+ * forty Arabic words does not get forty translations.
+ */
+function reverseTranslations(): Map<string, string[]> {
+  const candidates = new Map<string, { text: string; rank: number }[]>();
+  for (const { text } of dictEntries('freedict-ara-eng')) {
+    const [first = '', ...definitions] = text.split('\n');
+    const arabic = first.replace(/\s*\/[^/]*\/\s*$/, '').split(/[،,;]/).map(usableTranslation).filter((t): t is string => t !== undefined);
+    const glosses = definitions.map((line) => line.replace(/^\s*\d+\.\s*/, '').trim()).filter(Boolean);
+    if (arabic.length === 0 || glosses.length > MAX_REVERSE_GLOSSES) continue;
+    glosses.forEach((gloss, position) => {
+      const key = englishWord(gloss);
+      if (!key) return;
+      const list = candidates.get(key) ?? [];
+      for (const t of arabic) list.push({ text: t, rank: glosses.length + position / MAX_REVERSE_GLOSSES });
+      candidates.set(key, list);
+    });
+  }
+  const out = new Map<string, string[]>();
+  for (const [key, list] of candidates) {
+    const ranked = [...new Set(list.sort((a, b) => a.rank - b.rank).map((c) => c.text))];
+    out.set(key, ranked.slice(0, MAX_REVERSE_TRANSLATIONS));
+  }
+  return out;
+}
+
+let merged = 0;
+if (existsSync(join(sourceDir, 'freedict-ara-eng.index'))) {
+  for (const [key, translations] of reverseTranslations()) {
+    const senses = entries.get(key) ?? [];
+    if (entries.has(key) && senses.length === 0) continue; // a function word stays one
+    const known = new Set(senses.flat().flatMap((t) => analyzer.terms(t)));
+    const added = translations.filter((t) => !analyzer.terms(t).every((term) => known.has(term)));
+    if (added.length === 0) continue;
+    entries.set(key, [...senses, added]);
+    merged++;
+  }
+}
+
+/** Whether the dictionary has a past or a participle of an English word: then it is a verb. */
+const isVerb = (headword: string) =>
+  [`${headword}ed`, `${headword}d`, `${headword}ing`, `${headword.replace(/e$/, '')}ing`].some((form) => form !== headword && entries.has(form));
+
+// an imperative ("احضر") gets its past beside it ("حضر"): the form news text uses
+let pasts = 0;
+for (const [headword, senses] of entries) {
+  if (senses.length === 0 || !isVerb(headword)) continue;
+  entries.set(headword, senses.map((sense) => {
+    const out: string[] = [];
+    for (const t of sense) {
+      out.push(t);
+      for (const past of pastsOfImperative(t)) {
+        if (sense.includes(past) || out.includes(past) || analyzer.terms(past).length === 0) continue;
+        out.push(past);
+        pasts++;
+      }
+    }
+    return out;
+  }));
 }
 
 const termsOf = (senses: string[][]) => new Set(senses.flat().flatMap((t) => analyzer.terms(t)));
@@ -100,4 +187,4 @@ for (const [headword, senses] of [...entries.entries()].sort(([a], [b]) => (a < 
   lines.push(`${headword}\t${unique.map((sense) => sense.join(',')).join('|')}`);
 }
 writeFileSync(out, `${lines.join('\n')}\n`);
-console.log(`${entries.size} headwords, ${pruned} inflections found through their dictionary form → ${lines.length} lines in ${out}`);
+console.log(`${entries.size} headwords (${merged} with a sense from the Arabic–English direction, ${pasts} pasts beside imperatives), ${pruned} inflections found through their dictionary form → ${lines.length} lines in ${out}`);

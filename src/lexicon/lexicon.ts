@@ -30,6 +30,7 @@ const MAX_RELATED = 12;
 export class Lexicon {
   private readonly entries = new Map<string, string>();
   private byStem: Map<string, string[]> | undefined;
+  private byLemma: Map<string, string[]> | undefined;
   private byArabicStem: Map<string, string[]> | undefined;
 
   /**
@@ -83,7 +84,8 @@ export class Lexicon {
           for (const sense of this.senses(lemma) ?? []) for (const text of sense) add(text, senses.length, false);
       }
     }
-    const family = this.stemIndex().get(stemEnglish(word)) ?? [];
+    const family = [...(this.stemIndex().get(stemEnglish(word)) ?? [])];
+    for (const inflection of this.inflectionIndex().get(headword ?? word) ?? []) if (!family.includes(inflection)) family.push(inflection);
     if (family.length <= MAX_RELATED) {
       for (const other of family) {
         if (other === headword) continue;
@@ -102,6 +104,23 @@ export class Lexicon {
   reverse(word: string): { headword: string; senses: number }[] {
     const headwords = this.arabicIndex().get(stemArabic(word)) ?? [];
     return headwords.map((headword) => ({ headword, senses: headwords.length }));
+  }
+
+  /** headword → the headwords that are its inflections ("die" → "dies"), which the English stemmer may keep apart ("die", "di") */
+  private inflectionIndex(): Map<string, string[]> {
+    if (!this.byLemma) {
+      const index = new Map<string, string[]>();
+      for (const headword of this.entries.keys()) {
+        for (const lemma of lemmaCandidates(headword)) {
+          if (!this.entries.has(lemma)) continue;
+          const list = index.get(lemma);
+          if (list) list.push(headword);
+          else index.set(lemma, [headword]);
+        }
+      }
+      this.byLemma = index;
+    }
+    return this.byLemma;
   }
 
   private stemIndex(): Map<string, string[]> {

@@ -44,6 +44,14 @@ describe('Lexicon', () => {
     ]);
   });
 
+  it('adds, as related, the translations of its inflections the stemmer keeps apart ("dies" for "die")', () => {
+    const withDies = Lexicon.parse('die\tمت\ndies\tيموت\n');
+    expect(withDies.translate('die')).toEqual([
+      { text: 'مت', senses: 1, related: false },
+      { text: 'يموت', senses: 1, related: true },
+    ]);
+  });
+
   it('knows a word whose translations are all Arabic function words', () => {
     const withUntil = Lexicon.parse('until\t\nmeeting\tالاجتماع\n');
     expect(withUntil.isFunctionWord('until')).toBe(true);
@@ -64,5 +72,13 @@ describe('Lexicon', () => {
     const shipped = shippedLexicon();
     expect(shipped.size).toBeGreaterThan(70_000);
     expect(shipped.translate('kuwait').map((t) => t.text)).toContain('الكويت');
+  });
+
+  it('gives a verb the dictionary has in the imperative its past too', () => {
+    expect(shippedLexicon().translate('attend').filter((t) => !t.related).map((t) => t.text)).toEqual(['احضر', 'حضر']);
+  });
+
+  it('merges the Arabic–English direction: translations the English–Arabic one cuts short', () => {
+    expect(shippedLexicon().translate('abrupt').map((t) => t.text)).toContain('شديد الانحدار');
   });
 });

@@ -115,7 +115,11 @@ function reverseTranslations(): Map<string, string[]> {
   const candidates = new Map<string, { text: string; rank: number }[]>();
   for (const { text } of dictEntries('freedict-ara-eng')) {
     const [first = '', ...definitions] = text.split('\n');
-    const arabic = first.replace(/\s*\/[^/]*\/\s*$/, '').split(/[،,;]/).map(usableTranslation).filter((t): t is string => t !== undefined);
+    const arabic = first
+      .replace(/\s*\/[^/]*\/\s*$/, '')
+      .split(/[،,;]/)
+      .map(usableTranslation)
+      .filter((t): t is string => t !== undefined);
     const glosses = definitions.map((line) => line.replace(/^\s*\d+\.\s*/, '').trim()).filter(Boolean);
     if (arabic.length === 0 || glosses.length > MAX_REVERSE_GLOSSES) continue;
     glosses.forEach((gloss, position) => {
@@ -149,24 +153,29 @@ if (existsSync(join(sourceDir, 'freedict-ara-eng.index'))) {
 
 /** Whether the dictionary has a past or a participle of an English word: then it is a verb. */
 const isVerb = (headword: string) =>
-  [`${headword}ed`, `${headword}d`, `${headword}ing`, `${headword.replace(/e$/, '')}ing`].some((form) => form !== headword && entries.has(form));
+  [`${headword}ed`, `${headword}d`, `${headword}ing`, `${headword.replace(/e$/, '')}ing`].some(
+    (form) => form !== headword && entries.has(form),
+  );
 
 // an imperative ("احضر") gets its past beside it ("حضر"): the form news text uses
 let pasts = 0;
 for (const [headword, senses] of entries) {
   if (senses.length === 0 || !isVerb(headword)) continue;
-  entries.set(headword, senses.map((sense) => {
-    const out: string[] = [];
-    for (const t of sense) {
-      out.push(t);
-      for (const past of pastsOfImperative(t)) {
-        if (sense.includes(past) || out.includes(past) || analyzer.terms(past).length === 0) continue;
-        out.push(past);
-        pasts++;
+  entries.set(
+    headword,
+    senses.map((sense) => {
+      const out: string[] = [];
+      for (const t of sense) {
+        out.push(t);
+        for (const past of pastsOfImperative(t)) {
+          if (sense.includes(past) || out.includes(past) || analyzer.terms(past).length === 0) continue;
+          out.push(past);
+          pasts++;
+        }
       }
-    }
-    return out;
-  }));
+      return out;
+    }),
+  );
 }
 
 const termsOf = (senses: string[][]) => new Set(senses.flat().flatMap((t) => analyzer.terms(t)));
@@ -187,4 +196,6 @@ for (const [headword, senses] of [...entries.entries()].sort(([a], [b]) => (a < 
   lines.push(`${headword}\t${unique.map((sense) => sense.join(',')).join('|')}`);
 }
 writeFileSync(out, `${lines.join('\n')}\n`);
-console.log(`${entries.size} headwords (${merged} with a sense from the Arabic–English direction, ${pasts} pasts beside imperatives), ${pruned} inflections found through their dictionary form → ${lines.length} lines in ${out}`);
+console.log(
+  `${entries.size} headwords (${merged} with a sense from the Arabic–English direction, ${pasts} pasts beside imperatives), ${pruned} inflections found through their dictionary form → ${lines.length} lines in ${out}`,
+);

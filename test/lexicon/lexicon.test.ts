@@ -75,10 +75,19 @@ describe('Lexicon', () => {
   });
 
   it('gives a verb the dictionary has in the imperative its past too', () => {
-    expect(shippedLexicon().translate('attend').filter((t) => !t.related).map((t) => t.text)).toEqual(['احضر', 'حضر']);
+    expect(
+      shippedLexicon()
+        .translate('attend')
+        .filter((t) => !t.related)
+        .map((t) => t.text),
+    ).toEqual(['احضر', 'حضر']);
   });
 
   it('merges the Arabic–English direction: translations the English–Arabic one cuts short', () => {
-    expect(shippedLexicon().translate('abrupt').map((t) => t.text)).toContain('شديد الانحدار');
+    expect(
+      shippedLexicon()
+        .translate('abrupt')
+        .map((t) => t.text),
+    ).toContain('شديد الانحدار');
   });
 });

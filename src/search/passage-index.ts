@@ -184,9 +184,7 @@ export class PassageIndex {
     const { vocabulary } = this.data;
     const tokens = this.analyzer.analyze(question);
     const crossLanguage = this.crossLanguage?.mayApplyTo(question) ? this.crossLanguage : undefined;
-    const upper = (token: Token) => /\p{Lu}/u.test(question[token.start] ?? '');
-    // the first word is capitalized anyway: a name when the next word is one too ("Peyton Manning took…")
-    const capitalized = (token: Token) => upper(token) && (token.position > 0 || tokens.some((t) => t.position === 1 && upper(t)));
+    const capitalized = (token: Token) => token.position > 0 && /\p{Lu}/u.test(question[token.start] ?? '');
     const concepts = planQuery(tokens, {
       analyzer: this.analyzer,
       synonyms: this.synonyms,

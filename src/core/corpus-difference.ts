@@ -99,5 +99,5 @@ export async function loadByDifference(dir: string, stamps: readonly FileStamp[]
     synonyms = await previous.json<SynonymGroup[]>('kb.synonyms');
     problems.push(...previousProblems.filter((p) => p.file === SYNONYMS_FILE));
   }
-  return { corpus: { articles, synonyms }, problems, reuse: { words: tokens.words, bodies }, changes };
+  return { corpus: { articles, synonyms }, problems, reuse: { words: tokens.words, bodies, analysis: tokens.analysis }, changes };
 }

@@ -1,7 +1,7 @@
 import { hasArabicLetter, normalizeText } from './normalize.js';
 import { splitWords, tokenize } from './tokenize.js';
 import { isStopword } from './stopwords.js';
-import { stemWithClitics, type StemCounts } from './clitics.js';
+import { cliticCountKeys, stemWithClitics, type StemCounts } from './clitics.js';
 import { stemEnglish } from './english-stemmer.js';
 
 /** A word of the text that carries meaning, with its index term. */
@@ -66,6 +66,15 @@ export function preAnalyzed(terms: readonly string[]): string {
 export interface AnalyzerOptions {
   /** Stem counts of the corpus, for telling fused particles from root letters. */
   stemCounts?: StemCounts;
+}
+
+/**
+ * The stem counts an analyzer's termOf(norm) may read (see cliticCountKeys):
+ * with other counts that agree on these, the word gets the same term.
+ */
+export function termCountKeys(norm: string): string[] {
+  if (DIGITS.test(norm) || norm.length < 2 || isStopword(norm) || !hasArabicLetter(norm)) return [];
+  return cliticCountKeys(norm);
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {

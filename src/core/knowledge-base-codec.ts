@@ -107,6 +107,7 @@ export async function knowledgeBaseFromSections(reader: SnapshotReader, extraSyn
     articles.push(article);
   }
   const index = PassageIndex.fromData(data, { synonyms: [...corpusSynonyms, ...extraSynonyms], ranking: meta.ranking });
+  await index.prepare(yieldToQuestions);
   return {
     articles, passages, index, mainLanguage: meta.mainLanguage, corpusSynonyms,
     builtAt: new Date(meta.builtAt), buildMs: meta.buildMs, ranking: meta.ranking,

@@ -345,21 +345,20 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
       grown.set(distinctData.subarray(0, distinct));
       distinctData = grown;
     }
-    for (const list of [titleIds, ids]) {
-      for (let k = 0; k < list.length; k++) {
-        const term = list[k]!;
-        if (lastSeenIn[term] === i) continue;
-        lastSeenIn[term] = i;
-        df[term]!++;
-        distinctData[distinct++] = term;
-      }
+    for (let k = 0; k < titleIds.length + ids.length; k++) {
+      const term = k < titleIds.length ? titleIds[k]! : ids[k - titleIds.length]!;
+      if (lastSeenIn[term] === i) continue;
+      lastSeenIn[term] = i;
+      df[term]!++;
+      distinctData[distinct++] = term;
     }
     distinctOffsets[i + 1] = distinct;
     if (i > 0 && groups[i] !== undefined && groups[i - 1] === groups[i]) followsNeighbor[i] = 1;
   }
   vocabulary.finish(df);
-  const sequences = SequenceStore.of(termOffsets, termData.slice(0, terms));
-  const surfaces = SequenceStore.of(termOffsets, hashData.slice(0, terms));
+  // views, not copies: a build mostly runs in a worker that writes them out and exits, and a copy would double them at the peak
+  const sequences = SequenceStore.of(termOffsets, termData.subarray(0, terms));
+  const surfaces = SequenceStore.of(termOffsets, hashData.subarray(0, terms));
   const bodyStore = SequenceStore.of(wordOffsets, wordData);
   const postings = Postings.build((p) => distinctData.subarray(distinctOffsets[p], distinctOffsets[p + 1]), size, df);
   return {

@@ -79,6 +79,22 @@ describe('a reload by difference', () => {
     await sameAsFullBuild();
   });
 
+  it('writes the edited text of an article whose paragraphs keep their number, not the old text of the snapshot', async () => {
+    const corpus = copyCorpus();
+    const data = mkdtempSync(join(tmpdir(), 'qa-data-'));
+    await runBuildJob({ corpusDir: corpus, snapshotDir: data, initial: true });
+    const file = join(corpus, `${ARTICLES[1]}.txt`);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.trim().length > 20);
+    lines[at] = `${lines[at]} وأضاف مصدر ثان أن الاجتماع تأجل`;
+    writeFileSync(file, lines.join('\n'));
+    const reload = await runBuildJob({ corpusDir: corpus, snapshotDir: data, initial: false, byDifference: true });
+    expect(reload.ok && reload.changes).toEqual({ added: [], changed: [ARTICLES[1]], removed: [] });
+    const fullData = mkdtempSync(join(tmpdir(), 'qa-data-'));
+    await runBuildJob({ corpusDir: corpus, snapshotDir: fullData, initial: false });
+    expect(sectionChecksums(join(data, SNAPSHOT_FILE))).toEqual(sectionChecksums(join(fullData, SNAPSHOT_FILE)));
+  });
+
   it('is refused, keeping the snapshot, when a changed file is broken', async () => {
     const corpus = copyCorpus();
     const data = mkdtempSync(join(tmpdir(), 'qa-data-'));

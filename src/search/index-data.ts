@@ -90,7 +90,8 @@ export interface PreviousAnalysis {
  */
 export interface TokenizedPassages {
   table: WordTable;
-  bodyWords: Int32Array[];
+  /** per passage: its body's word ids, bodies.data[bodies.offsets[p] … bodies.offsets[p+1]) */
+  bodies: { offsets: Int32Array; data: Int32Array };
   /** per distinct title text: its words */
   titleWords: Map<string, Int32Array>;
   titleTexts: (string | undefined)[];
@@ -98,6 +99,8 @@ export interface TokenizedPassages {
   /** reused from a snapshot: its analysis, and per word of `table` the snapshot's id of that word (-1 when new) */
   previous?: { analysis: PreviousAnalysis; oldOf: Int32Array };
 }
+
+const EMPTY: Int32Array = new Int32Array(0);
 
 /** Normalized words interned once: every later step works per distinct word, not per occurrence. */
 class WordTable {
@@ -145,20 +148,29 @@ export function retokenize(
 ): TokenizedPassages {
   const table = new WordTable();
   const renumber = new Int32Array(knownWords.length).fill(-1);
-  const bodyWords = bodies.map((body) => {
+  // numbered in passage order, then written once into one flat array (no array per reused passage)
+  const ids = bodies.map((body) => {
     if (typeof body === 'string') return table.idsOf(body);
-    const out = new Int32Array(body.length);
     for (let i = 0; i < body.length; i++) {
       const old = body[i]!;
       if (renumber[old]! < 0) renumber[old] = table.idOf(knownWords[old]!);
       else table.frequency[renumber[old]!]!++;
-      out[i] = renumber[old]!;
     }
-    return out;
+    return body;
   });
+  const offsets = new Int32Array(bodies.length + 1);
+  for (let p = 0; p < ids.length; p++) offsets[p + 1] = offsets[p]! + ids[p]!.length;
+  const data = new Int32Array(offsets[bodies.length]!);
+  for (let p = 0; p < ids.length; p++) {
+    const body = ids[p]!;
+    if (typeof bodies[p] === 'string') data.set(body, offsets[p]);
+    else for (let i = 0, at = offsets[p]!; i < body.length; i++) data[at++] = renumber[body[i]!]!;
+    ids[p] = EMPTY;
+  }
+  const bodyWords = { offsets, data };
   const titleWords = new Map<string, Int32Array>();
   for (const title of titleTexts) if (title && !titleWords.has(title)) titleWords.set(title, table.idsOf(title));
-  if (!previous) return { table, bodyWords, titleWords, titleTexts, groups };
+  if (!previous) return { table, bodies: bodyWords, titleWords, titleTexts, groups };
   const oldOf = new Int32Array(table.words.length).fill(-1);
   for (let old = 0; old < renumber.length; old++) if (renumber[old]! >= 0) oldOf[renumber[old]!] = old;
   // a word of the snapshot that first occurs in a retokenized text is found by its string
@@ -171,7 +183,7 @@ export function retokenize(
       if (id !== undefined) oldOf[id] = old;
     }
   }
-  return { table, bodyWords, titleWords, titleTexts, groups, previous: { analysis: previous, oldOf } };
+  return { table, bodies: bodyWords, titleWords, titleTexts, groups, previous: { analysis: previous, oldOf } };
 }
 
 /**
@@ -199,8 +211,8 @@ export interface ReusedTokens {
 
 /** The index from passages already tokenized (see tokenize and retokenize). */
 export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight: number): IndexData {
-  const { table, bodyWords, titleWords, titleTexts, groups, previous } = tokens;
-  const size = bodyWords.length;
+  const { table, bodies, titleWords, titleTexts, groups, previous } = tokens;
+  const size = bodies.offsets.length - 1;
   const wordCount = table.words.length;
   const oldOf = previous?.oldOf;
   const before = previous?.analysis;
@@ -283,10 +295,8 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
   };
 
   // every per-passage sequence goes into flat arrays sized once: no per-passage garbage at 100k+ passages
-  let totalWords = 0;
-  for (const words of bodyWords) totalWords += words.length;
-  const wordOffsets = new Int32Array(size + 1);
-  const wordData = new Int32Array(totalWords);
+  const { offsets: wordOffsets, data: wordData } = bodies;
+  const totalWords = wordData.length;
   const termOffsets = new Int32Array(size + 1);
   const termData = new Int32Array(totalWords);
   const hashData = new Int32Array(totalWords);
@@ -301,16 +311,11 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
   const titleOf = new Int32Array(size).fill(-1);
   const answerTypes = new Uint8Array(size);
   const followsNeighbor = new Uint8Array(size);
-  const empty: Int32Array = new Int32Array(0);
   let terms = 0;
   let distinct = 0;
 
   for (let i = 0; i < size; i++) {
-    const words = bodyWords[i]!;
-    wordData.set(words, wordOffsets[i]!);
-    wordOffsets[i + 1] = wordOffsets[i]! + words.length;
-    // copied into wordData: let the passage's own array go while the rest is built
-    bodyWords[i] = empty;
+    const words = wordData.subarray(wordOffsets[i], wordOffsets[i + 1]);
     const start = terms;
     let types = 0;
     for (let k = 0; k < words.length; k++) {
@@ -324,7 +329,7 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
     }
     termOffsets[i + 1] = terms;
     const ids = termData.subarray(start, terms);
-    let titleIds = empty;
+    let titleIds = EMPTY;
     const titleText = titleTexts[i];
     if (titleText) {
       let title = titleNumbers.get(titleText);

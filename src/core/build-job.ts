@@ -8,6 +8,9 @@ import { buildKnowledgeBase, PARAGRAPH_RANKING } from './knowledge-base.js';
 import { SnapshotReader } from './snapshot-format.js';
 import { BASE_KEY_SECTION, baseKeyFor, encodeSnapshot, keyFor, SNAPSHOT_FILE, writeSnapshot } from './snapshot-store.js';
 
+/** The build worker's nice value (0 normal … 19 lowest): a reload's CPU goes to questions first. */
+export const BUILD_NICENESS = 10;
+
 /** What to build: the corpus directory, and where the snapshot goes. */
 export interface BuildRequest {
   corpusDir: string;

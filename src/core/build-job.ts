@@ -8,6 +8,9 @@ import { buildKnowledgeBase, PARAGRAPH_RANKING } from './knowledge-base.js';
 import { SnapshotReader } from './snapshot-format.js';
 import { BASE_KEY_SECTION, baseKeyFor, encodeSnapshot, keyFor, SNAPSHOT_FILE, writeSnapshot } from './snapshot-store.js';
 
+/** The build worker's nice value (0 normal … 19 lowest): a reload's CPU goes to questions first. */
+export const BUILD_NICENESS = 10;
+
 /** What to build: the corpus directory, and where the snapshot goes. */
 export interface BuildRequest {
   corpusDir: string;
@@ -38,22 +41,31 @@ export type BuildResult =
       changes?: CorpusChanges;
     };
 
-/** The snapshot in `dir`, read for the files changed since; undefined when there is none of this code and options. */
-async function differenceFrom(dir: string, corpusDir: string, stamps: readonly FileStamp[]): Promise<CorpusByDifference | undefined> {
+/**
+ * The snapshot in `dir`, read for the files changed since; undefined when there is none of this code and options.
+ * The unchanged passages' texts are read from the snapshot's file until `close()`.
+ */
+async function differenceFrom(
+  dir: string,
+  corpusDir: string,
+  stamps: readonly FileStamp[],
+): Promise<{ difference: CorpusByDifference; close(): void } | undefined> {
   let fd: number;
   try {
     fd = openSync(join(dir, SNAPSHOT_FILE), 'r');
   } catch {
     return undefined;
   }
+  let difference: CorpusByDifference | undefined;
   try {
     const reader = await SnapshotReader.fromFile(fd);
     if (!reader.has(BASE_KEY_SECTION) || (await reader.json<string>(BASE_KEY_SECTION)) !== baseKeyFor(PARAGRAPH_RANKING)) return undefined;
-    return await loadByDifference(corpusDir, stamps, reader);
+    difference = await loadByDifference(corpusDir, stamps, reader, fd);
+    return difference && { difference, close: () => closeSync(fd) };
   } catch {
     return undefined; // a damaged snapshot: read everything
   } finally {
-    closeSync(fd);
+    if (!difference) closeSync(fd);
   }
 }
 
@@ -65,8 +77,16 @@ async function differenceFrom(dir: string, corpusDir: string, stamps: readonly F
 export async function runBuildJob(request: BuildRequest): Promise<BuildResult> {
   // stamped before reading: a file changed meanwhile makes the snapshot stale, never wrong
   const stamps = (await corpusStamps(request.corpusDir)) ?? [];
-  const difference =
+  const previous =
     request.byDifference && request.snapshotDir ? await differenceFrom(request.snapshotDir, request.corpusDir, stamps) : undefined;
+  try {
+    return await build(request, stamps, previous?.difference);
+  } finally {
+    previous?.close();
+  }
+}
+
+async function build(request: BuildRequest, stamps: FileStamp[], difference: CorpusByDifference | undefined): Promise<BuildResult> {
   const { corpus, problems } = difference ?? (await loadCorpus(request.corpusDir));
   const errors = problems.filter((p) => p.severity === 'error');
   if (corpus.articles.length === 0 || (!request.initial && errors.length > 0)) return { ok: false, problems };

@@ -3,7 +3,7 @@ import { listCorpus, loadArticle, loadSynonymsFile } from '../corpus/loader.js';
 import { type ReusedTokens, readTokens } from '../search/index.js';
 import type { FileStamp } from './corpus-stamps.js';
 import { readArticleHeads } from './knowledge-base-codec.js';
-import { PassageTexts, StoredParagraph } from './passage-texts.js';
+import { FileTexts, PassageTexts, StoredParagraph, type TextSource } from './passage-texts.js';
 import type { SnapshotReader } from './snapshot-format.js';
 
 /** Articles a reload found added, changed (in text or metadata) or removed, by id. */
@@ -37,12 +37,15 @@ function sameArticle(a: Article, b: Article): boolean {
  * The corpus as it is now, reading only the files whose size or modification
  * time differ from the snapshot's stamps: every other article, its passages'
  * texts and words come from the snapshot. Undefined when the snapshot lacks
- * what that needs (then the caller reads everything).
+ * what that needs (then the caller reads everything). Given the snapshot's
+ * open `file`, the texts are read from it when needed: the caller keeps it
+ * open until then.
  */
 export async function loadByDifference(
   dir: string,
   stamps: readonly FileStamp[],
   previous: SnapshotReader,
+  file?: number,
 ): Promise<CorpusByDifference | undefined> {
   const tokens = await readTokens(previous);
   if (!tokens) return undefined;
@@ -63,7 +66,14 @@ export async function loadByDifference(
   const counts = await previous.i32('kb.paragraphCounts');
   const ns = await previous.i32('kb.paragraphN');
   const lines = await previous.i32('kb.paragraphLine');
-  const texts = new PassageTexts(await previous.u8('kb.texts'), await previous.i32('kb.textOffsets'));
+  const textOffsets = await previous.i32('kb.textOffsets');
+  let texts: TextSource;
+  if (file === undefined) texts = new PassageTexts(await previous.u8('kb.texts'), textOffsets);
+  else {
+    // the texts stay in the old snapshot until the new one is written: read once, in runs, straight into it
+    await previous.verify('kb.texts');
+    texts = new FileTexts(file, previous.range('kb.texts').offset, textOffsets, false);
+  }
   const previousProblems = await previous.json<CorpusProblem[]>('load.problems');
   const old = new Map<string, { article: Article; first: number }>();
   let passage = 0;
@@ -107,5 +117,5 @@ export async function loadByDifference(
     synonyms = await previous.json<SynonymGroup[]>('kb.synonyms');
     problems.push(...previousProblems.filter((p) => p.file === SYNONYMS_FILE));
   }
-  return { corpus: { articles, synonyms }, problems, reuse: { words: tokens.words, bodies }, changes };
+  return { corpus: { articles, synonyms }, problems, reuse: { words: tokens.words, bodies, analysis: tokens.analysis }, changes };
 }

@@ -3,6 +3,7 @@ import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 
 /** A corpus file as the snapshot key and the reload see it: changed when its size or modification time changed. */
 export interface FileStamp {
@@ -23,6 +24,8 @@ export async function corpusStamps(dir: string): Promise<FileStamp[] | undefined
     .filter((e) => e.isFile())
     .map((e) => e.name)
     .sort();
+  // a build worker blocks no one: synchronous stats take a third of the time of as many promises
+  if (!isMainThread) return stampsNow(dir, names);
   const stamps: FileStamp[] = [];
   // stat in batches: tens of thousands of files, without tens of thousands of pending promises
   const BATCH = 256;
@@ -38,6 +41,19 @@ export async function corpusStamps(dir: string): Promise<FileStamp[] | undefined
       }),
     );
     for (const stamp of batch) if (stamp) stamps.push(stamp);
+  }
+  return stamps;
+}
+
+function stampsNow(dir: string, names: readonly string[]): FileStamp[] {
+  const stamps: FileStamp[] = [];
+  for (const name of names) {
+    try {
+      const info = statSync(join(dir, name));
+      stamps.push({ name, size: info.size, mtimeMs: info.mtimeMs });
+    } catch {
+      // removed meanwhile: the load will say so
+    }
   }
   return stamps;
 }

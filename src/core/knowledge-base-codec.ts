@@ -52,10 +52,15 @@ export function knowledgeBaseSections(kb: KnowledgeBase): Record<string, Section
   };
 }
 
-/** A knowledge base loaded from a snapshot already holds its texts as one buffer: reuse it. */
+/** A knowledge base loaded from a snapshot already holds its texts as one buffer: reuse it when every passage is its own. */
 function textsOf(kb: KnowledgeBase): TextSource {
   const first = kb.passages[0]?.paragraph;
-  if (first instanceof StoredParagraph && first.store.offsets.length === kb.passages.length + 1) return first.store;
+  const sameStore =
+    first instanceof StoredParagraph &&
+    first.passage === 0 &&
+    first.store.offsets.length === kb.passages.length + 1 &&
+    kb.passages.every((p, i) => i === 0 || StoredParagraph.follows(p.paragraph, kb.passages[i - 1]!.paragraph));
+  if (sameStore) return first.store;
   return PassageTexts.of(kb.passages.map((p) => p.paragraph));
 }
 
@@ -122,6 +127,7 @@ export async function knowledgeBaseFromSections(
     articles.push(article);
   }
   const index = PassageIndex.fromData(data, { synonyms: [...corpusSynonyms, ...extraSynonyms], ranking: meta.ranking });
+  await index.prepare(yieldToQuestions);
   return {
     articles,
     passages,

@@ -10,6 +10,8 @@ export interface TextSource {
   bytesOf(passage: number): Uint8Array;
   /** all the texts' bytes (to write them into a new snapshot) */
   bytes(): Uint8Array;
+  /** the bytes of passages from … to-1, into `target` at `at` (one read for a run of passages) */
+  copyRange(from: number, to: number, target: Uint8Array, at: number): void;
 }
 
 // closes the file of a snapshot's texts once no knowledge base uses it any more
@@ -33,8 +35,20 @@ export class FileTexts implements TextSource {
     /** where the texts' section starts in the file */
     private readonly base: number,
     readonly offsets: Int32Array,
+    /** false when the caller closes `fd` itself (a build job, once its snapshot is written) */
+    closeWhenCollected = true,
   ) {
-    openFiles.register(this, fd);
+    if (closeWhenCollected) openFiles.register(this, fd);
+  }
+
+  copyRange(from: number, to: number, target: Uint8Array, at: number): void {
+    const start = this.offsets[from]!;
+    const length = this.offsets[to]! - start;
+    for (let done = 0; done < length; ) {
+      const read = readSync(this.fd, target, at + done, length - done, this.base + start + done);
+      if (read === 0) throw new Error('the snapshot file ends before its texts do');
+      done += read;
+    }
   }
 
   text(passage: number): string {
@@ -83,6 +97,10 @@ export class PassageTexts implements TextSource {
     return this.buffer.subarray(this.offsets[passage], this.offsets[passage + 1]);
   }
 
+  copyRange(from: number, to: number, target: Uint8Array, at: number): void {
+    target.set(this.buffer.subarray(this.offsets[from], this.offsets[to]), at);
+  }
+
   /**
    * The paragraphs' texts, in order, as one buffer: a paragraph still held in
    * another buffer or file is copied byte for byte, the others encoded.
@@ -92,10 +110,19 @@ export class PassageTexts implements TextSource {
     const sizes = paragraphs.map((p) => (p instanceof StoredParagraph ? p.byteLength : Buffer.byteLength(p.text, 'utf8')));
     for (let i = 0; i < paragraphs.length; i++) offsets[i + 1] = offsets[i]! + sizes[i]!;
     const bytes = Buffer.from(new ArrayBuffer(offsets[paragraphs.length]!));
-    paragraphs.forEach((p, i) => {
-      if (p instanceof StoredParagraph) p.copyTo(bytes, offsets[i]!);
-      else bytes.write(p.text, offsets[i]!, 'utf8');
-    });
+    for (let i = 0; i < paragraphs.length; ) {
+      const p = paragraphs[i]!;
+      if (!(p instanceof StoredParagraph)) {
+        bytes.write(p.text, offsets[i]!, 'utf8');
+        i++;
+        continue;
+      }
+      // a run of paragraphs stored one after another: copied in one go (one read from a file)
+      let end = i + 1;
+      while (end < paragraphs.length && StoredParagraph.follows(paragraphs[end]!, paragraphs[end - 1]!)) end++;
+      p.store.copyRange(p.passage, p.passage + (end - i), bytes, offsets[i]!);
+      i = end;
+    }
     return new PassageTexts(bytes, offsets);
   }
 }
@@ -106,8 +133,19 @@ export class StoredParagraph implements Paragraph {
     readonly n: number,
     readonly line: number,
     readonly store: TextSource,
-    private readonly passage: number,
+    /** its number in `store` */
+    readonly passage: number,
   ) {}
+
+  /** Whether `next` is stored right after `previous`, in the same store. */
+  static follows(next: Paragraph, previous: Paragraph): boolean {
+    return (
+      next instanceof StoredParagraph &&
+      previous instanceof StoredParagraph &&
+      next.store === previous.store &&
+      next.passage === previous.passage + 1
+    );
+  }
 
   get text(): string {
     return this.store.text(this.passage);

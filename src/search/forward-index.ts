@@ -60,8 +60,9 @@ export class ForwardIndexBuilder {
    * occurrences) but not toward the passage's length.
    */
   add(termIds: ArrayLike<number>, extra: ArrayLike<number> = [], extraWeight = 0): number {
-    const body = Int32Array.from(termIds).sort();
-    const added = extraWeight > 0 ? Int32Array.from(extra).sort() : new Int32Array(0);
+    // sorted copies in scratch arrays reused from passage to passage: no garbage per passage
+    const body = this.sortedCopy(0, termIds);
+    const added = extraWeight > 0 ? this.sortedCopy(1, extra) : this.scratch[1].subarray(0, 0);
     this.reserve(body.length + added.length);
     // merge the two sorted lists, counting runs
     let i = 0;
@@ -84,6 +85,16 @@ export class ForwardIndexBuilder {
     this.offsets.push(this.used);
     this.lengths.push(termIds.length);
     return this.lengths.length - 1;
+  }
+
+  private readonly scratch: [Int32Array, Int32Array] = [new Int32Array(256), new Int32Array(256)];
+
+  private sortedCopy(which: 0 | 1, ids: ArrayLike<number>): Int32Array {
+    if (this.scratch[which].length < ids.length) this.scratch[which] = new Int32Array(2 * ids.length);
+    const out = this.scratch[which].subarray(0, ids.length);
+    if (ids instanceof Int32Array) out.set(ids);
+    else for (let i = 0; i < ids.length; i++) out[i] = ids[i]!;
+    return out.sort();
   }
 
   private reserve(extra: number): void {

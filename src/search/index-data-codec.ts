@@ -1,6 +1,6 @@
 import { createAnalyzer } from '../text/index.js';
 import { ForwardIndex } from './forward-index.js';
-import type { IndexData } from './index-data.js';
+import type { IndexData, PreviousAnalysis, WordAnalysis } from './index-data.js';
 import { NameIndex } from './name-index.js';
 import { Postings } from './postings.js';
 import { SequenceStore } from './sequence-store.js';
@@ -11,7 +11,7 @@ import { Vocabulary } from './vocabulary.js';
  * version is rebuilt, never read. Data derived from the vocabulary at query
  * time (typo buckets, word families, …) is not saved: it is rebuilt on load.
  */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** Named sections, as snapshot-format.ts writes them. */
 export type IndexSections = Record<string, Int32Array | Uint16Array | Uint8Array | Float32Array | { utf8: string } | { json: unknown }>;
@@ -82,18 +82,56 @@ export function indexDataSections(data: IndexData): IndexSections {
     'index.names.skeletons': { utf8: names.skeletons.join(SEPARATOR) },
     'index.names.offsets': names.offsets,
     'index.names.ids': names.ids,
-    ...(data.tokens
-      ? { 'words.list': { utf8: data.tokens.words.join(SEPARATOR) }, ...sequenceSections('words.body', data.tokens.body) }
-      : {}),
+    ...(data.tokens ? tokenSections(data.tokens) : {}),
   };
+}
+
+function tokenSections({ words, body, analysis }: NonNullable<IndexData['tokens']>): IndexSections {
+  return {
+    'words.list': { utf8: words.join(SEPARATOR) },
+    ...sequenceSections('words.body', body),
+    // stems and skeletons hold no newline either
+    'words.keys': { utf8: analysis.keys.join(SEPARATOR) },
+    'words.stem': analysis.stem,
+    'words.term': analysis.term,
+    'words.hash': analysis.hash,
+    'words.types': analysis.types,
+    'words.dependsOn.offsets': analysis.dependsOnOffsets,
+    'words.dependsOn': analysis.dependsOn,
+    'words.skeletons': { utf8: analysis.skeletons.join(SEPARATOR) },
+  };
+}
+
+/** How the snapshot analyzed its words, with its vocabulary and stem counts; undefined when it did not save that. */
+async function readAnalysis(source: IndexSectionSource & { has(name: string): boolean }): Promise<PreviousAnalysis | undefined> {
+  if (!source.has('words.term')) return undefined;
+  const analysis: WordAnalysis = {
+    keys: split(await source.utf8('words.keys')),
+    stem: await source.i32('words.stem'),
+    term: await source.i32('words.term'),
+    hash: await source.i32('words.hash'),
+    types: await source.u8('words.types'),
+    dependsOnOffsets: await source.i32('words.dependsOn.offsets'),
+    dependsOn: await source.i32('words.dependsOn'),
+    skeletons: split(await source.utf8('words.skeletons')),
+  };
+  const stems = split(await source.utf8('index.stems'));
+  const counts = await source.i32('index.stemCounts');
+  const stemCounts = new Map<string, number>();
+  for (let i = 0; i < stems.length; i++) stemCounts.set(stems[i]!, counts[i]!);
+  return { analysis, vocabulary: split(await source.utf8('index.vocabulary')), stemCounts };
 }
 
 /** The passages' words saved with the index (see IndexData.tokens), when the snapshot has them. */
 export async function readTokens(
   source: IndexSectionSource & { has(name: string): boolean },
-): Promise<{ words: string[]; body: SequenceStore } | undefined> {
+): Promise<{ words: string[]; body: SequenceStore; analysis?: PreviousAnalysis } | undefined> {
   if (!source.has('words.list')) return undefined;
-  return { words: split(await source.utf8('words.list')), body: await readSequences(source, 'words.body') };
+  return {
+    words: split(await source.utf8('words.list')),
+    body: await readSequences(source, 'words.body'),
+    analysis: await readAnalysis(source),
+  };
 }
 
 const split = (text: string) => (text === '' ? [] : text.split(SEPARATOR));

@@ -1,4 +1,12 @@
-import { type Analyzer, beforeNormalization, createAnalyzer, normalizeText, type StemCounts, splitWords } from '../text/index.js';
+import {
+  type Analyzer,
+  beforeNormalization,
+  createAnalyzer,
+  normalizeText,
+  type StemCounts,
+  splitWords,
+  termCountKeys,
+} from '../text/index.js';
 import { answerTypeBitsOfWord } from './answer-type.js';
 import { type ForwardIndex, ForwardIndexBuilder } from './forward-index.js';
 import { NameIndex } from './name-index.js';
@@ -50,7 +58,38 @@ export interface IndexData {
    * difference starts from (see retokenize). Present after a build, for the
    * snapshot; never loaded back into a serving index.
    */
-  tokens?: { words: readonly string[]; body: SequenceStore };
+  tokens?: { words: readonly string[]; body: SequenceStore; analysis: WordAnalysis };
+}
+
+/**
+ * What analyzing each distinct word gave, aligned with the word list: saved
+ * with a snapshot, so a reload by difference analyzes again only the new words
+ * and those whose term may change with the stem counts (see termCountKeys).
+ */
+export interface WordAnalysis {
+  /** the stems the words' analysis reads counts of, by id */
+  keys: readonly string[];
+  /** per word: its light stem (the first pass) as a key id, or -1 */
+  stem: Int32Array;
+  /** per word: its term's vocabulary id, or -1 */
+  term: Int32Array;
+  /** per word: surfaceHash */
+  hash: Int32Array;
+  /** per word: answerTypeBitsOfWord */
+  types: Uint8Array;
+  /** per word w: the key ids whose counts its term depends on, dependsOn[dependsOnOffsets[w] … dependsOnOffsets[w+1]) */
+  dependsOnOffsets: Int32Array;
+  dependsOn: Int32Array;
+  /** per word with a term: its name skeletons (NameIndex.skeletonsOf), space-separated; '' otherwise */
+  skeletons: readonly string[];
+}
+
+/** A snapshot's analysis of its words, with what it was made with. */
+export interface PreviousAnalysis {
+  analysis: WordAnalysis;
+  /** the snapshot's vocabulary, in id order */
+  vocabulary: readonly string[];
+  stemCounts: StemCounts;
 }
 
 /**
@@ -59,12 +98,17 @@ export interface IndexData {
  */
 export interface TokenizedPassages {
   table: WordTable;
-  bodyWords: Int32Array[];
+  /** per passage: its body's word ids, bodies.data[bodies.offsets[p] … bodies.offsets[p+1]) */
+  bodies: { offsets: Int32Array; data: Int32Array };
   /** per distinct title text: its words */
   titleWords: Map<string, Int32Array>;
   titleTexts: (string | undefined)[];
   groups: (string | undefined)[];
+  /** reused from a snapshot: its analysis, and per word of `table` the snapshot's id of that word (-1 when new) */
+  previous?: { analysis: PreviousAnalysis; oldOf: Int32Array };
 }
+
+const EMPTY: Int32Array = new Int32Array(0);
 
 /** Normalized words interned once: every later step works per distinct word, not per occurrence. */
 class WordTable {
@@ -113,23 +157,46 @@ export function retokenize(
   bodies: readonly (string | Int32Array)[],
   titleTexts: (string | undefined)[],
   groups: (string | undefined)[],
+  previous?: PreviousAnalysis,
 ): TokenizedPassages {
   const table = new WordTable();
   const renumber = new Int32Array(knownWords.length).fill(-1);
-  const bodyWords = bodies.map((body) => {
+  // numbered in passage order, then written once into one flat array (no array per reused passage)
+  const ids = bodies.map((body) => {
     if (typeof body === 'string') return table.idsOf(body);
-    const out = new Int32Array(body.length);
     for (let i = 0; i < body.length; i++) {
       const old = body[i]!;
       if (renumber[old]! < 0) renumber[old] = table.idOf(knownWords[old]!);
       else table.frequency[renumber[old]!]!++;
-      out[i] = renumber[old]!;
     }
-    return out;
+    return body;
   });
+  const offsets = new Int32Array(bodies.length + 1);
+  for (let p = 0; p < ids.length; p++) offsets[p + 1] = offsets[p]! + ids[p]!.length;
+  const data = new Int32Array(offsets[bodies.length]!);
+  for (let p = 0; p < ids.length; p++) {
+    const body = ids[p]!;
+    if (typeof bodies[p] === 'string') data.set(body, offsets[p]);
+    else for (let i = 0, at = offsets[p]!; i < body.length; i++) data[at++] = renumber[body[i]!]!;
+    ids[p] = EMPTY;
+  }
+  const bodyWords = { offsets, data };
   const titleWords = new Map<string, Int32Array>();
   for (const title of titleTexts) if (title && !titleWords.has(title)) titleWords.set(title, table.idsOf(title));
-  return { table, bodyWords, titleWords, titleTexts, groups };
+  if (!previous) return { table, bodies: bodyWords, titleWords, titleTexts, groups };
+  const oldOf = new Int32Array(table.words.length).fill(-1);
+  for (let old = 0; old < renumber.length; old++) if (renumber[old]! >= 0) oldOf[renumber[old]!] = old;
+  // a word of the snapshot that first occurs in a retokenized text is found by its string
+  const known = new Map<string, number>();
+  for (let id = 0; id < table.words.length; id++) if (oldOf[id]! < 0) known.set(table.words[id]!, id);
+  if (known.size > 0) {
+    for (let old = 0; old < knownWords.length; old++) {
+      if (renumber[old]! >= 0) continue;
+      const id = known.get(knownWords[old]!);
+      if (id !== undefined) oldOf[id] = old;
+    }
+  }
+  return { table, bodies: bodyWords, titleWords, titleTexts, groups, previous: { analysis: previous, oldOf } };
 }
 
 /**
@@ -146,6 +213,7 @@ export function buildIndexData(passages: readonly PassageInput[], titleWeight: n
         passages.map((p, i) => reuse.bodies[i] ?? p.text),
         passages.map((p) => p.title),
         passages.map((p) => p.group),
+        reuse.analysis,
       )
     : tokenize(passages);
   return buildIndexDataFromTokens(tokens, titleWeight);
@@ -156,34 +224,97 @@ export interface ReusedTokens {
   words: readonly string[];
   /** per passage: its body as ids over `words`, or undefined to tokenize its text */
   bodies: readonly (Int32Array | undefined)[];
+  /** how the snapshot analyzed `words`, when it saved that */
+  analysis?: PreviousAnalysis;
 }
 
 /** The index from passages already tokenized (see tokenize and retokenize). */
 export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight: number): IndexData {
-  const { table, bodyWords, titleWords, titleTexts, groups } = tokens;
-  const size = bodyWords.length;
+  const { table, bodies, titleWords, titleTexts, groups, previous } = tokens;
+  const size = bodies.offsets.length - 1;
+  const wordCount = table.words.length;
+  const oldOf = previous?.oldOf;
+  const before = previous?.analysis;
+  const saved = before?.analysis;
 
+  // first pass: light stems, and the stems whose counts each word's term depends on
   const firstPass = createAnalyzer();
   const stemCounts = new Map<string, number>();
-  table.words.forEach((word, id) => {
-    const stem = firstPass.termOf(word);
+  const keys: string[] = [];
+  const keyIds = new Map<string, number>();
+  const keyId = (key: string) => {
+    let id = keyIds.get(key);
+    if (id === undefined) {
+      id = keys.push(key) - 1;
+      keyIds.set(key, id);
+    }
+    return id;
+  };
+  const stemOfWord = new Int32Array(wordCount);
+  const dependsOnOffsets = new Int32Array(wordCount + 1);
+  const dependsOn: number[] = [];
+  for (let id = 0; id < wordCount; id++) {
+    const old = oldOf ? oldOf[id]! : -1;
+    let stem: string | null;
+    if (old >= 0) {
+      const k = saved!.stem[old]!;
+      stem = k < 0 ? null : saved!.keys[k]!;
+      for (let d = saved!.dependsOnOffsets[old]!; d < saved!.dependsOnOffsets[old + 1]!; d++)
+        dependsOn.push(keyId(saved!.keys[saved!.dependsOn[d]!]!));
+    } else {
+      const word = table.words[id]!;
+      stem = firstPass.termOf(word);
+      for (const key of termCountKeys(word)) dependsOn.push(keyId(key));
+    }
+    stemOfWord[id] = stem === null ? -1 : keyId(stem);
+    dependsOnOffsets[id + 1] = dependsOn.length;
     if (stem !== null) stemCounts.set(stem, (stemCounts.get(stem) ?? 0) + table.frequency[id]!);
-  });
+  }
+  firstPass.forgetCache();
+
+  // a reused word keeps its term unless a count it depends on changed
+  let countChanged: Uint8Array | undefined;
+  if (before) {
+    countChanged = new Uint8Array(keys.length);
+    for (let k = 0; k < keys.length; k++)
+      if ((stemCounts.get(keys[k]!) ?? 0) !== (before.stemCounts.get(keys[k]!) ?? 0)) countChanged[k] = 1;
+  }
+  const keepsTerm = (id: number) => {
+    for (let d = dependsOnOffsets[id]!; d < dependsOnOffsets[id + 1]!; d++) if (countChanged![dependsOn[d]!]) return false;
+    return true;
+  };
 
   const analyzer = createAnalyzer({ stemCounts });
   const vocabulary = new Vocabulary();
-  const termOfWord = new Int32Array(table.words.length);
-  const hashOfWord = new Int32Array(table.words.length);
-  const typesOfWord = new Uint8Array(table.words.length);
+  const termOfWord = new Int32Array(wordCount);
+  const hashOfWord = new Int32Array(wordCount);
+  const typesOfWord = new Uint8Array(wordCount);
+  const skeletons: string[] = new Array<string>(wordCount);
   const names = new NameIndex();
-  table.words.forEach((word, id) => {
-    const term = analyzer.termOf(word);
+  for (let id = 0; id < wordCount; id++) {
+    const word = table.words[id]!;
+    const old = oldOf ? oldOf[id]! : -1;
+    let term: string | null;
+    if (old >= 0 && keepsTerm(id)) term = saved!.term[old]! < 0 ? null : before!.vocabulary[saved!.term[old]!]!;
+    else term = analyzer.termOf(word);
     termOfWord[id] = term === null ? -1 : vocabulary.intern(term);
-    if (term !== null) names.add(word, termOfWord[id]!);
-    hashOfWord[id] = surfaceHash(word);
-    typesOfWord[id] = answerTypeBitsOfWord(word);
-  });
+    // whether a word has a term does not depend on the counts: a reused word with one has its skeletons saved
+    skeletons[id] = term === null ? '' : old >= 0 ? (saved!.skeletons[old] ?? '') : NameIndex.skeletonsOf(word).join(' ');
+    if (term !== null) names.add(word, termOfWord[id]!, skeletons[id]!.split(' '));
+    hashOfWord[id] = old >= 0 ? saved!.hash[old]! : surfaceHash(word);
+    typesOfWord[id] = old >= 0 ? saved!.types[old]! : answerTypeBitsOfWord(word);
+  }
   analyzer.forgetCache();
+  const analysis: WordAnalysis = {
+    keys,
+    stem: stemOfWord,
+    term: termOfWord,
+    hash: hashOfWord,
+    types: typesOfWord,
+    dependsOnOffsets,
+    dependsOn: Int32Array.from(dependsOn),
+    skeletons,
+  };
 
   const termIds = (words: Int32Array): Int32Array => {
     const ids: number[] = [];
@@ -192,10 +323,8 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
   };
 
   // every per-passage sequence goes into flat arrays sized once: no per-passage garbage at 100k+ passages
-  let totalWords = 0;
-  for (const words of bodyWords) totalWords += words.length;
-  const wordOffsets = new Int32Array(size + 1);
-  const wordData = new Int32Array(totalWords);
+  const { offsets: wordOffsets, data: wordData } = bodies;
+  const totalWords = wordData.length;
   const termOffsets = new Int32Array(size + 1);
   const termData = new Int32Array(totalWords);
   const hashData = new Int32Array(totalWords);
@@ -210,16 +339,11 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
   const titleOf = new Int32Array(size).fill(-1);
   const answerTypes = new Uint8Array(size);
   const followsNeighbor = new Uint8Array(size);
-  const empty: Int32Array = new Int32Array(0);
   let terms = 0;
   let distinct = 0;
 
   for (let i = 0; i < size; i++) {
-    const words = bodyWords[i]!;
-    wordData.set(words, wordOffsets[i]!);
-    wordOffsets[i + 1] = wordOffsets[i]! + words.length;
-    // copied into wordData: let the passage's own array go while the rest is built
-    bodyWords[i] = empty;
+    const words = wordData.subarray(wordOffsets[i], wordOffsets[i + 1]);
     const start = terms;
     let types = 0;
     for (let k = 0; k < words.length; k++) {
@@ -233,7 +357,7 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
     }
     termOffsets[i + 1] = terms;
     const ids = termData.subarray(start, terms);
-    let titleIds = empty;
+    let titleIds = EMPTY;
     const titleText = titleTexts[i];
     if (titleText) {
       let title = titleNumbers.get(titleText);
@@ -254,25 +378,24 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
       grown.set(distinctData.subarray(0, distinct));
       distinctData = grown;
     }
-    for (const list of [titleIds, ids]) {
-      for (let k = 0; k < list.length; k++) {
-        const term = list[k]!;
-        if (lastSeenIn[term] === i) continue;
-        lastSeenIn[term] = i;
-        df[term]!++;
-        distinctData[distinct++] = term;
-      }
+    for (let k = 0; k < titleIds.length + ids.length; k++) {
+      const term = k < titleIds.length ? titleIds[k]! : ids[k - titleIds.length]!;
+      if (lastSeenIn[term] === i) continue;
+      lastSeenIn[term] = i;
+      df[term]!++;
+      distinctData[distinct++] = term;
     }
     distinctOffsets[i + 1] = distinct;
     if (i > 0 && groups[i] !== undefined && groups[i - 1] === groups[i]) followsNeighbor[i] = 1;
   }
   vocabulary.finish(df);
-  const sequences = SequenceStore.of(termOffsets, termData.slice(0, terms));
-  const surfaces = SequenceStore.of(termOffsets, hashData.slice(0, terms));
+  // views, not copies: a build mostly runs in a worker that writes them out and exits, and a copy would double them at the peak
+  const sequences = SequenceStore.of(termOffsets, termData.subarray(0, terms));
+  const surfaces = SequenceStore.of(termOffsets, hashData.subarray(0, terms));
   const bodyStore = SequenceStore.of(wordOffsets, wordData);
   const postings = Postings.build((p) => distinctData.subarray(distinctOffsets[p], distinctOffsets[p + 1]), size, df);
   return {
-    tokens: { words: table.words, body: bodyStore },
+    tokens: { words: table.words, body: bodyStore, analysis },
     size,
     analyzer,
     stemCounts,

@@ -28,9 +28,13 @@ export class NameIndex {
       );
   }
 
+  /** The skeletons a corpus word is filed under (given to add() when known from before). */
+  static skeletonsOf(word: string): string[] {
+    return hasArabicLetter(word) ? [arabicSkeleton(word)] : /^[a-z]+$/.test(word) ? latinSkeletons(word) : [];
+  }
+
   /** Files a normalized word of the corpus under its skeletons, pointing at its index term. */
-  add(word: string, term: number): void {
-    const skeletons = hasArabicLetter(word) ? [arabicSkeleton(word)] : /^[a-z]+$/.test(word) ? latinSkeletons(word) : [];
+  add(word: string, term: number, skeletons: readonly string[] = NameIndex.skeletonsOf(word)): void {
     let id = -1;
     for (const skeleton of skeletons) {
       if (!skeleton) continue;

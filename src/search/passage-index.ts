@@ -155,6 +155,17 @@ export class PassageIndex {
     return new PassageIndex(data, options.synonyms ?? [], ranking, options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET, lexiconOf(options));
   }
 
+  /**
+   * Builds now, a piece at a time with `pause()` between pieces, what the
+   * index otherwise builds on its first question (typo buckets, word
+   * families): a reload readies it this way before it serves, so no question
+   * waits for that.
+   */
+  async prepare(pause: () => Promise<unknown>): Promise<void> {
+    await this.typos.prepare(pause);
+    await this.families.prepare(pause);
+  }
+
   /** What the index was built from and holds, for a snapshot (read only). */
   get built(): IndexData {
     return this.data;

@@ -27,16 +27,21 @@ export function withinOneEdit(a: string, b: string): boolean {
  * and by length and last pair; a lookup compares only within six buckets.
  * Built on first use.
  */
+const bucketsOf = (term: string) => (term.length < 3 ? [] : [`${term.length}<${term.slice(0, 2)}`, `${term.length}>${term.slice(-2)}`]);
+
 export class TypoNeighbors {
   private buckets: Map<string, number[]> | undefined;
 
   constructor(private readonly vocabulary: Vocabulary) {}
 
   private index(): Map<string, number[]> {
-    this.buckets ??= this.vocabulary.groupIds((term) =>
-      term.length < 3 ? [] : [`${term.length}<${term.slice(0, 2)}`, `${term.length}>${term.slice(-2)}`],
-    );
+    this.buckets ??= this.vocabulary.groupIds(bucketsOf);
     return this.buckets;
+  }
+
+  /** Builds the buckets now, a piece at a time (a reload, before the index serves). */
+  async prepare(pause: () => Promise<unknown>): Promise<void> {
+    this.buckets ??= await this.vocabulary.groupIdsInPieces(bucketsOf, pause);
   }
 
   /** Up to `limit` terms one edit from `term`, the most common first; only for words of four letters or more. */

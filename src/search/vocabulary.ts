@@ -61,13 +61,31 @@ export class Vocabulary {
   /** Term ids grouped under the keys `keysOf` gives each term (none, one or several), ids ascending within a group. */
   groupIds(keysOf: (term: string) => Iterable<string>): Map<string, number[]> {
     const groups = new Map<string, number[]>();
-    for (let id = 0; id < this.terms.length; id++) {
+    this.groupRange(keysOf, groups, 0, this.terms.length);
+    return groups;
+  }
+
+  /** The same, `pause()` awaited after every `batch` terms: for the thread that answers questions. */
+  async groupIdsInPieces(
+    keysOf: (term: string) => Iterable<string>,
+    pause: () => Promise<unknown>,
+    batch = 10_000,
+  ): Promise<Map<string, number[]>> {
+    const groups = new Map<string, number[]>();
+    for (let from = 0; from < this.terms.length; from += batch) {
+      this.groupRange(keysOf, groups, from, Math.min(this.terms.length, from + batch));
+      await pause();
+    }
+    return groups;
+  }
+
+  private groupRange(keysOf: (term: string) => Iterable<string>, groups: Map<string, number[]>, from: number, to: number): void {
+    for (let id = from; id < to; id++) {
       for (const key of keysOf(this.terms[id]!)) {
         const group = groups.get(key);
         if (group) group.push(id);
         else groups.set(key, [id]);
       }
     }
-    return groups;
   }
 }

@@ -28,21 +28,31 @@ export function familyKey(stem: string): string | undefined {
  * a light stemmer leaves apart ("تمرير" for "يمرر", "تشخيص" for "يشخص").
  * Built on first use, each family sorted most common first.
  */
+const familyKeys = (term: string) => {
+  const key = familyKey(term);
+  return key ? [key] : [];
+};
+
 export class WordFamilies {
   private families: Map<string, number[]> | undefined;
 
   constructor(private readonly vocabulary: Vocabulary) {}
 
   private index(): Map<string, number[]> {
-    if (!this.families) {
-      const families = this.vocabulary.groupIds((term) => {
-        const key = familyKey(term);
-        return key ? [key] : [];
-      });
-      for (const family of families.values()) if (family.length > 1) family.sort((a, b) => this.vocabulary.df(b) - this.vocabulary.df(a));
-      this.families = families;
-    }
+    if (!this.families) this.families = this.sorted(this.vocabulary.groupIds(familyKeys));
     return this.families;
+  }
+
+  /** Builds the families now, a piece at a time (a reload, before the index serves). */
+  async prepare(pause: () => Promise<unknown>): Promise<void> {
+    if (this.families) return;
+    const families = await this.vocabulary.groupIdsInPieces(familyKeys, pause);
+    if (!this.families) this.families = this.sorted(families);
+  }
+
+  private sorted(families: Map<string, number[]>): Map<string, number[]> {
+    for (const family of families.values()) if (family.length > 1) family.sort((a, b) => this.vocabulary.df(b) - this.vocabulary.df(a));
+    return families;
   }
 
   /** Up to `limit` other terms of the family of `term`, the most common first. */

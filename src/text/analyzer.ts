@@ -1,4 +1,4 @@
-import { type StemCounts, stemWithClitics } from './clitics.js';
+import { cliticCountKeys, type StemCounts, stemWithClitics } from './clitics.js';
 import { stemEnglish } from './english-stemmer.js';
 import { hasArabicLetter, normalizeText } from './normalize.js';
 import { isStopword } from './stopwords.js';
@@ -45,6 +45,15 @@ const TERM_CACHE_LIMIT = 500_000;
 export interface AnalyzerOptions {
   /** Stem counts of the corpus, for telling fused particles from root letters. */
   stemCounts?: StemCounts;
+}
+
+/**
+ * The stem counts an analyzer's termOf(norm) may read (see cliticCountKeys):
+ * with other counts that agree on these, the word gets the same term.
+ */
+export function termCountKeys(norm: string): string[] {
+  if (DIGITS.test(norm) || norm.length < 2 || isStopword(norm) || !hasArabicLetter(norm)) return [];
+  return cliticCountKeys(norm);
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {

@@ -39,3 +39,21 @@ export function stemWithClitics(word: string, counts?: StemCounts): string {
   }
   return stem;
 }
+
+/**
+ * The stems whose counts stemWithClitics(word, counts) may read, whatever the
+ * counts: its result changes only when one of theirs does (a reload by
+ * difference re-stems only such words).
+ */
+export function cliticCountKeys(word: string): string[] {
+  const stem = stemArabic(word);
+  if (stripDefiniteArticle(word) !== word) return [];
+  const keys = [stem];
+  for (const prefix of CLITIC_PREFIXES) {
+    if (!word.startsWith(prefix) || word.length - prefix.length < MIN_STEM_LENGTH) continue;
+    const rest = word.slice(prefix.length);
+    if (isStopword(rest)) break;
+    keys.push(stemArabic(rest));
+  }
+  return keys;
+}

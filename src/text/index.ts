@@ -1,4 +1,4 @@
-export { type Analyzer, type AnalyzerOptions, beforeNormalization, createAnalyzer, type Token } from './analyzer.js';
+export { type Analyzer, type AnalyzerOptions, beforeNormalization, createAnalyzer, type Token, termCountKeys } from './analyzer.js';
 export { MIN_STEM_LENGTH, stemArabic, stripDefiniteArticle, stripSuffixes } from './arabic-stemmer.js';
 export { brokenPluralForms } from './broken-plurals.js';
 export { type StemCounts, stemWithClitics } from './clitics.js';

@@ -7,6 +7,7 @@ import { describeReload } from '../../src/core/reload-report.js';
 import { SnapshotReader } from '../../src/core/snapshot-format.js';
 import { SNAPSHOT_FILE } from '../../src/core/snapshot-store.js';
 import { reloadLines } from '../../src/present/index.js';
+import { createAnalyzer } from '../../src/text/index.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
 
 const ARTICLES = ['000_ef08b0032887354d', '001_a80aa5ff78102834', '002_83dec01cb59a7f27', '003_dbecf9ef6e395945'];
@@ -51,6 +52,53 @@ describe('a reload by difference', () => {
     expect(sectionChecksums(join(data, SNAPSHOT_FILE))).toEqual(sectionChecksums(join(fullData, SNAPSHOT_FILE)));
     if (reload.ok && full.ok)
       expect(new Set(reload.problems.map((p) => JSON.stringify(p)))).toEqual(new Set(full.problems.map((p) => JSON.stringify(p))));
+  });
+
+  it('analyzes again the words of unchanged articles whose stem counts changed, and still gives what a full build gives', async () => {
+    const corpus = copyCorpus();
+    const data = mkdtempSync(join(tmpdir(), 'qa-data-'));
+    const vocabulary = async (dir: string) =>
+      (await SnapshotReader.fromBytes(readFileSync(join(dir, SNAPSHOT_FILE))).utf8('index.vocabulary')).split('\n');
+    const sameAsFullBuild = async () => {
+      const fullData = mkdtempSync(join(tmpdir(), 'qa-data-'));
+      await runBuildJob({ corpusDir: corpus, snapshotDir: fullData, initial: false });
+      expect(sectionChecksums(join(data, SNAPSHOT_FILE))).toEqual(sectionChecksums(join(fullData, SNAPSHOT_FILE)));
+    };
+    // "وسفينة" keeps its و while the corpus has no bare "سفينة" (the term is its light stem)
+    const whole = createAnalyzer().terms('وسفينة')[0]!;
+    writeFileSync(join(corpus, 'ship.txt'), 'رست وسفينة الصيد في ميناء المدينة\n');
+    await runBuildJob({ corpusDir: corpus, snapshotDir: data, initial: true });
+    expect(await vocabulary(data)).toContain(whole);
+
+    // another article brings the bare word: the unchanged article's word is now stemmed to it
+    writeFileSync(join(corpus, 'bare.txt'), 'سفينة كبيرة تصل إلى الميناء\n');
+    const added = await runBuildJob({ corpusDir: corpus, snapshotDir: data, initial: false, byDifference: true });
+    expect(added.ok && added.changes).toEqual({ added: ['bare'], changed: [], removed: [] });
+    expect(await vocabulary(data)).not.toContain(whole);
+    await sameAsFullBuild();
+
+    // and back when it goes
+    rmSync(join(corpus, 'bare.txt'));
+    const removed = await runBuildJob({ corpusDir: corpus, snapshotDir: data, initial: false, byDifference: true });
+    expect(removed.ok && removed.changes).toEqual({ added: [], changed: [], removed: ['bare'] });
+    expect(await vocabulary(data)).toContain(whole);
+    await sameAsFullBuild();
+  });
+
+  it('writes the edited text of an article whose paragraphs keep their number, not the old text of the snapshot', async () => {
+    const corpus = copyCorpus();
+    const data = mkdtempSync(join(tmpdir(), 'qa-data-'));
+    await runBuildJob({ corpusDir: corpus, snapshotDir: data, initial: true });
+    const file = join(corpus, `${ARTICLES[1]}.txt`);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.trim().length > 20);
+    lines[at] = `${lines[at]} وأضاف مصدر ثان أن الاجتماع تأجل`;
+    writeFileSync(file, lines.join('\n'));
+    const reload = await runBuildJob({ corpusDir: corpus, snapshotDir: data, initial: false, byDifference: true });
+    expect(reload.ok && reload.changes).toEqual({ added: [], changed: [ARTICLES[1]], removed: [] });
+    const fullData = mkdtempSync(join(tmpdir(), 'qa-data-'));
+    await runBuildJob({ corpusDir: corpus, snapshotDir: fullData, initial: false });
+    expect(sectionChecksums(join(data, SNAPSHOT_FILE))).toEqual(sectionChecksums(join(fullData, SNAPSHOT_FILE)));
   });
 
   it('is refused, keeping the snapshot, when a changed file is broken', async () => {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { readJsonLines } from '../../src/eval/shared-data.js';
 
 interface SnnArticle {
   id: string;
@@ -14,15 +14,6 @@ interface TydiPassage {
   id: string;
   title?: string;
   text: string;
-}
-
-function readJsonLines<T>(path: string): T[] {
-  const raw = readFileSync(path);
-  const text = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as T);
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}/;

@@ -117,5 +117,10 @@ export async function loadByDifference(
     synonyms = await previous.json<SynonymGroup[]>('kb.synonyms');
     problems.push(...previousProblems.filter((p) => p.file === SYNONYMS_FILE));
   }
-  return { corpus: { articles, synonyms }, problems, reuse: { words: tokens.words, bodies, analysis: tokens.analysis }, changes };
+  return {
+    corpus: { articles, synonyms },
+    problems,
+    reuse: { words: tokens.words, bodies, analysis: tokens.analysis, titles: tokens.titles },
+    changes,
+  };
 }

@@ -86,10 +86,13 @@ export function indexDataSections(data: IndexData): IndexSections {
   };
 }
 
-function tokenSections({ words, body, analysis }: NonNullable<IndexData['tokens']>): IndexSections {
+function tokenSections({ words, body, analysis, titles }: NonNullable<IndexData['tokens']>): IndexSections {
   return {
     'words.list': { utf8: words.join(SEPARATOR) },
     ...sequenceSections('words.body', body),
+    // a title may hold a newline
+    'words.titles.texts': { json: titles.texts },
+    ...sequenceSections('words.titles', titles.words),
     // stems and skeletons hold no newline either
     'words.keys': { utf8: analysis.keys.join(SEPARATOR) },
     'words.stem': analysis.stem,
@@ -125,13 +128,21 @@ async function readAnalysis(source: IndexSectionSource & { has(name: string): bo
 /** The passages' words saved with the index (see IndexData.tokens), when the snapshot has them. */
 export async function readTokens(
   source: IndexSectionSource & { has(name: string): boolean },
-): Promise<{ words: string[]; body: SequenceStore; analysis?: PreviousAnalysis } | undefined> {
+): Promise<{ words: string[]; body: SequenceStore; analysis?: PreviousAnalysis; titles?: Map<string, Int32Array> } | undefined> {
   if (!source.has('words.list')) return undefined;
   return {
     words: split(await source.utf8('words.list')),
     body: await readSequences(source, 'words.body'),
     analysis: await readAnalysis(source),
+    titles: await readTitleWords(source),
   };
+}
+
+async function readTitleWords(source: IndexSectionSource & { has(name: string): boolean }): Promise<Map<string, Int32Array> | undefined> {
+  if (!source.has('words.titles.texts')) return undefined;
+  const texts = await source.json<string[]>('words.titles.texts');
+  const words = await readSequences(source, 'words.titles');
+  return new Map(texts.map((text, k) => [text, words.of(k)]));
 }
 
 const split = (text: string) => (text === '' ? [] : text.split(SEPARATOR));

@@ -58,7 +58,13 @@ export interface IndexData {
    * difference starts from (see retokenize). Present after a build, for the
    * snapshot; never loaded back into a serving index.
    */
-  tokens?: { words: readonly string[]; body: SequenceStore; analysis: WordAnalysis };
+  tokens?: { words: readonly string[]; body: SequenceStore; analysis: WordAnalysis; titles: TitleWords };
+}
+
+/** The distinct titles' texts, in order of first occurrence, and each one's word ids (`words.of(k)` for `texts[k]`). */
+export interface TitleWords {
+  texts: readonly string[];
+  words: SequenceStore;
 }
 
 /**
@@ -158,17 +164,21 @@ export function retokenize(
   titleTexts: (string | undefined)[],
   groups: (string | undefined)[],
   previous?: PreviousAnalysis,
+  knownTitles?: ReadonlyMap<string, Int32Array>,
 ): TokenizedPassages {
   const table = new WordTable();
   const renumber = new Int32Array(knownWords.length).fill(-1);
   // numbered in passage order, then written once into one flat array (no array per reused passage)
-  const ids = bodies.map((body) => {
-    if (typeof body === 'string') return table.idsOf(body);
+  const numberKnown = (body: Int32Array) => {
     for (let i = 0; i < body.length; i++) {
       const old = body[i]!;
       if (renumber[old]! < 0) renumber[old] = table.idOf(knownWords[old]!);
       else table.frequency[renumber[old]!]!++;
     }
+  };
+  const ids = bodies.map((body) => {
+    if (typeof body === 'string') return table.idsOf(body);
+    numberKnown(body);
     return body;
   });
   const offsets = new Int32Array(bodies.length + 1);
@@ -182,7 +192,19 @@ export function retokenize(
   }
   const bodyWords = { offsets, data };
   const titleWords = new Map<string, Int32Array>();
-  for (const title of titleTexts) if (title && !titleWords.has(title)) titleWords.set(title, table.idsOf(title));
+  for (const title of titleTexts) {
+    if (!title || titleWords.has(title)) continue;
+    // a title the snapshot has is not normalized and split again (tens of thousands of them): its words are renumbered
+    const known = knownTitles?.get(title);
+    if (!known) titleWords.set(title, table.idsOf(title));
+    else {
+      numberKnown(known);
+      titleWords.set(
+        title,
+        known.map((old) => renumber[old]!),
+      );
+    }
+  }
   if (!previous) return { table, bodies: bodyWords, titleWords, titleTexts, groups };
   const oldOf = new Int32Array(table.words.length).fill(-1);
   for (let old = 0; old < renumber.length; old++) if (renumber[old]! >= 0) oldOf[renumber[old]!] = old;
@@ -214,6 +236,7 @@ export function buildIndexData(passages: readonly PassageInput[], titleWeight: n
         passages.map((p) => p.title),
         passages.map((p) => p.group),
         reuse.analysis,
+        reuse.titles,
       )
     : tokenize(passages);
   return buildIndexDataFromTokens(tokens, titleWeight);
@@ -226,6 +249,8 @@ export interface ReusedTokens {
   bodies: readonly (Int32Array | undefined)[];
   /** how the snapshot analyzed `words`, when it saved that */
   analysis?: PreviousAnalysis;
+  /** the snapshot's distinct titles as ids over `words`, by text, when it saved them */
+  titles?: ReadonlyMap<string, Int32Array>;
 }
 
 /** The index from passages already tokenized (see tokenize and retokenize). */
@@ -393,9 +418,11 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
   const sequences = SequenceStore.of(termOffsets, termData.subarray(0, terms));
   const surfaces = SequenceStore.of(termOffsets, hashData.subarray(0, terms));
   const bodyStore = SequenceStore.of(wordOffsets, wordData);
+  const titleStore = new SequenceStore();
+  for (const ids of titleWords.values()) titleStore.add(ids);
   const postings = Postings.build((p) => distinctData.subarray(distinctOffsets[p], distinctOffsets[p + 1]), size, df);
   return {
-    tokens: { words: table.words, body: bodyStore, analysis },
+    tokens: { words: table.words, body: bodyStore, analysis, titles: { texts: [...titleWords.keys()], words: titleStore } },
     size,
     analyzer,
     stemCounts,

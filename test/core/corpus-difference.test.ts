@@ -85,6 +85,31 @@ describe('a reload by difference', () => {
     await sameAsFullBuild();
   });
 
+  it('reuses the titles the snapshot has, renumbered, and tokenizes only new ones: the same index as a full build', async () => {
+    const corpus = copyCorpus();
+    const data = mkdtempSync(join(tmpdir(), 'qa-data-'));
+    const titled = (id: string, title: string, date: string) =>
+      writeFileSync(join(corpus, `${id}.json`), JSON.stringify({ title, date, lang: 'ar' }));
+    titled(ARTICLES[0]!, 'التحالف الدولي ضد داعش في العراق', '2018-02-13');
+    titled(ARTICLES[1]!, 'مؤتمر الكويت لإعادة الإعمار', '2018-02-14');
+    await runBuildJob({ corpusDir: corpus, snapshotDir: data, initial: true });
+    const titles = async (dir: string) =>
+      SnapshotReader.fromBytes(readFileSync(join(dir, SNAPSHOT_FILE))).json<string[]>('words.titles.texts');
+    expect((await titles(data)).some((t) => t.startsWith('مؤتمر الكويت'))).toBe(true);
+
+    // a new article first in order with a known title (its words numbered before the others'), an edited title, a new word in one
+    writeFileSync(join(corpus, 'aaa_first.txt'), 'مقال في أول القائمة عن مؤتمر المانحين\n');
+    titled('aaa_first', 'مؤتمر الكويت لإعادة الإعمار', '2018-02-14');
+    titled(ARTICLES[0]!, 'التحالف الدولي ضد داعش في نواكشوط', '2018-02-13');
+    const reload = await runBuildJob({ corpusDir: corpus, snapshotDir: data, initial: false, byDifference: true });
+    expect(reload.ok && reload.changes).toEqual({ added: ['aaa_first'], changed: [ARTICLES[0]], removed: [] });
+
+    const fullData = mkdtempSync(join(tmpdir(), 'qa-data-'));
+    await runBuildJob({ corpusDir: corpus, snapshotDir: fullData, initial: false });
+    expect(await titles(data)).toEqual(await titles(fullData));
+    expect(sectionChecksums(join(data, SNAPSHOT_FILE))).toEqual(sectionChecksums(join(fullData, SNAPSHOT_FILE)));
+  });
+
   it('writes the edited text of an article whose paragraphs keep their number, not the old text of the snapshot', async () => {
     const corpus = copyCorpus();
     const data = mkdtempSync(join(tmpdir(), 'qa-data-'));

@@ -61,17 +61,14 @@ export function autocomplete(fake: FakeDiscord, name: string, option: string, ty
   };
 }
 
-export function channelMessage(fake: FakeDiscord, content: string, mentionsBot: boolean) {
+/** The fields every MESSAGE_CREATE of these tests shares: plain text, nothing attached. */
+function message(fake: FakeDiscord, content: string, mentions: unknown[]) {
   return {
     id: fake.nextId(),
     type: 0,
-    channel_id: IDS.channel,
-    channel_type: 0,
-    guild_id: IDS.guild,
     author: USERS.member,
-    member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
     content,
-    mentions: mentionsBot ? [USERS.bot] : [],
+    mentions,
     mention_roles: [],
     mention_everyone: false,
     timestamp: new Date().toISOString(),
@@ -85,24 +82,16 @@ export function channelMessage(fake: FakeDiscord, content: string, mentionsBot: 
   };
 }
 
-export function directMessage(fake: FakeDiscord, content: string) {
+export function channelMessage(fake: FakeDiscord, content: string, mentionsBot: boolean) {
   return {
-    id: fake.nextId(),
-    type: 0,
-    channel_id: IDS.dmChannel,
-    channel_type: 1,
-    author: USERS.member,
-    content,
-    mentions: [],
-    mention_roles: [],
-    mention_everyone: false,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    attachments: [],
-    embeds: [],
-    pinned: false,
-    flags: 0,
-    components: [],
+    ...message(fake, content, mentionsBot ? [USERS.bot] : []),
+    channel_id: IDS.channel,
+    channel_type: 0,
+    guild_id: IDS.guild,
+    member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
   };
+}
+
+export function directMessage(fake: FakeDiscord, content: string) {
+  return { ...message(fake, content, []), channel_id: IDS.dmChannel, channel_type: 1 };
 }

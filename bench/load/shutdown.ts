@@ -3,7 +3,7 @@ import { FAKE_TOKEN, startFakeDiscord } from '../../test/adapters/discord/fake-d
 import { slashCommand, stringOption } from '../../test/adapters/discord/fake-events.js';
 import { startEmulator } from '../../test/adapters/telegram/support/emulator.js';
 import { startFakeBotApi } from '../../test/support/fake-bot-api.js';
-import { finalContentOf, loadApp, sleep } from './support.js';
+import { finalContentOf, type LoadApp, loadApp, sleep } from './support.js';
 
 export interface ShutdownResult {
   scenario: string;
@@ -15,6 +15,20 @@ export interface ShutdownResult {
 }
 
 const QUESTION = 'متى عقد اجتماع التحالف في الكويت؟';
+
+/**
+ * Once `count` questions are in flight, SIGTERM (app.stop(), as main.ts on the
+ * signal) while the platform still holds their replies for `holdMs`; how long the stop took.
+ */
+async function stopWhileHeld(running: LoadApp, count: number, holdMs: number, held: { release(): void }): Promise<number> {
+  while (running.app.dispatcher.inFlight < count) await sleep(5);
+  const started = performance.now();
+  const stopped = running.app.stop();
+  await sleep(holdMs);
+  held.release();
+  await stopped;
+  return performance.now() - started;
+}
 
 /**
  * `count` questions in flight on Discord — each reply held by a slow Discord
@@ -46,13 +60,7 @@ export async function discordShutdown(options: {
     const tokens = new Set(interactions.map((i) => i.token));
     const held = fake.hold((r) => [...tokens].some((t) => r.path.includes(t)));
     for (const interaction of interactions) fake.dispatch('INTERACTION_CREATE', interaction);
-    while (running.app.dispatcher.inFlight < interactions.length) await sleep(5);
-    const started = performance.now();
-    const stopped = running.app.stop();
-    await sleep(options.holdMs);
-    held.release();
-    await stopped;
-    const stopMs = performance.now() - started;
+    const stopMs = await stopWhileHeld(running, interactions.length, options.holdMs, held);
     return { scenario: '', inFlight: interactions.length, stopMs, ...outcomes([...tokens], (t) => finalContentOf(fake.requests, t)?.body) };
   } finally {
     await running.dispose();
@@ -109,13 +117,7 @@ export async function telegramShutdown(options: {
         },
       });
     }
-    while (running.app.dispatcher.inFlight < options.count) await sleep(5);
-    const started = performance.now();
-    const stopped = running.app.stop();
-    await sleep(options.holdMs);
-    held.release();
-    await stopped;
-    const stopMs = performance.now() - started;
+    const stopMs = await stopWhileHeld(running, options.count, options.holdMs, held);
     // one entry per question: the messages each chat received, in order
     const texts = chats
       .flatMap((chat) => {

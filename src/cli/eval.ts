@@ -78,13 +78,25 @@ const refusalRows = [];
 for (const name of ['xquad-ar', 'xquad-en']) {
   const rs = [];
   for (const split of splits) rs.push(await evaluateAnswerPath(shared, name, split));
-  answerRows.push([name, ...rs.map((r) => r.questions), ...rs.map((r) => fixed(r.answered)), ...rs.map((r) => fixed(r.top3))]);
+  answerRows.push([
+    name,
+    ...rs.map((r) => r.questions),
+    ...rs.map((r) => fixed(r.answered)),
+    ...rs.map((r) => fixed(r.top3)),
+    ...rs.map((r) => fixed(r.engineTop3)),
+    ...rs.map((r) => r.reordered),
+  ]);
   for (const r of rs) refusalRows.push([`${name} ${r.split}`, ...REFUSAL_REASONS.map((reason) => r.refusals[reason])]);
 }
 console.log(
   `\nThrough the answer path (ask --json), ${splitLabel} split${splits.length > 1 ? 's' : ''}: XQuAD's paragraphs as the corpus, one article each\n`,
 );
-console.log(formatTable(['dataset', ...perSplit(['questions', 'answered', 'gold cited (top 3)'])], answerRows));
+console.log(
+  formatTable(['dataset', ...perSplit(['questions', 'answered', 'gold cited (top 3)', 'engine top 3', 'reordered out'])], answerRows),
+);
+console.log(
+  "\n(engine top 3: the gold among PassageIndex.search's first 3; reordered out: questions answered whose gold the engine ranks in its top 3 and the answer does not cite in its 3)",
+);
 if (args.includes('--misses')) {
   console.log('\nQuestions not answered, by what refused them (read at the gold paragraph):\n');
   console.log(formatTable(['dataset', ...REFUSAL_REASONS], refusalRows));

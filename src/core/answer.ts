@@ -112,9 +112,9 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   maxQuestionLength: DEFAULT_MAX_QUESTION_LENGTH,
 };
 
-const CANDIDATES = 30;
+export const CANDIDATES = 30;
 /** How far down the ranking the leading passage may be. */
-const LEAD_CANDIDATES = 5;
+export const LEAD_CANDIDATES = 5;
 
 /** Whether a paragraph puts a number right before the counted word's term ("74 دولة" for "كم دولة"). */
 function countsWith(text: string, counted: string, termOf: (norm: string) => string | null): boolean {

@@ -18,6 +18,8 @@ export interface EvidenceNeeded {
   answers(hit: ScoredPassage, articleId: string): boolean;
   /** whether its article may be about the years the question names */
   mayBeAbout(articleId: string): boolean;
+  /** the concepts left out of the weighing (a year no passage can confirm), by index */
+  leftOut: ReadonlySet<number>;
 }
 
 /**
@@ -60,6 +62,7 @@ export function evidenceNeeded(
   return {
     floor,
     mayBeAbout,
+    leftOut: new Set(concepts.flatMap((c, i) => (unconfirmable.has(c) ? [i] : []))),
     answers: (hit, articleId) =>
       mayBeAbout(articleId) &&
       hit.coverage * scale >= floor &&

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { loadKnowledgeBase } from '../../src/core/load.js';
-import { refusalOf } from '../../src/eval/answer-path-eval.js';
+import { answerPathOn, refusalOf } from '../../src/eval/answer-path-eval.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
 
 describe('refusalOf', () => {
@@ -28,5 +28,22 @@ describe('refusalOf', () => {
     // "slept" has no translation the articles use: what the passages match is not enough of the question
     const question = 'Which ministers slept during the meeting in Kuwait?';
     expect(refusalOf(kb, question, new Set(kb.articles.map((a) => a.id)))).toBe('gold below the floor');
+  });
+});
+
+describe('answerPathOn', () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = (await loadKnowledgeBase(BUNDLED_CORPUS)).kb;
+  });
+  const question = (q: string, gold: string) => ({ id: q, question: q, answers: [], passage_id: gold });
+
+  it('counts the gold cited by the answer and ranked by the engine, and the answers that lose an engine top-3 gold', () => {
+    const kuwait = 'متى عقد اجتماع التحالف الدولي في الكويت؟';
+    const cited = kb.index.search(kuwait, 3).hits.map((h) => kb.passages[h.passage]!.article.id);
+    const r = answerPathOn(kb, [question(kuwait, cited[0]!), question('ما هي عاصمة اليابان وكم عدد سكانها؟', cited[0]!)]);
+    expect(r).toMatchObject({ questions: 2, answered: 0.5, top3: 0.5, reordered: 0 });
+    expect(r.engineTop3).toBeGreaterThanOrEqual(0.5);
+    expect(r.refusals['corpus cannot answer'] + r.refusals['gold below the floor'] + r.refusals['gold matches too few words']).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { askedAttribute } from '../search/answer-type.js';
+import { askedAttribute, frameWords } from '../search/answer-type.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { articlesAbout, isYearConcept } from './year-rule.js';
@@ -28,7 +28,10 @@ export interface EvidenceNeeded {
  * asked-for attribute no article uses ("ما هي مساحة…", area); words no
  * article uses carrying most of the question. Otherwise what a passage must
  * match: enough of the question's weight, and enough of its words and of its
- * concepts (a three-word name is one thing asked about).
+ * concepts (a three-word name is one thing asked about). Left out of the
+ * weighing: a year no passage can confirm, and a word naming the category
+ * of what is asked ("ما اسم…", "what type of…": the passage gives the name,
+ * not the word "name").
  */
 export function evidenceNeeded(
   kb: KnowledgeBase,
@@ -39,17 +42,22 @@ export function evidenceNeeded(
 ): EvidenceNeeded | undefined {
   // a year no passage contains: only the articles whose date or text allow it may answer
   const years = concepts.filter((c) => c.constraint && !c.known && isYearConcept(c)).map((c) => ({ c, articles: articlesAbout(kb, c) }));
-  const unconfirmable = new Set(years.filter((y) => y.articles.size > 0).map((y) => y.c));
+  // left out of the weighing: such a year, and the word naming the category asked for ("what is the name of…")
+  const frame = frameWords(question);
+  const unweighed = new Set([
+    ...years.filter((y) => y.articles.size > 0).map((y) => y.c),
+    ...concepts.filter((c) => !c.constraint && c.words.every((w) => frame.has(w))),
+  ]);
   const mayBeAbout = (articleId: string) => years.every((y) => y.articles.has(articleId));
-  if (concepts.some((c) => c.constraint && !c.known && !unconfirmable.has(c))) return undefined;
+  if (concepts.some((c) => c.constraint && !c.known && !unweighed.has(c))) return undefined;
   const attribute = askedAttribute(question);
   if (attribute !== undefined && concepts.some((c) => c.words.includes(attribute) && c.absent)) return undefined;
   const totalMass = concepts.reduce((sum, c) => sum + c.mass, 0);
-  const unknownMass = concepts.reduce((sum, c) => sum + (c.known || unconfirmable.has(c) ? 0 : c.mass), 0);
+  const unknownMass = concepts.reduce((sum, c) => sum + (c.known || unweighed.has(c) ? 0 : c.mass), 0);
   if (unknownMass >= options.maxUnknownShare * totalMass) return undefined;
 
   const floor = acrossLanguages ? options.minCoverageAcrossLanguages : options.minCoverage;
-  const weighed = concepts.filter((c) => !unconfirmable.has(c));
+  const weighed = concepts.filter((c) => !unweighed.has(c));
   const needed = (n: number, allowedMissing = 1) => (n <= 2 ? n : Math.min(options.minMatchedWords, n - allowedMissing));
   // translated evidence is weaker: a question in the other language may not leave out a word of the few it must match
   const wordsNeeded = needed(
@@ -57,16 +65,19 @@ export function evidenceNeeded(
     acrossLanguages ? 0 : 1,
   );
   const conceptsNeeded = needed(weighed.length);
-  const unconfirmableMass = [...unconfirmable].reduce((sum, c) => sum + c.mass, 0);
-  const scale = unconfirmableMass > 0 && totalMass > unconfirmableMass ? totalMass / (totalMass - unconfirmableMass) : 1;
+  const leftOut = new Set(concepts.flatMap((c, i) => (unweighed.has(c) ? [i] : [])));
+  const leftOutMass = [...unweighed].reduce((sum, c) => sum + c.mass, 0);
+  // the share of the weighed concepts' weight a passage matches: what it matches of the left-out ones does not count
+  const coverage = (hit: ScoredPassage) => {
+    if (leftOutMass === 0 || totalMass <= leftOutMass) return hit.coverage;
+    const matchedLeftOut = hit.matchedConcepts.reduce((sum, i) => sum + (leftOut.has(i) ? concepts[i]!.mass : 0), 0);
+    return Math.max(0, hit.coverage * totalMass - matchedLeftOut) / (totalMass - leftOutMass);
+  };
   return {
     floor,
     mayBeAbout,
-    leftOut: new Set(concepts.flatMap((c, i) => (unconfirmable.has(c) ? [i] : []))),
+    leftOut,
     answers: (hit, articleId) =>
-      mayBeAbout(articleId) &&
-      hit.coverage * scale >= floor &&
-      hit.matchedWords >= wordsNeeded &&
-      hit.matchedConcepts.length >= conceptsNeeded,
+      mayBeAbout(articleId) && coverage(hit) >= floor && hit.matchedWords >= wordsNeeded && hit.matchedConcepts.length >= conceptsNeeded,
   };
 }

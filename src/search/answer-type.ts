@@ -70,6 +70,8 @@ export function askedAttribute(question: string): string | undefined {
     const [, word, next] = match as unknown as [string, string, string];
     // "مرادف للحمض": a preposition, not a construct
     if (word.startsWith('ال') || NOT_FOLLOWERS.has(word) || NOT_FOLLOWERS.has(next) || next.startsWith('لل')) return undefined;
+    // "ما اسم…", "what is the name of…": the category of what is asked, which a passage names without the word
+    if (CATEGORY_WORDS.has(word)) return undefined;
     return word;
   }
   return undefined;
@@ -162,3 +164,31 @@ export function answerTypeBitsOfWord(word: string): number {
 }
 
 export const ANSWER_TYPE_BIT: Record<AnswerType, number> = { date: 1, number: 2, place: 4 };
+
+/**
+ * Words that name the category a question asks for an instance of: "what is
+ * the name of…", "what type of…", "in which year…", "what is X called?",
+ * "ما اسم…", "ما نوع…", "في أي عام…". The passage that answers gives the
+ * instance (the name, the kind, the year), seldom the category's word.
+ */
+const CATEGORY_WORDS = new Set(
+  ['name', 'names', 'term', 'type', 'types', 'kind', 'kinds', 'sort', 'word', 'اسم', 'نوع', 'مصطلح'].map(normalizeText),
+);
+const FRAME_PHRASES = [
+  /\b(?:what|which)(?: is| was| are| were)?(?: the| a| an)? (name|names|term|type|types|kind|kinds|sort|year|day|month|date|word)\b/,
+  /\b(?:what|how)\b.*\b(called|named|termed|known)\b/,
+  /(?:^| )(?:ما|ماذا|ماهو|ماهي|ماهى)(?: (?:هو|هي|هى))? (اسم|نوع|مصطلح)(?: |$)/,
+  /(?:^| )(?:اي|في اي|باي|فاي|لاي) (عام|سنه|يوم|شهر|اسم|نوع|مصطلح)(?: |$)/,
+  /(?:^| )(?:ماذا|بماذا|ما|كيف) (يسمي|تسمي|يطلق|تعرف|يعرف|سمي|سميت)(?: |$)/,
+];
+
+/** The normalized words of a question that name what it asks an instance of (see FRAME_PHRASES). */
+export function frameWords(question: string): Set<string> {
+  const joined = splitWords(normalizeText(question)).join(' ');
+  const words = new Set<string>();
+  for (const phrase of FRAME_PHRASES) {
+    const word = phrase.exec(joined)?.[1];
+    if (word) words.add(word);
+  }
+  return words;
+}

@@ -56,6 +56,13 @@ describe('answerQuestion', () => {
     expect(ask(question)).toMatchObject({ status: 'not_found', passages: [] });
   });
 
+  it('answers a question asking for a name although no article uses the word "name" (ما اسم…)', () => {
+    // "اسم" names the category of what is asked: it is neither an attribute the corpus lacks nor weight a passage must match
+    const answer = ask('ما اسم وزير الخارجية الكويتي؟');
+    expect(answer.status).toBe('answered');
+    expect(answer.passages[0]!.text).toContain('عبدالله اليحيا');
+  });
+
   it('does not refuse a year an undated article may be about, and cites only such articles', () => {
     // the Washington article has no date and names September 2025 as an end date: it may be from 2024
     const answer = ask('من ترأس اجتماع واشنطن في 2024؟');

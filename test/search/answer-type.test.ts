@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeOf, askedAttribute, countedNoun } from '../../src/search/answer-type.js';
+import { answerTypeOf, askedAttribute, countedNoun, frameWords } from '../../src/search/answer-type.js';
 
 describe('askedAttribute', () => {
   it.each([
@@ -16,6 +16,10 @@ describe('askedAttribute', () => {
     ['ما الذي أكدته دول التحالف؟', undefined],
     ['ماذا قال تيلرسون عن العراق؟', undefined],
     ['What did Tillerson pledge?', undefined],
+    // the category of what is asked: the passage gives the name or the kind without the word
+    ['ما اسم وزير الخارجية الكويتي؟', undefined],
+    ['ما هو نوع الدعم الذي قدمته الكويت؟', undefined],
+    ['What is the name of the Kuwaiti foreign minister?', undefined],
   ])('%s → %s', (question, attribute) => {
     expect(askedAttribute(question)).toBe(attribute);
   });
@@ -33,5 +37,26 @@ describe('countedNoun', () => {
 
   it('belongs to questions typed as numbers', () => {
     expect(answerTypeOf('كم دولة شاركت؟')).toBe('number');
+  });
+});
+
+describe('frameWords', () => {
+  it.each([
+    ['ما اسم وزير الخارجية الكويتي؟', ['اسم']],
+    ['ما هو نوع الدعم الذي قدمته الكويت؟', ['نوع']],
+    ['في أي عام تأسس التحالف؟', ['عام']],
+    ['في أي سنة تأسس التحالف؟', ['سنه']],
+    ['ماذا يسمى التنظيم؟', ['يسمي']],
+    ['What is the name of the Kuwaiti foreign minister?', ['name']],
+    ['What type of support did Kuwait offer?', ['type']],
+    ['In which year was the coalition founded?', ['year']],
+    ['What is the group called in Arabic?', ['called']],
+    // the word is what is asked about, not the category of the answer
+    ['ما هي مساحة الكويت؟', []],
+    ['متى عقد الاجتماع في عام 2018؟', []],
+    ['Who gave his name to the coalition?', []],
+    ['How many countries attended?', []],
+  ])('%s → %j', (question, words) => {
+    expect([...frameWords(question)]).toEqual(words);
   });
 });

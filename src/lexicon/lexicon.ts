@@ -2,6 +2,7 @@ import { stemArabic } from '../text/arabic-stemmer.js';
 import { stemEnglish } from '../text/english-stemmer.js';
 import { normalizeText } from '../text/normalize.js';
 import { lemmaCandidates } from './english-lemmas.js';
+import { irregularBase, irregularFamily } from './irregular-verbs.js';
 
 /**
  * One translation of a word, with how ambiguous the word is.
@@ -55,6 +56,11 @@ export class Lexicon {
     return line === undefined ? undefined : line ? line.split('|').map((sense) => sense.split(',')) : [];
   }
 
+  /** The word, if it is a headword with translations (not a function word). */
+  private withTranslations(word: string | undefined): string | undefined {
+    return word && this.entries.get(word) ? word : undefined;
+  }
+
   /** Whether every translation of a word is an Arabic function word ("until" → "حتى"): then it is one too. */
   isFunctionWord(word: string): boolean {
     return this.entries.get(word) === '';
@@ -66,7 +72,9 @@ export class Lexicon {
    * the other headwords with its stem.
    */
   translate(word: string): Translation[] {
-    const headword = this.entries.has(word) ? word : lemmaCandidates(word).find((candidate) => this.entries.has(candidate));
+    const headword = this.entries.has(word)
+      ? word
+      : (lemmaCandidates(word).find((candidate) => this.entries.has(candidate)) ?? this.withTranslations(irregularBase(word)));
     const out: Translation[] = [];
     const seen = new Set<string>();
     const add = (text: string, senses: number, related: boolean) => {
@@ -76,16 +84,23 @@ export class Lexicon {
       }
     };
     if (headword) {
+      // "held" is "hold" too: the two entries are one word of more senses
+      const base = headword === word ? this.withTranslations(irregularBase(word)) : undefined;
+      const baseSenses = base ? this.senses(base)! : [];
       const senses = this.senses(headword)!;
-      for (const sense of senses) for (const text of sense) add(text, senses.length, false);
+      const count = senses.length + baseSenses.length;
+      for (const sense of senses) for (const text of sense) add(text, count, false);
       // "meetings": the entry of "meeting" may add a singular the plural's entry lacks
       if (headword === word) {
         for (const lemma of lemmaCandidates(word))
-          for (const sense of this.senses(lemma) ?? []) for (const text of sense) add(text, senses.length, false);
+          for (const sense of this.senses(lemma) ?? []) for (const text of sense) add(text, count, false);
       }
+      for (const sense of baseSenses) for (const text of sense) add(text, count, false);
     }
     const family = [...(this.stemIndex().get(stemEnglish(word)) ?? [])];
     for (const inflection of this.inflectionIndex().get(headword ?? word) ?? []) if (!family.includes(inflection)) family.push(inflection);
+    // "take" borrows from "took" («أخذ»): forms no suffix rule relates
+    for (const form of irregularFamily(headword ?? word)) if (this.entries.has(form) && !family.includes(form)) family.push(form);
     if (family.length <= MAX_RELATED) {
       for (const other of family) {
         if (other === headword) continue;

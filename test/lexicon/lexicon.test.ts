@@ -52,6 +52,24 @@ describe('Lexicon', () => {
     ]);
   });
 
+  it('looks an irregular past up under its verb too, as more senses of one word ("held" is "hold")', () => {
+    const verbs = Lexicon.parse('hold\tعقد\nheld\tمحمول\nbrought\tاحضر\nbring\tجلب\n');
+    expect(verbs.translate('held').filter((t) => !t.related)).toEqual([
+      { text: 'محمول', senses: 2, related: false },
+      { text: 'عقد', senses: 2, related: false },
+    ]);
+    // a form the dictionary lacks ("wrote") falls back to its verb
+    expect(Lexicon.parse('write\tكتب\n').translate('wrote')).toEqual([{ text: 'كتب', senses: 1, related: false }]);
+  });
+
+  it('adds, as related, the translations of the irregular forms of a verb ("took" for "take")', () => {
+    const verbs = Lexicon.parse('take\tالوارد\ntook\tاخذ\n');
+    expect(verbs.translate('take')).toEqual([
+      { text: 'الوارد', senses: 1, related: false },
+      { text: 'اخذ', senses: 1, related: true },
+    ]);
+  });
+
   it('knows a word whose translations are all Arabic function words', () => {
     const withUntil = Lexicon.parse('until\t\nmeeting\tالاجتماع\n');
     expect(withUntil.isFunctionWord('until')).toBe(true);

@@ -113,8 +113,9 @@ export class CrossLanguage {
     const forms = hasArabicLetter(token.norm) ? this.englishForms(token.norm) : this.arabicForms(token.norm);
     if (forms.length === 0) forms.push(...this.romanNumeral(token.norm));
     // a word the dictionary has is a name only when written as one ("child" is not "خالد"); one the
-    // passages have as typed ("INCB") is found as it is
-    if ((name || forms.length === 0) && this.vocabulary.id(token.term) === undefined) forms.push(...this.namesLike(token.norm));
+    // passages have as typed ("INCB") is found as it is, and when written as a name also by its sound:
+    // an Arabic text that quotes "Tesla" once in Latin letters writes «تسلا» everywhere else
+    if (name || (forms.length === 0 && this.vocabulary.id(token.term) === undefined)) forms.push(...this.namesLike(token.norm));
     return forms;
   }
 

@@ -99,7 +99,7 @@ export class Lexicon {
     }
     const family = [...(this.stemIndex().get(stemEnglish(word)) ?? [])];
     for (const inflection of this.inflectionIndex().get(headword ?? word) ?? []) if (!family.includes(inflection)) family.push(inflection);
-    // "take" borrows from "took" («أخذ»): forms no suffix rule relates
+    // "take" also gets the translations of "took" («أخذ»): forms no suffix rule relates
     for (const form of irregularFamily(headword ?? word)) if (this.entries.has(form) && !family.includes(form)) family.push(form);
     if (family.length <= MAX_RELATED) {
       for (const other of family) {

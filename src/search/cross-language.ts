@@ -28,8 +28,13 @@ export interface CrossLanguageWeights {
 
 /** More equally near spellings than this, and the name is too common a sound to say which word it is. */
 const MAX_NAME_CANDIDATES = 4;
-/** Farther than this (see nameDistance), a word only shares its consonants with the name. */
+/**
+ * Farther than this (see nameDistance), a word only shares its consonants with the name; a long
+ * name has more vowels each script may write or leave out ("Cambridge" / «كامبريدج» and
+ * "Jacksonville" / «جاكسونفيل» are 1 apart), so the limit grows with it, by this much per letter.
+ */
 const MAX_NAME_DISTANCE = 0.8;
+const NAME_DISTANCE_PER_LETTER = 0.125;
 /** Spellings this much farther than the nearest still count as the same name. */
 const NAME_DISTANCE_SLACK = 0.5;
 const LATIN_WORD = /^[a-z]+$/;
@@ -164,7 +169,7 @@ export class CrossLanguage {
       .filter((named) => hasArabicLetter(named.word) !== arabic)
       .map((named) => ({ ...named, distance: arabic ? nameDistance(named.word, word) : nameDistance(word, named.word) }));
     const best = Math.min(...scored.map((s) => s.distance));
-    if (!(best <= MAX_NAME_DISTANCE)) return [];
+    if (!(best <= Math.max(MAX_NAME_DISTANCE, NAME_DISTANCE_PER_LETTER * word.length))) return [];
     const terms = [...new Set(scored.filter((s) => s.distance <= best + NAME_DISTANCE_SLACK).map((s) => s.term))];
     if (terms.length > MAX_NAME_CANDIDATES) return [];
     const confidence = this.weights.nameConfidence / Math.sqrt(terms.length);

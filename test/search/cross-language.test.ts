@@ -52,6 +52,15 @@ describe('questions in the other language than the corpus', () => {
     expect(top(PassageIndex.build(ARABIC, { lexicon: null }), 'What did Tillerson say?')).toEqual([]);
   });
 
+  it.each([
+    ['Which river flows through Cambridge?', 'يمر نهر كام في مدينة كامبريدج البريطانية.'],
+    ['How large is Jacksonville?', 'جاكسونفيل هي أكبر مدينة في ولاية فلوريدا من حيث المساحة.'],
+    ['What did Tillerson say?', 'تعهد تيلرسون بتقديم 200 مليون دولار لدعم الاستقرار.'],
+  ])('finds a long name whose vowels the two scripts write differently: %s', (question, text) => {
+    const index = PassageIndex.build([{ text }, ...ARABIC.slice(2)], { lexicon });
+    expect(top(index, question)[0]).toBe(0);
+  });
+
   it('finds a name written as one by its sound even where a passage quotes it in Latin letters', () => {
     const passages = [
       { text: 'أطلق اسم Tesla على وحدة كثافة الفيض المغناطيسي.' },

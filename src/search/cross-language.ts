@@ -35,8 +35,9 @@ const MAX_NAME_CANDIDATES = 4;
  */
 const MAX_NAME_DISTANCE = 0.8;
 const NAME_DISTANCE_PER_LETTER = 0.125;
-/** Spellings this much farther than the nearest still count as the same name. */
+/** Spellings this much farther than the nearest still count as the same name; when that makes too many, only those this near. */
 const NAME_DISTANCE_SLACK = 0.5;
+const NEAREST_SLACK = 0.1;
 const LATIN_WORD = /^[a-z]+$/;
 const LATIN_LETTER = /[A-Za-z]/;
 const ARABIC_LETTER = /[\u0621-\u064a]/;
@@ -170,7 +171,10 @@ export class CrossLanguage {
       .map((named) => ({ ...named, distance: arabic ? nameDistance(named.word, word) : nameDistance(word, named.word) }));
     const best = Math.min(...scored.map((s) => s.distance));
     if (!(best <= Math.max(MAX_NAME_DISTANCE, NAME_DISTANCE_PER_LETTER * word.length))) return [];
-    const terms = [...new Set(scored.filter((s) => s.distance <= best + NAME_DISTANCE_SLACK).map((s) => s.term))];
+    const within = (slack: number) => [...new Set(scored.filter((s) => s.distance <= best + slack).map((s) => s.term))];
+    // a short name shares its consonants with many words ("Lady" «ليدي», "Moon" «مون»): then only the nearest count
+    let terms = within(NAME_DISTANCE_SLACK);
+    if (terms.length > MAX_NAME_CANDIDATES) terms = within(NEAREST_SLACK);
     if (terms.length > MAX_NAME_CANDIDATES) return [];
     const confidence = this.weights.nameConfidence / Math.sqrt(terms.length);
     return terms.map((id) => ({ terms: [this.vocabulary.term(id)], confidence }));

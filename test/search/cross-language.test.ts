@@ -61,6 +61,19 @@ describe('questions in the other language than the corpus', () => {
     expect(top(index, question)[0]).toBe(0);
   });
 
+  it('finds a short name among the many words that share its consonants, by the nearest spelling', () => {
+    // «قاطع», «القطة», «خطأ», «قطاع», «قطعة» share the consonants of "Kyoto" and are nearly as near
+    const passages = [
+      { text: 'وقعت الدول البروتوكول في مدينة كيوتو اليابانية.' },
+      { text: 'قاطع الحزب الانتخابات البرلمانية.' },
+      { text: 'أكلت القطة الطعام كله.' },
+      { text: 'ارتكب الحارس خطأ فادحا.' },
+      { text: 'نما قطاع الخدمات بسرعة.' },
+      { text: 'قطعة من الخبز.' },
+    ];
+    expect(top(PassageIndex.build(passages, { lexicon }), 'What happened in Kyoto?')).toEqual([0]);
+  });
+
   it('finds a name written as one by its sound even where a passage quotes it in Latin letters', () => {
     const passages = [
       { text: 'أطلق اسم Tesla على وحدة كثافة الفيض المغناطيسي.' },

@@ -23,6 +23,14 @@ export interface Translation {
 
 /** Words of the family most words of the dictionary have (inflections, derivations) never exceed this. */
 const MAX_RELATED = 12;
+/**
+ * A crude derivational family, truncation stemming: headwords of at least MIN_PREFIX_WORD letters
+ * are related to those that begin with the same FAMILY_PREFIX letters, unless more than
+ * MAX_PREFIX_GROUP headwords do (then the letters are a common beginning, "intern…", not a word).
+ */
+const FAMILY_PREFIX = 6;
+const MIN_PREFIX_WORD = 8;
+const MAX_PREFIX_GROUP = 8;
 
 /**
  * A bilingual dictionary, English headwords → senses → Arabic translations
@@ -31,6 +39,7 @@ const MAX_RELATED = 12;
 export class Lexicon {
   private readonly entries = new Map<string, string>();
   private byStem: Map<string, string[]> | undefined;
+  private byPrefix: Map<string, string[]> | undefined;
   private byLemma: Map<string, string[]> | undefined;
   private byArabicStem: Map<string, string[]> | undefined;
 
@@ -108,6 +117,18 @@ export class Lexicon {
         for (const sense of senses) for (const text of sense) add(text, senses.length, true);
       }
     }
+    // derivations the stemmer keeps apart ("scientific", "scientist"; "achievements", "achiever"): the
+    // headwords that begin with the same six letters, when few do
+    if (word.length >= MIN_PREFIX_WORD) {
+      const group = this.prefixIndex().get(word.slice(0, FAMILY_PREFIX)) ?? [];
+      if (group.length <= MAX_PREFIX_GROUP) {
+        for (const other of group) {
+          if (other === headword || family.includes(other)) continue;
+          const senses = this.senses(other)!;
+          for (const sense of senses) for (const text of sense) add(text, senses.length, true);
+        }
+      }
+    }
     return out;
   }
 
@@ -136,6 +157,22 @@ export class Lexicon {
       this.byLemma = index;
     }
     return this.byLemma;
+  }
+
+  /** first FAMILY_PREFIX letters → the headwords that begin with them */
+  private prefixIndex(): Map<string, string[]> {
+    if (!this.byPrefix) {
+      const index = new Map<string, string[]>();
+      for (const headword of this.entries.keys()) {
+        if (headword.length < FAMILY_PREFIX) continue;
+        const key = headword.slice(0, FAMILY_PREFIX);
+        const list = index.get(key);
+        if (list) list.push(headword);
+        else index.set(key, [headword]);
+      }
+      this.byPrefix = index;
+    }
+    return this.byPrefix;
   }
 
   private stemIndex(): Map<string, string[]> {

@@ -70,6 +70,22 @@ describe('Lexicon', () => {
     ]);
   });
 
+  it('adds, as related, the translations of the few headwords that begin with the same six letters', () => {
+    const science = Lexicon.parse(['scientific\tعلمي', 'scientist\tعالم', 'scientists\tعلماء', 'sciences\tعلوم', ''].join('\n'));
+    // "scientific" and "scientist" have different stems; "sciences" begins otherwise
+    expect(science.translate('scientific').map((t) => [t.text, t.related])).toEqual([
+      ['علمي', false],
+      ['عالم', true],
+      ['علماء', true],
+    ]);
+  });
+
+  it('relates no words by a beginning that many headwords share', () => {
+    const many = ['internal', 'internet', 'internment', 'interning', 'internist', 'internship', 'internally', 'internals', 'interned'];
+    const lexicon = Lexicon.parse(many.map((w, k) => `${w}\tكلمه${k}`).join('\n'));
+    expect(lexicon.translate('internship').filter((t) => t.related)).toEqual([]);
+  });
+
   it('knows a word whose translations are all Arabic function words', () => {
     const withUntil = Lexicon.parse('until\t\nmeeting\tالاجتماع\n');
     expect(withUntil.isFunctionWord('until')).toBe(true);

@@ -74,6 +74,12 @@ describe('questions in the other language than the corpus', () => {
     expect(top(PassageIndex.build(passages, { lexicon }), 'What happened in Kyoto?')).toEqual([0]);
   });
 
+  it('finds a name typed with or without its accents', () => {
+    const index = PassageIndex.build([{ text: 'تزوج تيموجين من بورتي في سن السادسة عشرة.' }, ...ARABIC.slice(2)], { lexicon });
+    expect(top(index, 'Whom did Temüjin marry?')[0]).toBe(0);
+    expect(top(index, 'Whom did Temujin marry?')[0]).toBe(0);
+  });
+
   it('finds a name written as one by its sound even where a passage quotes it in Latin letters', () => {
     const passages = [
       { text: 'أطلق اسم Tesla على وحدة كثافة الفيض المغناطيسي.' },

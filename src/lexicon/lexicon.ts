@@ -2,6 +2,7 @@ import { stemArabic } from '../text/arabic-stemmer.js';
 import { stemEnglish } from '../text/english-stemmer.js';
 import { normalizeText } from '../text/normalize.js';
 import { lemmaCandidates } from './english-lemmas.js';
+import { irregularBase, irregularFamily } from './irregular-verbs.js';
 
 /**
  * One translation of a word, with how ambiguous the word is.
@@ -22,6 +23,14 @@ export interface Translation {
 
 /** Words of the family most words of the dictionary have (inflections, derivations) never exceed this. */
 const MAX_RELATED = 12;
+/**
+ * A crude derivational family, truncation stemming: headwords of at least MIN_PREFIX_WORD letters
+ * are related to those that begin with the same FAMILY_PREFIX letters, unless more than
+ * MAX_PREFIX_GROUP headwords do (then the letters are a common beginning, "intern…", not a word).
+ */
+const FAMILY_PREFIX = 6;
+const MIN_PREFIX_WORD = 8;
+const MAX_PREFIX_GROUP = 8;
 
 /**
  * A bilingual dictionary, English headwords → senses → Arabic translations
@@ -30,6 +39,7 @@ const MAX_RELATED = 12;
 export class Lexicon {
   private readonly entries = new Map<string, string>();
   private byStem: Map<string, string[]> | undefined;
+  private byPrefix: Map<string, string[]> | undefined;
   private byLemma: Map<string, string[]> | undefined;
   private byArabicStem: Map<string, string[]> | undefined;
 
@@ -55,6 +65,11 @@ export class Lexicon {
     return line === undefined ? undefined : line ? line.split('|').map((sense) => sense.split(',')) : [];
   }
 
+  /** The word, if it is a headword with translations (not a function word). */
+  private withTranslations(word: string | undefined): string | undefined {
+    return word && this.entries.get(word) ? word : undefined;
+  }
+
   /** Whether every translation of a word is an Arabic function word ("until" → "حتى"): then it is one too. */
   isFunctionWord(word: string): boolean {
     return this.entries.get(word) === '';
@@ -66,7 +81,9 @@ export class Lexicon {
    * the other headwords with its stem.
    */
   translate(word: string): Translation[] {
-    const headword = this.entries.has(word) ? word : lemmaCandidates(word).find((candidate) => this.entries.has(candidate));
+    const headword = this.entries.has(word)
+      ? word
+      : (lemmaCandidates(word).find((candidate) => this.entries.has(candidate)) ?? this.withTranslations(irregularBase(word)));
     const out: Translation[] = [];
     const seen = new Set<string>();
     const add = (text: string, senses: number, related: boolean) => {
@@ -76,21 +93,40 @@ export class Lexicon {
       }
     };
     if (headword) {
+      // "held" is "hold" too: the two entries are one word of more senses
+      const base = headword === word ? this.withTranslations(irregularBase(word)) : undefined;
+      const baseSenses = base ? this.senses(base)! : [];
       const senses = this.senses(headword)!;
-      for (const sense of senses) for (const text of sense) add(text, senses.length, false);
+      const count = senses.length + baseSenses.length;
+      for (const sense of senses) for (const text of sense) add(text, count, false);
       // "meetings": the entry of "meeting" may add a singular the plural's entry lacks
       if (headword === word) {
         for (const lemma of lemmaCandidates(word))
-          for (const sense of this.senses(lemma) ?? []) for (const text of sense) add(text, senses.length, false);
+          for (const sense of this.senses(lemma) ?? []) for (const text of sense) add(text, count, false);
       }
+      for (const sense of baseSenses) for (const text of sense) add(text, count, false);
     }
     const family = [...(this.stemIndex().get(stemEnglish(word)) ?? [])];
     for (const inflection of this.inflectionIndex().get(headword ?? word) ?? []) if (!family.includes(inflection)) family.push(inflection);
+    // "take" also gets the translations of "took" («أخذ»): forms no suffix rule relates
+    for (const form of irregularFamily(headword ?? word)) if (this.entries.has(form) && !family.includes(form)) family.push(form);
     if (family.length <= MAX_RELATED) {
       for (const other of family) {
         if (other === headword) continue;
         const senses = this.senses(other)!;
         for (const sense of senses) for (const text of sense) add(text, senses.length, true);
+      }
+    }
+    // derivations the stemmer keeps apart ("scientific", "scientist"; "achievements", "achiever"): the
+    // headwords that begin with the same six letters, when few do
+    if (word.length >= MIN_PREFIX_WORD) {
+      const group = this.prefixIndex().get(word.slice(0, FAMILY_PREFIX)) ?? [];
+      if (group.length <= MAX_PREFIX_GROUP) {
+        for (const other of group) {
+          if (other === headword || family.includes(other)) continue;
+          const senses = this.senses(other)!;
+          for (const sense of senses) for (const text of sense) add(text, senses.length, true);
+        }
       }
     }
     return out;
@@ -121,6 +157,22 @@ export class Lexicon {
       this.byLemma = index;
     }
     return this.byLemma;
+  }
+
+  /** first FAMILY_PREFIX letters → the headwords that begin with them */
+  private prefixIndex(): Map<string, string[]> {
+    if (!this.byPrefix) {
+      const index = new Map<string, string[]>();
+      for (const headword of this.entries.keys()) {
+        if (headword.length < FAMILY_PREFIX) continue;
+        const key = headword.slice(0, FAMILY_PREFIX);
+        const list = index.get(key);
+        if (list) list.push(headword);
+        else index.set(key, [headword]);
+      }
+      this.byPrefix = index;
+    }
+    return this.byPrefix;
   }
 
   private stemIndex(): Map<string, string[]> {

@@ -58,6 +58,12 @@ export interface RankingParams {
   genericFanIn: number;
   /** Confidence in another form of a translated word (word-families.ts), relative to the translation's; 0: it only reorders the top. */
   translatedFamilyConfidence: number;
+  /**
+   * A question in the other language: the top passages' scores are multiplied by the share of the
+   * question they cover raised to this power (0: off). Through a dictionary, a passage that matches
+   * more of the question's words is surer than one matching fewer words many times.
+   */
+  translatedCoverageExponent: number;
 }
 
 export const DEFAULT_RANKING: RankingParams = {
@@ -85,6 +91,7 @@ export const DEFAULT_RANKING: RankingParams = {
   nameConfidence: 1,
   genericFanIn: 8,
   translatedFamilyConfidence: 0.8,
+  translatedCoverageExponent: 0.25,
 };
 
 export function idf(documentFrequency: number, passages: number): number {

@@ -28,10 +28,16 @@ export interface CrossLanguageWeights {
 
 /** More equally near spellings than this, and the name is too common a sound to say which word it is. */
 const MAX_NAME_CANDIDATES = 4;
-/** Farther than this (see nameDistance), a word only shares its consonants with the name. */
+/**
+ * Farther than this (see nameDistance), a word only shares its consonants with the name; a long
+ * name has more vowels each script may write or leave out ("Cambridge" / «كامبريدج» and
+ * "Jacksonville" / «جاكسونفيل» are 1 apart), so the limit grows with it, by this much per letter.
+ */
 const MAX_NAME_DISTANCE = 0.8;
-/** Spellings this much farther than the nearest still count as the same name. */
+const NAME_DISTANCE_PER_LETTER = 0.125;
+/** Spellings this much farther than the nearest still count as the same name; when that makes too many, only those this near. */
 const NAME_DISTANCE_SLACK = 0.5;
+const NEAREST_SLACK = 0.1;
 const LATIN_WORD = /^[a-z]+$/;
 const LATIN_LETTER = /[A-Za-z]/;
 const ARABIC_LETTER = /[\u0621-\u064a]/;
@@ -113,8 +119,9 @@ export class CrossLanguage {
     const forms = hasArabicLetter(token.norm) ? this.englishForms(token.norm) : this.arabicForms(token.norm);
     if (forms.length === 0) forms.push(...this.romanNumeral(token.norm));
     // a word the dictionary has is a name only when written as one ("child" is not "خالد"); one the
-    // passages have as typed ("INCB") is found as it is
-    if ((name || forms.length === 0) && this.vocabulary.id(token.term) === undefined) forms.push(...this.namesLike(token.norm));
+    // passages have as typed ("INCB") is found as it is, and when written as a name also by its sound:
+    // an Arabic text that quotes "Tesla" once in Latin letters writes «تسلا» everywhere else
+    if (name || (forms.length === 0 && this.vocabulary.id(token.term) === undefined)) forms.push(...this.namesLike(token.norm));
     return forms;
   }
 
@@ -163,8 +170,11 @@ export class CrossLanguage {
       .filter((named) => hasArabicLetter(named.word) !== arabic)
       .map((named) => ({ ...named, distance: arabic ? nameDistance(named.word, word) : nameDistance(word, named.word) }));
     const best = Math.min(...scored.map((s) => s.distance));
-    if (!(best <= MAX_NAME_DISTANCE)) return [];
-    const terms = [...new Set(scored.filter((s) => s.distance <= best + NAME_DISTANCE_SLACK).map((s) => s.term))];
+    if (!(best <= Math.max(MAX_NAME_DISTANCE, NAME_DISTANCE_PER_LETTER * word.length))) return [];
+    const within = (slack: number) => [...new Set(scored.filter((s) => s.distance <= best + slack).map((s) => s.term))];
+    // a short name shares its consonants with many words ("Lady" «ليدي», "Moon" «مون»): then only the nearest count
+    let terms = within(NAME_DISTANCE_SLACK);
+    if (terms.length > MAX_NAME_CANDIDATES) terms = within(NEAREST_SLACK);
     if (terms.length > MAX_NAME_CANDIDATES) return [];
     const confidence = this.weights.nameConfidence / Math.sqrt(terms.length);
     return terms.map((id) => ({ terms: [this.vocabulary.term(id)], confidence }));

@@ -252,6 +252,11 @@ export class PassageIndex {
       const typed = new Map<number, number>();
       for (const token of tokens) typed.set(surfaceHash(token.norm), this.termIdf(token.term));
       addProximityAndExactForm(top, acc, this.data, scoring, typed, this.ranking);
+      const { translatedCoverageExponent } = this.ranking;
+      // a question in the other language, not one that quotes a word of it
+      const translatedQuestion = crossLanguage && 2 * concepts.filter((c) => c.foreign).length >= concepts.length;
+      if (translatedQuestion && translatedCoverageExponent > 0)
+        for (const passage of top) acc.scaleScore(passage, (acc.mass(passage) / totalMass) ** translatedCoverageExponent);
       acc.sortByScore(top);
       const hits = top.slice(0, limit).map((passage) => {
         const matched = this.matchedTerms(passage, scoring);

@@ -126,7 +126,10 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
         continue;
       }
       singles.push(single);
-      singleDf += dfs[0]!;
+      // all translations of a word are one term (a structured query), but one the dictionary is unsure
+      // of counts toward its passages only as much as it weighs: a sense the question hardly means
+      // should not make the word look common
+      singleDf += alternative.confidence === undefined ? dfs[0]! : dfs[0]! * Math.min(1, alternative.weight);
       if (alternative.confidence === undefined) ownDf += dfs[0]!;
       if (alternative.typed) typedKnown = true;
     } else {

@@ -4,7 +4,8 @@
  * Arabic is written with optional diacritics, several hamza carriers and
  * interchangeable final letters; people type whichever their keyboard gives.
  * Mapping all of them to one form makes "إجتماع", "اجتماع" and "اِجْتِمَاع" the
- * same word.
+ * same word. Latin letters lose their accents the same way ("Temüjin" is
+ * "temujin"), so a name typed without them still matches.
  *
  * @example normalizeText('الأَمْرِيكِيُّ ٢٠١٨') // → 'الامريكي 2018'
  */
@@ -39,6 +40,15 @@ const LETTER_MAP: Record<string, string> = {
 
 const LETTERS = new RegExp(`[${Object.keys(LETTER_MAP).join('')}]`, 'g');
 
+/** Latin letters with accents (Latin-1 Supplement to Latin Extended-B, Latin Extended Additional): "Temüjin", "café". */
+const ACCENTED_LATIN = /[\u00C0-\u024F\u1E00-\u1EFF]/g;
+
+/** The letter without its accents ("ü" → "u"); one that has no plain form ("ß", "ø") stays. */
+function withoutAccents(letter: string): string {
+  const bare = letter.normalize('NFD').replace(/\p{M}+/gu, '');
+  return bare.length === 1 ? bare : letter;
+}
+
 /** Arabic-Indic (U+0660…) and Extended/Persian (U+06F0…) digits to ASCII. */
 const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
@@ -56,6 +66,7 @@ export function normalizeText(text: string): string {
     .replace(TATWEEL, '')
     .replace(LETTERS, (ch) => LETTER_MAP[ch] ?? ch)
     .replace(EASTERN_DIGITS, toAsciiDigit)
+    .replace(ACCENTED_LATIN, withoutAccents)
     .toLowerCase();
 }
 

@@ -52,6 +52,40 @@ describe('Lexicon', () => {
     ]);
   });
 
+  it('looks an irregular past up under its verb too, as more senses of one word ("held" is "hold")', () => {
+    const verbs = Lexicon.parse('hold\tعقد\nheld\tمحمول\nbrought\tاحضر\nbring\tجلب\n');
+    expect(verbs.translate('held').filter((t) => !t.related)).toEqual([
+      { text: 'محمول', senses: 2, related: false },
+      { text: 'عقد', senses: 2, related: false },
+    ]);
+    // a form the dictionary lacks ("wrote") falls back to its verb
+    expect(Lexicon.parse('write\tكتب\n').translate('wrote')).toEqual([{ text: 'كتب', senses: 1, related: false }]);
+  });
+
+  it('adds, as related, the translations of the irregular forms of a verb ("took" for "take")', () => {
+    const verbs = Lexicon.parse('take\tالوارد\ntook\tاخذ\n');
+    expect(verbs.translate('take')).toEqual([
+      { text: 'الوارد', senses: 1, related: false },
+      { text: 'اخذ', senses: 1, related: true },
+    ]);
+  });
+
+  it('adds, as related, the translations of the few headwords that begin with the same six letters', () => {
+    const science = Lexicon.parse(['scientific\tعلمي', 'scientist\tعالم', 'scientists\tعلماء', 'sciences\tعلوم', ''].join('\n'));
+    // "scientific" and "scientist" have different stems; "sciences" begins otherwise
+    expect(science.translate('scientific').map((t) => [t.text, t.related])).toEqual([
+      ['علمي', false],
+      ['عالم', true],
+      ['علماء', true],
+    ]);
+  });
+
+  it('relates no words by a beginning that many headwords share', () => {
+    const many = ['internal', 'internet', 'internment', 'interning', 'internist', 'internship', 'internally', 'internals', 'interned'];
+    const lexicon = Lexicon.parse(many.map((w, k) => `${w}\tكلمه${k}`).join('\n'));
+    expect(lexicon.translate('internship').filter((t) => t.related)).toEqual([]);
+  });
+
   it('knows a word whose translations are all Arabic function words', () => {
     const withUntil = Lexicon.parse('until\t\nmeeting\tالاجتماع\n');
     expect(withUntil.isFunctionWord('until')).toBe(true);

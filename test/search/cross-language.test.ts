@@ -3,6 +3,7 @@ import { answerQuestion } from '../../src/core/answer.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { loadKnowledgeBase } from '../../src/core/load.js';
 import { Lexicon } from '../../src/lexicon/index.js';
+import { idf } from '../../src/search/bm25.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
 
@@ -51,6 +52,68 @@ describe('questions in the other language than the corpus', () => {
     expect(top(PassageIndex.build(ARABIC, { lexicon: null }), 'What did Tillerson say?')).toEqual([]);
   });
 
+  it.each([
+    ['Which river flows through Cambridge?', 'يمر نهر كام في مدينة كامبريدج البريطانية.'],
+    ['How large is Jacksonville?', 'جاكسونفيل هي أكبر مدينة في ولاية فلوريدا من حيث المساحة.'],
+    ['What did Tillerson say?', 'تعهد تيلرسون بتقديم 200 مليون دولار لدعم الاستقرار.'],
+  ])('finds a long name whose vowels the two scripts write differently: %s', (question, text) => {
+    const index = PassageIndex.build([{ text }, ...ARABIC.slice(2)], { lexicon });
+    expect(top(index, question)[0]).toBe(0);
+  });
+
+  it('finds a short name among the many words that share its consonants, by the nearest spelling', () => {
+    // «قاطع», «القطة», «خطأ», «قطاع», «قطعة» share the consonants of "Kyoto" and are nearly as near
+    const passages = [
+      { text: 'وقعت الدول البروتوكول في مدينة كيوتو اليابانية.' },
+      { text: 'قاطع الحزب الانتخابات البرلمانية.' },
+      { text: 'أكلت القطة الطعام كله.' },
+      { text: 'ارتكب الحارس خطأ فادحا.' },
+      { text: 'نما قطاع الخدمات بسرعة.' },
+      { text: 'قطعة من الخبز.' },
+    ];
+    expect(top(PassageIndex.build(passages, { lexicon }), 'What happened in Kyoto?')).toEqual([0]);
+  });
+
+  it('finds a name typed with or without its accents', () => {
+    const index = PassageIndex.build([{ text: 'تزوج تيموجين من بورتي في سن السادسة عشرة.' }, ...ARABIC.slice(2)], { lexicon });
+    expect(top(index, 'Whom did Temüjin marry?')[0]).toBe(0);
+    expect(top(index, 'Whom did Temujin marry?')[0]).toBe(0);
+  });
+
+  it('finds a name written as one by its sound even where a passage quotes it in Latin letters', () => {
+    const passages = [
+      { text: 'أطلق اسم Tesla على وحدة كثافة الفيض المغناطيسي.' },
+      { text: 'عاش تسلا معظم حياته في فنادق نيويورك.' },
+      { text: 'ارتفعت أسعار النفط في الأسواق العالمية.' },
+    ];
+    const hits = PassageIndex.build(passages, { lexicon }).search('Where did Tesla live?', 3).hits;
+    expect(hits.map((h) => h.passage)).toContain(1);
+    expect(hits.map((h) => h.passage)).toContain(0);
+  });
+
+  it('scales, for a translated question, each passage by how much of the question it covers', () => {
+    const passages = [
+      { text: 'النفط ثم النفط ثم النفط والنفط.' },
+      { text: 'قال التقرير الذي نشر اليوم في العاصمة إن أسعار النفط ارتفعت في الأسواق العالمية خلال الأسبوع الماضي.' },
+      { text: 'ارتفعت أسعار الذهب.' },
+      { text: 'عقد الوزراء اجتماعا في الكويت.' },
+    ];
+    const scores = (question: string, translatedCoverageExponent: number) =>
+      new Map(
+        PassageIndex.build(passages, { lexicon, ranking: { translatedCoverageExponent } })
+          .search(question, 4)
+          .hits.map((h) => [h.passage, h]),
+      );
+    const plain = scores('oil prices', 0);
+    const scaled = scores('oil prices', 0.25);
+    // a passage with "oil" four times but no "prices" falls by its coverage to the power; one with both keeps its score
+    expect(plain.get(0)!.coverage).toBeLessThan(1);
+    expect(scaled.get(0)!.score).toBeCloseTo(plain.get(0)!.score * plain.get(0)!.coverage ** 0.25);
+    expect(scaled.get(1)!.score).toBeCloseTo(plain.get(1)!.score);
+    // an Arabic question over Arabic passages is ranked by BM25 alone
+    expect(scores('أسعار النفط', 1).get(0)!.score).toBeCloseTo(scores('أسعار النفط', 0).get(0)!.score);
+  });
+
   it('leaves out a word whose translations are all function words, and reads Roman numerals as numbers', () => {
     const withUntil = Lexicon.parse(['until\t', 'prices\tالاسعار', 'oil\tالنفط'].join('\n'));
     const index = PassageIndex.build([...ARABIC, { text: 'انتهت الدورة 33 من البطولة.' }], { lexicon: withUntil });
@@ -74,6 +137,22 @@ describe('questions in the other language than the corpus', () => {
     expect(coverage('oil prices')).toBeCloseTo(1);
     expect(coverage('work prices')).toBeLessThan(0.9);
     expect(coverage('work prices', 0)).toBeCloseTo(1);
+  });
+
+  it('counts the passages of a weak translation toward how common the word is only as much as it weighs', () => {
+    const passages = [
+      ...Array.from({ length: 6 }, (_, k) => ({ text: `العمل في المصنع رقم ${k + 1}` })),
+      { text: 'الشغل والأسعار' },
+      { text: 'النفط' },
+      { text: 'الذهب' },
+      { text: 'القمح' },
+    ];
+    const generic = ['job', 'act', 'labor', 'action', 'deed', 'business', 'task', 'effort', 'toil', 'duty', 'chore', 'post'];
+    const lexicon = Lexicon.parse(['work\tالعمل,الشغل', ...generic.map((w) => `${w}\tالعمل`)].join('\n'));
+    const [work] = PassageIndex.build(passages, { lexicon }).search('work', 3).concepts;
+    // seven passages hold a translation of "work", but six only through the generic «العمل»
+    expect(work!.idf).toBeGreaterThan(idf(7, passages.length));
+    expect(work!.idf).toBeLessThan(idf(1, passages.length));
   });
 
   it('credits a passage with the translation it has, not the surest one the corpus has', () => {

@@ -15,6 +15,9 @@ describe('normalizeText', () => {
     ['unfolds presentation forms (NFKC)', 'ﻻ', 'لا'],
     ['drops zero-width and bidi controls', 'داع\u200Bش\u202E', 'داعش'],
     ['lower-cases Latin', 'Rex Tillerson', 'rex tillerson'],
+    ['takes the accents off Latin letters', 'Temüjin married Börte in Dénia', 'temujin married borte in denia'],
+    ['keeps Latin letters with no plain form', 'Øresund Straße', 'øresund straße'],
+    ['leaves hamza on Arabic letters to the Arabic map', 'أكد مؤتمر', 'اكد موتمر'],
   ])('%s', (_name, input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });

@@ -1,0 +1,45 @@
+import { type Analyzer, normalizeText, splitWords, stripDefiniteArticle } from '../text/index.js';
+
+/** A conjunction or preposition fused to a word without the article ("وشارك", "بتقديم"), leaving three letters or more. */
+const FUSED_PARTICLE = /^[وفبل](?=.{3,})/;
+
+/** Endings of gender, number and the dual ("المانحون" / "المانحة", "الأوروبيون" / "الأوروبي"): inflection, not another word. */
+const INFLECTION = /(?:تين|تان|ات|ون|ين|ان|ه)$/;
+
+/** Without its inflection ending, when three letters or more remain. */
+function uninflected(word: string): string {
+  const stem = word.replace(INFLECTION, '');
+  return stem.length >= 3 ? stem : word;
+}
+
+/**
+ * The forms under which a normalized word is the word as written: without
+ * the article or a fused particle, and without an ending of gender or
+ * number; a derivation ("العرب" / "العربية") is another word.
+ */
+function writtenForms(word: string): string[] {
+  return [...new Set([word, stripDefiniteArticle(word), word.replace(FUSED_PARTICLE, '')].map(uninflected))];
+}
+
+/**
+ * The question's words as the asker wrote them (normalized, stop words
+ * aside), each with the forms it may take in a passage and still be the
+ * same word: with or without the article or a fused particle.
+ */
+export function typedWords(question: string, analyzer: Analyzer): string[][] {
+  const words = new Set(splitWords(normalizeText(question)).filter((w) => analyzer.termOf(w) !== null));
+  return [...words].map(writtenForms);
+}
+
+/**
+ * How many of the question's words (see typedWords) a text has as written.
+ * The stemmer puts a word's derivations together ("العرب" / "العربية",
+ * "يدينون" / "دينية", "تقام" / "قام") and synonyms join other words: that
+ * finds the passages on a topic, but a passage that has none of the
+ * question's words as the asker wrote them shares only the topic.
+ */
+export function writtenMatches(typed: readonly string[][], text: string): number {
+  if (typed.length === 0) return 0;
+  const written = new Set(splitWords(normalizeText(text)).flatMap(writtenForms));
+  return typed.filter((forms) => forms.some((f) => written.has(f))).length;
+}

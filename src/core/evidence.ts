@@ -76,7 +76,7 @@ export function evidenceNeeded(
     return Math.max(0, hit.coverage * totalMass - matchedLeftOut) / (totalMass - leftOutMass);
   };
   // a question in the corpus's language: the passage has some of its words as written, not only their relatives
-  const typed = acrossLanguages ? [] : typedWords(question, kb.index.analyzer);
+  const typed = acrossLanguages ? [] : typedWords(question, kb.index.analyzer, kb.mainLanguage, (term) => kb.index.termIdf(term) > 0);
   const writtenNeeded =
     typed.length === 0 || options.minWrittenShare <= 0 ? 0 : Math.max(1, Math.ceil(options.minWrittenShare * typed.length));
   const hasWritten = (hit: ScoredPassage) =>

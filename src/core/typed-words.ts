@@ -1,4 +1,4 @@
-import { type Analyzer, normalizeText, splitWords, stripDefiniteArticle } from '../text/index.js';
+import { type Analyzer, hasArabicLetter, normalizeText, splitWords, stripDefiniteArticle } from '../text/index.js';
 
 /** A conjunction or preposition fused to a word without the article ("وشارك", "بتقديم"), leaving three letters or more. */
 const FUSED_PARTICLE = /^[وفبل](?=.{3,})/;
@@ -24,10 +24,23 @@ function writtenForms(word: string): string[] {
 /**
  * The question's words as the asker wrote them (normalized, stop words
  * aside), each with the forms it may take in a passage and still be the
- * same word: with or without the article or a fused particle.
+ * same word: with or without the article or a fused particle. A word in
+ * another script than the corpus's counts only when the corpus has it
+ * ("AS-206" does): "Tillerson" asked of Arabic articles crosses by sound
+ * and is never written so.
  */
-export function typedWords(question: string, analyzer: Analyzer): string[][] {
-  const words = new Set(splitWords(normalizeText(question)).filter((w) => analyzer.termOf(w) !== null));
+export function typedWords(
+  question: string,
+  analyzer: Analyzer,
+  corpusLanguage: 'ar' | 'en',
+  known: (term: string) => boolean,
+): string[][] {
+  const words = new Set<string>();
+  for (const w of splitWords(normalizeText(question))) {
+    const term = analyzer.termOf(w);
+    if (term === null) continue;
+    if (/^\d+$/.test(w) || hasArabicLetter(w) === (corpusLanguage === 'ar') || known(term)) words.add(w);
+  }
   return [...words].map(writtenForms);
 }
 

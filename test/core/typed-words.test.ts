@@ -3,7 +3,8 @@ import { typedWords, writtenMatches } from '../../src/core/typed-words.js';
 import { createAnalyzer } from '../../src/text/index.js';
 
 const analyzer = createAnalyzer();
-const matches = (question: string, text: string) => writtenMatches(typedWords(question, analyzer), text);
+const none = () => false;
+const matches = (question: string, text: string) => writtenMatches(typedWords(question, analyzer, 'ar', none), text);
 
 // sentences of the bundled corpus
 const DONORS = 'وشارك في أشغال هذه الندوة ممثلين عن عدد من الدول المانحة، والمنظمات الدولية والإقليمية';
@@ -34,6 +35,15 @@ describe('writtenMatches', () => {
   });
 
   it('leaves out stop words and question words', () => {
-    expect(typedWords('من هو الذي قال ماذا؟', analyzer).flat()).toEqual(['قال']);
+    expect(typedWords('من هو الذي قال ماذا؟', analyzer, 'ar', none).flat()).toEqual(['قال']);
+  });
+
+  it('leaves out words in a script the corpus does not write in (a name crosses by sound, not as written)', () => {
+    expect(typedWords('من هو Tillerson؟', analyzer, 'ar', none)).toEqual([]);
+    // unless the corpus has it
+    expect(typedWords('من هو Tillerson؟', analyzer, 'ar', (term) => term === 'tillerson')).toHaveLength(1);
+    // قال, ٢٠٠ (Arabic-Indic digits are digits in any script), مليون
+    expect(typedWords('ماذا قال Tillerson عن ٢٠٠ مليون؟', analyzer, 'ar', none)).toHaveLength(3);
+    expect(typedWords('What did Tillerson pledge?', analyzer, 'en', none).map((forms) => forms[0])).toEqual(['tillerson', 'pledge']);
   });
 });

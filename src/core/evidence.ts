@@ -80,7 +80,7 @@ export function evidenceNeeded(
   const writtenNeeded =
     typed.length === 0 || options.minWrittenShare <= 0 ? 0 : Math.max(1, Math.ceil(options.minWrittenShare * typed.length));
   const hasWritten = (hit: ScoredPassage) =>
-    writtenNeeded === 0 || writtenMatches(typed, kb.passages[hit.passage]!.paragraph.text) >= writtenNeeded;
+    writtenNeeded === 0 || writtenMatches(typed, kb.passages[hit.passage]!.paragraph.text, writtenNeeded) >= writtenNeeded;
   return {
     floor,
     mayBeAbout,

@@ -49,10 +49,19 @@ export function typedWords(
  * The stemmer puts a word's derivations together ("العرب" / "العربية",
  * "يدينون" / "دينية", "تقام" / "قام") and synonyms join other words: that
  * finds the passages on a topic, but a passage that has none of the
- * question's words as the asker wrote them shares only the topic.
+ * question's words as the asker wrote them shares only the topic. Stops
+ * counting at `enough`.
  */
-export function writtenMatches(typed: readonly string[][], text: string): number {
-  if (typed.length === 0) return 0;
-  const written = new Set(splitWords(normalizeText(text)).flatMap(writtenForms));
-  return typed.filter((forms) => forms.some((f) => written.has(f))).length;
+export function writtenMatches(typed: readonly string[][], text: string, enough = Number.POSITIVE_INFINITY): number {
+  const wordOf = new Map<string, number>();
+  for (const [i, forms] of typed.entries()) for (const f of forms) wordOf.set(f, i);
+  const found = new Set<number>();
+  for (const word of splitWords(normalizeText(text))) {
+    for (const f of writtenForms(word)) {
+      const i = wordOf.get(f);
+      if (i !== undefined) found.add(i);
+    }
+    if (found.size >= enough) break;
+  }
+  return found.size;
 }

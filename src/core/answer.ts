@@ -88,6 +88,15 @@ export interface AnswerOptions {
    * refuses seed questions).
    */
   maxUnknownShare: number;
+  /**
+   * Share of a question's words (stop words aside, one at least) the passage
+   * cited first must have as written, with or without the article or a fused
+   * particle: the stemmer and the synonyms match relatives ("العرب" /
+   * "العربية", "تقام" / "قام"), which find the topic but are no evidence on
+   * their own. Not for questions in the other language (translations are
+   * weighed by the cross-language floor). See README "How it answers".
+   */
+  minWrittenShare: number;
   /** a passage scoring below this share of the best one is not worth citing */
   relativeScoreFloor: number;
   /**
@@ -108,6 +117,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   minCoverageAcrossLanguages: 0.5,
   minMatchedWords: 3,
   maxUnknownShare: 0.55,
+  minWrittenShare: 0.25,
   relativeScoreFloor: 0.4,
   otherArticleCoverage: 0.75,
   leadCloseScore: 0.95,

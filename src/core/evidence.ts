@@ -1,6 +1,7 @@
 import { askedAttribute, frameWords } from '../search/answer-type.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import type { KnowledgeBase } from './knowledge-base.js';
+import { typedWords, writtenMatches } from './typed-words.js';
 import { articlesAbout, isYearConcept } from './year-rule.js';
 
 export interface EvidenceOptions {
@@ -8,6 +9,7 @@ export interface EvidenceOptions {
   minCoverageAcrossLanguages: number;
   minMatchedWords: number;
   maxUnknownShare: number;
+  minWrittenShare: number;
 }
 
 /** What a passage must match to answer a question, once the question is known to be answerable at all. */
@@ -73,11 +75,21 @@ export function evidenceNeeded(
     const matchedLeftOut = hit.matchedConcepts.reduce((sum, i) => sum + (leftOut.has(i) ? concepts[i]!.mass : 0), 0);
     return Math.max(0, hit.coverage * totalMass - matchedLeftOut) / (totalMass - leftOutMass);
   };
+  // a question in the corpus's language: the passage has some of its words as written, not only their relatives
+  const typed = acrossLanguages ? [] : typedWords(question, kb.index.analyzer, kb.mainLanguage, (term) => kb.index.termIdf(term) > 0);
+  const writtenNeeded =
+    typed.length === 0 || options.minWrittenShare <= 0 ? 0 : Math.max(1, Math.ceil(options.minWrittenShare * typed.length));
+  const hasWritten = (hit: ScoredPassage) =>
+    writtenNeeded === 0 || writtenMatches(typed, kb.passages[hit.passage]!.paragraph.text, writtenNeeded) >= writtenNeeded;
   return {
     floor,
     mayBeAbout,
     leftOut,
     answers: (hit, articleId) =>
-      mayBeAbout(articleId) && coverage(hit) >= floor && hit.matchedWords >= wordsNeeded && hit.matchedConcepts.length >= conceptsNeeded,
+      mayBeAbout(articleId) &&
+      coverage(hit) >= floor &&
+      hit.matchedWords >= wordsNeeded &&
+      hit.matchedConcepts.length >= conceptsNeeded &&
+      hasWritten(hit),
   };
 }

@@ -39,7 +39,7 @@ export type RefusalReason = (typeof REFUSAL_REASONS)[number];
  * number no article has, an asked-for attribute no article uses, a year every
  * article rules out); the gold paragraph is not among the candidates; or it
  * is, and covers less of the question's weight than the floor, or matches
- * too few of its words (or of its concepts, or is ruled out by the year rule),
+ * too few of its words (or of its concepts, or of them as written, or is ruled out by the year rule),
  * or it would answer but is ranked below the passages that may lead.
  */
 export function refusalOf(

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Answer, answerQuestion } from '../../src/core/answer.js';
+import { type Answer, answerQuestion, DEFAULT_ANSWER_OPTIONS } from '../../src/core/answer.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { loadKnowledgeBase } from '../../src/core/load.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
@@ -54,6 +54,17 @@ describe('answerQuestion', () => {
     ['a year outside the years the corpus names, for an undated article naming none', 'ماذا قال وزير الخارجية عن التحالف في 2005؟'],
   ])('stays silent on %s', (_what, question) => {
     expect(ask(question)).toMatchObject({ status: 'not_found', passages: [] });
+  });
+
+  it('stays silent when a passage shares no word of the question as written, only its relatives', () => {
+    // «العرب» matches «العربية» through the stemmer: the topic, not an answer
+    const question = 'من هم العرب؟';
+    expect(answerQuestion(kb, question, { ...DEFAULT_ANSWER_OPTIONS, minWrittenShare: 0 }).status).toBe('answered');
+    expect(ask(question)).toMatchObject({ status: 'not_found', passages: [] });
+    // inflection is the same word: «المانحون» is written «المانحة» in the passage
+    expect(ask('من هم المانحون؟').status).toBe('answered');
+    // a name in Latin letters is never written so in an Arabic article: it crosses by sound
+    expect(ask('من هو Tillerson؟').status).toBe('answered');
   });
 
   it('answers a question asking for a name although no article uses the word "name" (ما اسم…)', () => {

@@ -3,6 +3,8 @@ const SCORE = 0;
 const MASS = 1;
 const WORDS = 2;
 const TF = 3;
+const CANDIDATE = 1;
+const REMOVED = 2;
 
 /**
  * Per-passage running totals of one search, reset after each search by
@@ -15,19 +17,26 @@ export class Accumulator {
   private readonly mark: Uint8Array;
   readonly candidates: number[] = [];
 
-  constructor(size: number) {
+  /** `removed`: passages (of a base segment, see segments.ts) never made candidates */
+  constructor(size: number, removed?: Uint8Array) {
     this.cells = new Float64Array(size * STRIDE);
     this.mark = new Uint8Array(size);
+    if (removed) for (let p = 0; p < removed.length; p++) if (removed[p]) this.mark[p] = REMOVED;
   }
 
   has(passage: number): boolean {
-    return this.mark[passage] === 1;
+    return this.mark[passage] === CANDIDATE;
   }
 
-  /** Makes a passage a candidate; false if it already was. */
+  /** Whether a passage was removed (it is never a candidate). */
+  removed(passage: number): boolean {
+    return this.mark[passage] === REMOVED;
+  }
+
+  /** Makes a passage a candidate; false if it already was, or was removed. */
   add(passage: number): boolean {
     if (this.mark[passage]) return false;
-    this.mark[passage] = 1;
+    this.mark[passage] = CANDIDATE;
     this.candidates.push(passage);
     return true;
   }

@@ -66,7 +66,8 @@ export class TypoNeighbors {
       }
     }
     return [...found]
-      .filter((id) => this.vocabulary.df(id) > 0)
+      // over a base, a term every passage of which was removed is gone
+      .filter((id) => !this.base || this.vocabulary.df(id) > 0)
       .sort((a, b) => this.vocabulary.df(b) - this.vocabulary.df(a))
       .slice(0, limit)
       .map((id) => this.vocabulary.term(id));

@@ -65,11 +65,13 @@ export class TypoNeighbors {
           for (const id of index.get(key) ?? []) if (withinOneEdit(term, this.vocabulary.term(id))) found.add(id);
       }
     }
-    return [...found]
-      // over a base, a term every passage of which was removed is gone
-      .filter((id) => !this.base || this.vocabulary.df(id) > 0)
-      .sort((a, b) => this.vocabulary.df(b) - this.vocabulary.df(a))
-      .slice(0, limit)
-      .map((id) => this.vocabulary.term(id));
+    return (
+      [...found]
+        // over a base, a term every passage of which was removed is gone
+        .filter((id) => !this.base || this.vocabulary.df(id) > 0)
+        .sort((a, b) => this.vocabulary.df(b) - this.vocabulary.df(a))
+        .slice(0, limit)
+        .map((id) => this.vocabulary.term(id))
+    );
   }
 }

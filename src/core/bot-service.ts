@@ -7,14 +7,14 @@ import { type Answer, type AnswerOptions, answerQuestion, DEFAULT_ANSWER_OPTIONS
 import type { BuildResult } from './build-job.js';
 import type { CorpusChanges } from './corpus-difference.js';
 import { corpusStamps, type FileStamp } from './corpus-stamps.js';
-import { readDelta, removeDelta, writeDelta } from './delta-store.js';
+import { readSnapshotWithDelta, removeDelta, writeDelta } from './delta-store.js';
 import type { Platform } from './invocation.js';
 import { type KnowledgeBase, PARAGRAPH_RANKING, withModeratorSynonyms } from './knowledge-base.js';
 import type { Logger } from './logger.js';
 import { buildOffThread, buildOnThisThread } from './off-thread-build.js';
 import { type CorpusSize, countChanges, type ReloadReport } from './reload-report.js';
 import type { ArticleSummary } from './reply.js';
-import { applyDelta, asBase, deltaShare, MERGE_SHARE, Phases, reloadByDelta, type ServedCorpus } from './segment-reload.js';
+import { asBase, deltaShare, MERGE_SHARE, Phases, reloadByDelta, type ServedCorpus } from './segment-reload.js';
 import { keyFor, keyInPieces, readSnapshot, restoreSnapshot } from './snapshot-store.js';
 import type { StatsSnapshot } from './stats.js';
 
@@ -46,6 +46,8 @@ export interface BotServiceOptions {
   logger: Logger;
   answer?: Partial<AnswerOptions>;
   now?: () => number;
+  /** a reload's delta holding more than this share of the snapshot's passages is folded into a new one (default MERGE_SHARE) */
+  mergeShare?: number;
 }
 
 export interface AskResult {
@@ -100,6 +102,7 @@ export class BotService {
   private served: ServedCorpus | undefined;
   private titles: { articles: readonly Article[]; finder: TitleFinder } | undefined;
   private readonly observer: BotObserver;
+  private readonly mergeShare: number;
 
   constructor(options: BotServiceOptions) {
     this.corpusDir = options.corpusDir;
@@ -111,6 +114,7 @@ export class BotService {
     this.now = options.now ?? Date.now;
     this.startedAt = this.now();
     this.observer = options.observer ?? {};
+    this.mergeShare = options.mergeShare ?? MERGE_SHARE;
   }
 
   get ready(): boolean {
@@ -172,7 +176,7 @@ export class BotService {
       'index built and serving',
     );
     // a delta grown past its share is folded into a new snapshot, in the worker, while this one serves
-    if (deltaShare(kb) > MERGE_SHARE) setImmediate(() => void this.reload({ full: true }).catch(() => {}));
+    if (deltaShare(kb) > this.mergeShare) setImmediate(() => void this.reload({ full: true }).catch(() => {}));
     return { swapped: true, before, after, problems, ms: performance.now() - started, changes };
   }
 
@@ -238,27 +242,17 @@ export class BotService {
     };
   }
 
-  /** At start, when the snapshot is not of these files: the snapshot its delta goes on, with the delta, when both are whole and current. */
+  /** At start, when the snapshot is not of these files: the snapshot with its delta (see readSnapshotWithDelta). */
   private async readWithDelta(
     dir: string,
     key: string,
     stamps: FileStamp[],
     extra: SynonymGroup[],
   ): Promise<LoadedIndex | { rejected: string }> {
-    const delta = await readDelta(dir, key);
-    if ('rejected' in delta) return delta;
-    const base = await readSnapshot(dir, delta.baseKey, extra);
-    if ('rejected' in base) return { rejected: `the snapshot its delta goes on is not there (${base.rejected})` };
-    if (!base.reader) return { rejected: 'the snapshot its delta goes on was not read from a file' };
-    const baseKb = asBase(base.kb, delta.baseKey, base.reader);
-    const order = [...new Set(stamps.filter((s) => s.name.endsWith('.txt')).map((s) => s.name.slice(0, -4)))];
-    const kb = await applyDelta(baseKb.segments!.base, new Map(delta.articles.map((a) => [a.id, a])), new Set(delta.removed), order, extra);
-    if ('rebuild' in kb) return { rejected: kb.rebuild };
-    this.logger.info(
-      { snapshotDir: dir, articles: delta.articles.length, removed: delta.removed.length },
-      'index snapshot loaded, with its delta',
-    );
-    return { kb, problems: delta.problems, builtIn: 'snapshot and delta', served: { stamps, problems: delta.problems } };
+    const read = await readSnapshotWithDelta(dir, key, stamps, extra);
+    if ('rejected' in read) return read;
+    this.logger.info({ snapshotDir: dir, articles: read.articles, removed: read.removed }, 'index snapshot loaded, with its delta');
+    return { kb: read.kb, problems: read.problems, builtIn: 'snapshot and delta', served: { stamps, problems: read.problems } };
   }
 
   /** A reload of the files changed since, as a delta on the snapshot the index was read from; undefined when a full build is needed. */

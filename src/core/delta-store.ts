@@ -2,8 +2,13 @@ import { closeSync, openSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import type { Article, CorpusProblem } from '../corpus/index.js';
+import type { Article, CorpusProblem, SynonymGroup } from '../corpus/index.js';
+import { listingOf } from '../corpus/loader.js';
+import type { FileStamp } from './corpus-stamps.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+import { applyDelta, asBase } from './segment-reload.js';
 import { SnapshotReader, writeSectionsFile } from './snapshot-format.js';
+import { readSnapshot } from './snapshot-store.js';
 
 /** The delta's file in DATA_DIR, beside the snapshot it goes on (see segment-reload.ts). */
 export const DELTA_FILE = 'index-delta.bin';
@@ -78,4 +83,30 @@ export async function readDelta(dir: string, key: string): Promise<SavedDelta | 
 /** Removes the delta (a full build made a new snapshot: the delta's changes are in it). */
 export async function removeDelta(dir: string): Promise<void> {
   await rm(join(dir, DELTA_FILE), { force: true });
+}
+
+/**
+ * At start, when the snapshot is not of these files: the snapshot the delta
+ * in `dir` goes on, with the delta, when the delta carries `key` (these
+ * files) and both are whole; otherwise why not, for one log line.
+ */
+export async function readSnapshotWithDelta(
+  dir: string,
+  key: string,
+  stamps: readonly FileStamp[],
+  extraSynonyms: readonly SynonymGroup[],
+): Promise<{ kb: KnowledgeBase; problems: CorpusProblem[]; articles: number; removed: number } | { rejected: string }> {
+  const delta = await readDelta(dir, key);
+  if ('rejected' in delta) return delta;
+  const base = await readSnapshot(dir, delta.baseKey, extraSynonyms);
+  if ('rejected' in base) return { rejected: `the snapshot its delta goes on is not usable (${base.rejected})` };
+  if (!base.reader) return { rejected: 'the snapshot its delta goes on was not read from a file' };
+  const { segments } = asBase(base.kb, delta.baseKey, base.reader);
+  const order = listingOf(
+    dir,
+    stamps.map((s) => s.name),
+  ).textIds;
+  const kb = await applyDelta(segments!.base, new Map(delta.articles.map((a) => [a.id, a])), new Set(delta.removed), order, extraSynonyms);
+  if ('rebuild' in kb) return { rejected: kb.rebuild };
+  return { kb, problems: delta.problems, articles: delta.articles.length, removed: delta.removed.length };
 }

@@ -20,11 +20,12 @@ import type { SnapshotReader } from './snapshot-format.js';
 export const MERGE_SHARE = 0.05;
 
 /**
- * More base passages than this share indexed again because a stem count
- * changed the term of a word they hold (see retermedWords): a full build
- * is then about as quick.
+ * More base passages than this share (and more than REINDEX_MIN) indexed
+ * again because a stem count changed the term of a word they hold (see
+ * retermedWords): a full build is then about as quick.
  */
 const REINDEX_SHARE = 0.02;
+const REINDEX_MIN = 2000;
 
 /** A knowledge base read from a snapshot: what deltas go on. */
 export interface SegmentBase {
@@ -235,7 +236,7 @@ export async function applyDelta(
         passages += base.positions.get(id)!.count;
       }
     }
-    if (passages > REINDEX_SHARE * baseKb.passages.length)
+    if (passages > Math.max(REINDEX_MIN, REINDEX_SHARE * baseKb.passages.length))
       return { rebuild: `${retermed.length} words of the corpus take another term: ${passages} passages to index again` };
     await yieldToQuestions();
   }
@@ -258,10 +259,14 @@ export async function applyDelta(
       refs.push({ id: `${article.id}#${paragraph.n}`, article, paragraph });
     }
   }
-  const index = baseKb.index.withDelta({ removed: removedPassages, added, counts, retermed: new Set(retermed.map((w) => w.word)) }, [
-    ...baseKb.corpusSynonyms,
-    ...extraSynonyms,
-  ]);
+  const delta = {
+    removed: removedPassages,
+    added,
+    counts,
+    retermed: new Set(retermed.map((w) => w.word)),
+    order: await corpusOrder(base, deltaArticles, removed, order),
+  };
+  const index = baseKb.index.withDelta(delta, [...baseKb.corpusSynonyms, ...extraSynonyms]);
   phases.lap('deltaIndex');
   await index.prepare(yieldToQuestions);
   phases.lap('prepare');
@@ -285,6 +290,40 @@ export async function applyDelta(
     ranking: baseKb.ranking,
     segments: { base, articles, removed },
   };
+}
+
+/**
+ * Per passage number (the base's, then the delta's): its place among the
+ * passages of the corpus in its order, as a full build numbers them, so
+ * that ties rank as they would there.
+ */
+async function corpusOrder(
+  base: SegmentBase,
+  deltaArticles: readonly Article[],
+  removed: ReadonlySet<string>,
+  order: readonly string[],
+): Promise<Int32Array> {
+  const baseSlots = base.kb.passages.length;
+  const deltaFirst = new Map<string, { first: number; count: number }>();
+  let slots = baseSlots;
+  for (const article of deltaArticles) {
+    deltaFirst.set(article.id, { first: slots, count: article.paragraphs.length });
+    slots += article.paragraphs.length;
+  }
+  const out = new Int32Array(slots).fill(-1);
+  let place = 0;
+  for (const [k, id] of order.entries()) {
+    if (k % 5000 === 4999) await yieldToQuestions();
+    const inDelta = deltaFirst.get(id);
+    if (inDelta) {
+      for (let p = inDelta.first; p < inDelta.first + inDelta.count; p++) out[p] = place++;
+      continue;
+    }
+    const at = base.positions.get(id);
+    if (!at || removed.has(id)) continue;
+    for (let p = at.first; p < at.first + at.count; p++) out[p] = place++;
+  }
+  return out;
 }
 
 /** The base's version of an article, if it has one. */

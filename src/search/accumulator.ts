@@ -17,11 +17,24 @@ export class Accumulator {
   private readonly mark: Uint8Array;
   readonly candidates: number[] = [];
 
-  /** `removed`: passages (of a base segment, see segments.ts) never made candidates */
-  constructor(size: number, removed?: Uint8Array) {
+  /**
+   * `removed`: passages (of a base segment, see segments.ts) never made
+   * candidates; `order`: per passage, its place in the corpus, which breaks
+   * ties (by default its number)
+   */
+  constructor(
+    size: number,
+    removed?: Uint8Array,
+    private readonly order?: Int32Array,
+  ) {
     this.cells = new Float64Array(size * STRIDE);
     this.mark = new Uint8Array(size);
     if (removed) for (let p = 0; p < removed.length; p++) if (removed[p]) this.mark[p] = REMOVED;
+  }
+
+  /** Which of two passages of equal score comes first: the one earlier in the corpus. */
+  private before(a: number, b: number): number {
+    return this.order ? this.order[a]! - this.order[b]! : a - b;
   }
 
   has(passage: number): boolean {
@@ -95,15 +108,15 @@ export class Accumulator {
     this.candidates.length = 0;
   }
 
-  /** Orders passages best first (ties by passage number, for stable results). */
+  /** Orders passages best first (ties by place in the corpus, for stable results). */
   sortByScore(passages: number[]): number[] {
-    return passages.sort((a, b) => this.score(b) - this.score(a) || a - b);
+    return passages.sort((a, b) => this.score(b) - this.score(a) || this.before(a, b));
   }
 
   /** The `k` candidates with the highest scores, best first (a bounded min-heap, O(n log k)). */
   top(k: number): number[] {
     const heap: number[] = [];
-    const less = (a: number, b: number) => this.score(a) < this.score(b) || (this.score(a) === this.score(b) && a > b);
+    const less = (a: number, b: number) => this.score(a) < this.score(b) || (this.score(a) === this.score(b) && this.before(a, b) > 0);
     const siftDown = (i: number) => {
       for (;;) {
         const l = 2 * i + 1;

@@ -136,7 +136,7 @@ export class PassageIndex {
     this.synonyms = new SynonymTable(synonyms, data.analyzer);
     this.ranking = ranking;
     this.candidateBudget = candidateBudget;
-    this.acc = new Accumulator(this.slots, data.segmented?.removed);
+    this.acc = new Accumulator(this.slots, data.segmented?.removed, data.segmented?.order);
     this.typos = typos ?? new TypoNeighbors(data.vocabulary);
     this.families = families ?? new WordFamilies(data.vocabulary);
     this.crossLanguage =

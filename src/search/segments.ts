@@ -116,6 +116,12 @@ export interface Delta {
   counts: StemCounts;
   /** words of the base whose term is another now: the base's name entries for them no longer count */
   retermed?: ReadonlySet<string>;
+  /**
+   * Per passage number (the base's, then the delta's): its place in the
+   * corpus as a full build would number it. Passages of equal score are
+   * ranked in that order, as in a full build; without it, by number.
+   */
+  order?: Int32Array;
 }
 
 /** The segments' place in IndexData. */
@@ -126,6 +132,8 @@ export interface Segmented {
   removed: Uint8Array;
   /** the base segment's passage count */
   baseSlots: number;
+  /** see Delta.order */
+  order?: Int32Array;
 }
 
 class SegmentedForwardIndex extends ForwardIndex {
@@ -305,7 +313,7 @@ export function segmentedIndexData(base: IndexData, delta: Delta): IndexData {
     answerTypes: joined(base.answerTypes, answerTypes, (n) => new Uint8Array(n)),
     followsNeighbor: joined(base.followsNeighbor, followsNeighbor, (n) => new Uint8Array(n)),
     names,
-    segmented: { slots: baseSlots + count, removed, baseSlots },
+    segmented: { slots: baseSlots + count, removed, baseSlots, order: delta.order },
   };
 }
 

@@ -26,7 +26,7 @@ export async function corpusStamps(dir: string): Promise<FileStamp[] | undefined
   // on the thread that answers questions, synchronous stats too (a third of the time of as many promises, and no garbage
   // per file), a batch at a time with the questions in between
   const stamps: FileStamp[] = [];
-  const BATCH = 1000;
+  const BATCH = 400;
   for (let i = 0; i < names.length; i += BATCH) {
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     stamps.push(...stampsNow(dir, names.slice(i, i + BATCH)));
@@ -104,7 +104,7 @@ export async function snapshotKeyInPieces(
   const hash = createHash('sha256');
   const head = JSON.stringify({ versions, code: indexCodeHash(), options, stamps: [] });
   hash.update(head.slice(0, -3));
-  const BATCH = 2000;
+  const BATCH = 1000;
   for (let i = 0; i < stamps.length; i += BATCH) {
     if (i > 0) await pause();
     const piece = JSON.stringify(stamps.slice(i, i + BATCH));

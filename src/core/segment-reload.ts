@@ -130,7 +130,7 @@ async function wordsDependingOn(reader: SnapshotReader, stems: readonly string[]
 async function lineNumbers(text: string, lines: readonly string[]): Promise<Set<number>> {
   const starts: number[] = [];
   for (const [k, line] of lines.entries()) {
-    if (k % 100 === 99) await yieldToQuestions();
+    if (k % 10 === 9) await yieldToQuestions();
     if (text.startsWith(`${line}\n`) || text === line) starts.push(0);
     else {
       const at = text.indexOf(`\n${line}\n`);
@@ -171,7 +171,7 @@ async function titleChanges(
   const before = new Set<string>();
   const keptBefore = new Set<string>();
   for (const [k, article] of baseArticles.entries()) {
-    if (k % 5000 === 4999) await yieldToQuestions();
+    if (k % 2000 === 1999) await yieldToQuestions();
     if (article.paragraphs.length === 0) continue;
     const headline = byHeadline.get(article.title ?? '');
     if (!headline) continue;
@@ -274,7 +274,7 @@ export async function applyDelta(
 
   const now: Article[] = [];
   for (const [k, id] of order.entries()) {
-    if (k % 5000 === 4999) await yieldToQuestions();
+    if (k % 2000 === 1999) await yieldToQuestions();
     const article = removed.has(id) ? undefined : (articles.get(id) ?? baseArticle(base, id));
     if (article) now.push(article);
   }
@@ -313,7 +313,7 @@ async function corpusOrder(
   const out = new Int32Array(slots).fill(-1);
   let place = 0;
   for (const [k, id] of order.entries()) {
-    if (k % 5000 === 4999) await yieldToQuestions();
+    if (k % 2000 === 1999) await yieldToQuestions();
     const inDelta = deltaFirst.get(id);
     if (inDelta) {
       for (let p = inDelta.first; p < inDelta.first + inDelta.count; p++) out[p] = place++;
@@ -411,7 +411,7 @@ export async function reloadByDelta(
   const changes: CorpusChanges = { added: [], changed: [], removed: [] };
   const present = new Set(listing.textIds);
   for (const [k, id] of listing.textIds.entries()) {
-    if (k % 5000 === 4999) await yieldToQuestions();
+    if (k % 2000 === 1999) await yieldToQuestions();
     if (!affected.has(id)) {
       const before = previousProblems.get(id);
       if (before) problems.push(...before);

@@ -73,6 +73,8 @@ try {
     checked = test.length;
     differing = test.filter((q) => top10(bot.knowledgeBase, q.question) !== top10(fresh, q.question)).length;
   }
+  // the delta is saved once it serves: the next start (see run.ts) reads it
+  await bot.saved;
   console.log(
     JSON.stringify({
       startMs: startReport.ms,

@@ -27,6 +27,8 @@ interface LoadedIndex {
   served?: ServedCorpus;
   /** where a reload by delta's time went (ms) */
   phases?: Record<string, number>;
+  /** what to save once it serves (a reload by delta's file) */
+  save?: () => Promise<void>;
 }
 
 /** Hooks for metrics: called after each question and each reload. */
@@ -100,6 +102,7 @@ export class BotService {
   private reloading: Promise<ReloadReport> | undefined;
   /** the files as stamped when the serving index was made, and what their load reported: a reload by delta starts from them */
   private served: ServedCorpus | undefined;
+  private saving: Promise<void> = Promise.resolve();
   private titles: { articles: readonly Article[]; finder: TitleFinder } | undefined;
   private readonly observer: BotObserver;
   private readonly mergeShare: number;
@@ -115,6 +118,11 @@ export class BotService {
     this.startedAt = this.now();
     this.observer = options.observer ?? {};
     this.mergeShare = options.mergeShare ?? MERGE_SHARE;
+  }
+
+  /** Settles once what the last reload saves beside the snapshot (its delta) is written; never rejects. */
+  get saved(): Promise<void> {
+    return this.saving;
   }
 
   get ready(): boolean {
@@ -159,7 +167,7 @@ export class BotService {
   private async rebuild(initial: boolean, full: boolean): Promise<ReloadReport> {
     const started = performance.now();
     const before = this.size();
-    const { kb, problems, changes, builtIn, served, phases } = await this.loadIndex(initial, full);
+    const { kb, problems, changes, builtIn, served, phases, save } = await this.loadIndex(initial, full);
     if (!kb) {
       const errors = problems.filter((p) => p.severity === 'error');
       this.logger.warn(
@@ -170,6 +178,8 @@ export class BotService {
     }
     this.kb = kb;
     this.served = served;
+    // one save at a time, in order: a later reload's file replaces an earlier one's
+    if (save) this.saving = this.saving.then(save);
     const after = this.size();
     this.logger.info(
       { ...after, buildMs: Math.round(kb.buildMs), builtIn, problems: problems.length, ...(changes && countChanges(changes)), phases },
@@ -231,14 +241,15 @@ export class BotService {
       ? await readSnapshot(this.snapshotDir!, result.key, extra)
       : await restoreSnapshot(result.bytes!, extra);
     if ('rejected' in restored) throw new Error(`the snapshot just built cannot be read: ${restored.rejected}`);
-    // the new snapshot holds every change: a delta on the old one is stale
-    if (result.written) await removeDelta(this.snapshotDir!).catch(() => {});
+    const dir = this.snapshotDir;
     return {
       kb: restored.reader ? asBase(restored.kb, result.key, restored.reader) : restored.kb,
       problems: result.problems,
       changes: result.changes,
       builtIn: result.threadId === 0 ? 'main thread' : 'worker',
       served: { stamps: result.stamps, problems: result.problems },
+      // the new snapshot holds every change: a delta on the old one is stale
+      save: result.written && dir ? () => removeDelta(dir).catch(() => {}) : undefined,
     };
   }
 
@@ -273,18 +284,20 @@ export class BotService {
       return undefined;
     }
     const segments = outcome.kb.segments!;
-    try {
-      const key = await keyInPieces(stamps, PARAGRAPH_RANKING, () => new Promise((resolve) => setImmediate(resolve)));
-      await writeDelta(dir, key, {
-        baseKey: segments.base.key,
-        articles: [...segments.articles.values()],
-        removed: [...segments.removed],
-        problems: outcome.problems,
-      });
-    } catch (error) {
-      this.logger.warn({ err: error, snapshotDir: dir }, 'index delta not written; the next start builds again');
-    }
-    phases.lap('deltaFile');
+    // saved once the delta serves, not before: the key of tens of thousands of stamps takes a while on this thread
+    const save = async () => {
+      try {
+        const key = await keyInPieces(stamps, PARAGRAPH_RANKING, () => new Promise((resolve) => setImmediate(resolve)));
+        await writeDelta(dir, key, {
+          baseKey: segments.base.key,
+          articles: [...segments.articles.values()],
+          removed: [...segments.removed],
+          problems: outcome.problems,
+        });
+      } catch (error) {
+        this.logger.warn({ err: error, snapshotDir: dir }, 'index delta not written; the next start builds again');
+      }
+    };
     return {
       kb: outcome.kb,
       problems: outcome.problems,
@@ -292,6 +305,7 @@ export class BotService {
       builtIn: 'delta',
       served: { stamps: outcome.stamps, problems: outcome.problems },
       phases: phases.ms,
+      save,
     };
   }
 

@@ -193,6 +193,7 @@ describe('a reload by delta', () => {
     await bot.reload({ initial: true });
     changeCorpus(corpus);
     await bot.reload();
+    await bot.saved;
     expect(existsSync(join(data, DELTA_FILE))).toBe(true);
 
     const logged: Logged[] = [];
@@ -235,6 +236,7 @@ describe('a reload by delta', () => {
     await bot.reload({ initial: true });
     changeCorpus(corpus);
     await bot.reload();
+    await bot.saved;
     spoil(corpus, data);
 
     const logged: Logged[] = [];
@@ -245,6 +247,7 @@ describe('a reload by delta', () => {
     expect(lines[0]!.message).toContain(reason);
     expect(builtIn(logged)).toEqual(['main thread']);
     // the build's snapshot holds every change: the delta is gone
+    await restarted.saved;
     expect(existsSync(join(data, DELTA_FILE))).toBe(false);
   });
 
@@ -263,6 +266,7 @@ describe('a reload by delta', () => {
     expect(builtIn(logged)).toEqual(['main thread', 'delta', 'main thread']);
     expect(bot.knowledgeBase.segments!.articles.size).toBe(0);
     expect(bot.knowledgeBase.index.built.segmented).toBeUndefined();
+    await bot.saved;
     expect(existsSync(join(data, DELTA_FILE))).toBe(false);
     expect(bot.knowledgeBase.index.search('اجتماع طارئ الرباط', 1).hits).toHaveLength(1);
   });

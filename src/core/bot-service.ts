@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Article, CorpusProblem, SynonymGroup } from '../corpus/index.js';
+import { listingOf } from '../corpus/loader.js';
 import { TitleFinder } from '../search/title-finder.js';
 import { ANSWER_TTL_MS, type ChannelRules, type Store, type StoreChange } from '../store/index.js';
 import { normalizeText } from '../text/index.js';
@@ -205,7 +206,7 @@ export class BotService {
         if ('kb' in read) {
           this.logger.info({ snapshotDir: this.snapshotDir }, 'index snapshot loaded');
           const kb = read.reader ? asBase(read.kb, key, read.reader) : read.kb;
-          return { kb, problems: read.problems, builtIn: 'snapshot', served: { stamps, problems: read.problems } };
+          return { kb, problems: read.problems, builtIn: 'snapshot', served: this.servedCorpus(stamps, read.problems) };
         }
         const withDelta = await this.readWithDelta(this.snapshotDir, key, stamps, extra);
         if (!('rejected' in withDelta)) return withDelta;
@@ -247,9 +248,21 @@ export class BotService {
       problems: result.problems,
       changes: result.changes,
       builtIn: result.threadId === 0 ? 'main thread' : 'worker',
-      served: { stamps: result.stamps, problems: result.problems },
+      served: this.servedCorpus(result.stamps, result.problems),
       // the new snapshot holds every change: a delta on the old one is stale
       save: result.written && dir ? () => removeDelta(dir).catch(() => {}) : undefined,
+    };
+  }
+
+  /** What a later reload by delta starts from; the listing made now, while no reload waits for it. */
+  private servedCorpus(stamps: FileStamp[], problems: CorpusProblem[]): ServedCorpus {
+    return {
+      stamps,
+      problems,
+      listing: listingOf(
+        this.corpusDir,
+        stamps.map((s) => s.name),
+      ),
     };
   }
 
@@ -263,7 +276,7 @@ export class BotService {
     const read = await readSnapshotWithDelta(dir, key, stamps, extra);
     if ('rejected' in read) return read;
     this.logger.info({ snapshotDir: dir, articles: read.articles, removed: read.removed }, 'index snapshot loaded, with its delta');
-    return { kb: read.kb, problems: read.problems, builtIn: 'snapshot and delta', served: { stamps, problems: read.problems } };
+    return { kb: read.kb, problems: read.problems, builtIn: 'snapshot and delta', served: this.servedCorpus(stamps, read.problems) };
   }
 
   /** A reload of the files changed since, as a delta on the snapshot the index was read from; undefined when a full build is needed. */
@@ -303,7 +316,7 @@ export class BotService {
       problems: outcome.problems,
       changes: outcome.changes,
       builtIn: 'delta',
-      served: { stamps: outcome.stamps, problems: outcome.problems },
+      served: { stamps: outcome.stamps, problems: outcome.problems, listing: outcome.listing },
       phases: phases.ms,
       save,
     };

@@ -1,5 +1,5 @@
 import { type Article, type CorpusProblem, SYNONYMS_FILE, type SynonymGroup } from '../corpus/index.js';
-import { listingOf, loadArticle } from '../corpus/loader.js';
+import { type CorpusListing, listingOf, loadArticle } from '../corpus/loader.js';
 import { type BaseWord, type PassageInput, retermedWords, stemCountsAfter } from '../search/index.js';
 import { type CorpusChanges, sameArticle } from './corpus-difference.js';
 import type { FileStamp } from './corpus-stamps.js';
@@ -86,7 +86,7 @@ export class Phases {
  */
 async function wordsDependingOn(reader: SnapshotReader, stems: readonly string[]): Promise<BaseWord[] | undefined> {
   if (!reader.has('words.dependsOn') || !reader.has('words.list')) return undefined;
-  const keyIds = await lineNumbers(await reader.utf8('words.keys'), stems);
+  const keyIds = await lineNumbers(await reader.utf8Bytes('words.keys'), stems);
   if (keyIds.size === 0) return [];
   const offsets = await reader.i32('words.dependsOn.offsets');
   const dependsOn = await reader.i32('words.dependsOn');
@@ -110,7 +110,7 @@ async function wordsDependingOn(reader: SnapshotReader, stems: readonly string[]
   let start = 0;
   let next = 0;
   for (let at = 0; at <= list.length && next < found.length; at++) {
-    if (at % 500_000 === 499_999) await yieldToQuestions();
+    if (at % 200_000 === 199_999) await yieldToQuestions();
     if (at < list.length && list[at] !== 10) continue;
     if (line === found[next]) {
       out.push({ word: decoder.decode(list.subarray(start, at)), term: terms[line]! });
@@ -123,29 +123,30 @@ async function wordsDependingOn(reader: SnapshotReader, stems: readonly string[]
 }
 
 /**
- * The line numbers of `lines` in a text of one distinct line each, found by
- * search and counted in one walk: no string per line of a list of hundreds
- * of thousands.
+ * The line numbers of `lines` in UTF-8 text of one distinct line each, found
+ * by a native byte search and counted in one walk: no string per line of a
+ * list of hundreds of thousands.
  */
-async function lineNumbers(text: string, lines: readonly string[]): Promise<Set<number>> {
+async function lineNumbers(bytes: Uint8Array, lines: readonly string[]): Promise<Set<number>> {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const starts: number[] = [];
   for (const [k, line] of lines.entries()) {
-    if (k % 10 === 9) await yieldToQuestions();
-    if (text.startsWith(`${line}\n`) || text === line) starts.push(0);
-    else {
-      const at = text.indexOf(`\n${line}\n`);
-      if (at >= 0) starts.push(at + 1);
-      else if (text.endsWith(`\n${line}`)) starts.push(text.length - line.length);
-    }
+    if (k % 20 === 19) await yieldToQuestions();
+    const inside = text.indexOf(`\n${line}\n`);
+    if (inside >= 0) starts.push(inside + 1);
+    else if (text.subarray(0, Buffer.byteLength(line) + 1).equals(Buffer.from(`${line}\n`))) starts.push(0);
+    else if (text.length > 0 && text.subarray(text.length - Buffer.byteLength(line) - 1).equals(Buffer.from(`\n${line}`)))
+      starts.push(text.length - Buffer.byteLength(line));
+    else if (text.equals(Buffer.from(line))) starts.push(0);
   }
   starts.sort((a, b) => a - b);
   const found = new Set<number>();
   let line = 0;
   let at = 0;
   for (const start of starts) {
-    for (let next = text.indexOf('\n', at); next >= 0 && next < start; next = text.indexOf('\n', next + 1)) {
-      line++;
-      at = next + 1;
+    for (; at < start; at++) {
+      if (at % 200_000 === 199_999) await yieldToQuestions();
+      if (text[at] === 10) line++;
     }
     found.add(line);
   }
@@ -336,18 +337,25 @@ function baseArticle(base: SegmentBase, id: string): Article | undefined {
 export interface ServedCorpus {
   stamps: readonly FileStamp[];
   problems: readonly CorpusProblem[];
+  /** the listing of those files, once a reload by delta made it (the next one reuses it while no file comes or goes) */
+  listing?: CorpusListing;
 }
 
 export type DeltaReload =
   | { kind: 'rebuild'; why: string }
   | { kind: 'refused'; problems: CorpusProblem[] }
-  | { kind: 'delta'; kb: KnowledgeBase; problems: CorpusProblem[]; changes: CorpusChanges; stamps: FileStamp[] };
+  | { kind: 'delta'; kb: KnowledgeBase; problems: CorpusProblem[]; changes: CorpusChanges; stamps: FileStamp[]; listing: CorpusListing };
 
 const idOf = (file: string) => file.replace(/\.(txt|json)$/, '');
 
-/** Names of the files added, removed, or whose size or modification time changed: both lists sorted by name, walked side by side. */
-function touchedFiles(before: readonly FileStamp[], now: readonly FileStamp[]): Set<string> {
+/**
+ * Names of the files added, removed, or whose size or modification time
+ * changed, and whether the names are the same: both lists sorted by name,
+ * walked side by side.
+ */
+function touchedFiles(before: readonly FileStamp[], now: readonly FileStamp[]): { touched: Set<string>; sameNames: boolean } {
   const touched = new Set<string>();
+  let sameNames = true;
   let i = 0;
   let j = 0;
   while (i < before.length || j < now.length) {
@@ -355,9 +363,11 @@ function touchedFiles(before: readonly FileStamp[], now: readonly FileStamp[]): 
     const b = now[j];
     if (b === undefined || (a !== undefined && a.name < b.name)) {
       touched.add(a!.name);
+      sameNames = false;
       i++;
     } else if (a === undefined || b.name < a.name) {
       touched.add(b.name);
+      sameNames = false;
       j++;
     } else {
       if (a.size !== b.size || a.mtimeMs !== b.mtimeMs) touched.add(a.name);
@@ -365,7 +375,7 @@ function touchedFiles(before: readonly FileStamp[], now: readonly FileStamp[]): 
       j++;
     }
   }
-  return touched;
+  return { touched, sameNames };
 }
 
 /**
@@ -383,12 +393,17 @@ export async function reloadByDelta(
 ): Promise<DeltaReload> {
   const segments = kb.segments;
   if (!segments) return { kind: 'rebuild', why: 'the index was not read from a snapshot' };
-  const touched = touchedFiles(served.stamps, stamps);
+  const { touched, sameNames } = touchedFiles(served.stamps, stamps);
   if (touched.has(SYNONYMS_FILE)) return { kind: 'rebuild', why: 'the synonyms file changed' };
-  const listing = listingOf(
-    corpusDir,
-    stamps.map((s) => s.name),
-  );
+  await yieldToQuestions();
+  // the same names, the same listing: tens of thousands of names are not sorted out again for one changed file
+  const listing =
+    sameNames && served.listing
+      ? served.listing
+      : listingOf(
+          corpusDir,
+          stamps.map((s) => s.name),
+        );
   phases.lap('listing');
   await yieldToQuestions();
   const affected = new Set([...touched].map(idOf));
@@ -442,8 +457,9 @@ export async function reloadByDelta(
   phases.lap('changedFiles');
   await yieldToQuestions();
   if (problems.some((p) => p.severity === 'error')) return { kind: 'refused', problems };
-  if (changes.added.length + changes.changed.length + changes.removed.length === 0) return { kind: 'delta', kb, problems, changes, stamps };
+  if (changes.added.length + changes.changed.length + changes.removed.length === 0)
+    return { kind: 'delta', kb, problems, changes, stamps, listing };
   const applied = await applyDelta(segments.base, articles, removed, listing.textIds, extraSynonyms, phases);
   if ('rebuild' in applied) return { kind: 'rebuild', why: applied.rebuild };
-  return { kind: 'delta', kb: applied, problems, changes, stamps };
+  return { kind: 'delta', kb: applied, problems, changes, stamps, listing };
 }

@@ -16,8 +16,9 @@ import { Vocabulary } from './vocabulary.js';
  * Questions search both; the corpus statistics BM25 reads (passage count,
  * average length, each term's passage count) and the stem counts the
  * analyzer reads are those of the corpus as it is now, so scores equal a
- * full build's. What differs: passage numbers (the delta's come last), and
- * so the order of exact ties; new terms take ids after the base's.
+ * full build's, and passages of equal score rank in corpus order (see
+ * Delta.order). What differs: passage numbers (the delta's come last) and
+ * new terms' ids (after the base's), which answers do not show.
  */
 
 /** What a delta changes in the texts the stem counts are made from (see stemCountsAfter). */

@@ -183,7 +183,15 @@ export class BotService {
     if (save) this.saving = this.saving.then(save);
     const after = this.size();
     this.logger.info(
-      { ...after, buildMs: Math.round(kb.buildMs), builtIn, problems: problems.length, ...(changes && countChanges(changes)), phases },
+      {
+        ...after,
+        buildMs: Math.round(kb.buildMs),
+        builtIn,
+        problems: problems.length,
+        ...(changes && countChanges(changes)),
+        ...(kb.index.built.segmented && { deltaPassages: kb.passages.length - kb.segments!.base.kb.passages.length }),
+        phases,
+      },
       'index built and serving',
     );
     // a delta grown past its share is folded into a new snapshot, in the worker, while this one serves

@@ -1,6 +1,7 @@
 import { type Article, type CorpusProblem, SYNONYMS_FILE, type SynonymGroup } from '../corpus/index.js';
 import { type CorpusListing, listingOf, loadArticle } from '../corpus/loader.js';
 import { type BaseWord, type PassageInput, retermedWords, stemCountsAfter } from '../search/index.js';
+import { beforeNormalization, normalizeText, splitWords } from '../text/index.js';
 import { type CorpusChanges, sameArticle } from './corpus-difference.js';
 import type { FileStamp } from './corpus-stamps.js';
 import { indexedTitle, type KnowledgeBase, type PassageRef } from './knowledge-base.js';
@@ -122,12 +123,26 @@ async function wordsDependingOn(reader: SnapshotReader, stems: readonly string[]
   return out;
 }
 
+/** More lines than this are looked up in one pass over the text rather than searched for one by one. */
+const MANY_LINES = 40;
+
 /**
  * The line numbers of `lines` in UTF-8 text of one distinct line each, found
  * by a native byte search and counted in one walk: no string per line of a
  * list of hundreds of thousands.
  */
 async function lineNumbers(bytes: Uint8Array, lines: readonly string[]): Promise<Set<number>> {
+  if (lines.length > MANY_LINES) {
+    // many: one pass over every line is quicker than a search for each
+    const wanted = new Set(lines);
+    const found = new Set<number>();
+    const all = new TextDecoder().decode(bytes).split('\n');
+    for (let line = 0; line < all.length; line++) {
+      if (line % 20_000 === 19_999) await yieldToQuestions();
+      if (wanted.has(all[line]!)) found.add(line);
+    }
+    return found;
+  }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const starts: number[] = [];
   for (const [k, line] of lines.entries()) {
@@ -188,6 +203,57 @@ async function titleChanges(
   };
 }
 
+/** More passages than this share holding a term of a retermed word: not looked through one by one. */
+const CANDIDATES_SHARE = 0.2;
+
+/**
+ * The base's articles (other than `gone`) holding one of `words`, in a
+ * passage or in the title: the passages holding each word's term are read
+ * again and split into words (their texts were checked when the snapshot was
+ * read), since a term stands for many words.
+ */
+async function articlesHolding(
+  base: SegmentBase,
+  words: readonly BaseWord[],
+  gone: ReadonlySet<string>,
+): Promise<{ articles: Set<string> } | { tooMany: number }> {
+  const { kb } = base;
+  const wanted = new Map<number, Set<string>>();
+  let candidates = 0;
+  for (const { word, term } of words) {
+    if (term < 0) continue;
+    for (const p of kb.index.built.postings.of(term)) {
+      if (gone.has(kb.passages[p]!.article.id)) continue;
+      let set = wanted.get(p);
+      if (!set) {
+        set = new Set();
+        wanted.set(p, set);
+        candidates++;
+      }
+      set.add(word);
+    }
+    if (candidates > CANDIDATES_SHARE * kb.passages.length) return { tooMany: candidates };
+  }
+  const articles = new Set<string>();
+  const titleChecked = new Set<string>();
+  let k = 0;
+  for (const [p, set] of wanted) {
+    if (++k % 200 === 0) await yieldToQuestions();
+    const { article, paragraph } = kb.passages[p]!;
+    if (articles.has(article.id)) continue;
+    const holds = (text: string | undefined) =>
+      text !== undefined && splitWords(normalizeText(beforeNormalization(text))).some((w) => set.has(w));
+    if (holds(paragraph.text)) articles.add(article.id);
+    else if (!titleChecked.has(article.id)) {
+      // the title's words are in each passage's terms: checked once per article, for every word wanted there
+      titleChecked.add(article.id);
+      const all = new Set(words.map((w) => w.word));
+      if (splitWords(normalizeText(beforeNormalization(indexedTitle(article) ?? ''))).some((w) => all.has(w))) articles.add(article.id);
+    }
+  }
+  return { articles };
+}
+
 /**
  * The base with `articles` (changed or added, as they are now) and without
  * `removed`, in the corpus's order `order`; `{ rebuild }` when a full build
@@ -227,18 +293,17 @@ export async function applyDelta(
     if (!candidates) return { rebuild: 'the snapshot has no saved analysis of its words' };
     phases.lap('savedWords');
     retermed = retermedWords(baseKb.index.built, candidates, counts);
+    const holding = await articlesHolding(base, retermed, gone);
+    if ('tooMany' in holding)
+      return { rebuild: `${retermed.length} words of the corpus take another term, in ${holding.tooMany} passages or more` };
     let passages = 0;
-    for (const word of retermed) {
-      if (word.term < 0) continue;
-      for (const p of baseKb.index.built.postings.of(word.term)) {
-        const id = baseKb.passages[p]!.article.id;
-        if (gone.has(id) || reindexed.has(id)) continue;
-        reindexed.add(id);
-        passages += base.positions.get(id)!.count;
-      }
+    for (const id of holding.articles) {
+      reindexed.add(id);
+      passages += base.positions.get(id)!.count;
     }
     if (passages > Math.max(REINDEX_MIN, REINDEX_SHARE * baseKb.passages.length))
       return { rebuild: `${retermed.length} words of the corpus take another term: ${passages} passages to index again` };
+    phases.lap('retermed');
     await yieldToQuestions();
   }
 

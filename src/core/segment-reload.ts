@@ -277,11 +277,15 @@ export async function applyDelta(
       const { first, count } = base.positions.get(id)!;
       return baseKb.passages.slice(first, first + count).map((p) => p.paragraph.text);
     });
-  const { counts, changed } = stemCountsAfter(baseKb.index.built.stemCounts, {
-    removedBodies: baseTexts(gone),
-    addedBodies: changedNow.flatMap((a) => a.paragraphs.map((p) => p.text)),
-    ...(await titleChanges(base, gone, changedNow)),
-  });
+  const { counts, changed } = await stemCountsAfter(
+    baseKb.index.built.stemCounts,
+    {
+      removedBodies: baseTexts(gone),
+      addedBodies: changedNow.flatMap((a) => a.paragraphs.map((p) => p.text)),
+      ...(await titleChanges(base, gone, changedNow)),
+    },
+    yieldToQuestions,
+  );
   phases.lap('stemCounts');
   await yieldToQuestions();
 
@@ -292,7 +296,7 @@ export async function applyDelta(
     const candidates = await wordsDependingOn(base.reader, changed);
     if (!candidates) return { rebuild: 'the snapshot has no saved analysis of its words' };
     phases.lap('savedWords');
-    retermed = retermedWords(baseKb.index.built, candidates, counts);
+    retermed = await retermedWords(baseKb.index.built, candidates, counts, yieldToQuestions);
     const holding = await articlesHolding(base, retermed, gone);
     if ('tooMany' in holding)
       return { rebuild: `${retermed.length} words of the corpus take another term, in ${holding.tooMany} passages or more` };
@@ -332,7 +336,7 @@ export async function applyDelta(
     retermed: new Set(retermed.map((w) => w.word)),
     order: await corpusOrder(base, deltaArticles, removed, order),
   };
-  const index = baseKb.index.withDelta(delta, [...baseKb.corpusSynonyms, ...extraSynonyms]);
+  const index = await baseKb.index.withDelta(delta, [...baseKb.corpusSynonyms, ...extraSynonyms], yieldToQuestions);
   phases.lap('deltaIndex');
   await index.prepare(yieldToQuestions);
   phases.lap('prepare');

@@ -9,7 +9,7 @@ import { buildIndexData, type IndexData, type PassageInput, type ReusedTokens } 
 import { planQuery } from './query-plan.js';
 import { addProximityAndExactForm } from './rerank.js';
 import { type ScoringConcept, type SingleTerm, toScoringConcept } from './scoring-concept.js';
-import { type Delta, segmentedIndexData } from './segments.js';
+import { type Delta, type Pause, segmentedIndexData } from './segments.js';
 import { surfaceHash } from './surface-hash.js';
 import { SynonymTable } from './synonym-table.js';
 import { TypoNeighbors } from './typo-neighbors.js';
@@ -166,10 +166,10 @@ export class PassageIndex {
    * This index as the base segment of a delta (see segments.ts): the base's
    * arrays are shared, only the delta's passages are indexed, and the typo
    * buckets and word families of the base are reused. Call prepare() before
-   * it serves.
+   * it serves. `pause()` is awaited every few hundred passages.
    */
-  withDelta(delta: Delta, synonyms: readonly SynonymGroup[]): PassageIndex {
-    const data = segmentedIndexData(this.data, delta);
+  async withDelta(delta: Delta, synonyms: readonly SynonymGroup[], pause?: Pause): Promise<PassageIndex> {
+    const data = await segmentedIndexData(this.data, delta, pause);
     return new PassageIndex(
       data,
       synonyms,

@@ -81,27 +81,39 @@ class StemCountsOverlay implements ReadonlyMap<string, number> {
 
 const wordsOf = (text: string) => splitWords(normalizeText(beforeNormalization(text)));
 
+/** Lets the caller's other work run (questions, on the thread that answers them); `noPause` for none. */
+export type Pause = () => Promise<unknown>;
+const noPause: Pause = () => Promise.resolve();
+/** Passages (or texts) worked through between two pauses. */
+const PIECE = 200;
+
 /**
  * The corpus's light-stem counts once a delta applies (the first analyzer
  * pass of buildIndexData, counted by difference), and the stems whose count
  * changed: a word of the base whose term depends on one of them (see
  * termCountKeys) may get another term.
  */
-export function stemCountsAfter(base: StemCounts, texts: DeltaTexts): { counts: StemCounts; changed: string[] } {
+export async function stemCountsAfter(
+  base: StemCounts,
+  texts: DeltaTexts,
+  pause: Pause = noPause,
+): Promise<{ counts: StemCounts; changed: string[] }> {
   const firstPass = createAnalyzer();
   const difference = new Map<string, number>();
-  const count = (texts: Iterable<string>, by: number) => {
+  let counted = 0;
+  const count = async (texts: Iterable<string>, by: number) => {
     for (const text of texts) {
+      if (++counted % PIECE === 0) await pause();
       for (const word of wordsOf(text)) {
         const stem = firstPass.termOf(word);
         if (stem !== null) difference.set(stem, (difference.get(stem) ?? 0) + by);
       }
     }
   };
-  count(texts.removedBodies, -1);
-  count(texts.removedTitles, -1);
-  count(texts.addedBodies, 1);
-  count(texts.addedTitles, 1);
+  await count(texts.removedBodies, -1);
+  await count(texts.removedTitles, -1);
+  await count(texts.addedBodies, 1);
+  await count(texts.addedTitles, 1);
   const changes = new Map<string, number>();
   for (const [stem, by] of difference) if (by !== 0) changes.set(stem, (base.get(stem) ?? 0) + by);
   return { counts: new StemCountsOverlay(base, changes), changed: [...changes.keys()] };
@@ -204,7 +216,7 @@ class SegmentedSequences extends SequenceStore {
  * per-passage bytes — answer types, neighbours, titles — excepted: a few
  * hundred kilobytes).
  */
-export function segmentedIndexData(base: IndexData, delta: Delta): IndexData {
+export async function segmentedIndexData(base: IndexData, delta: Delta, pause: Pause = noPause): Promise<IndexData> {
   if (base.segmented) throw new Error('segmentedIndexData: the base is itself segmented');
   const baseSlots = base.size;
   const analyzer = createAnalyzer({ stemCounts: delta.counts });
@@ -237,6 +249,7 @@ export function segmentedIndexData(base: IndexData, delta: Delta): IndexData {
   const followsNeighbor = new Uint8Array(count);
   const distinct: number[][] = [];
   for (let i = 0; i < count; i++) {
+    if (i % PIECE === PIECE - 1) await pause();
     const passage = delta.added[i]!;
     const ids: number[] = [];
     const hashes: number[] = [];
@@ -276,6 +289,7 @@ export function segmentedIndexData(base: IndexData, delta: Delta): IndexData {
   for (let id = 0; id < df.length; id++) df[id]! += addedDf[id]!;
   const removed = new Uint8Array(baseSlots + count);
   let removedLength = 0;
+  await pause();
   for (const passage of delta.removed) {
     if (removed[passage]) continue;
     removed[passage] = 1;
@@ -329,10 +343,17 @@ export interface BaseWord {
  * counts: every base passage holding one must be indexed again (its article
  * goes into the delta too), as a full build would analyze it.
  */
-export function retermedWords(base: IndexData, candidates: Iterable<BaseWord>, counts: StemCounts): BaseWord[] {
+export async function retermedWords(
+  base: IndexData,
+  candidates: Iterable<BaseWord>,
+  counts: StemCounts,
+  pause: Pause = noPause,
+): Promise<BaseWord[]> {
   const analyzer = createAnalyzer({ stemCounts: counts });
   const out: BaseWord[] = [];
+  let checked = 0;
   for (const candidate of candidates) {
+    if (++checked % (10 * PIECE) === 0) await pause();
     const before = candidate.term < 0 ? null : base.vocabulary.term(candidate.term);
     if (analyzer.termOf(candidate.word) !== before) out.push(candidate);
   }

@@ -55,12 +55,12 @@ const QUESTIONS = [
 ];
 
 /** base + delta for BEFORE → AFTER, the way the reload by difference makes it (here: every base word checked for a new term) */
-function withDelta(): { index: PassageIndex; ids: string[]; retermed: BaseWord[] } {
+async function withDelta(): Promise<{ index: PassageIndex; ids: string[]; retermed: BaseWord[] }> {
   const base = PassageIndex.build(passagesOf(BEFORE));
   const after = new Map(AFTER.map((a) => [a.id, a]));
   const touched = BEFORE.filter((a) => after.get(a.id) !== a);
   const added = AFTER.filter((a) => !BEFORE.includes(a));
-  const counts = stemCountsAfter(base.built.stemCounts, {
+  const counts = await stemCountsAfter(base.built.stemCounts, {
     removedBodies: touched.flatMap((a) => a.paragraphs),
     removedTitles: ['تقرير الأمم المتحدة'],
     addedBodies: added.flatMap((a) => a.paragraphs),
@@ -72,7 +72,7 @@ function withDelta(): { index: PassageIndex; ids: string[]; retermed: BaseWord[]
       const term = base.analyzer.termOf(word);
       baseWords.set(word, term === null ? -1 : base.built.vocabulary.id(term)!);
     }
-  const retermed = retermedWords(
+  const retermed = await retermedWords(
     base.built,
     [...baseWords].map(([word, term]) => ({ word, term })),
     counts.counts,
@@ -85,7 +85,7 @@ function withDelta(): { index: PassageIndex; ids: string[]; retermed: BaseWord[]
   const removedArticles = [...touched, ...again];
   const removed = baseIds.flatMap((id, p) => (removedArticles.some((a) => id.startsWith(`${a.id}#`)) ? [p] : []));
   const deltaArticles = AFTER.filter((a) => added.includes(a) || again.includes(a));
-  const index = base.withDelta(
+  const index = await base.withDelta(
     { removed, added: passagesOf(deltaArticles), counts: counts.counts, retermed: new Set(retermed.map((r) => r.word)) },
     [],
   );
@@ -96,7 +96,7 @@ describe('a base segment with a delta', () => {
   it('ranks every question as a full build of the corpus as it is now: same passages, same scores', async () => {
     const fresh = PassageIndex.build(passagesOf(AFTER));
     const freshIds = idsOf(AFTER);
-    const { index, ids, retermed } = withDelta();
+    const { index, ids, retermed } = await withDelta();
     await index.prepare(async () => {});
     // the test covers a base word whose term the delta changes
     expect(retermed.map((r) => r.word)).toContain('وفسطاط');
@@ -114,15 +114,15 @@ describe('a base segment with a delta', () => {
     }
   });
 
-  it('never returns a removed passage', () => {
-    const { index, ids } = withDelta();
+  it('never returns a removed passage', async () => {
+    const { index, ids } = await withDelta();
     const hits = index.search('كم عدد اللاجئين في سوريا؟', 50).hits.map((h) => ids[h.passage]);
     expect(hits.some((id) => id!.startsWith('c#'))).toBe(false);
   });
 
-  it('counts the stems of removed and added texts', () => {
+  it('counts the stems of removed and added texts', async () => {
     const base = PassageIndex.build(passagesOf(BEFORE));
-    const { counts, changed } = stemCountsAfter(base.built.stemCounts, {
+    const { counts, changed } = await stemCountsAfter(base.built.stemCounts, {
       removedBodies: ['وفسطاط المدينة القديم زاره الوفد.'],
       removedTitles: [],
       addedBodies: ['فسطاط'],

@@ -96,7 +96,7 @@ export function createApp(options: AppOptions): App {
     indexSize: () => {
       if (!bot?.ready) return undefined;
       const kb = bot.knowledgeBase;
-      return { articles: kb.articles.length, passages: kb.passages.length, terms: kb.index.vocabularySize };
+      return { articles: kb.articles.length, passages: kb.index.size, terms: kb.index.vocabularySize };
     },
   });
   const observer: BotObserver = {

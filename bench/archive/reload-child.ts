@@ -1,19 +1,40 @@
 /**
  * One measurement in its own process (see bench/archive/run.ts): the bot
  * service starts from the snapshot in DATA_DIR, then one article changes and
- * the corpus is reloaded while questions arrive at 20/s. Prints one JSON line.
+ * the corpus is reloaded while questions arrive at 20/s. Then the reloaded
+ * index is checked against a knowledge base built from the files now: the
+ * same top 10 (ids and scores) on every TyDi test question. Prints one JSON
+ * line. With --leave-changed the article stays changed (the caller restores
+ * it, after starting once more from the snapshot and its delta).
  */
 import { appendFileSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BotService } from '../../src/core/bot-service.js';
-import { silentLogger } from '../../src/core/logger.js';
+import { buildKnowledgeBase, type KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { type Logger, silentLogger } from '../../src/core/logger.js';
+import { loadCorpus } from '../../src/corpus/index.js';
+import { loadQaDataset } from '../../src/eval/shared-data.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { percentile } from '../lib/percentile.js';
 
-const [corpusDir, dataDir, changedId, questionsFile] = process.argv.slice(2) as [string, string, string, string];
+const [corpusDir, dataDir, changedId, questionsFile, shared] = process.argv.slice(2) as [string, string, string, string, string?];
+const leaveChanged = process.argv.includes('--leave-changed');
 const questions = readFileSync(questionsFile, 'utf8').split('\n').filter(Boolean);
-const bot = new BotService({ corpusDir, snapshotDir: dataDir, store: openSqliteStore(':memory:'), logger: silentLogger });
+// the reload's log line says where its time went
+let phases: unknown;
+const logger: Logger = {
+  ...silentLogger,
+  info: (fields: unknown, message?: string) => {
+    if (message === 'index built and serving') phases = (fields as { phases?: unknown }).phases;
+  },
+  child: () => logger,
+};
+const bot = new BotService({ corpusDir, snapshotDir: dataDir, store: openSqliteStore(':memory:'), logger });
 const startReport = await bot.reload({ initial: true });
+// a few questions first, untimed: the first ones after a start pay for compiling the search code (40 ms and more),
+// which says nothing about the reload
+const WARM_UP = 20;
+for (const question of questions.slice(-WARM_UP)) bot.ask(question, 'console', { record: false });
 
 const file = join(corpusDir, `${changedId}.txt`);
 const original = readFileSync(file);
@@ -40,7 +61,24 @@ try {
   const reloadMs = performance.now() - reloadStarted;
   const cpu = process.cpuUsage(cpuBefore);
   stop = true;
+  const rssMb = process.resourceUsage().maxRSS / 1024;
   const found = bot.knowledgeBase.index.search(marker, 1).hits.map((h) => bot.knowledgeBase.passages[h.passage]!.article.id);
+  // the reloaded index against a full build of the files as they are now
+  let differing: number | undefined;
+  let checked: number | undefined;
+  if (shared) {
+    const fresh = buildKnowledgeBase((await loadCorpus(corpusDir)).corpus);
+    const top10 = (kb: KnowledgeBase, question: string) =>
+      kb.index
+        .search(question, 10)
+        .hits.map((h) => `${kb.passages[h.passage]!.id}@${h.score}`)
+        .join();
+    const { questions: test } = loadQaDataset(shared, 'tydiqa-goldp-ar', 'test');
+    checked = test.length;
+    differing = test.filter((q) => top10(bot.knowledgeBase, q.question) !== top10(fresh, q.question)).length;
+  }
+  // the delta is saved once it serves: the next start (see run.ts) reads it
+  await bot.saved;
   console.log(
     JSON.stringify({
       startMs: startReport.ms,
@@ -53,10 +91,16 @@ try {
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       max: Math.max(...latencies),
-      rssMb: process.resourceUsage().maxRSS / 1024,
+      rssMb,
+      builtIn: bot.knowledgeBase.index.built.segmented ? 'delta' : 'full',
+      phases,
+      checked,
+      differing,
     }),
   );
 } finally {
-  writeFileSync(file, original);
-  utimesSync(file, atime, mtime);
+  if (!leaveChanged) {
+    writeFileSync(file, original);
+    utimesSync(file, atime, mtime);
+  }
 }

@@ -1,20 +1,36 @@
 import { randomBytes } from 'node:crypto';
 import type { Article, CorpusProblem, SynonymGroup } from '../corpus/index.js';
+import { listingOf } from '../corpus/loader.js';
 import { TitleFinder } from '../search/title-finder.js';
 import { ANSWER_TTL_MS, type ChannelRules, type Store, type StoreChange } from '../store/index.js';
 import { normalizeText } from '../text/index.js';
 import { type Answer, type AnswerOptions, answerQuestion, DEFAULT_ANSWER_OPTIONS } from './answer.js';
 import type { BuildResult } from './build-job.js';
 import type { CorpusChanges } from './corpus-difference.js';
-import { corpusStamps } from './corpus-stamps.js';
+import { corpusStamps, type FileStamp } from './corpus-stamps.js';
+import { readSnapshotWithDelta, removeDelta, writeDelta } from './delta-store.js';
 import type { Platform } from './invocation.js';
 import { type KnowledgeBase, PARAGRAPH_RANKING, withModeratorSynonyms } from './knowledge-base.js';
 import type { Logger } from './logger.js';
 import { buildOffThread, buildOnThisThread } from './off-thread-build.js';
 import { type CorpusSize, countChanges, type ReloadReport } from './reload-report.js';
 import type { ArticleSummary } from './reply.js';
-import { keyFor, readSnapshot, restoreSnapshot } from './snapshot-store.js';
+import { asBase, deltaShare, MERGE_SHARE, Phases, reloadByDelta, type ServedCorpus } from './segment-reload.js';
+import { keyFor, keyInPieces, readSnapshot, restoreSnapshot } from './snapshot-store.js';
 import type { StatsSnapshot } from './stats.js';
+
+/** What a load or reload made: the knowledge base, or none (refused) and why. */
+interface LoadedIndex {
+  kb?: KnowledgeBase;
+  problems: CorpusProblem[];
+  changes?: CorpusChanges;
+  builtIn?: string;
+  served?: ServedCorpus;
+  /** where a reload by delta's time went (ms) */
+  phases?: Record<string, number>;
+  /** what to save once it serves (a reload by delta's file) */
+  save?: () => Promise<void>;
+}
 
 /** Hooks for metrics: called after each question and each reload. */
 export interface BotObserver {
@@ -33,6 +49,8 @@ export interface BotServiceOptions {
   logger: Logger;
   answer?: Partial<AnswerOptions>;
   now?: () => number;
+  /** a reload's delta holding more than this share of the snapshot's passages is folded into a new one (default MERGE_SHARE) */
+  mergeShare?: number;
 }
 
 export interface AskResult {
@@ -83,8 +101,12 @@ export class BotService {
   private readonly now: () => number;
   private readonly startedAt: number;
   private reloading: Promise<ReloadReport> | undefined;
+  /** the files as stamped when the serving index was made, and what their load reported: a reload by delta starts from them */
+  private served: ServedCorpus | undefined;
+  private saving: Promise<void> = Promise.resolve();
   private titles: { articles: readonly Article[]; finder: TitleFinder } | undefined;
   private readonly observer: BotObserver;
+  private readonly mergeShare: number;
 
   constructor(options: BotServiceOptions) {
     this.corpusDir = options.corpusDir;
@@ -96,6 +118,12 @@ export class BotService {
     this.now = options.now ?? Date.now;
     this.startedAt = this.now();
     this.observer = options.observer ?? {};
+    this.mergeShare = options.mergeShare ?? MERGE_SHARE;
+  }
+
+  /** Settles once what the last reload saves beside the snapshot (its delta) is written; never rejects. */
+  get saved(): Promise<void> {
+    return this.saving;
   }
 
   get ready(): boolean {
@@ -110,7 +138,8 @@ export class BotService {
   size(): CorpusSize {
     return {
       articles: this.kb?.articles.length ?? 0,
-      passages: this.kb?.passages.length ?? 0,
+      // with a delta, passages holds the base's removed ones too: the index counts those it searches
+      passages: this.kb?.index.size ?? 0,
       synonymGroups: this.kb?.index.synonymGroups ?? 0,
     };
   }
@@ -124,8 +153,8 @@ export class BotService {
    * only when no file has an error. The first load serves whatever loaded.
    * Concurrent calls share one reload.
    */
-  reload(options: { initial?: boolean } = {}): Promise<ReloadReport> {
-    this.reloading ??= this.rebuild(options.initial ?? !this.kb)
+  reload(options: { initial?: boolean; full?: boolean } = {}): Promise<ReloadReport> {
+    this.reloading ??= this.rebuild(options.initial ?? !this.kb, options.full ?? false)
       .then((report) => {
         this.observer.reload?.(report);
         return report;
@@ -136,10 +165,10 @@ export class BotService {
     return this.reloading;
   }
 
-  private async rebuild(initial: boolean): Promise<ReloadReport> {
+  private async rebuild(initial: boolean, full: boolean): Promise<ReloadReport> {
     const started = performance.now();
     const before = this.size();
-    const { kb, problems, changes, builtIn } = await this.loadIndex(initial);
+    const { kb, problems, changes, builtIn, served, phases, save } = await this.loadIndex(initial, full);
     if (!kb) {
       const errors = problems.filter((p) => p.severity === 'error');
       this.logger.warn(
@@ -149,11 +178,24 @@ export class BotService {
       return { swapped: false, before, after: before, problems, ms: performance.now() - started };
     }
     this.kb = kb;
+    this.served = served;
+    // one save at a time, in order: a later reload's file replaces an earlier one's
+    if (save) this.saving = this.saving.then(save);
     const after = this.size();
     this.logger.info(
-      { ...after, buildMs: Math.round(kb.buildMs), builtIn, problems: problems.length, ...(changes && countChanges(changes)) },
+      {
+        ...after,
+        buildMs: Math.round(kb.buildMs),
+        builtIn,
+        problems: problems.length,
+        ...(changes && countChanges(changes)),
+        ...(kb.index.built.segmented && { deltaPassages: kb.passages.length - kb.segments!.base.kb.passages.length }),
+        phases,
+      },
       'index built and serving',
     );
+    // a delta grown past its share is folded into a new snapshot, in the worker, while this one serves
+    if (deltaShare(kb) > this.mergeShare) setImmediate(() => void this.reload({ full: true }).catch(() => {}));
     return { swapped: true, before, after, problems, ms: performance.now() - started, changes };
   }
 
@@ -162,19 +204,32 @@ export class BotService {
    * worker thread (this thread keeps answering), whose snapshot is then read
    * here: the index served is always one read from a snapshot.
    */
-  private async loadIndex(
-    initial: boolean,
-  ): Promise<{ kb?: KnowledgeBase; problems: CorpusProblem[]; changes?: CorpusChanges; builtIn?: string }> {
+  private async loadIndex(initial: boolean, full: boolean): Promise<LoadedIndex> {
     const extra = await this.moderatorSynonyms();
     if (initial && this.snapshotDir) {
       const stamps = await corpusStamps(this.corpusDir);
       if (stamps) {
-        const read = await readSnapshot(this.snapshotDir, keyFor(stamps, PARAGRAPH_RANKING), extra);
+        const key = keyFor(stamps, PARAGRAPH_RANKING);
+        const read = await readSnapshot(this.snapshotDir, key, extra);
         if ('kb' in read) {
           this.logger.info({ snapshotDir: this.snapshotDir }, 'index snapshot loaded');
-          return { ...read, builtIn: 'snapshot' };
+          const kb = read.reader ? asBase(read.kb, key, read.reader) : read.kb;
+          return { kb, problems: read.problems, builtIn: 'snapshot', served: this.servedCorpus(stamps, read.problems) };
         }
-        this.logger.info({ snapshotDir: this.snapshotDir }, `index snapshot not used: ${read.rejected}; building the index`);
+        const withDelta = await this.readWithDelta(this.snapshotDir, key, stamps, extra);
+        if (!('rejected' in withDelta)) return withDelta;
+        this.logger.info(
+          { snapshotDir: this.snapshotDir },
+          `index snapshot not used: ${read.rejected}; ${withDelta.rejected}; building the index`,
+        );
+      }
+    }
+    if (!initial && !full && this.kb?.segments && this.served && this.snapshotDir) {
+      try {
+        const byDelta = await this.reloadByDelta(this.kb, this.served, this.snapshotDir, extra);
+        if (byDelta) return byDelta;
+      } catch (error) {
+        this.logger.warn({ err: error }, 'reload by delta failed; building the index in full');
       }
     }
     // a reload reads only the files changed since the snapshot
@@ -195,11 +250,83 @@ export class BotService {
       ? await readSnapshot(this.snapshotDir!, result.key, extra)
       : await restoreSnapshot(result.bytes!, extra);
     if ('rejected' in restored) throw new Error(`the snapshot just built cannot be read: ${restored.rejected}`);
+    const dir = this.snapshotDir;
     return {
-      kb: restored.kb,
+      kb: restored.reader ? asBase(restored.kb, result.key, restored.reader) : restored.kb,
       problems: result.problems,
       changes: result.changes,
       builtIn: result.threadId === 0 ? 'main thread' : 'worker',
+      served: this.servedCorpus(result.stamps, result.problems),
+      // the new snapshot holds every change: a delta on the old one is stale
+      save: result.written && dir ? () => removeDelta(dir).catch(() => {}) : undefined,
+    };
+  }
+
+  /** What a later reload by delta starts from; the listing made now, while no reload waits for it. */
+  private servedCorpus(stamps: FileStamp[], problems: CorpusProblem[]): ServedCorpus {
+    return {
+      stamps,
+      problems,
+      listing: listingOf(
+        this.corpusDir,
+        stamps.map((s) => s.name),
+      ),
+    };
+  }
+
+  /** At start, when the snapshot is not of these files: the snapshot with its delta (see readSnapshotWithDelta). */
+  private async readWithDelta(
+    dir: string,
+    key: string,
+    stamps: FileStamp[],
+    extra: SynonymGroup[],
+  ): Promise<LoadedIndex | { rejected: string }> {
+    const read = await readSnapshotWithDelta(dir, key, stamps, extra);
+    if ('rejected' in read) return read;
+    this.logger.info({ snapshotDir: dir, articles: read.articles, removed: read.removed }, 'index snapshot loaded, with its delta');
+    return { kb: read.kb, problems: read.problems, builtIn: 'snapshot and delta', served: this.servedCorpus(stamps, read.problems) };
+  }
+
+  /** A reload of the files changed since, as a delta on the snapshot the index was read from; undefined when a full build is needed. */
+  private async reloadByDelta(
+    kb: KnowledgeBase,
+    served: ServedCorpus,
+    dir: string,
+    extra: SynonymGroup[],
+  ): Promise<LoadedIndex | undefined> {
+    const phases = new Phases();
+    const stamps = await corpusStamps(this.corpusDir);
+    phases.lap('stamps');
+    if (!stamps) return undefined;
+    const outcome = await reloadByDelta(kb, served, this.corpusDir, stamps, extra, phases);
+    if (outcome.kind === 'refused') return { problems: outcome.problems };
+    if (outcome.kind === 'rebuild') {
+      this.logger.info({ corpusDir: this.corpusDir }, `reload by delta not possible (${outcome.why}); building the index in full`);
+      return undefined;
+    }
+    const segments = outcome.kb.segments!;
+    // saved once the delta serves, not before: the key of tens of thousands of stamps takes a while on this thread
+    const save = async () => {
+      try {
+        const key = await keyInPieces(stamps, PARAGRAPH_RANKING, () => new Promise((resolve) => setImmediate(resolve)));
+        await writeDelta(dir, key, {
+          baseKey: segments.base.key,
+          articles: [...segments.articles.values()],
+          removed: [...segments.removed],
+          problems: outcome.problems,
+        });
+      } catch (error) {
+        this.logger.warn({ err: error, snapshotDir: dir }, 'index delta not written; the next start builds again');
+      }
+    };
+    return {
+      kb: outcome.kb,
+      problems: outcome.problems,
+      changes: outcome.changes,
+      builtIn: 'delta',
+      served: { stamps: outcome.stamps, problems: outcome.problems, listing: outcome.listing },
+      phases: phases.ms,
+      save,
     };
   }
 
@@ -305,7 +432,7 @@ export class BotService {
       feedback,
       index: {
         articles: kb.articles.length,
-        passages: kb.passages.length,
+        passages: kb.index.size,
         terms: kb.index.vocabularySize,
         synonymGroups: kb.index.synonymGroups,
         builtAt: kb.builtAt.toISOString(),

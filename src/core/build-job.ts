@@ -39,6 +39,8 @@ export type BuildResult =
       threadId: number;
       /** set when only the changed files were read */
       changes?: CorpusChanges;
+      /** the files as stamped before they were read: what the snapshot was made from */
+      stamps: FileStamp[];
     };
 
 /**
@@ -97,12 +99,12 @@ async function build(request: BuildRequest, stamps: FileStamp[], difference: Cor
   if (request.snapshotDir) {
     try {
       await writeSnapshot(request.snapshotDir, { kb, key, stamps, problems });
-      return { ok: true, problems, key, written: true, changes, threadId };
+      return { ok: true, problems, key, written: true, changes, threadId, stamps };
     } catch (error) {
       writeError = (error as Error).message;
     }
   }
   // not written: the bytes themselves go back to the caller
   const bytes = encodeSnapshot(kb, key, stamps, problems);
-  return { ok: true, problems, key, written: false, bytes, writeError, changes, threadId };
+  return { ok: true, problems, key, written: false, bytes, writeError, changes, threadId, stamps };
 }

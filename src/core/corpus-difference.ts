@@ -23,7 +23,7 @@ export interface CorpusByDifference {
 
 const idOf = (file: string) => file.replace(/\.(txt|json)$/, '');
 
-function sameArticle(a: Article, b: Article): boolean {
+export function sameArticle(a: Article, b: Article): boolean {
   const { paragraphs: pa, ...ha } = a;
   const { paragraphs: pb, ...hb } = b;
   return (

@@ -1,6 +1,7 @@
 import type { Article, Corpus, Paragraph, SynonymGroup } from '../corpus/index.js';
 import { DEFAULT_RANKING, PassageIndex, type RankingParams, type ReusedTokens } from '../search/index.js';
 import { dateWords } from './date-words.js';
+import type { Segments } from './segment-reload.js';
 
 /** A paragraph of an article, as indexed: passage number n is passages[n]. */
 export interface PassageRef {
@@ -26,6 +27,8 @@ export interface KnowledgeBase {
   buildMs: number;
   /** the ranking options it was built with (a snapshot rebuilds its index with them) */
   ranking: Partial<RankingParams>;
+  /** read from a snapshot: the base a reload by difference puts a delta on (see segment-reload.ts) */
+  segments?: Segments;
 }
 
 export interface KnowledgeBaseOptions {
@@ -43,6 +46,11 @@ export interface KnowledgeBaseOptions {
  */
 export const PARAGRAPH_RANKING: Partial<RankingParams> = { bLong: DEFAULT_RANKING.b };
 
+/** What is indexed as an article's title: its headline and its date in words. */
+export function indexedTitle(article: Article): string | undefined {
+  return [article.title, dateWords(article.date)].filter(Boolean).join(' — ') || undefined;
+}
+
 export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions = {}): KnowledgeBase {
   const started = performance.now();
   const passages: PassageRef[] = corpus.articles.flatMap((article) =>
@@ -52,7 +60,7 @@ export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions
   // one title string per article, not per passage
   const titles = new Map<Article, string | undefined>();
   const titleOf = (article: Article) => {
-    if (!titles.has(article)) titles.set(article, [article.title, dateWords(article.date)].filter(Boolean).join(' — ') || undefined);
+    if (!titles.has(article)) titles.set(article, indexedTitle(article));
     return titles.get(article);
   };
   const index = PassageIndex.build(

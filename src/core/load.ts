@@ -1,5 +1,6 @@
 import { type CorpusProblem, loadCorpus, type SynonymGroup } from '../corpus/index.js';
 import { corpusStamps } from './corpus-stamps.js';
+import { readSnapshotWithDelta } from './delta-store.js';
 import { buildKnowledgeBase, type KnowledgeBase, PARAGRAPH_RANKING } from './knowledge-base.js';
 import type { Logger } from './logger.js';
 import { keyFor, readSnapshot, writeSnapshot } from './snapshot-store.js';
@@ -39,7 +40,12 @@ export async function loadKnowledgeBase(
       logger?.info({ articles: read.kb.articles.length, passages: read.kb.passages.length }, 'index snapshot loaded');
       return { kb: read.kb, problems: read.problems, fromSnapshot: true, snapshotSaved: Promise.resolve() };
     }
-    logger?.info({ snapshotDir }, `index snapshot not used: ${read.rejected}; building the index`);
+    const withDelta = await readSnapshotWithDelta(snapshotDir, key, stamps!, extraSynonyms);
+    if (!('rejected' in withDelta)) {
+      logger?.info({ articles: withDelta.articles, removed: withDelta.removed }, 'index snapshot loaded, with its delta');
+      return { kb: withDelta.kb, problems: withDelta.problems, fromSnapshot: true, snapshotSaved: Promise.resolve() };
+    }
+    logger?.info({ snapshotDir }, `index snapshot not used: ${read.rejected}; ${withDelta.rejected}; building the index`);
   }
   const { corpus, problems } = await loadCorpus(corpusDir);
   const kb = buildKnowledgeBase(corpus, { extraSynonyms });

@@ -209,6 +209,11 @@ export class SnapshotReader {
     return this.section(name, 'u8');
   }
 
+  /** A UTF-8 section's bytes, checked, not decoded (to pick a few lines out of a long list). */
+  async utf8Bytes(name: string): Promise<Uint8Array> {
+    return this.section(name, 'utf8');
+  }
+
   async utf8(name: string): Promise<string> {
     return new TextDecoder().decode(await this.section(name, 'utf8'));
   }

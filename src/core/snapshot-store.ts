@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { CorpusProblem, SynonymGroup } from '../corpus/index.js';
 import { INDEX_FORMAT_VERSION } from '../search/index.js';
-import { type FileStamp, snapshotKey } from './corpus-stamps.js';
+import { type FileStamp, snapshotKey, snapshotKeyInPieces } from './corpus-stamps.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { KNOWLEDGE_BASE_FORMAT_VERSION, knowledgeBaseFromSections, knowledgeBaseSections } from './knowledge-base-codec.js';
 import { encodeSections, type SectionValue, SnapshotReader, writeSectionsFile } from './snapshot-format.js';
@@ -15,6 +15,15 @@ export const SNAPSHOT_FILE = 'index-snapshot.bin';
 /** The key a snapshot of this corpus, built with these options, must carry. */
 export function keyFor(stamps: readonly FileStamp[], ranking: KnowledgeBase['ranking']): string {
   return snapshotKey(stamps, { knowledgeBase: KNOWLEDGE_BASE_FORMAT_VERSION, index: INDEX_FORMAT_VERSION }, { ranking });
+}
+
+/** The same key, worked out a batch of stamps at a time (see snapshotKeyInPieces). */
+export function keyInPieces(
+  stamps: readonly FileStamp[],
+  ranking: KnowledgeBase['ranking'],
+  pause: () => Promise<unknown>,
+): Promise<string> {
+  return snapshotKeyInPieces(stamps, { knowledgeBase: KNOWLEDGE_BASE_FORMAT_VERSION, index: INDEX_FORMAT_VERSION }, { ranking }, pause);
 }
 
 /** The key without the files: what a snapshot must match to be reused by difference (same code, formats and options). */
@@ -28,6 +37,8 @@ export const BASE_KEY_SECTION = 'load.baseKey';
 export interface RestoredSnapshot {
   kb: KnowledgeBase;
   problems: CorpusProblem[];
+  /** over the snapshot's file, when read from one (what a reload by delta reads the saved words from) */
+  reader?: SnapshotReader;
 }
 
 /** What a snapshot holds: the knowledge base, the stamps of the files it was built from and the problems its load reported. */
@@ -92,7 +103,7 @@ export async function readSnapshot(
       return { rejected: 'it was made from other files, code or options' };
     }
     // from here the knowledge base owns the file: its texts are read from it
-    return await restore(reader, extraSynonyms, fd);
+    return { ...(await restore(reader, extraSynonyms, fd)), reader };
   } catch (error) {
     closeSync(fd);
     return { rejected: (error as Error).message };

@@ -195,7 +195,11 @@ export async function listCorpus(dir: string): Promise<CorpusListing | { problem
       ],
     };
   }
+  return listingOf(dir, names);
+}
 
+/** The listing of a directory whose regular files, sorted, are `names` (a reload that stamped them already). */
+export function listingOf(dir: string, names: string[]): CorpusListing {
   const problems: CorpusProblem[] = [];
   const textIds = [...new Set(names.filter((n) => n.endsWith('.txt') && n !== SYNONYMS_FILE).map((n) => n.slice(0, -4)))];
   const metadataIds = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)));

@@ -3,6 +3,8 @@ const SCORE = 0;
 const MASS = 1;
 const WORDS = 2;
 const TF = 3;
+const CANDIDATE = 1;
+const REMOVED = 2;
 
 /**
  * Per-passage running totals of one search, reset after each search by
@@ -15,19 +17,39 @@ export class Accumulator {
   private readonly mark: Uint8Array;
   readonly candidates: number[] = [];
 
-  constructor(size: number) {
+  /**
+   * `removed`: passages (of a base segment, see segments.ts) never made
+   * candidates; `order`: per passage, its place in the corpus, which breaks
+   * ties (by default its number)
+   */
+  constructor(
+    size: number,
+    removed?: Uint8Array,
+    private readonly order?: Int32Array,
+  ) {
     this.cells = new Float64Array(size * STRIDE);
     this.mark = new Uint8Array(size);
+    if (removed) for (let p = 0; p < removed.length; p++) if (removed[p]) this.mark[p] = REMOVED;
+  }
+
+  /** Which of two passages of equal score comes first: the one earlier in the corpus. */
+  private before(a: number, b: number): number {
+    return this.order ? this.order[a]! - this.order[b]! : a - b;
   }
 
   has(passage: number): boolean {
-    return this.mark[passage] === 1;
+    return this.mark[passage] === CANDIDATE;
   }
 
-  /** Makes a passage a candidate; false if it already was. */
+  /** Whether a passage was removed (it is never a candidate). */
+  removed(passage: number): boolean {
+    return this.mark[passage] === REMOVED;
+  }
+
+  /** Makes a passage a candidate; false if it already was, or was removed. */
   add(passage: number): boolean {
     if (this.mark[passage]) return false;
-    this.mark[passage] = 1;
+    this.mark[passage] = CANDIDATE;
     this.candidates.push(passage);
     return true;
   }
@@ -86,15 +108,15 @@ export class Accumulator {
     this.candidates.length = 0;
   }
 
-  /** Orders passages best first (ties by passage number, for stable results). */
+  /** Orders passages best first (ties by place in the corpus, for stable results). */
   sortByScore(passages: number[]): number[] {
-    return passages.sort((a, b) => this.score(b) - this.score(a) || a - b);
+    return passages.sort((a, b) => this.score(b) - this.score(a) || this.before(a, b));
   }
 
   /** The `k` candidates with the highest scores, best first (a bounded min-heap, O(n log k)). */
   top(k: number): number[] {
     const heap: number[] = [];
-    const less = (a: number, b: number) => this.score(a) < this.score(b) || (this.score(a) === this.score(b) && a > b);
+    const less = (a: number, b: number) => this.score(a) < this.score(b) || (this.score(a) === this.score(b) && this.before(a, b) > 0);
     const siftDown = (i: number) => {
       for (;;) {
         const l = 2 * i + 1;

@@ -58,6 +58,8 @@ async function readSequences(source: IndexSectionSource, prefix: string): Promis
 
 /** Every part of IndexData, as sections. */
 export function indexDataSections(data: IndexData): IndexSections {
+  // a base with a delta is saved as the base's snapshot and the delta's own file, never as one (see segments.ts)
+  if (data.segmented) throw new Error('indexDataSections: a segmented index is not saved whole');
   const { terms, df } = data.vocabulary.arrays();
   const stems = [...data.stemCounts.keys()];
   const names = data.names.arrays();

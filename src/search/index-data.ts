@@ -11,6 +11,7 @@ import { answerTypeBitsOfWord } from './answer-type.js';
 import { type ForwardIndex, ForwardIndexBuilder } from './forward-index.js';
 import { NameIndex } from './name-index.js';
 import { Postings } from './postings.js';
+import type { Segmented } from './segments.js';
 import { SequenceStore } from './sequence-store.js';
 import { surfaceHash } from './surface-hash.js';
 import { Vocabulary } from './vocabulary.js';
@@ -59,6 +60,8 @@ export interface IndexData {
    * snapshot; never loaded back into a serving index.
    */
   tokens?: { words: readonly string[]; body: SequenceStore; analysis: WordAnalysis; titles: TitleWords };
+  /** set when this is a base segment with a delta on top (see segments.ts): `size` then counts the passages not removed */
+  segmented?: Segmented;
 }
 
 /** The distinct titles' texts, in order of first occurrence, and each one's word ids (`words.of(k)` for `texts[k]`). */

@@ -48,12 +48,29 @@ export class NameIndex {
     }
   }
 
+  /**
+   * Over a base segment's names (see segments.ts): this one holds the added
+   * passages' words; the base's still count unless `stillNamed` says their
+   * word left the corpus or now has another term.
+   */
+  private base: { names: NameIndex; stillNamed: (named: NamedWord) => boolean } | undefined;
+
+  static extending(base: NameIndex, stillNamed: (named: NamedWord) => boolean): NameIndex {
+    const names = new NameIndex();
+    names.base = { names: base, stillNamed };
+    return names;
+  }
+
   /** Words of the corpus that share one of the skeletons a normalized word may have. */
   of(word: string): NamedWord[] {
     const skeletons = hasArabicLetter(word) ? [arabicSkeleton(word)] : latinSkeletons(word);
     const found = new Set<number>();
     for (const skeleton of skeletons) for (const id of this.wordsBySkeleton.get(skeleton) ?? []) found.add(id);
-    return [...found].map((id) => ({ word: this.words[id]!, term: this.terms[id]! }));
+    const own = [...found].map((id) => ({ word: this.words[id]!, term: this.terms[id]! }));
+    if (!this.base) return own;
+    const ownWords = new Set(own.map((named) => named.word));
+    const { names, stillNamed } = this.base;
+    return [...names.of(word).filter((named) => !ownWords.has(named.word) && stillNamed(named)), ...own];
   }
 
   /** Everything it holds, as arrays, for a snapshot (see index-data-codec.ts). */

@@ -9,6 +9,7 @@ import { buildIndexData, type IndexData, type PassageInput, type ReusedTokens } 
 import { planQuery } from './query-plan.js';
 import { addProximityAndExactForm } from './rerank.js';
 import { type ScoringConcept, type SingleTerm, toScoringConcept } from './scoring-concept.js';
+import { type Delta, type Pause, segmentedIndexData } from './segments.js';
 import { surfaceHash } from './surface-hash.js';
 import { SynonymTable } from './synonym-table.js';
 import { TypoNeighbors } from './typo-neighbors.js';
@@ -98,8 +99,12 @@ function lexiconOf(options: PassageIndexOptions): (() => Lexicon) | null {
 
 export class PassageIndex {
   readonly analyzer: Analyzer;
+  /** passages searched (a delta's removed ones not counted) */
   readonly size: number;
+  /** passage numbers in use: `size`, plus the removed ones of a base with a delta */
+  private readonly slots: number;
   private readonly data: IndexData;
+  private readonly lexicon: (() => Lexicon) | null;
   private readonly synonyms: SynonymTable;
   private readonly ranking: RankingParams;
   private readonly candidateBudget: number;
@@ -126,10 +131,12 @@ export class PassageIndex {
     this.data = data;
     this.analyzer = data.analyzer;
     this.size = data.size;
+    this.slots = data.segmented?.slots ?? data.size;
+    this.lexicon = lexicon;
     this.synonyms = new SynonymTable(synonyms, data.analyzer);
     this.ranking = ranking;
     this.candidateBudget = candidateBudget;
-    this.acc = new Accumulator(data.size);
+    this.acc = new Accumulator(this.slots, data.segmented?.removed, data.segmented?.order);
     this.typos = typos ?? new TypoNeighbors(data.vocabulary);
     this.families = families ?? new WordFamilies(data.vocabulary);
     this.crossLanguage =
@@ -156,6 +163,25 @@ export class PassageIndex {
   }
 
   /**
+   * This index as the base segment of a delta (see segments.ts): the base's
+   * arrays are shared, only the delta's passages are indexed, and the typo
+   * buckets and word families of the base are reused. Call prepare() before
+   * it serves. `pause()` is awaited every few hundred passages.
+   */
+  async withDelta(delta: Delta, synonyms: readonly SynonymGroup[], pause?: Pause): Promise<PassageIndex> {
+    const data = await segmentedIndexData(this.data, delta, pause);
+    return new PassageIndex(
+      data,
+      synonyms,
+      this.ranking,
+      this.candidateBudget,
+      this.lexicon,
+      new TypoNeighbors(data.vocabulary, this.typos),
+      new WordFamilies(data.vocabulary, this.families),
+    );
+  }
+
+  /**
    * Builds now, a piece at a time with `pause()` between pieces, what the
    * index otherwise builds on its first question (typo buckets, word
    * families): a reload readies it this way before it serves, so no question
@@ -173,7 +199,16 @@ export class PassageIndex {
 
   /** The same index with other synonym groups: no passage is re-indexed. */
   withSynonyms(groups: readonly SynonymGroup[]): PassageIndex {
-    return new PassageIndex(this.data, groups, this.ranking, this.candidateBudget, null, this.typos, this.families, this.crossLanguage);
+    return new PassageIndex(
+      this.data,
+      groups,
+      this.ranking,
+      this.candidateBudget,
+      this.lexicon,
+      this.typos,
+      this.families,
+      this.crossLanguage,
+    );
   }
 
   get vocabularySize(): number {
@@ -339,7 +374,7 @@ export class PassageIndex {
       const list = postings.get(single) ?? [];
       for (let k = 0; k < list.length; k++) {
         const passage = list[k]!;
-        if (candidatesOnly && !acc.has(passage)) continue;
+        if (candidatesOnly ? !acc.has(passage) : acc.removed(passage)) continue;
         const f = this.frequency(passage, single.id);
         if (f === 0) continue;
         if (acc.addTf(passage, single.weight * f) === 0) touched.push(passage);
@@ -433,10 +468,11 @@ export class PassageIndex {
     const give = (to: number, score: number) => bonus.set(to, Math.max(bonus.get(to) ?? 0, score));
     for (const passage of top.slice(0, this.ranking.rerankDepth)) {
       if (followsNeighbor[passage]) give(passage - 1, acc.score(passage));
-      if (passage + 1 < this.size && followsNeighbor[passage + 1]) give(passage + 1, acc.score(passage));
+      if (passage + 1 < this.slots && followsNeighbor[passage + 1]) give(passage + 1, acc.score(passage));
     }
     const inTop = new Set(top);
     for (const [passage, score] of bonus) {
+      if (acc.removed(passage)) continue;
       if (acc.add(passage)) {
         for (const concept of scoring) {
           this.scoreConceptAt(concept, passage);

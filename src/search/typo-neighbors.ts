@@ -32,31 +32,46 @@ const bucketsOf = (term: string) => (term.length < 3 ? [] : [`${term.length}<${t
 export class TypoNeighbors {
   private buckets: Map<string, number[]> | undefined;
 
-  constructor(private readonly vocabulary: Vocabulary) {}
+  /**
+   * Over `vocabulary`; given the neighbours of the base vocabulary it extends
+   * (see Vocabulary.extending), only the terms added since are bucketed here
+   * and the base's buckets are shared, not rebuilt.
+   */
+  constructor(
+    private readonly vocabulary: Vocabulary,
+    private readonly base?: TypoNeighbors,
+  ) {}
 
   private index(): Map<string, number[]> {
-    this.buckets ??= this.vocabulary.groupIds(bucketsOf);
+    this.buckets ??= this.vocabulary.groupIds(bucketsOf, this.vocabulary.baseSize);
     return this.buckets;
   }
 
   /** Builds the buckets now, a piece at a time (a reload, before the index serves). */
   async prepare(pause: () => Promise<unknown>): Promise<void> {
-    this.buckets ??= await this.vocabulary.groupIdsInPieces(bucketsOf, pause);
+    await this.base?.prepare(pause);
+    if (this.base) this.index();
+    else this.buckets ??= await this.vocabulary.groupIdsInPieces(bucketsOf, pause);
   }
 
   /** Up to `limit` terms one edit from `term`, the most common first; only for words of four letters or more. */
   of(term: string, limit = 3): string[] {
     if (term.length < 4) return [];
-    const index = this.index();
+    const indexes = this.base ? [this.base.index(), this.index()] : [this.index()];
     const found = new Set<number>();
     for (const length of [term.length - 1, term.length, term.length + 1]) {
       for (const key of [`${length}<${term.slice(0, 2)}`, `${length}>${term.slice(-2)}`]) {
-        for (const id of index.get(key) ?? []) if (withinOneEdit(term, this.vocabulary.term(id))) found.add(id);
+        for (const index of indexes)
+          for (const id of index.get(key) ?? []) if (withinOneEdit(term, this.vocabulary.term(id))) found.add(id);
       }
     }
-    return [...found]
-      .sort((a, b) => this.vocabulary.df(b) - this.vocabulary.df(a))
-      .slice(0, limit)
-      .map((id) => this.vocabulary.term(id));
+    return (
+      [...found]
+        // over a base, a term every passage of which was removed is gone
+        .filter((id) => !this.base || this.vocabulary.df(id) > 0)
+        .sort((a, b) => this.vocabulary.df(b) - this.vocabulary.df(a))
+        .slice(0, limit)
+        .map((id) => this.vocabulary.term(id))
+    );
   }
 }

@@ -1,8 +1,32 @@
 /** Term ↔ id, with the number of passages each term occurs in. */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
-  private readonly terms: string[] = [];
+  private terms: string[] = [];
   private documentFrequency: number[] | Int32Array = [];
+  /** a base segment's vocabulary this one extends: its terms keep their ids, new ones follow (see segments.ts) */
+  private base: Vocabulary | undefined;
+
+  /**
+   * A vocabulary holding every term of `base` under the same id and taking
+   * new ones after them, without copying the base's map. A term whose passage
+   * count is 0 in it (every passage holding it removed) is not found by id().
+   */
+  static extending(base: Vocabulary): Vocabulary {
+    const vocabulary = new Vocabulary();
+    vocabulary.base = base;
+    vocabulary.terms = base.terms.slice();
+    vocabulary.documentFrequency = [];
+    return vocabulary;
+  }
+
+  /** How many ids come from the base (0 when it extends none). */
+  get baseSize(): number {
+    return this.base?.size ?? 0;
+  }
+
+  private lookup(term: string): number | undefined {
+    return this.ids.get(term) ?? this.base?.ids.get(term);
+  }
 
   /** A finished vocabulary from saved terms (in id order) and their passage counts. */
   static restore(terms: readonly string[], df: Int32Array): Vocabulary {
@@ -29,7 +53,8 @@ export class Vocabulary {
   }
 
   id(term: string): number | undefined {
-    return this.ids.get(term);
+    const id = this.lookup(term);
+    return id !== undefined && this.base && this.df(id) === 0 ? undefined : id;
   }
 
   term(id: number): string {
@@ -38,13 +63,13 @@ export class Vocabulary {
 
   /** Id of a term, adding it when new. */
   intern(term: string): number {
-    let id = this.ids.get(term);
+    let id = this.lookup(term);
     if (id === undefined) {
       id = this.terms.length;
       this.ids.set(term, id);
       this.terms.push(term);
       if (this.documentFrequency instanceof Int32Array) throw new Error('Vocabulary.intern: this vocabulary is finished');
-      this.documentFrequency.push(0);
+      if (!this.base) this.documentFrequency.push(0);
     }
     return id;
   }
@@ -58,10 +83,10 @@ export class Vocabulary {
     return this.documentFrequency[id] ?? 0;
   }
 
-  /** Term ids grouped under the keys `keysOf` gives each term (none, one or several), ids ascending within a group. */
-  groupIds(keysOf: (term: string) => Iterable<string>): Map<string, number[]> {
+  /** Term ids grouped under the keys `keysOf` gives each term (none, one or several), ids ascending within a group; from id `from` on. */
+  groupIds(keysOf: (term: string) => Iterable<string>, from = 0): Map<string, number[]> {
     const groups = new Map<string, number[]>();
-    this.groupRange(keysOf, groups, 0, this.terms.length);
+    this.groupRange(keysOf, groups, from, this.terms.length);
     return groups;
   }
 

@@ -36,16 +36,25 @@ const familyKeys = (term: string) => {
 export class WordFamilies {
   private families: Map<string, number[]> | undefined;
 
-  constructor(private readonly vocabulary: Vocabulary) {}
+  /** Over `vocabulary`; given the families of the base vocabulary it extends, only the terms added since are grouped here. */
+  constructor(
+    private readonly vocabulary: Vocabulary,
+    private readonly base?: WordFamilies,
+  ) {}
 
   private index(): Map<string, number[]> {
-    if (!this.families) this.families = this.sorted(this.vocabulary.groupIds(familyKeys));
+    if (!this.families) this.families = this.sorted(this.vocabulary.groupIds(familyKeys, this.vocabulary.baseSize));
     return this.families;
   }
 
   /** Builds the families now, a piece at a time (a reload, before the index serves). */
   async prepare(pause: () => Promise<unknown>): Promise<void> {
+    await this.base?.prepare(pause);
     if (this.families) return;
+    if (this.base) {
+      this.index();
+      return;
+    }
     const families = await this.vocabulary.groupIdsInPieces(familyKeys, pause);
     if (!this.families) this.families = this.sorted(families);
   }
@@ -55,12 +64,21 @@ export class WordFamilies {
     return families;
   }
 
+  /** The family's term ids, most common first: over a base, its members and the new ones, sorted again by the counts of now. */
+  private family(key: string): readonly number[] {
+    const own = this.index().get(key) ?? [];
+    if (!this.base) return own;
+    return [...(this.base.index().get(key) ?? []), ...own]
+      .filter((id) => this.vocabulary.df(id) > 0)
+      .sort((a, b) => this.vocabulary.df(b) - this.vocabulary.df(a));
+  }
+
   /** Up to `limit` other terms of the family of `term`, the most common first. */
   of(term: string, limit = 4): string[] {
     const key = familyKey(term);
     if (!key) return [];
     const found: string[] = [];
-    for (const id of this.index().get(key) ?? []) {
+    for (const id of this.family(key)) {
       if (found.length === limit) break;
       const other = this.vocabulary.term(id);
       if (other !== term) found.push(other);

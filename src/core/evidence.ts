@@ -1,4 +1,5 @@
 import { askedAttribute, frameWords } from '../search/answer-type.js';
+import { ENGLISH_FRAME_WORDS } from '../search/english-frame-words.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { typedWords, writtenMatches } from './typed-words.js';
@@ -22,6 +23,24 @@ export interface EvidenceNeeded {
   mayBeAbout(articleId: string): boolean;
   /** the concepts left out of the weighing (a year no passage can confirm), by index */
   leftOut: ReadonlySet<number>;
+}
+
+/**
+ * The concepts of a question in the other language that say how it is asked, not
+ * what about: each of its words a generic one (ENGLISH_FRAME_WORDS: "known", "used",
+ * "took", "name", "called"). A dictionary seldom finds them in the passage that
+ * answers, which words the same fact its own way. Left out only while more content
+ * words remain than a passage must match: a question of few content words would
+ * then be matched in full by chance.
+ */
+function askingWords(
+  concepts: readonly ConceptSummary[],
+  unweighed: ReadonlySet<ConceptSummary>,
+  minMatchedWords: number,
+): ConceptSummary[] {
+  const asking = concepts.filter((c) => !unweighed.has(c) && !c.constraint && c.words.every((w) => ENGLISH_FRAME_WORDS.has(w)));
+  const contentWords = concepts.filter((c) => !unweighed.has(c) && !asking.includes(c)).reduce((sum, c) => sum + c.words.length, 0);
+  return contentWords > minMatchedWords ? asking : [];
 }
 
 /**
@@ -57,6 +76,7 @@ export function evidenceNeeded(
   const totalMass = concepts.reduce((sum, c) => sum + c.mass, 0);
   const unknownMass = concepts.reduce((sum, c) => sum + (c.known || unweighed.has(c) ? 0 : c.mass), 0);
   if (unknownMass >= options.maxUnknownShare * totalMass) return undefined;
+  if (acrossLanguages) for (const c of askingWords(concepts, unweighed, options.minMatchedWords)) unweighed.add(c);
 
   const floor = acrossLanguages ? options.minCoverageAcrossLanguages : options.minCoverage;
   const weighed = concepts.filter((c) => !unweighed.has(c));

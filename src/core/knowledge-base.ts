@@ -1,3 +1,4 @@
+import { mineAppositions } from '../corpus/appositions.js';
 import type { Article, Corpus, Paragraph, SynonymGroup } from '../corpus/index.js';
 import { DEFAULT_RANKING, PassageIndex, type RankingParams, type ReusedTokens } from '../search/index.js';
 import { dateWords } from './date-words.js';
@@ -21,7 +22,10 @@ export interface KnowledgeBase {
   index: PassageIndex;
   /** the language most articles are in: questions in another one match through the synonyms' glossary */
   mainLanguage: 'ar' | 'en';
-  /** the corpus file's synonym groups, kept to recombine with moderators' groups */
+  /**
+   * the corpus's synonym groups, kept to recombine with moderators' groups: its
+   * file's, then the role–name pairs mined from its text (see corpus/appositions.ts)
+   */
   corpusSynonyms: readonly SynonymGroup[];
   builtAt: Date;
   buildMs: number;
@@ -57,6 +61,7 @@ export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions
     article.paragraphs.map((paragraph) => ({ id: `${article.id}#${paragraph.n}`, article, paragraph })),
   );
   const ranking = { ...PARAGRAPH_RANKING, ...options.ranking };
+  const corpusSynonyms = [...corpus.synonyms, ...mineAppositions(corpus.articles, corpus.synonyms)];
   // one title string per article, not per passage
   const titles = new Map<Article, string | undefined>();
   const titleOf = (article: Article) => {
@@ -72,7 +77,7 @@ export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions
       title: titleOf(p.article),
       group: p.article.id,
     })),
-    { synonyms: [...corpus.synonyms, ...(options.extraSynonyms ?? [])], ranking, reuse: options.reuse },
+    { synonyms: [...corpusSynonyms, ...(options.extraSynonyms ?? [])], ranking, reuse: options.reuse },
   );
   const arabic = corpus.articles.filter((a) => a.lang === 'ar').length;
   return {
@@ -80,7 +85,7 @@ export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions
     passages,
     index,
     mainLanguage: arabic * 2 >= corpus.articles.length ? 'ar' : 'en',
-    corpusSynonyms: corpus.synonyms,
+    corpusSynonyms,
     builtAt: new Date(),
     buildMs: performance.now() - started,
     ranking,

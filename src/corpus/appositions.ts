@@ -1,0 +1,216 @@
+import { isStopword, normalizeText } from '../text/index.js';
+import type { Article, SynonymGroup } from './types.js';
+
+/**
+ * Role–name aliases mined from the articles' own appositions: news text names
+ * a person once by role and name together («وزير الخارجية الأمريكي ريكس
+ * تيلرسون») and elsewhere by one of the two («وقال تيلرسون»). Each apposition
+ * gives a pair group (role ↔ surname), so that a question asking by role finds
+ * the paragraph that names the person, and the reverse.
+ *
+ * Groups are pairs, never one group per role: two holders of one office
+ * (تيلرسون in 2018, بلينكن in 2024) are aliases of the role, not of each other.
+ * Arabic only: English titles run into names in capitals ("Secretary of State
+ * Rex Tillerson") with no cheap way to tell where the role ends.
+ */
+
+/** Head nouns of a role, normalized (see normalizeText), without ال. */
+const HEADS = new Set(
+  ['وزير', 'وزيرة', 'رئيس', 'رئيسة', 'أمين', 'نائب', 'سفير', 'سفيرة', 'مبعوث', 'ملك', 'أمير', 'ولي', 'متحدث', 'قائد', 'مستشار', 'مدير'].map(
+    normalizeText,
+  ),
+);
+
+/** Words of a role in the construct state, without ال: «رئيس مجلس الوزراء», «أمين عام», «المتحدث باسم». */
+const CONSTRUCT = new Set(
+  [
+    'مجلس',
+    'عام',
+    'باسم',
+    'خارجية',
+    'دفاع',
+    'داخلية',
+    'وزراء',
+    'وزارة',
+    'حكومة',
+    'هيئة',
+    'أركان',
+    'جمهورية',
+    'دولة',
+    'بعثة',
+    'جامعة',
+    'منظمة',
+    'لجنة',
+    'مكتب',
+    'وكالة',
+    'حزب',
+  ].map(normalizeText),
+);
+
+/** Titles between a role and a name: «وزير الخارجية الكويتي الشيخ صباح الخالد». */
+const HONORIFICS = new Set(
+  ['الشيخ', 'السيد', 'السيدة', 'الدكتور', 'الدكتورة', 'د', 'المهندس', 'الفريق', 'اللواء', 'العميد', 'الجنرال', 'الأمير', 'الملك'].map(
+    normalizeText,
+  ),
+);
+
+/** Words that end a name: time words that follow it in news style («صباح الخالد أمس»). */
+const AFTER_NAME = new Set(
+  [
+    'أمس',
+    'اليوم',
+    'غدا',
+    'الليلة',
+    'مساء',
+    'الاثنين',
+    'الثلاثاء',
+    'الأربعاء',
+    'الخميس',
+    'الجمعة',
+    'السبت',
+    'الأحد',
+    'حاليا',
+    'آنذاك',
+    'قائلا',
+    'أكثر',
+    'أقل',
+    'نحو',
+  ].map(normalizeText),
+);
+
+/** Links inside a name that are no name of their own: «سلمان بن عبد العزيز». */
+const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'عبد'].map(normalizeText));
+
+/** Particles fused before a role's head: «ووزير», «لوزير», «والأمين». */
+const LEADING_PARTICLES = ['وال', 'فال', 'بال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل'];
+
+const MAX_MODIFIERS = 4;
+const MAX_NAME_WORDS = 4;
+/** A role linked to more names than this is too common a title to mean anyone (its most frequent names are kept). */
+export const MAX_NAMES_PER_ROLE = 8;
+/** Keeps the table small on a large archive: the most frequent pairs first. */
+export const MAX_PAIRS = 5000;
+
+/** One apposition: the role as written (normalized), and the surname that follows it. */
+export interface Apposition {
+  role: string;
+  name: string;
+}
+
+/** Clauses: appositions never cross punctuation. */
+const CLAUSE_BREAK = /[.,،؛;:؟?!"«»“”()[\]{}\-–—/\\|\n\r…]+/;
+const WORD = /\p{L}+/gu;
+
+function headOf(word: string): string | undefined {
+  if (HEADS.has(word)) return word;
+  for (const particle of LEADING_PARTICLES) {
+    if (word.startsWith(particle) && HEADS.has(word.slice(particle.length))) return word.slice(particle.length);
+  }
+  return undefined;
+}
+
+function isDefinite(word: string): boolean {
+  return word.startsWith('ال') && word.length > 3;
+}
+
+/** A word a name cannot start with or hold: a particle, a definite word fused to a preposition, a conjunction plus a word. */
+function endsName(word: string, first: boolean): boolean {
+  if (isStopword(word) || AFTER_NAME.has(word) || HONORIFICS.has(word) || headOf(word)) return true;
+  if (/^[وفبل]/.test(word) && AFTER_NAME.has(word.slice(1))) return true;
+  if (/^(وال|فال|بال|كال|لل)/.test(word)) return true;
+  // «ونظيره», «وتم»: a conjunction starts the next phrase (names that start with و, «وليد», are lost)
+  if (/^[وف]/.test(word)) return true;
+  // a feminine nisba or plural («العربية», «المشتركات») is a description, not a name
+  if (/(يه|ات)$/.test(word)) return true;
+  if (first && isDefinite(word)) return true;
+  return word.length < 2;
+}
+
+/** The appositions of one clause of normalized words. */
+function clauseAppositions(words: readonly string[], found: Apposition[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const head = headOf(words[i]!);
+    if (!head) continue;
+    let j = i + 1;
+    const role = [head];
+    while (j < words.length && role.length <= MAX_MODIFIERS) {
+      const word = words[j]!;
+      if (HONORIFICS.has(word) || headOf(word) || isStopword(word)) break;
+      // «الأمين العام للأمم المتحدة»: a definite word with ل fused before it
+      if (!isDefinite(word) && !CONSTRUCT.has(word) && !(word.startsWith('لل') && word.length > 4)) break;
+      role.push(word);
+      j++;
+    }
+    // a bare title («الرئيس») means anyone; another title next starts the role nearest the name;
+    // a role ending in the construct state («رئيس وزراء إسرائيل») goes on with a noun, not a name
+    if (role.length < 2 || !isDefinite(role.at(-1)!) || (j < words.length && headOf(words[j]!))) continue;
+    while (j < words.length && HONORIFICS.has(words[j]!)) j++;
+    const name: string[] = [];
+    while (j < words.length && name.length < MAX_NAME_WORDS && !endsName(words[j]!, name.length === 0)) {
+      name.push(words[j]!);
+      j++;
+    }
+    while (name.length > 0 && NAME_LINKS.has(name[name.length - 1]!)) name.pop();
+    // a first mention gives first name and surname: one word after a role is as often a verb or an adverb
+    const surname = name.length >= 2 ? name.at(-1) : undefined;
+    if (surname && surname.length >= 3 && !NAME_LINKS.has(surname)) found.push({ role: role.join(' '), name: surname });
+  }
+}
+
+/** The appositions of one text, in order. */
+export function findAppositions(text: string): Apposition[] {
+  const found: Apposition[] = [];
+  for (const clause of normalizeText(text).split(CLAUSE_BREAK)) {
+    const words = clause.match(WORD);
+    if (words && words.length >= 3) clauseAppositions(words, found);
+  }
+  return found;
+}
+
+/**
+ * The role–name pair groups of a corpus. A surname that a known group (the
+ * corpus file's, a moderator's) spells several ways is paired with each
+ * spelling, so the role reaches «تيلرسون» when the apposition wrote «تريلسون».
+ */
+export function mineAppositions(articles: readonly Article[], known: readonly SynonymGroup[] = []): SynonymGroup[] {
+  return mineTextAppositions(
+    articles.filter((a) => a.lang === 'ar').flatMap((a) => a.paragraphs.map((p) => p.text)),
+    known,
+  );
+}
+
+/** The role–name pair groups of Arabic texts (see mineAppositions). */
+export function mineTextAppositions(texts: Iterable<string>, known: readonly SynonymGroup[] = []): SynonymGroup[] {
+  const counts = new Map<string, Map<string, number>>();
+  for (const text of texts) {
+    for (const { role, name } of findAppositions(text)) {
+      const names = counts.get(role) ?? new Map<string, number>();
+      names.set(name, (names.get(name) ?? 0) + 1);
+      counts.set(role, names);
+    }
+  }
+  const spellings = new Map<string, readonly string[]>();
+  for (const group of known) {
+    for (const expression of group) {
+      const key = normalizeText(expression);
+      if (!key.includes(' ')) spellings.set(key, group);
+    }
+  }
+  const pairs: { role: string; name: string; count: number }[] = [];
+  for (const [role, names] of counts) {
+    const ranked = [...names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_NAMES_PER_ROLE);
+    for (const [name, count] of ranked) pairs.push({ role, name, count });
+  }
+  pairs.sort((a, b) => b.count - a.count);
+  const groups: SynonymGroup[] = [];
+  const seen = new Set<string>();
+  for (const { role, name } of pairs.slice(0, MAX_PAIRS)) {
+    for (const alias of spellings.get(name) ?? [name]) {
+      const key = `${role}=${normalizeText(alias)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      groups.push([role, alias]);
+    }
+  }
+  return groups;
+}

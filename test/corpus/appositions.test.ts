@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { findAppositions, MAX_NAMES_PER_ROLE, mineAppositions, mineTextAppositions } from '../../src/corpus/appositions.js';
+import type { Article } from '../../src/corpus/index.js';
+
+const article = (id: string, texts: string[], lang: 'ar' | 'en' = 'ar'): Article => ({
+  id,
+  label: id,
+  lang,
+  file: `${id}.txt`,
+  paragraphs: texts.map((text, k) => ({ n: k + 1, line: k + 1, text })),
+});
+
+describe('findAppositions', () => {
+  it.each([
+    // sentences of the bundled corpus
+    [
+      'a role and a two-word name',
+      'وقال وزير الخارجية الأمريكي ريكس تريلسون في المؤتمر ذاته إن "التحالف حقق نجاحا"',
+      [['وزير الخارجيه الامريكي', 'تريلسون']],
+    ],
+    [
+      'the role nearest the name in a chain of titles, past an honorific',
+      'ترأس نائب رئيس مجلس الوزراء وزير الخارجية الكويتي الشيخ صباح خالد الحمد الصباح الاجتماع',
+      [['وزير الخارجيه الكويتي', 'الصباح']],
+    ],
+    [
+      'two honorifics',
+      'ترأس وزير الخارجية الكويتي الشيخ الدكتور أحمد ناصر المحمد الصباح وفد دولة الكويت',
+      [['وزير الخارجيه الكويتي', 'الصباح']],
+    ],
+    [
+      'a name that stops at a conjunction',
+      'وزير الخارجية الأمريكي مايك بومبيو ونظيره الإيطالي لويجي دي مايو',
+      [['وزير الخارجيه الامريكي', 'بومبيو']],
+    ],
+    ['a name that stops at a time word', 'وزير الخارجية الشيخ صباح الخالد أمس', [['وزير الخارجيه', 'الخالد']]],
+    ['a definite head with a fused particle', 'شدد الرئيس الأميركي دونالد ترامب على اهتمامه', [['رييس الاميركي', 'ترامب']]],
+    ['hamza written as bare alef', 'وزير الخارجية الامريكي ريكس تيلرسون', [['وزير الخارجيه الامريكي', 'تيلرسون']]],
+    ['tashkeel', 'وَزِيرُ الخَارِجِيَّةِ الأَمْرِيكِيُّ رِكْس تِيلَرْسُون', [['وزير الخارجيه الامريكي', 'تيلرسون']]],
+    [
+      'a construct role («الأمين العام»)',
+      'دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى الهدوء',
+      [['امين العام للامم المتحده', 'غوتيريش']],
+    ],
+  ])('finds %s', (_what, text, expected) => {
+    expect(findAppositions(text).map((a) => [a.role, a.name])).toEqual(expected);
+  });
+
+  it.each([
+    ['a bare title', 'قال الرئيس دونالد ترامب'],
+    ['a role whose last word is in the construct state', 'زار رئيس وزراء إسرائيل بنيامين نتنياهو'],
+    ['a one-word "name", as often a verb', 'وزير الخارجية الكويتي وتم خلاله استعراض الوضع'],
+    ['a role followed by a description', 'رئيس بعثة جامعة الدول العربية في واشنطن'],
+    ['a role cut from its name by punctuation', 'وزير الخارجية الأمريكي، ريكس تيلرسون'],
+    ['a role and a number', 'قال وزير التخطيط العراقي بأكثر من 88 مليار دولار'],
+  ])('finds nothing in %s', (_what, text) => {
+    expect(findAppositions(text)).toEqual([]);
+  });
+});
+
+describe('mineAppositions', () => {
+  it('pairs each role with each name it precedes, never the names with each other', () => {
+    const groups = mineAppositions([
+      article('a', ['وقال وزير الخارجية الأمريكي ريكس تيلرسون إن التحالف حقق نجاحا']),
+      article('b', ['ورحب وزير الخارجية الأميركي أنتوني بلينكن بالوفود', 'وقال وزير الخارجية الأمريكي أنتوني بلينكن إن']),
+    ]);
+    // the most frequent pair first
+    expect(groups).toEqual([
+      ['وزير الخارجيه الامريكي', 'بلينكن'],
+      ['وزير الخارجيه الامريكي', 'تيلرسون'],
+      ['وزير الخارجيه الاميركي', 'بلينكن'],
+    ]);
+  });
+
+  it('pairs the role with every spelling a known group gives the name', () => {
+    const groups = mineAppositions(
+      [article('a', ['وقال وزير الخارجية الأمريكي ريكس تريلسون في المؤتمر'])],
+      [['تيلرسون', 'تريلسون', 'Tillerson']],
+    );
+    expect(groups).toEqual([
+      ['وزير الخارجيه الامريكي', 'تيلرسون'],
+      ['وزير الخارجيه الامريكي', 'تريلسون'],
+      ['وزير الخارجيه الامريكي', 'Tillerson'],
+    ]);
+  });
+
+  it('keeps only the most frequent names of a role', () => {
+    const names = Array.from({ length: MAX_NAMES_PER_ROLE + 3 }, (_, k) => `سمير ${'بخيت'.slice(0, 2)}${'ابتثجحخدذرزسشصضطظعغفقكلمن'[k]}ون`);
+    const texts = names.map((name) => `قال المتحدث باسم الحكومة ${name} في بيان`);
+    texts.push(`قال المتحدث باسم الحكومة ${names.at(-1)} في بيان`);
+    const groups = mineTextAppositions(texts);
+    expect(groups).toHaveLength(MAX_NAMES_PER_ROLE);
+    expect(groups[0]![1]).toBe(names.at(-1)!.split(' ')[1]);
+  });
+
+  it('mines no English article', () => {
+    expect(mineAppositions([article('e', ['Secretary of State Rex Tillerson said'], 'en')])).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { isStopword, normalizeText } from '../text/index.js';
-import type { Article, SynonymGroup } from './types.js';
+import type { Article, SynonymEntry, SynonymGroup } from './types.js';
 
 /**
  * Role–name aliases mined from the articles' own appositions: news text names
@@ -190,28 +190,83 @@ export function findAppositions(raw: string): Apposition[] {
   return found;
 }
 
+/** How often each role directly precedes each surname: role → surname → count. */
+export type AppositionCounts = Map<string, Map<string, number>>;
+
+/** The paragraphs mined: an Arabic article's. */
+export function minedTexts(articles: Iterable<Article>): string[] {
+  const texts: string[] = [];
+  for (const article of articles) {
+    if (article.lang === 'ar') for (const paragraph of article.paragraphs) texts.push(paragraph.text);
+  }
+  return texts;
+}
+
+/**
+ * Adds the appositions of `texts` to `counts` (or takes them away, for the
+ * texts of articles a reload removes or changes): a reload by delta updates
+ * the counts of the base without reading its other articles again.
+ */
+export function countAppositions(texts: Iterable<string>, counts: AppositionCounts = new Map(), sign: 1 | -1 = 1): AppositionCounts {
+  for (const text of texts) {
+    for (const { role, name } of findAppositions(text)) {
+      const names = counts.get(role) ?? new Map<string, number>();
+      const count = (names.get(name) ?? 0) + sign;
+      if (count > 0) names.set(name, count);
+      else names.delete(name);
+      if (names.size > 0) counts.set(role, names);
+      else counts.delete(role);
+    }
+  }
+  return counts;
+}
+
+/** A copy to update, the original left as it is. */
+export function copyCounts(counts: AppositionCounts): AppositionCounts {
+  return new Map([...counts].map(([role, names]) => [role, new Map(names)]));
+}
+
+/** The counts as [role, surname, count] rows in one order whatever order they were counted in (for a snapshot). */
+export function countRows(counts: AppositionCounts): [string, string, number][] {
+  const rows: [string, string, number][] = [];
+  for (const [role, names] of counts) for (const [name, count] of names) rows.push([role, name, count]);
+  return rows.sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]));
+}
+
+export function countsFromRows(rows: readonly (readonly [string, string, number])[]): AppositionCounts {
+  const counts: AppositionCounts = new Map();
+  for (const [role, name, count] of rows) {
+    const names = counts.get(role) ?? new Map<string, number>();
+    names.set(name, count);
+    counts.set(role, names);
+  }
+  return counts;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
  * The role–name pair groups of a corpus. A surname that a known group (the
  * corpus file's, a moderator's) spells several ways is paired with each
  * spelling, so the role reaches «تيلرسون» when the apposition wrote «تريلسون».
  */
-export function mineAppositions(articles: readonly Article[], known: readonly SynonymGroup[] = []): SynonymGroup[] {
-  return mineTextAppositions(
-    articles.filter((a) => a.lang === 'ar').flatMap((a) => a.paragraphs.map((p) => p.text)),
-    known,
-  );
+export function mineAppositions(articles: readonly Article[], known: readonly SynonymGroup[] = []): SynonymEntry[] {
+  return aliasGroups(countAppositions(minedTexts(articles)), known);
 }
 
 /** The role–name pair groups of Arabic texts (see mineAppositions). */
-export function mineTextAppositions(texts: Iterable<string>, known: readonly SynonymGroup[] = []): SynonymGroup[] {
-  const counts = new Map<string, Map<string, number>>();
-  for (const text of texts) {
-    for (const { role, name } of findAppositions(text)) {
-      const names = counts.get(role) ?? new Map<string, number>();
-      names.set(name, (names.get(name) ?? 0) + 1);
-      counts.set(role, names);
-    }
-  }
+export function mineTextAppositions(texts: Iterable<string>, known: readonly SynonymGroup[] = []): SynonymEntry[] {
+  return aliasGroups(countAppositions(texts), known);
+}
+
+/**
+ * The synonym entries of counted appositions: each role finds its most
+ * frequent names (every spelling a known group gives one); a name finds its
+ * role only when the corpus gives the role no other name.
+ */
+export function aliasGroups(counts: AppositionCounts, known: readonly SynonymGroup[] = []): SynonymEntry[] {
   const spellings = new Map<string, readonly string[]>();
   for (const group of known) {
     for (const expression of group) {
@@ -221,19 +276,15 @@ export function mineTextAppositions(texts: Iterable<string>, known: readonly Syn
   }
   const pairs: { role: string; name: string; count: number }[] = [];
   for (const [role, names] of counts) {
-    const ranked = [...names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_NAMES_PER_ROLE);
+    const ranked = [...names].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).slice(0, MAX_NAMES_PER_ROLE);
     for (const [name, count] of ranked) pairs.push({ role, name, count });
   }
-  pairs.sort((a, b) => b.count - a.count);
-  const groups: SynonymGroup[] = [];
-  const seen = new Set<string>();
+  pairs.sort((a, b) => b.count - a.count || compare(a.role, b.role) || compare(a.name, b.name));
+  const names = new Map<string, string[]>();
   for (const { role, name } of pairs.slice(0, MAX_PAIRS)) {
-    for (const alias of spellings.get(name) ?? [name]) {
-      const key = `${role}=${normalizeText(alias)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      groups.push([role, alias]);
-    }
+    const list = names.get(role) ?? [];
+    for (const alias of spellings.get(name) ?? [name]) if (!list.includes(alias)) list.push(alias);
+    names.set(role, list);
   }
-  return groups;
+  return [...names].map(([role, aliases]) => (counts.get(role)!.size === 1 ? [role, ...aliases] : { from: role, to: aliases }));
 }

@@ -35,6 +35,19 @@ export interface Paragraph {
  */
 export type SynonymGroup = readonly string[];
 
+/**
+ * Expressions a question reaches through `from` only: «وزير الخارجية الأمريكي»
+ * finds «تيلرسون» and «بومبيو», but «تيلرسون» does not find every passage on
+ * the office (nor «بومبيو»).
+ */
+export interface OneWaySynonym {
+  from: string;
+  to: readonly string[];
+}
+
+/** What an index expands a question with. */
+export type SynonymEntry = SynonymGroup | OneWaySynonym;
+
 export type ProblemSeverity = 'error' | 'warning';
 
 /** Something wrong with a corpus file: where, what, and how to fix it. */

@@ -1,4 +1,4 @@
-import type { SynonymGroup } from '../corpus/index.js';
+import type { SynonymEntry } from '../corpus/index.js';
 import type { Analyzer } from '../text/index.js';
 
 /** One way of saying a thing, as index terms ("تنظيم الدولة الإسلامية" → 3 terms). */
@@ -16,12 +16,15 @@ export class SynonymTable {
   /** first term of an expression → [group, expression] pairs */
   private readonly byFirstTerm = new Map<string, [number, number][]>();
 
-  constructor(groups: readonly SynonymGroup[], analyzer: Analyzer) {
-    for (const group of groups) {
-      const expressions = group.map((text) => ({ text, terms: analyzer.terms(text) })).filter((e) => e.terms.length > 0);
-      if (expressions.length < 2) continue;
+  constructor(entries: readonly SynonymEntry[], analyzer: Analyzer) {
+    for (const entry of entries) {
+      const oneWay = 'from' in entry;
+      const texts = oneWay ? [entry.from, ...entry.to] : entry;
+      const expressions = texts.map((text) => ({ text, terms: analyzer.terms(text) })).filter((e) => e.terms.length > 0);
+      if (expressions.length < 2 || (oneWay && expressions[0]!.text !== entry.from)) continue;
       const groupIndex = this.groups.push(expressions) - 1;
-      expressions.forEach((expression, expressionIndex) => {
+      // a one-way entry is found through its first expression only
+      expressions.slice(0, oneWay ? 1 : undefined).forEach((expression, expressionIndex) => {
         const first = expression.terms[0]!;
         const list = this.byFirstTerm.get(first) ?? [];
         list.push([groupIndex, expressionIndex]);

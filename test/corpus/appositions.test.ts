@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { findAppositions, MAX_NAMES_PER_ROLE, mineAppositions, mineTextAppositions } from '../../src/corpus/appositions.js';
-import type { Article } from '../../src/corpus/index.js';
+import {
+  copyCounts,
+  countAppositions,
+  countRows,
+  countsFromRows,
+  findAppositions,
+  MAX_NAMES_PER_ROLE,
+  mineAppositions,
+  mineTextAppositions,
+} from '../../src/corpus/appositions.js';
+import type { Article, OneWaySynonym } from '../../src/corpus/index.js';
 
 const article = (id: string, texts: string[], lang: 'ar' | 'en' = 'ar'): Article => ({
   id,
@@ -64,38 +73,39 @@ describe('findAppositions', () => {
 });
 
 describe('mineAppositions', () => {
-  it('pairs each role with each name it precedes, never the names with each other', () => {
-    const groups = mineAppositions([
+  it('lets a role find each name it precedes, most frequent first, and a name its role only when the role has no other', () => {
+    const entries = mineAppositions([
       article('a', ['وقال وزير الخارجية الأمريكي ريكس تيلرسون إن التحالف حقق نجاحا']),
       article('b', ['ورحب وزير الخارجية الأميركي أنتوني بلينكن بالوفود', 'وقال وزير الخارجية الأمريكي أنتوني بلينكن إن']),
     ]);
-    // the most frequent pair first
-    expect(groups).toEqual([
-      ['وزير الخارجيه الامريكي', 'بلينكن'],
-      ['وزير الخارجيه الامريكي', 'تيلرسون'],
-      ['وزير الخارجيه الاميركي', 'بلينكن'],
-    ]);
+    expect(entries).toEqual([{ from: 'وزير الخارجيه الامريكي', to: ['بلينكن', 'تيلرسون'] }, ['وزير الخارجيه الاميركي', 'بلينكن']]);
   });
 
-  it('pairs the role with every spelling a known group gives the name', () => {
-    const groups = mineAppositions(
+  it('gives the role every spelling a known group gives the name', () => {
+    const entries = mineAppositions(
       [article('a', ['وقال وزير الخارجية الأمريكي ريكس تريلسون في المؤتمر'])],
       [['تيلرسون', 'تريلسون', 'Tillerson']],
     );
-    expect(groups).toEqual([
-      ['وزير الخارجيه الامريكي', 'تيلرسون'],
-      ['وزير الخارجيه الامريكي', 'تريلسون'],
-      ['وزير الخارجيه الامريكي', 'Tillerson'],
-    ]);
+    expect(entries).toEqual([['وزير الخارجيه الامريكي', 'تيلرسون', 'تريلسون', 'Tillerson']]);
   });
 
   it('keeps only the most frequent names of a role', () => {
-    const names = Array.from({ length: MAX_NAMES_PER_ROLE + 3 }, (_, k) => `سمير ${'بخيت'.slice(0, 2)}${'ابتثجحخدذرزسشصضطظعغفقكلمن'[k]}ون`);
-    const texts = names.map((name) => `قال المتحدث باسم الحكومة ${name} في بيان`);
-    texts.push(`قال المتحدث باسم الحكومة ${names.at(-1)} في بيان`);
-    const groups = mineTextAppositions(texts);
-    expect(groups).toHaveLength(MAX_NAMES_PER_ROLE);
-    expect(groups[0]![1]).toBe(names.at(-1)!.split(' ')[1]);
+    const surnames = [...'ابتثجحخدذرزسش'].slice(0, MAX_NAMES_PER_ROLE + 3).map((letter) => `بخ${letter}ون`);
+    const texts = surnames.map((surname) => `قال المتحدث باسم الحكومة سمير ${surname} في بيان`);
+    texts.push(`قال المتحدث باسم الحكومة سمير ${surnames.at(-1)} في بيان`);
+    const entries = mineTextAppositions(texts);
+    expect(entries).toHaveLength(1);
+    const { to } = entries[0] as OneWaySynonym;
+    expect(to).toHaveLength(MAX_NAMES_PER_ROLE);
+    expect(to[0]).toBe(surnames.at(-1));
+  });
+
+  it('keeps the counts a reload updates equal to counting again', () => {
+    const before = ['وقال وزير الخارجية الأمريكي ريكس تيلرسون إن', 'ورحب وزير الخارجية الأميركي أنتوني بلينكن بالوفود'];
+    const after = ['ورحب وزير الخارجية الأميركي أنتوني بلينكن بالوفود', 'وقال وزير الخارجية الأمريكي مايك بومبيو إن'];
+    const updated = countAppositions([after[1]!], countAppositions([before[0]!], copyCounts(countAppositions(before)), -1));
+    expect(countRows(updated)).toEqual(countRows(countAppositions(after)));
+    expect(countsFromRows(countRows(updated))).toEqual(updated);
   });
 
   it('mines no English article', () => {

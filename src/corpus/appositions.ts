@@ -44,14 +44,49 @@ const CONSTRUCT = new Set(
     'مكتب',
     'وكالة',
     'حزب',
+    'شركة',
+    'شرطة',
+    'منطقة',
+    'محافظة',
+    'مدينة',
+    'إمارة',
+    'أمانة',
+    'اتحاد',
+    'مؤسسة',
+    'مركز',
+    'إدارة',
+    'نادي',
+    'غرفة',
+    'شؤون',
+    'قوات',
+    'كرة',
   ].map(normalizeText),
 );
 
 /** Titles between a role and a name: «وزير الخارجية الكويتي الشيخ صباح الخالد». */
 const HONORIFICS = new Set(
-  ['الشيخ', 'السيد', 'السيدة', 'الدكتور', 'الدكتورة', 'د', 'المهندس', 'الفريق', 'اللواء', 'العميد', 'الجنرال', 'الأمير', 'الملك'].map(
-    normalizeText,
-  ),
+  [
+    'الشيخ',
+    'السيد',
+    'السيدة',
+    'الدكتور',
+    'الدكتورة',
+    'د',
+    'المهندس',
+    'الفريق',
+    'اللواء',
+    'العميد',
+    'الجنرال',
+    'الأمير',
+    'الملك',
+    'صاحب',
+    'السمو',
+    'الملكي',
+    'سمو',
+    'معالي',
+    'فخامة',
+    'سعادة',
+  ].map(normalizeText),
 );
 
 /** Words that end a name: time words that follow it in news style («صباح الخالد أمس»). */
@@ -114,7 +149,13 @@ function isDefinite(word: string): boolean {
 }
 
 /** A word a name cannot start with or hold: a particle, a definite word fused to a preposition, a conjunction plus a word. */
+/** A word of the construct state behind ل or ب: «الأمين العام لمجلس التعاون», «مدير الدفاع المدني بمنطقة الرياض». */
+function isLinkedConstruct(word: string): boolean {
+  return (word[0] === 'ل' || word[0] === 'ب') && CONSTRUCT.has(word.slice(1));
+}
+
 function endsName(word: string, first: boolean): boolean {
+  if (isLinkedConstruct(word)) return true;
   if (isStopword(word) || AFTER_NAME.has(word) || HONORIFICS.has(word) || headOf(word)) return true;
   if (/^[وفبل]/.test(word) && AFTER_NAME.has(word.slice(1))) return true;
   if (/^(وال|فال|بال|كال|لل)/.test(word)) return true;
@@ -137,7 +178,7 @@ function clauseAppositions(words: readonly string[], found: Apposition[]): void 
       const word = words[j]!;
       if (HONORIFICS.has(word) || headOf(word) || isStopword(word)) break;
       // «الأمين العام للأمم المتحدة»: a definite word with ل fused before it
-      if (!isDefinite(word) && !CONSTRUCT.has(word) && !(word.startsWith('لل') && word.length > 4)) break;
+      if (!isDefinite(word) && !CONSTRUCT.has(word) && !(word.startsWith('لل') && word.length > 4) && !isLinkedConstruct(word)) break;
       role.push(word);
       j++;
     }
@@ -150,12 +191,15 @@ function clauseAppositions(words: readonly string[], found: Apposition[]): void 
       // a family name with ال follows a given name («صباح الخالد»); after two names it is as often
       // the verb's object («افتتح … ريكس تيلرسون المؤتمر»): the longer nasab is cut, not run on
       if (name.length >= 2 && isDefinite(words[j]!)) break;
+      // and ends it («ماجد الحقيل طلب»), unless more family names follow («المحمد الصباح»)
+      if (name.length >= 1 && isDefinite(name.at(-1)!) && !isDefinite(words[j]!)) break;
       name.push(words[j]!);
       j++;
     }
     while (name.length > 0 && NAME_LINKS.has(name[name.length - 1]!)) name.pop();
     // a first mention gives first name and surname: one word after a role is as often a verb or an adverb
-    const surname = name.length >= 2 ? name.at(-1) : undefined;
+    // «عبد الله» is one name: its second word is no surname
+    const surname = name.length >= 2 && name.at(-2) !== 'عبد' && name.at(-1) !== 'الله' ? name.at(-1) : undefined;
     if (surname && surname.length >= 3 && !NAME_LINKS.has(surname)) found.push({ role: role.join(' '), name: surname });
   }
 }
@@ -165,22 +209,34 @@ const RAW_HEAD = /وزير|رئيس|رئيس|[أاإ]مين|نائب|نايب|س
 const RAW_PARTICLES = new Set([...LEADING_PARTICLES, 'وبال', 'ولل', 'فبال', 'كال']);
 /** Tashkeel and tatweel, dropped first so that they split no head. */
 const MARKED = /[\u0610-\u061A\u064B-\u065F\u0670\u0640]/g;
+/** The word after a head (the head's own ending, «وزيرة», «رئيسا», is skipped). */
+const NEXT_WORD = /\p{L}*[^\p{L}]{1,4}(\p{L}+)/uy;
+
+/** An Arabic or Latin letter (enough to find where a word starts). */
+function isLetter(code: number): boolean {
+  return (code >= 0x0620 && code <= 0x064a) || (code >= 0x066e && code <= 0x06d3) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+}
 /** Enough text after a head for a role and a name. */
-const WINDOW = 200;
+const WINDOW = 160;
 
 /** The appositions of one text, in order. */
 export function findAppositions(raw: string): Apposition[] {
   const found: Apposition[] = [];
   const text = raw.replace(MARKED, '');
   let covered = -1;
-  for (const match of text.matchAll(RAW_HEAD)) {
+  const heads = new RegExp(RAW_HEAD);
+  for (let match = heads.exec(text); match; match = heads.exec(text)) {
     let start = match.index;
-    while (start > 0 && start > match.index - 4 && /\p{L}/u.test(text[start - 1]!)) start--;
+    while (start > 0 && start > match.index - 4 && isLetter(text.charCodeAt(start - 1))) start--;
     // «الدولي», «المملكة»: a head inside another word
     if (start < match.index && !RAW_PARTICLES.has(text.slice(start, match.index))) continue;
-    if (start > 0 && /\p{L}/u.test(text[start - 1]!)) continue;
+    if (start > 0 && isLetter(text.charCodeAt(start - 1))) continue;
     // a chain of titles is read once, from its first head
     if (start <= covered) continue;
+    // a role goes on with a definite word or a word of the construct state: most heads («رئيس» alone) stop here
+    NEXT_WORD.lastIndex = heads.lastIndex;
+    const next = NEXT_WORD.exec(text)?.[1];
+    if (!next || !(/^(ال|أل|إل|لل)/.test(next) || CONSTRUCT.has(normalizeText(next)))) continue;
     const window = text.slice(start, start + WINDOW);
     const clause = normalizeText(window).split(CLAUSE_BREAK)[0]!;
     covered = start + clause.length;

@@ -42,6 +42,8 @@ describe('findAppositions', () => {
       'افتتح وزير الخارجية الأمريكي ريكس تيلرسون المؤتمر الدولي في الكويت',
       [['وزير الخارجيه الامريكي', 'تيلرسون']],
     ],
+    ['a name that ends after its family name with ال', 'قال وزير الإسكان ماجد الحقيل طلب الوزير', [['وزير الاسكان', 'الحقيل']]],
+    ['honorifics of a royal', 'وصل وزير الدفاع صاحب السمو الملكي الأمير محمد بن سلمان', [['وزير الدفاع', 'سلمان']]],
     [
       'a name that stops at a conjunction',
       'وزير الخارجية الأمريكي مايك بومبيو ونظيره الإيطالي لويجي دي مايو',
@@ -67,6 +69,9 @@ describe('findAppositions', () => {
     ['a role followed by a description', 'رئيس بعثة جامعة الدول العربية في واشنطن'],
     ['a role cut from its name by punctuation', 'وزير الخارجية الأمريكي، ريكس تيلرسون'],
     ['a role and a number', 'قال وزير التخطيط العراقي بأكثر من 88 مليار دولار'],
+    ['a role going on behind ل, then a one-word name', 'قال الأمين العام لمجلس التعاون الخليجي الزياني إن'],
+    ['a role going on behind ب, then a place', 'أوضح مدير الدفاع المدني بمنطقة الرياض اللواء'],
+    ['the second word of «عبد الله»', 'استقبل ولي العهد الأمير محمد بن عبد الله الوفد'],
   ])('finds nothing in %s', (_what, text) => {
     expect(findAppositions(text)).toEqual([]);
   });

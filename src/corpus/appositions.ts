@@ -161,8 +161,9 @@ function endsName(word: string, first: boolean): boolean {
   if (/^(وال|فال|بال|كال|لل)/.test(word)) return true;
   // «ونظيره», «وتم»: a conjunction starts the next phrase (names that start with و, «وليد», are lost)
   if (/^[وف]/.test(word)) return true;
-  // a feminine nisba or plural («العربية», «المشتركات») is a description, not a name
-  if (/(يه|ات)$/.test(word)) return true;
+  // a feminine nisba or plural («العربية», «المشتركات») is a description, not a name;
+  // nor is a verbal noun of the form تفعيل («تقديم», «تنفيذ») that follows a name as the sentence goes on
+  if (/(يه|ات)$/.test(word) || /^ت..ي.$/.test(word)) return true;
   if (first && isDefinite(word)) return true;
   return word.length < 2;
 }
@@ -320,7 +321,7 @@ export function mineTextAppositions(texts: Iterable<string>, known: readonly Syn
 /**
  * The synonym entries of counted appositions: each role finds its most
  * frequent names (every spelling a known group gives one); a name finds its
- * role only when the corpus gives the role no other name.
+ * role only when the role is qualified and the corpus gives it no other name.
  */
 export function aliasGroups(counts: AppositionCounts, known: readonly SynonymGroup[] = []): SynonymEntry[] {
   const spellings = new Map<string, readonly string[]>();
@@ -342,5 +343,14 @@ export function aliasGroups(counts: AppositionCounts, known: readonly SynonymGro
     for (const alias of spellings.get(name) ?? [name]) if (!list.includes(alias)) list.push(alias);
     names.set(role, list);
   }
-  return [...names].map(([role, aliases]) => (counts.get(role)!.size === 1 ? [role, ...aliases] : { from: role, to: aliases }));
+  const entries: SynonymEntry[] = [];
+  for (const [role, aliases] of names) {
+    const qualified = role.split(' ').length >= 3;
+    const holders = counts.get(role)!.size;
+    // «رئيس الوزراء» before several names means a different person in every country: left out
+    if (!qualified && holders > 1) continue;
+    // a name finds its role only when the role is qualified (a nationality, an organization) and has no other name
+    entries.push(qualified && holders === 1 ? [role, ...aliases] : { from: role, to: aliases });
+  }
+  return entries;
 }

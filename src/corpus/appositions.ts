@@ -120,9 +120,15 @@ const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'عبد'].map(
 const LEADING_PARTICLES = ['وال', 'فال', 'بال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل'];
 
 const MAX_MODIFIERS = 4;
-const MAX_NAME_WORDS = 4;
+const MAX_NAME_WORDS = 3;
 /** A role linked to more names than this is too common a title to mean anyone (its most frequent names are kept). */
 export const MAX_NAMES_PER_ROLE = 8;
+/**
+ * A name kept for a role is seen after it at least this share of the times its
+ * most frequent name is: «رئيس الوزراء التركي» comes before «أوغلو» dozens of
+ * times in an archive, and once before a verb the name ran into.
+ */
+export const MIN_SHARE_OF_TOP_NAME = 0.2;
 /** Keeps the table small on a large archive: the most frequent pairs first. */
 export const MAX_PAIRS = 5000;
 
@@ -334,7 +340,8 @@ export function aliasGroups(counts: AppositionCounts, known: readonly SynonymGro
   const pairs: { role: string; name: string; count: number }[] = [];
   for (const [role, names] of counts) {
     const ranked = [...names].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).slice(0, MAX_NAMES_PER_ROLE);
-    for (const [name, count] of ranked) pairs.push({ role, name, count });
+    const least = ranked[0]![1] * MIN_SHARE_OF_TOP_NAME;
+    for (const [name, count] of ranked) if (count >= least) pairs.push({ role, name, count });
   }
   pairs.sort((a, b) => b.count - a.count || compare(a.role, b.role) || compare(a.name, b.name));
   const names = new Map<string, string[]>();
@@ -349,8 +356,7 @@ export function aliasGroups(counts: AppositionCounts, known: readonly SynonymGro
     const holders = counts.get(role)!.size;
     // «رئيس الوزراء» before several names means a different person in every country: left out
     if (!qualified && holders > 1) continue;
-    // a name finds its role only when the role is qualified (a nationality, an organization) and has no other name
-    entries.push(qualified && holders === 1 ? [role, ...aliases] : { from: role, to: aliases });
+    entries.push({ from: role, to: aliases });
   }
   return entries;
 }

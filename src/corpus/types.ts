@@ -36,9 +36,11 @@ export interface Paragraph {
 export type SynonymGroup = readonly string[];
 
 /**
- * Expressions a question reaches through `from` only: «وزير الخارجية الأمريكي»
- * finds «تيلرسون» and «بومبيو», but «تيلرسون» does not find every passage on
- * the office (nor «بومبيو»).
+ * Expressions a question reaches through `from` only, and only as another way
+ * of saying its first word: «وزير الخارجية الأمريكي» lets «تيلرسون» and
+ * «بومبيو» stand for «وزير» while «الخارجية» and «الأمريكي» stay words of
+ * their own (a passage holding the role scores as before); «تيلرسون» does not
+ * find every passage on the office.
  */
 export interface OneWaySynonym {
   from: string;

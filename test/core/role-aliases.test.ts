@@ -34,14 +34,25 @@ describe('role–name aliases mined at build time', () => {
   const kb = buildKnowledgeBase(corpus);
   const withoutAliases = { ...kb, index: kb.index.withSynonyms(corpus.synonyms) };
 
-  it.each([
-    ['by role cites the paragraph that names the person only by name', 'ماذا أعلن وزير الخارجية الأمريكي؟', 'a2#2'],
-    ['by name cites the paragraph that names the person only by role', 'ماذا قال تيلرسون عن داعش؟', 'a1#3'],
-  ])('a question %s', (_what, question, expected) => {
+  it('a question by role leads with the paragraph that names the person only by name', () => {
+    const question = 'ماذا قدم وزير الخارجية الأمريكي للنازحين العائدين؟';
     const answer = answerQuestion(kb, question);
     expect(answer.status).toBe('answered');
-    expect(answer.passages[0]?.id).toBe(expected);
-    // the same index without the mined pairs does not lead with it
-    expect(answerQuestion(withoutAliases, question).passages[0]?.id).not.toBe(expected);
+    expect(answer.passages[0]?.id).toBe('a2#2');
+    // without the mined names a paragraph that names the role and answers nothing leads
+    expect(answerQuestion(withoutAliases, question).passages[0]?.id).toBe('a1#3');
+  });
+
+  it('a question by role with no other word of the answer still cites it, which it did not', () => {
+    const question = 'ماذا أعلن وزير الخارجية الأمريكي؟';
+    expect(answerQuestion(kb, question).passages.map((p) => p.id)).toContain('a2#2');
+    expect(answerQuestion(withoutAliases, question).passages.map((p) => p.id)).not.toContain('a2#2');
+  });
+
+  it('a question by name is answered as without the mined names (a name does not widen to the office)', () => {
+    const question = 'ماذا قال تيلرسون عن داعش؟';
+    expect(answerQuestion(kb, question).passages.map((p) => p.id)).toEqual(
+      answerQuestion(withoutAliases, question).passages.map((p) => p.id),
+    );
   });
 });

@@ -78,12 +78,22 @@ describe('findAppositions', () => {
 });
 
 describe('mineAppositions', () => {
-  it('lets a role find each name it precedes, most frequent first, and a name its role only when the role has no other', () => {
+  it('lets a qualified role find each name it precedes, most frequent first, one way only', () => {
     const entries = mineAppositions([
       article('a', ['وقال وزير الخارجية الأمريكي ريكس تيلرسون إن التحالف حقق نجاحا']),
       article('b', ['ورحب وزير الخارجية الأميركي أنتوني بلينكن بالوفود', 'وقال وزير الخارجية الأمريكي أنتوني بلينكن إن']),
     ]);
-    expect(entries).toEqual([{ from: 'وزير الخارجيه الامريكي', to: ['بلينكن', 'تيلرسون'] }, ['وزير الخارجيه الاميركي', 'بلينكن']]);
+    expect(entries).toEqual([
+      { from: 'وزير الخارجيه الامريكي', to: ['بلينكن', 'تيلرسون'] },
+      { from: 'وزير الخارجيه الاميركي', to: ['بلينكن'] },
+    ]);
+  });
+
+  it('leaves out a role of two words seen before several names, keeps it before one', () => {
+    const entries = mineAppositions([
+      article('a', ['قال رئيس الوزراء نوري المالكي إن', 'قال رئيس الوزراء حيدر العبادي إن', 'قال الأمين العام أنطونيو غوتيريش إن']),
+    ]);
+    expect(entries).toEqual([{ from: 'امين العام', to: ['غوتيريش'] }]);
   });
 
   it('gives the role every spelling a known group gives the name', () => {
@@ -91,7 +101,18 @@ describe('mineAppositions', () => {
       [article('a', ['وقال وزير الخارجية الأمريكي ريكس تريلسون في المؤتمر'])],
       [['تيلرسون', 'تريلسون', 'Tillerson']],
     );
-    expect(entries).toEqual([['وزير الخارجيه الامريكي', 'تيلرسون', 'تريلسون', 'Tillerson']]);
+    expect(entries).toEqual([{ from: 'وزير الخارجيه الامريكي', to: ['تيلرسون', 'تريلسون', 'Tillerson'] }]);
+  });
+
+  it('keeps the names seen at least a fifth as often as the most frequent one', () => {
+    const texts = [
+      ...Array.from({ length: 5 }, () => 'قال رئيس الوزراء التركي أحمد داود أوغلو إن'),
+      'قال رئيس الوزراء التركي أحمد داود قال',
+      'قال رئيس الوزراء التركي نعمان قورتولموش إن',
+    ];
+    expect(mineTextAppositions(texts)).toEqual([{ from: 'رييس الوزراء التركي', to: ['اوغلو', 'قال', 'قورتولموش'] }]);
+    texts.push(...Array.from({ length: 6 }, () => 'قال رئيس الوزراء التركي أحمد داود أوغلو إن'));
+    expect(mineTextAppositions(texts)).toEqual([{ from: 'رييس الوزراء التركي', to: ['اوغلو'] }]);
   });
 
   it('keeps only the most frequent names of a role', () => {

@@ -4,14 +4,17 @@ import type { Article, SynonymEntry, SynonymGroup } from './types.js';
 /**
  * Role–name aliases mined from the articles' own appositions: news text names
  * a person once by role and name together («وزير الخارجية الأمريكي ريكس
- * تيلرسون») and elsewhere by one of the two («وقال تيلرسون»). Each apposition
- * gives a pair group (role ↔ surname), so that a question asking by role finds
- * the paragraph that names the person, and the reverse.
+ * تيلرسون») and elsewhere by one of the two («وقال تيلرسون»). Counted over the
+ * corpus, the appositions give each role the surnames that follow it, as a
+ * one-way synonym entry (see OneWaySynonym): a question asking by role finds
+ * the paragraph that names the person by name only.
  *
- * Groups are pairs, never one group per role: two holders of one office
- * (تيلرسون in 2018, بلينكن in 2024) are aliases of the role, not of each other.
- * Arabic only: English titles run into names in capitals ("Secretary of State
- * Rex Tillerson") with no cheap way to tell where the role ends.
+ * One way only: two holders of one office (تيلرسون in 2018, بلينكن in 2024)
+ * are names of the role, not of each other, and a surname's stem may be an
+ * ordinary word's («الإسماعيلي», «الإسماعيلية»), which a name → role entry
+ * would turn into the whole office. Arabic only: English titles run into
+ * names in capitals ("Secretary of State Rex Tillerson") with no cheap way to
+ * tell where the role ends.
  */
 
 /** Head nouns of a role, normalized (see normalizeText), without ال. */
@@ -326,8 +329,9 @@ export function mineTextAppositions(texts: Iterable<string>, known: readonly Syn
 
 /**
  * The synonym entries of counted appositions: each role finds its most
- * frequent names (every spelling a known group gives one); a name finds its
- * role only when the role is qualified and the corpus gives it no other name.
+ * frequent names (every spelling a known group gives one); a role of two
+ * words («رئيس الوزراء», no nationality or organization) seen before several
+ * names is left out.
  */
 export function aliasGroups(counts: AppositionCounts, known: readonly SynonymGroup[] = []): SynonymEntry[] {
   const spellings = new Map<string, readonly string[]>();
@@ -352,10 +356,9 @@ export function aliasGroups(counts: AppositionCounts, known: readonly SynonymGro
   }
   const entries: SynonymEntry[] = [];
   for (const [role, aliases] of names) {
+    // «رئيس الوزراء» before several names means a different person in every country
     const qualified = role.split(' ').length >= 3;
-    const holders = counts.get(role)!.size;
-    // «رئيس الوزراء» before several names means a different person in every country: left out
-    if (!qualified && holders > 1) continue;
+    if (!qualified && counts.get(role)!.size > 1) continue;
     entries.push({ from: role, to: aliases });
   }
   return entries;

@@ -1,11 +1,12 @@
+import { countRows, countsFromRows } from '../corpus/appositions.js';
 import type { Article, SynonymGroup } from '../corpus/index.js';
 import { indexDataFromSections, indexDataSections, PassageIndex } from '../search/index.js';
-import type { KnowledgeBase, PassageRef } from './knowledge-base.js';
+import { indexSynonyms, type KnowledgeBase, type PassageRef } from './knowledge-base.js';
 import { FileTexts, PassageTexts, StoredParagraph, type TextSource } from './passage-texts.js';
 import type { SectionValue, SnapshotReader } from './snapshot-format.js';
 
 /** Bump when the kb.* sections change layout or meaning (the index has its own version). */
-export const KNOWLEDGE_BASE_FORMAT_VERSION = 2;
+export const KNOWLEDGE_BASE_FORMAT_VERSION = 3;
 
 /** Articles per JSON section: each parses in a few milliseconds, so a reload never holds the answering thread for long. */
 const ARTICLES_PER_SECTION = 1000;
@@ -43,6 +44,7 @@ export function knowledgeBaseSections(kb: KnowledgeBase): Record<string, Section
     'kb.meta': { json: meta },
     ...articleSections,
     'kb.synonyms': { json: kb.corpusSynonyms },
+    'kb.appositions': { json: countRows(kb.appositions) },
     'kb.paragraphCounts': Int32Array.from(kb.articles, (a) => a.paragraphs.length),
     'kb.paragraphN': Int32Array.from(kb.passages, (p) => p.paragraph.n),
     'kb.paragraphLine': Int32Array.from(kb.passages, (p) => p.paragraph.line),
@@ -89,6 +91,7 @@ export async function knowledgeBaseFromSections(
 ): Promise<KnowledgeBase> {
   const { meta, heads } = await readArticleHeads(reader);
   const corpusSynonyms = await reader.json<SynonymGroup[]>('kb.synonyms');
+  const appositions = countsFromRows(await reader.json<[string, string, number][]>('kb.appositions'));
   const counts = await reader.i32('kb.paragraphCounts');
   const ns = await reader.i32('kb.paragraphN');
   const lines = await reader.i32('kb.paragraphLine');
@@ -126,7 +129,10 @@ export async function knowledgeBaseFromSections(
     }
     articles.push(article);
   }
-  const index = PassageIndex.fromData(data, { synonyms: [...corpusSynonyms, ...extraSynonyms], ranking: meta.ranking });
+  const index = PassageIndex.fromData(data, {
+    synonyms: indexSynonyms({ corpusSynonyms, appositions }, extraSynonyms),
+    ranking: meta.ranking,
+  });
   await index.prepare(yieldToQuestions);
   return {
     articles,
@@ -134,6 +140,7 @@ export async function knowledgeBaseFromSections(
     index,
     mainLanguage: meta.mainLanguage,
     corpusSynonyms,
+    appositions,
     builtAt: new Date(meta.builtAt),
     buildMs: meta.buildMs,
     ranking: meta.ranking,

@@ -1,4 +1,5 @@
-import type { Article, Corpus, Paragraph, SynonymGroup } from '../corpus/index.js';
+import { type AppositionCounts, aliasGroups, countAppositions, minedTexts } from '../corpus/appositions.js';
+import type { Article, Corpus, Paragraph, SynonymEntry, SynonymGroup } from '../corpus/index.js';
 import { DEFAULT_RANKING, PassageIndex, type RankingParams, type ReusedTokens } from '../search/index.js';
 import { dateWords } from './date-words.js';
 import type { Segments } from './segment-reload.js';
@@ -23,6 +24,8 @@ export interface KnowledgeBase {
   mainLanguage: 'ar' | 'en';
   /** the corpus file's synonym groups, kept to recombine with moderators' groups */
   corpusSynonyms: readonly SynonymGroup[];
+  /** the role–name appositions of its articles, counted (see corpus/appositions.ts): they give more synonym groups */
+  appositions: AppositionCounts;
   builtAt: Date;
   buildMs: number;
   /** the ranking options it was built with (a snapshot rebuilds its index with them) */
@@ -57,6 +60,7 @@ export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions
     article.paragraphs.map((paragraph) => ({ id: `${article.id}#${paragraph.n}`, article, paragraph })),
   );
   const ranking = { ...PARAGRAPH_RANKING, ...options.ranking };
+  const appositions = countAppositions(minedTexts(corpus.articles));
   // one title string per article, not per passage
   const titles = new Map<Article, string | undefined>();
   const titleOf = (article: Article) => {
@@ -72,7 +76,11 @@ export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions
       title: titleOf(p.article),
       group: p.article.id,
     })),
-    { synonyms: [...corpus.synonyms, ...(options.extraSynonyms ?? [])], ranking, reuse: options.reuse },
+    {
+      synonyms: indexSynonyms({ corpusSynonyms: corpus.synonyms, appositions }, options.extraSynonyms ?? []),
+      ranking,
+      reuse: options.reuse,
+    },
   );
   const arabic = corpus.articles.filter((a) => a.lang === 'ar').length;
   return {
@@ -81,6 +89,7 @@ export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions
     index,
     mainLanguage: arabic * 2 >= corpus.articles.length ? 'ar' : 'en',
     corpusSynonyms: corpus.synonyms,
+    appositions,
     builtAt: new Date(),
     buildMs: performance.now() - started,
     ranking,
@@ -89,5 +98,16 @@ export function buildKnowledgeBase(corpus: Corpus, options: KnowledgeBaseOptions
 
 /** The same knowledge base with other moderator synonyms; cheap, nothing is re-indexed. */
 export function withModeratorSynonyms(kb: KnowledgeBase, extraSynonyms: readonly SynonymGroup[]): KnowledgeBase {
-  return { ...kb, index: kb.index.withSynonyms([...kb.corpusSynonyms, ...extraSynonyms]) };
+  return { ...kb, index: kb.index.withSynonyms(indexSynonyms(kb, extraSynonyms)) };
+}
+
+/**
+ * The synonym groups an index expands with: the corpus file's, the role–name
+ * pairs mined from the articles (each spelling the file gives a name), the moderators'.
+ */
+export function indexSynonyms(
+  kb: Pick<KnowledgeBase, 'corpusSynonyms' | 'appositions'>,
+  extraSynonyms: readonly SynonymGroup[],
+): SynonymEntry[] {
+  return [...kb.corpusSynonyms, ...aliasGroups(kb.appositions, kb.corpusSynonyms), ...extraSynonyms];
 }

@@ -1,9 +1,10 @@
+import { copyCounts, countAppositions, minedTexts } from '../corpus/appositions.js';
 import { type Article, type CorpusProblem, SYNONYMS_FILE, type SynonymGroup } from '../corpus/index.js';
 import { type CorpusListing, listingOf, loadArticle } from '../corpus/loader.js';
 import { type BaseWord, type PassageInput, retermedWords, stemCountsAfter } from '../search/index.js';
 import { type CorpusChanges, sameArticle } from './corpus-difference.js';
 import type { FileStamp } from './corpus-stamps.js';
-import { indexedTitle, type KnowledgeBase, type PassageRef } from './knowledge-base.js';
+import { indexedTitle, indexSynonyms, type KnowledgeBase, type PassageRef } from './knowledge-base.js';
 import { articlesHolding, wordsDependingOn } from './retermed-articles.js';
 import type { SnapshotReader } from './snapshot-format.js';
 
@@ -198,7 +199,16 @@ export async function applyDelta(
     retermed: new Set(retermed.map((w) => w.word)),
     order: await corpusOrder(base, deltaArticles, removed, order),
   };
-  const index = await baseKb.index.withDelta(delta, [...baseKb.corpusSynonyms, ...extraSynonyms], yieldToQuestions);
+  // the appositions of the base, less those of the articles gone or changed, plus those of the new ones
+  const appositions = countAppositions(
+    minedTexts(changedNow),
+    countAppositions(minedTexts([...gone].flatMap((id) => baseArticle(base, id) ?? [])), copyCounts(baseKb.appositions), -1),
+  );
+  const index = await baseKb.index.withDelta(
+    delta,
+    indexSynonyms({ corpusSynonyms: baseKb.corpusSynonyms, appositions }, extraSynonyms),
+    yieldToQuestions,
+  );
   phases.lap('deltaIndex');
   await index.prepare(yieldToQuestions);
   phases.lap('prepare');
@@ -217,6 +227,7 @@ export async function applyDelta(
     index,
     mainLanguage: arabic * 2 >= now.length ? 'ar' : 'en',
     corpusSynonyms: baseKb.corpusSynonyms,
+    appositions,
     builtAt: new Date(),
     buildMs: performance.now() - started,
     ranking: baseKb.ranking,

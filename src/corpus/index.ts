@@ -9,6 +9,8 @@ export {
   type CorpusLoadResult,
   type CorpusProblem,
   formatProblem,
+  type OneWaySynonym,
   type Paragraph,
+  type SynonymEntry,
   type SynonymGroup,
 } from './types.js';

@@ -35,6 +35,21 @@ export interface Paragraph {
  */
 export type SynonymGroup = readonly string[];
 
+/**
+ * Expressions a question reaches through `from` only, and only as another way
+ * of saying its first word: «وزير الخارجية الأمريكي» lets «تيلرسون» and
+ * «بومبيو» stand for «وزير» while «الخارجية» and «الأمريكي» stay words of
+ * their own (a passage holding the role scores as before); «تيلرسون» does not
+ * find every passage on the office.
+ */
+export interface OneWaySynonym {
+  from: string;
+  to: readonly string[];
+}
+
+/** What an index expands a question with. */
+export type SynonymEntry = SynonymGroup | OneWaySynonym;
+
 export type ProblemSeverity = 'error' | 'warning';
 
 /** Something wrong with a corpus file: where, what, and how to fix it. */

@@ -1,4 +1,4 @@
-import type { SynonymGroup } from '../corpus/index.js';
+import type { SynonymEntry } from '../corpus/index.js';
 import { type Lexicon, shippedLexicon } from '../lexicon/index.js';
 import type { Analyzer, Token } from '../text/index.js';
 import { Accumulator } from './accumulator.js';
@@ -18,7 +18,7 @@ import { WordFamilies } from './word-families.js';
 export type { PassageInput };
 
 export interface PassageIndexOptions {
-  synonyms?: readonly SynonymGroup[];
+  synonyms?: readonly SynonymEntry[];
   ranking?: Partial<RankingParams>;
   /** Stop gathering candidates once this many passages are in hand. */
   candidateBudget?: number;
@@ -120,7 +120,7 @@ export class PassageIndex {
 
   private constructor(
     data: IndexData,
-    synonyms: readonly SynonymGroup[],
+    synonyms: readonly SynonymEntry[],
     ranking: RankingParams,
     candidateBudget: number,
     lexicon: (() => Lexicon) | null,
@@ -168,7 +168,7 @@ export class PassageIndex {
    * buckets and word families of the base are reused. Call prepare() before
    * it serves. `pause()` is awaited every few hundred passages.
    */
-  async withDelta(delta: Delta, synonyms: readonly SynonymGroup[], pause?: Pause): Promise<PassageIndex> {
+  async withDelta(delta: Delta, synonyms: readonly SynonymEntry[], pause?: Pause): Promise<PassageIndex> {
     const data = await segmentedIndexData(this.data, delta, pause);
     return new PassageIndex(
       data,
@@ -198,7 +198,7 @@ export class PassageIndex {
   }
 
   /** The same index with other synonym groups: no passage is re-indexed. */
-  withSynonyms(groups: readonly SynonymGroup[]): PassageIndex {
+  withSynonyms(groups: readonly SynonymEntry[]): PassageIndex {
     return new PassageIndex(
       this.data,
       groups,

@@ -204,7 +204,8 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
     const matches = context.synonyms.matchesAt(terms, i);
-    const span = matches[0]?.length ?? 1;
+    // a one-way entry never joins the question's words into one concept (see OneWaySynonym)
+    const span = matches.find((m) => !m.oneWay)?.length ?? 1;
     const words = tokens.slice(i, i + span);
     const alternatives: Alternative[] = [];
 
@@ -227,7 +228,11 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
     } else {
       addAlternative(alternatives, { terms: terms.slice(i, i + span), weight: 1, typed: true });
     }
-    for (const { group, length } of matches) {
+    for (const { group, length, oneWay } of matches) {
+      if (oneWay) {
+        for (const expression of group.slice(1)) addAlternative(alternatives, { terms: expression.terms, weight: context.expansionWeight });
+        continue;
+      }
       if (length !== span) continue;
       for (const expression of group) {
         addAlternative(alternatives, { terms: expression.terms, weight: context.expansionWeight });

@@ -1,4 +1,4 @@
-import type { SynonymGroup } from '../corpus/index.js';
+import type { SynonymEntry } from '../corpus/index.js';
 import type { Analyzer } from '../text/index.js';
 
 /** One way of saying a thing, as index terms ("تنظيم الدولة الإسلامية" → 3 terms). */
@@ -13,15 +13,21 @@ export interface Expression {
  */
 export class SynonymTable {
   private readonly groups: Expression[][] = [];
+  /** per group: whether it is one-way (see OneWaySynonym) */
+  private readonly oneWay: boolean[] = [];
   /** first term of an expression → [group, expression] pairs */
   private readonly byFirstTerm = new Map<string, [number, number][]>();
 
-  constructor(groups: readonly SynonymGroup[], analyzer: Analyzer) {
-    for (const group of groups) {
-      const expressions = group.map((text) => ({ text, terms: analyzer.terms(text) })).filter((e) => e.terms.length > 0);
-      if (expressions.length < 2) continue;
+  constructor(entries: readonly SynonymEntry[], analyzer: Analyzer) {
+    for (const entry of entries) {
+      const oneWay = 'from' in entry;
+      const texts = oneWay ? [entry.from, ...entry.to] : entry;
+      const expressions = texts.map((text) => ({ text, terms: analyzer.terms(text) })).filter((e) => e.terms.length > 0);
+      if (expressions.length < 2 || (oneWay && expressions[0]!.text !== entry.from)) continue;
       const groupIndex = this.groups.push(expressions) - 1;
-      expressions.forEach((expression, expressionIndex) => {
+      this.oneWay.push(oneWay);
+      // a one-way entry is found through its first expression only
+      expressions.slice(0, oneWay ? 1 : undefined).forEach((expression, expressionIndex) => {
         const first = expression.terms[0]!;
         const list = this.byFirstTerm.get(first) ?? [];
         list.push([groupIndex, expressionIndex]);
@@ -38,12 +44,12 @@ export class SynonymTable {
    * Groups with an expression that starts at `terms[at]`, and how many terms
    * of the question it covers. Longest match first.
    */
-  matchesAt(terms: readonly string[], at: number): { group: Expression[]; length: number }[] {
-    const found: { group: Expression[]; length: number }[] = [];
+  matchesAt(terms: readonly string[], at: number): { group: Expression[]; length: number; oneWay: boolean }[] {
+    const found: { group: Expression[]; length: number; oneWay: boolean }[] = [];
     for (const [groupIndex, expressionIndex] of this.byFirstTerm.get(terms[at]!) ?? []) {
       const expression = this.groups[groupIndex]![expressionIndex]!;
       const fits = expression.terms.every((t, k) => terms[at + k] === t);
-      if (fits) found.push({ group: this.groups[groupIndex]!, length: expression.terms.length });
+      if (fits) found.push({ group: this.groups[groupIndex]!, length: expression.terms.length, oneWay: this.oneWay[groupIndex]! });
     }
     return found.sort((a, b) => b.length - a.length);
   }

@@ -1,5 +1,5 @@
 import { ANSWER_TYPE_BIT, answerTypeOf, countedNoun, isNumberWord } from '../search/answer-type.js';
-import { normalizeText, splitWords } from '../text/index.js';
+import { type Analyzer, normalizeText, splitWords } from '../text/index.js';
 import { type Candidate, chooseLead, orderCitations } from './citation-order.js';
 import { evidenceNeeded } from './evidence.js';
 import type { KnowledgeBase, PassageRef } from './knowledge-base.js';
@@ -134,6 +134,13 @@ function countsWith(text: string, counted: string, termOf: (norm: string) => str
   return words.some((w, i) => isNumberWord(w) && i + 1 < words.length && termOf(words[i + 1]!) === counted);
 }
 
+/** Whether a paragraph's own words include a term the question matched there (the rest came from its headline). */
+function bodyMatches(text: string, matched: readonly string[], analyzer: Analyzer): boolean {
+  if (matched.length === 0) return false;
+  const own = new Set(analyzer.terms(text));
+  return matched.some((term) => own.has(term));
+}
+
 /** Whether a paragraph is nothing but its article's headline (some outlets print the headline as the first line). */
 function isHeadline(ref: PassageRef): boolean {
   const title = ref.article.title;
@@ -167,6 +174,7 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
       typed: wanted !== undefined,
       counts: countedTerm !== null && countsWith(ref.paragraph.text, countedTerm, kb.index.analyzer.termOf),
       headline: isHeadline(ref),
+      bodyMatches: bodyMatches(ref.paragraph.text, hit.matchedTerms, kb.index.analyzer),
     };
   });
   // ranking alone may put first a paragraph of the right article that does not itself answer
@@ -175,11 +183,13 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
 
   // further passages need less coverage than the first: they are read next to it; a passage that
   // answers "how many" with a number next to what is counted qualifies whatever its score
+  // a passage whose own text holds no word of the question quotes nothing that answers: only its headline matched
   const qualifying = candidates.filter(
     (c) =>
       c === best ||
-      (c.counts && c.answers) ||
-      (mayBeAbout(c.articleId) && c.hit.coverage >= floor / 2 && c.hit.score >= options.relativeScoreFloor * best.hit.score),
+      (c.bodyMatches &&
+        ((c.counts && c.answers) ||
+          (mayBeAbout(c.articleId) && c.hit.coverage >= floor / 2 && c.hit.score >= options.relativeScoreFloor * best.hit.score))),
   );
   const ordered = orderCitations(best, qualifying, options.otherArticleCoverage);
   const cited = ordered.slice(0, options.maxPassages + options.maxMore).map(({ hit }) => {

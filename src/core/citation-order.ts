@@ -14,6 +14,8 @@ export interface Candidate {
   counts: boolean;
   /** the paragraph is nothing but its article's headline */
   headline: boolean;
+  /** the paragraph's own text holds a word of the question (not only its article's headline, indexed with it) */
+  bodyMatches: boolean;
 }
 
 /**
@@ -45,7 +47,10 @@ function forArticle(candidate: Candidate, pool: readonly Candidate[]): Candidate
  * the one on the meeting in Kuwait, but does not match "Kuwait").
  */
 export function chooseLead(candidates: readonly Candidate[], depth: number, closeScore: number): Candidate | undefined {
-  const eligible = candidates.slice(0, depth).filter((c) => c.answers);
+  const answering = candidates.slice(0, depth).filter((c) => c.answers);
+  // a paragraph that matches only through its article's headline quotes nothing the question asked ("تيلرسون:")
+  const withBody = answering.filter((c) => c.bodyMatches);
+  const eligible = withBody.length > 0 ? withBody : answering;
   const top = eligible[0];
   if (!top) return undefined;
   let lead = top;

@@ -127,6 +127,16 @@ describe('answerQuestion', () => {
     expect(answer).toMatchObject({ status: 'rejected', reason, passages: [] });
   });
 
+  it.each(['When did the coalition meet in Kuwait?', 'متى عقد اجتماع التحالف الدولي في الكويت؟'])(
+    'quotes only paragraphs whose own text holds a word of the question, not one matched by its headline alone: %s',
+    (question) => {
+      const answer = ask(question);
+      expect(answer.status).toBe('answered');
+      // article 001's third paragraph ("تيلرسون: - صاحب السمو يشارك في القمة…") shares only its headline's words
+      for (const passage of [...answer.passages, ...answer.more]) expect(passage.terms, passage.id).not.toEqual([]);
+    },
+  );
+
   it('answers in the language of the question', () => {
     expect(ask('Who hosted the virtual meeting of the small group?').lang).toBe('en');
     expect(ask('من رعى الاجتماع الافتراضي للمجموعة المصغرة؟').lang).toBe('ar');

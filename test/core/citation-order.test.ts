@@ -11,6 +11,7 @@ function candidate(articleId: string, score: number, coverage: number, concepts:
     typed: false,
     counts: false,
     headline: false,
+    bodyMatches: true,
     ...extra,
   };
 }
@@ -37,6 +38,14 @@ describe('chooseLead', () => {
     const narrower = candidate('a', 8, 0.5, [0]);
     expect(chooseLead([headline, narrower, body], 5, 0.95)).toBe(body);
     expect(chooseLead([candidate('a', 9, 0.5, [0, 1], { headline: true }), narrower], 5, 0.95)!.headline).toBe(true);
+  });
+
+  it('passes over a paragraph matched only through its article’s headline when another one’s own text matches', () => {
+    const titleOnly = candidate('a', 7.2, 0.7, [0, 1, 2], { bodyMatches: false });
+    const body = candidate('b', 3.5, 0.6, [0, 1, 2]);
+    expect(chooseLead([titleOnly, body], 5, 0.95)).toBe(body);
+    // with nothing better, the headline's match still answers
+    expect(chooseLead([titleOnly], 5, 0.95)).toBe(titleOnly);
   });
 });
 

@@ -59,6 +59,11 @@ export interface RankingParams {
   /** Confidence in another form of a translated word (word-families.ts), relative to the translation's; 0: it only reorders the top. */
   translatedFamilyConfidence: number;
   /**
+   * Confidence in the verbal noun of a question's verb that no passage holds, or the verb of its verbal noun
+   * («اجتمع» for «اجتماع», see verbalNounPartners); 0: off.
+   */
+  verbalNounConfidence: number;
+  /**
    * A question in the other language: the top passages' scores are multiplied by the share of the
    * question they cover raised to this power (0: off). Through a dictionary, a passage that matches
    * more of the question's words is surer than one matching fewer words many times.
@@ -91,6 +96,7 @@ export const DEFAULT_RANKING: RankingParams = {
   nameConfidence: 1,
   genericFanIn: 8,
   translatedFamilyConfidence: 0.8,
+  verbalNounConfidence: 0.8,
   translatedCoverageExponent: 0.25,
 };
 

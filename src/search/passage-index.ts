@@ -258,6 +258,7 @@ export class PassageIndex {
       capitalized,
       translationWeight: this.ranking.translationWeight,
       translatedFamilyConfidence: this.ranking.translatedFamilyConfidence,
+      verbalNounConfidence: this.ranking.verbalNounConfidence,
     });
     const scoring = concepts.map((c) => toScoringConcept(c, vocabulary, this.size, this.ranking.constraintWeight));
     const summaries = concepts.map((c, i) => ({

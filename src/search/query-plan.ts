@@ -1,6 +1,7 @@
 import { type Analyzer, brokenPluralForms, type Token } from '../text/index.js';
 import type { ForeignForm } from './cross-language.js';
 import type { SynonymTable } from './synonym-table.js';
+import { verbalNounPartners } from './word-families.js';
 
 /** A way a concept may appear in a passage: one term, or several together. */
 export interface Alternative {
@@ -76,6 +77,8 @@ export interface QueryPlanContext {
   translationWeight: number;
   /** confidence in another form of a translated word, relative to the translation's (0: it only reorders, as a loose relative) */
   translatedFamilyConfidence: number;
+  /** see RankingParams.verbalNounConfidence */
+  verbalNounConfidence?: number;
 }
 
 /**
@@ -183,6 +186,20 @@ function addForeignForms(alternatives: Alternative[], token: Token, context: Que
   }
 }
 
+/**
+ * A verb no passage holds whose verbal noun they do, or the reverse («متى اجتمع…» and «اجتماع»):
+ * the same word in another pattern, known with `confidence` (a typo guess of the same form stops being a guess).
+ */
+function addVerbalNouns(alternatives: Alternative[], token: Token, context: QueryPlanContext, confidence: number): void {
+  for (const form of verbalNounPartners(token.norm)) {
+    const term = context.analyzer.termOf(form);
+    if (!term || term === token.term || !context.known(term)) continue;
+    const guess = alternatives.find((a) => a.guessed && a.terms.length === 1 && a.terms[0] === term);
+    if (guess) Object.assign(guess, { guessed: false, confidence });
+    else addAlternative(alternatives, { terms: [term], weight: context.verbVariantWeight, confidence });
+  }
+}
+
 /** A loose relative never displaces or strengthens a form the question already has. */
 function addLoose(list: Alternative[], term: string, weight: number): void {
   if (!list.some((a) => a.terms.length === 1 && a.terms[0] === term)) list.push({ terms: [term], weight, loose: true });
@@ -221,6 +238,9 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
       } else if (!foreign && context.rareNeighborWeight > 0 && context.rare(token.term)) {
         // "توجو" in one passage, "توغو" in ten: a rare spelling may not be the article's
         for (const term of context.typoNeighbors(token.term)) addLoose(alternatives, term, context.rareNeighborWeight);
+      }
+      if (!foreign && (context.verbalNounConfidence ?? 0) > 0 && !context.known(token.term)) {
+        addVerbalNouns(alternatives, token, context, context.verbalNounConfidence!);
       }
       if (context.familyWeight > 0 && !foreign) {
         for (const term of context.family(token.term)) addLoose(alternatives, term, context.familyWeight);

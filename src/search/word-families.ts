@@ -86,3 +86,20 @@ export class WordFamilies {
     return found;
   }
 }
+
+/**
+ * The verbal noun of a derived verb, or the verb of a verbal noun, for the
+ * patterns that differ by one long vowel before the last letter (normalized,
+ * hamza folded): «اجتمع» ↔ «اجتماع» (VIII), «انسحب» ↔ «انسحاب» (VII),
+ * «استخدم» ↔ «استخدام» (X); not the fourth form («اعلن» ↔ «اعلان»), whose
+ * verbs look like elatives.
+ */
+export function verbalNounPartners(word: string): string[] {
+  // «الارض» is a noun with its article, not a verb («الاراضي» is not its verbal noun)
+  if (!ARABIC_WORD.test(word) || !word.startsWith('ا') || word.startsWith('ال')) return [];
+  const out: string[] = [];
+  // not four letters: «اكبر», «اكثر» are elatives (أفعل), not verbs of the fourth form
+  if (word.length >= 5 && word.length <= 6 && word.at(-2) !== 'ا') out.push(`${word.slice(0, -1)}ا${word.slice(-1)}`);
+  if (word.length >= 6 && word.length <= 7 && word.at(-2) === 'ا') out.push(`${word.slice(0, -2)}${word.slice(-1)}`);
+  return out;
+}

@@ -137,6 +137,18 @@ describe('answerQuestion', () => {
     },
   );
 
+  it.each([
+    ['the verb of the articles’ verbal noun', 'متى اجتمع التحالف في الكويت؟'],
+    ['the same, in dialect', 'ليش اجتمع التحالف بالكويت؟'],
+  ])('finds the meeting asked with %s («اجتمع», the articles say «اجتماع»)', (_, question) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('answered');
+    const lead = answer.passages[0]!;
+    expect(lead.text).toMatch(/اجتماع/);
+    // the meeting in Kuwait (articles 000–002), not the one in Washington or the 2020 statement
+    expect(`${lead.title} ${lead.text}`).toMatch(/الكويت/);
+  });
+
   it('answers in the language of the question', () => {
     expect(ask('Who hosted the virtual meeting of the small group?').lang).toBe('en');
     expect(ask('من رعى الاجتماع الافتراضي للمجموعة المصغرة؟').lang).toBe('ar');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Vocabulary } from '../../src/search/vocabulary.js';
-import { familyKey, WordFamilies } from '../../src/search/word-families.js';
+import { familyKey, verbalNounPartners, WordFamilies } from '../../src/search/word-families.js';
 
 describe('familyKey', () => {
   it.each([
@@ -41,5 +41,21 @@ describe('WordFamilies', () => {
 
   it('gives nothing for a word without relatives', () => {
     expect(families.of('ضغط')).toEqual([]);
+  });
+});
+
+describe('verbalNounPartners', () => {
+  it.each([
+    ['اجتمع', ['اجتماع']], // eighth form, as a question asks it («متى اجتمع التحالف»)
+    ['اجتماع', ['اجتمع']], // and back
+    ['انسحب', ['انسحاب']], // seventh
+    ['استخدم', ['استخدام']], // tenth
+    ['استخدام', ['استخدم']],
+    ['اكبر', []], // an elative, not a fourth-form verb
+    ['الارض', []], // a noun with its article («الاراضي» is no verbal noun of it)
+    ['تحالف', []], // no leading alif
+    ['meet', []],
+  ])('%s → %j', (word, partners) => {
+    expect(verbalNounPartners(word)).toEqual(partners);
   });
 });

@@ -172,7 +172,11 @@ export const ANSWER_TYPE_BIT: Record<AnswerType, number> = { date: 1, number: 2,
  * instance (the name, the kind, the year), seldom the category's word.
  */
 const CATEGORY_WORDS = new Set(
-  ['name', 'names', 'term', 'type', 'types', 'kind', 'kinds', 'sort', 'word', 'اسم', 'نوع', 'مصطلح'].map(normalizeText),
+  [
+    ...['name', 'names', 'term', 'type', 'types', 'kind', 'kinds', 'sort', 'word', 'اسم', 'نوع', 'مصطلح'],
+    // a stance, an opinion, a reason, an aim, a role, a result: what a passage says, seldom by that word
+    ...['موقف', 'رأي', 'سبب', 'أسباب', 'هدف', 'أهداف', 'دور', 'نتيجة', 'نتائج'],
+  ].map(normalizeText),
 );
 const FRAME_PHRASES = [
   /\b(?:what|which)(?: is| was| are| were)?(?: the| a| an)? (name|names|term|type|types|kind|kinds|sort|year|day|month|date|word)\b/,

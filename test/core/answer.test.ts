@@ -149,6 +149,12 @@ describe('answerQuestion', () => {
     expect(`${lead.title} ${lead.text}`).toMatch(/الكويت/);
   });
 
+  it('answers a question about a stance although no article uses the word «موقف»', () => {
+    const answer = ask('ما موقف التحالف من المقاتلين الأجانب؟');
+    expect(answer.status).toBe('answered');
+    expect(answer.passages.some((p) => p.text.includes('المقاتلين الأجانب'))).toBe(true);
+  });
+
   it('answers in the language of the question', () => {
     expect(ask('Who hosted the virtual meeting of the small group?').lang).toBe('en');
     expect(ask('من رعى الاجتماع الافتراضي للمجموعة المصغرة؟').lang).toBe('ar');

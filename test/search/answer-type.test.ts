@@ -18,6 +18,11 @@ describe('askedAttribute', () => {
     ['What did Tillerson pledge?', undefined],
     // the category of what is asked: the passage gives the name or the kind without the word
     ['ما اسم وزير الخارجية الكويتي؟', undefined],
+    // a stance, a reason, an aim, a role: what the passage says, seldom by that word
+    ['ما موقف التحالف من المقاتلين الأجانب؟', undefined],
+    ['ما سبب اجتماع التحالف في واشنطن؟', undefined],
+    ['ما أهداف التحالف الدولي؟', undefined],
+    ['ما دور الكويت في التحالف؟', undefined],
     ['ما هو نوع الدعم الذي قدمته الكويت؟', undefined],
     ['What is the name of the Kuwaiti foreign minister?', undefined],
   ])('%s → %s', (question, attribute) => {

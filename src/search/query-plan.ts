@@ -1,7 +1,7 @@
 import { type Analyzer, brokenPluralForms, type Token } from '../text/index.js';
 import type { ForeignForm } from './cross-language.js';
 import type { SynonymTable } from './synonym-table.js';
-import { verbalNounPartners } from './word-families.js';
+import { perfectVerbBases, verbalNounPartners } from './word-families.js';
 
 /** A way a concept may appear in a passage: one term, or several together. */
 export interface Alternative {
@@ -187,11 +187,12 @@ function addForeignForms(alternatives: Alternative[], token: Token, context: Que
 }
 
 /**
- * A verb no passage holds whose verbal noun they do, or the reverse («متى اجتمع…» and «اجتماع»):
+ * A verb no passage holds whose verbal noun they do, or the reverse («متى اجتمع…» and «اجتماع»),
+ * or whose uninflected perfect they do («تعهدت» and «تعهد»):
  * the same word in another pattern, known with `confidence` (a typo guess of the same form stops being a guess).
  */
 function addVerbalNouns(alternatives: Alternative[], token: Token, context: QueryPlanContext, confidence: number): void {
-  for (const form of verbalNounPartners(token.norm)) {
+  for (const form of [...verbalNounPartners(token.norm), ...perfectVerbBases(token.norm)]) {
     const term = context.analyzer.termOf(form);
     if (!term || term === token.term || !context.known(term)) continue;
     const guess = alternatives.find((a) => a.guessed && a.terms.length === 1 && a.terms[0] === term);

@@ -103,3 +103,15 @@ export function verbalNounPartners(word: string): string[] {
   if (word.length >= 6 && word.length <= 7 && word.at(-2) === 'ا') out.push(`${word.slice(0, -2)}${word.slice(-1)}`);
   return out;
 }
+
+/**
+ * The third person masculine of a perfect verb the light stemmer leaves
+ * inflected: «تعهدت» → «تعهد», «بدانا» → «بدا», «شاركتم» → «شارك». Only tried for a
+ * word no passage holds, whose base they do.
+ */
+export function perfectVerbBases(word: string): string[] {
+  if (!ARABIC_WORD.test(word) || word.startsWith('ال')) return [];
+  if (word.length >= 4 && word.endsWith('ت')) return [word.slice(0, -1)];
+  if (word.length >= 5 && (word.endsWith('نا') || word.endsWith('تم'))) return [word.slice(0, -2)];
+  return [];
+}

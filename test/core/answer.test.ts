@@ -149,6 +149,12 @@ describe('answerQuestion', () => {
     expect(`${lead.title} ${lead.text}`).toMatch(/الكويت/);
   });
 
+  it('finds the pledge asked with a verb form no article uses («تعهدت»; the article says «تعهد»)', () => {
+    const answer = ask('كم مليون دولار تعهدت امريكا؟');
+    expect(answer.status).toBe('answered');
+    expect(answer.passages[0]!.text).toContain('200 مليون دولار');
+  });
+
   it('answers a question about a stance although no article uses the word «موقف»', () => {
     const answer = ask('ما موقف التحالف من المقاتلين الأجانب؟');
     expect(answer.status).toBe('answered');

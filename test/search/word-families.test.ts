@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Vocabulary } from '../../src/search/vocabulary.js';
-import { familyKey, verbalNounPartners, WordFamilies } from '../../src/search/word-families.js';
+import { familyKey, perfectVerbBases, verbalNounPartners, WordFamilies } from '../../src/search/word-families.js';
 
 describe('familyKey', () => {
   it.each([
@@ -57,5 +57,19 @@ describe('verbalNounPartners', () => {
     ['meet', []],
   ])('%s → %j', (word, partners) => {
     expect(verbalNounPartners(word)).toEqual(partners);
+  });
+});
+
+describe('perfectVerbBases', () => {
+  it.each([
+    ['تعهدت', ['تعهد']], // she / it pledged
+    ['شاركت', ['شارك']],
+    ['بدانا', ['بدا']], // we began (hamza folded)
+    ['شاركتم', ['شارك']], // you (plural) took part
+    ['بيت', []], // too short to be a suffixed verb
+    ['الكويت', []], // a noun with its article
+    ['اجتماع', []],
+  ])('%s → %j', (word, bases) => {
+    expect(perfectVerbBases(word)).toEqual(bases);
   });
 });

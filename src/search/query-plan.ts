@@ -192,7 +192,9 @@ function addForeignForms(alternatives: Alternative[], token: Token, context: Que
  * the same word in another pattern, known with `confidence` (a typo guess of the same form stops being a guess).
  */
 function addVerbalNouns(alternatives: Alternative[], token: Token, context: QueryPlanContext, confidence: number): void {
-  for (const form of [...verbalNounPartners(token.norm), ...perfectVerbBases(token.norm)]) {
+  const bases = perfectVerbBases(token.norm);
+  // «اجتمعت»: its base «اجتمع» may be in no passage either, its verbal noun «اجتماع» is
+  for (const form of [...verbalNounPartners(token.norm), ...bases, ...bases.flatMap(verbalNounPartners)]) {
     const term = context.analyzer.termOf(form);
     if (!term || term === token.term || !context.known(term)) continue;
     const guess = alternatives.find((a) => a.guessed && a.terms.length === 1 && a.terms[0] === term);

@@ -140,6 +140,7 @@ describe('answerQuestion', () => {
   it.each([
     ['the verb of the articles’ verbal noun', 'متى اجتمع التحالف في الكويت؟'],
     ['the same, in dialect', 'ليش اجتمع التحالف بالكويت؟'],
+    ['the same verb inflected', 'متى اجتمعت دول التحالف في الكويت؟'],
   ])('finds the meeting asked with %s («اجتمع», the articles say «اجتماع»)', (_, question) => {
     const answer = ask(question);
     expect(answer.status).toBe('answered');

@@ -12,6 +12,7 @@ import { SNAPSHOT_FILE } from '../../src/core/snapshot-store.js';
 import { loadCorpus } from '../../src/corpus/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
+import { questionsFromCorpus } from '../support/corpus-questions.js';
 
 const ARTICLES = ['000_ef08b0032887354d', '001_a80aa5ff78102834', '002_83dec01cb59a7f27', '003_dbecf9ef6e395945'] as const;
 
@@ -45,28 +46,13 @@ function botOver(corpus: string, data: string, logged: Logged[] = [], mergeShare
   });
 }
 
-/** Questions from the corpus's own words: each passage's opening words and a few rarer ones. */
-function questionsFrom(kb: KnowledgeBase): string[] {
-  const out = [
-    'تيلرسون',
-    'كم دولة في التحالف',
-    'who pledged 200 million dollars',
-    'مؤتمر الكويت 2018',
-    'اجتماع طارئ الرباط',
-    'سفينة الصيد',
-  ];
-  for (const p of kb.passages) {
-    const words = p.paragraph.text.split(/\s+/);
-    out.push(
-      words.slice(0, 6).join(' '),
-      words
-        .filter((w) => w.length > 5)
-        .slice(1, 4)
-        .join(' '),
-    );
-  }
-  return out.filter(Boolean);
-}
+/** Questions from the corpus's own words, with the words the changes bring. */
+const questionsFrom = (kb: KnowledgeBase) =>
+  questionsFromCorpus(
+    kb,
+    ['تيلرسون', 'كم دولة في التحالف', 'who pledged 200 million dollars', 'مؤتمر الكويت 2018', 'اجتماع طارئ الرباط', 'سفينة الصيد'],
+    1,
+  );
 
 /** What a question gives: every candidate passage (by id, ties in id order) with its score, and the answer. */
 function results(kb: KnowledgeBase, question: string): unknown {
@@ -76,6 +62,18 @@ function results(kb: KnowledgeBase, question: string): unknown {
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   const answer = answerQuestion(kb, question);
   return { hits, status: answer.status, cited: answer.passages.map((p) => p.id) };
+}
+
+/** A bot over a copy of the corpus, started, then reloaded after changeCorpus, with its delta saved. */
+async function savedWithDelta() {
+  const corpus = copyCorpus();
+  const data = mkdtempSync(join(tmpdir(), 'qa-data-'));
+  const bot = botOver(corpus, data);
+  await bot.reload({ initial: true });
+  changeCorpus(corpus);
+  await bot.reload();
+  await bot.saved;
+  return { corpus, data, bot };
 }
 
 async function freshBuild(corpus: string): Promise<KnowledgeBase> {
@@ -187,13 +185,7 @@ describe('a reload by delta', () => {
   });
 
   it('is saved beside the snapshot: a restart serves the snapshot with its delta, without building', async () => {
-    const corpus = copyCorpus();
-    const data = mkdtempSync(join(tmpdir(), 'qa-data-'));
-    const bot = botOver(corpus, data);
-    await bot.reload({ initial: true });
-    changeCorpus(corpus);
-    await bot.reload();
-    await bot.saved;
+    const { corpus, data } = await savedWithDelta();
     expect(existsSync(join(data, DELTA_FILE))).toBe(true);
 
     const logged: Logged[] = [];
@@ -230,13 +222,7 @@ describe('a reload by delta', () => {
     ],
     ['without the snapshot it goes on', (_corpus: string, data: string) => rmSync(join(data, SNAPSHOT_FILE)), 'goes on'],
   ])('when %s, is not trusted: the index is built, with one log line saying why', async (_what, spoil, reason) => {
-    const corpus = copyCorpus();
-    const data = mkdtempSync(join(tmpdir(), 'qa-data-'));
-    const bot = botOver(corpus, data);
-    await bot.reload({ initial: true });
-    changeCorpus(corpus);
-    await bot.reload();
-    await bot.saved;
+    const { corpus, data } = await savedWithDelta();
     spoil(corpus, data);
 
     const logged: Logged[] = [];

@@ -10,23 +10,15 @@ import { encodeSnapshot, restoreSnapshot, SNAPSHOT_FILE, writeSnapshot } from '.
 import type { Article } from '../../src/corpus/index.js';
 import { loadQaDataset, SHARED_MISSING, sharedDir } from '../../src/eval/shared-data.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
+import { questionsFromCorpus } from '../support/corpus-questions.js';
 
-/** Questions made from the corpus itself: each paragraph's opening words and a few of its rarer words. */
-function questionsFrom(kb: KnowledgeBase, limit: number): string[] {
-  const out: string[] = ['تيلرسون', 'كم دولة في التحالف', 'who pledged 200 million dollars', 'مؤتمر الكويت 2018', 'الوضع بعفرين'];
-  for (const p of kb.passages) {
-    const words = p.paragraph.text.split(/\s+/);
-    out.push(
-      words.slice(0, 6).join(' '),
-      words
-        .filter((w) => w.length > 5)
-        .slice(2, 5)
-        .join(' '),
-    );
-    if (out.length >= limit) break;
-  }
-  return out;
-}
+const questionsFrom = (kb: KnowledgeBase, limit: number) =>
+  questionsFromCorpus(
+    kb,
+    ['تيلرسون', 'كم دولة في التحالف', 'who pledged 200 million dollars', 'مؤتمر الكويت 2018', 'الوضع بعفرين'],
+    2,
+    limit,
+  );
 
 /** What a search and an answer give, in full, for comparing two knowledge bases. */
 function results(kb: KnowledgeBase, question: string): unknown {

@@ -166,6 +166,7 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   const countedTerm = counted === undefined ? null : kb.index.analyzer.termOf(counted);
   const candidates: Candidate[] = hits.map((hit) => {
     const ref = kb.passages[hit.passage]!;
+    let ownText: boolean | undefined;
     return {
       hit,
       articleId: ref.article.id,
@@ -174,7 +175,11 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
       typed: wanted !== undefined,
       counts: countedTerm !== null && countsWith(ref.paragraph.text, countedTerm, kb.index.analyzer.termOf),
       headline: isHeadline(ref),
-      bodyMatches: bodyMatches(ref.paragraph.text, hit.matchedTerms, kb.index.analyzer),
+      // analyzing the paragraph costs: only for the few candidates that may lead or be quoted
+      get bodyMatches() {
+        ownText ??= bodyMatches(ref.paragraph.text, hit.matchedTerms, kb.index.analyzer);
+        return ownText;
+      },
     };
   });
   // ranking alone may put first a paragraph of the right article that does not itself answer
@@ -187,9 +192,9 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   const qualifying = candidates.filter(
     (c) =>
       c === best ||
-      (c.bodyMatches &&
-        ((c.counts && c.answers) ||
-          (mayBeAbout(c.articleId) && c.hit.coverage >= floor / 2 && c.hit.score >= options.relativeScoreFloor * best.hit.score))),
+      (((c.counts && c.answers) ||
+        (mayBeAbout(c.articleId) && c.hit.coverage >= floor / 2 && c.hit.score >= options.relativeScoreFloor * best.hit.score)) &&
+        c.bodyMatches),
   );
   const ordered = orderCitations(best, qualifying, options.otherArticleCoverage);
   const cited = ordered.slice(0, options.maxPassages + options.maxMore).map(({ hit }) => {

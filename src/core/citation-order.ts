@@ -15,7 +15,7 @@ export interface Candidate {
   /** the paragraph is nothing but its article's headline */
   headline: boolean;
   /** the paragraph's own text holds a word of the question (not only its article's headline, indexed with it) */
-  bodyMatches: boolean;
+  readonly bodyMatches: boolean;
 }
 
 /**

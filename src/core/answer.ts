@@ -1,6 +1,7 @@
-import { ANSWER_TYPE_BIT, answerTypeOf, countedNoun, isNumberWord } from '../search/answer-type.js';
+import { ANSWER_TYPE_BIT, answerTypeOf, countedNoun } from '../search/answer-type.js';
 import { type Analyzer, normalizeText, splitWords } from '../text/index.js';
 import { type Candidate, chooseLead, orderCitations } from './citation-order.js';
+import { countingParagraphs, countsAnswerInAnsweringArticles, countsWith } from './counting-paragraph.js';
 import { evidenceNeeded } from './evidence.js';
 import type { KnowledgeBase, PassageRef } from './knowledge-base.js';
 import { checkQuestion, DEFAULT_MAX_QUESTION_LENGTH, questionLanguage, type RejectReason } from './question.js';
@@ -128,12 +129,6 @@ export const CANDIDATES = 30;
 /** How far down the ranking the leading passage may be. */
 export const LEAD_CANDIDATES = 5;
 
-/** Whether a paragraph puts a number right before the counted word's term ("74 دولة" for "كم دولة"). */
-function countsWith(text: string, counted: string, termOf: (norm: string) => string | null): boolean {
-  const words = splitWords(normalizeText(text));
-  return words.some((w, i) => isNumberWord(w) && i + 1 < words.length && termOf(words[i + 1]!) === counted);
-}
-
 /** Whether a paragraph's own words include a term the question matched there (the rest came from its headline). */
 function bodyMatches(text: string, matched: readonly string[], analyzer: Analyzer): boolean {
   if (matched.length === 0) return false;
@@ -185,6 +180,7 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   // ranking alone may put first a paragraph of the right article that does not itself answer
   const best = chooseLead(candidates, LEAD_CANDIDATES, options.leadCloseScore);
   if (!best) return notFound;
+  if (countedTerm !== null) countsAnswerInAnsweringArticles(candidates);
 
   // further passages need less coverage than the first: they are read next to it; a passage that
   // answers "how many" with a number next to what is counted qualifies whatever its score
@@ -196,7 +192,12 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
         (mayBeAbout(c.articleId) && c.hit.coverage >= floor / 2 && c.hit.score >= options.relativeScoreFloor * best.hit.score)) &&
         c.bodyMatches),
   );
-  const ordered = orderCitations(best, qualifying, options.otherArticleCoverage);
+  // an answering article's paragraph that gives the count, wherever the ranking put it
+  const counting = countedTerm === null ? [] : countingParagraphs(qualifying, kb.passages, countedTerm, kb.index.analyzer);
+  // a lead with no number at all, for a question asking how many, gives way to its article's paragraph that counts
+  const countsInLeadArticle = [...qualifying, ...counting].find((c) => c.counts && c.articleId === best.articleId);
+  const lead = (!(best.hit.answerTypes & ANSWER_TYPE_BIT.number) && countsInLeadArticle) || best;
+  const ordered = orderCitations(lead, [...qualifying, ...counting], options.otherArticleCoverage);
   const cited = ordered.slice(0, options.maxPassages + options.maxMore).map(({ hit }) => {
     const ref = kb.passages[hit.passage]!;
     const text = ref.paragraph.text;

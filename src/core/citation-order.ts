@@ -4,7 +4,7 @@ import type { ScoredPassage } from '../search/index.js';
 export interface Candidate {
   hit: ScoredPassage;
   articleId: string;
-  /** matches enough of the question (coverage and words) to be cited first */
+  /** matches enough of the question (coverage and words) to be cited first; for "how many", also a paragraph giving the count in an article that answers (see counting-paragraph.ts) */
   answers: boolean;
   /** offers what the question asks for when its wording says (a number for "how many", a date for "when"); true otherwise */
   offersType: boolean;

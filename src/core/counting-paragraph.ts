@@ -1,0 +1,80 @@
+import { ANSWER_TYPE_BIT, isNumberWord } from '../search/answer-type.js';
+import type { Analyzer } from '../text/index.js';
+import { normalizeText, splitWords } from '../text/index.js';
+import type { Candidate } from './citation-order.js';
+import type { PassageRef } from './knowledge-base.js';
+
+/** Whether a paragraph puts a number right before the counted word's term ("74 دولة" for "كم دولة"). */
+export function countsWith(text: string, counted: string, termOf: (norm: string) => string | null): boolean {
+  const words = splitWords(normalizeText(text));
+  // "والمقدر عددها بـ74 دولة": a particle fused to the digits
+  return words.some((w, i) => isNumberWord(w.replace(/^[وبل](?=\d)/, '')) && i + 1 < words.length && termOf(words[i + 1]!) === counted);
+}
+
+/**
+ * For a "how many" question, once the lead is chosen: a candidate that gives
+ * the count ("74 دولة") answers when another candidate of its article does,
+ * although it matches fewer of the question's words (the article's headline
+ * or first paragraph carries those). So it may stand for its article.
+ */
+export function countsAnswerInAnsweringArticles(candidates: Candidate[]): void {
+  const answering = new Set(candidates.filter((c) => c.answers).map((c) => c.articleId));
+  for (const c of candidates) if (c.counts && answering.has(c.articleId)) c.answers = true;
+}
+
+/**
+ * For a "how many" question: in each article cited (a candidate of it
+ * qualifies) whose candidates give no count, its first paragraph that
+ * does ("وشهد المؤتمر مشاركة … أكثر من 75 دولة ومنظمة دولية"). Ranking weighs
+ * the question's other words, which the article's headline or first
+ * paragraph carries and the paragraph with the number often does not, so
+ * that paragraph may lie far below the candidates; within an article that
+ * answers, it is the one with the number asked for. It stands for its article
+ * (see orderCitations), with the standing of the article's best candidate. Only the paragraphs of those few articles are read.
+ */
+export function countingParagraphs(
+  candidates: readonly Candidate[],
+  passages: readonly PassageRef[],
+  counted: string,
+  analyzer: Analyzer,
+): Candidate[] {
+  const found: Candidate[] = [];
+  const seen = new Set<string>();
+  const questionTerms = new Set(candidates.flatMap((c) => c.hit.matchedTerms));
+  // candidates come best first: the first of an article is its best
+  for (const best of candidates) {
+    if (seen.has(best.articleId)) continue;
+    seen.add(best.articleId);
+    if (candidates.some((c) => c.articleId === best.articleId && c.counts)) continue;
+    // an article's paragraphs are consecutive passages (a changed article's old ones are another Article object)
+    const article = passages[best.hit.passage]!.article;
+    let first = best.hit.passage;
+    while (first > 0 && passages[first - 1]!.article === article) first--;
+    for (let p = first; p < passages.length && passages[p]!.article === article; p++) {
+      const text = passages[p]!.paragraph.text;
+      if (!countsWith(text, counted, analyzer.termOf)) continue;
+      const own = new Set(analyzer.terms(text));
+      const matchedTerms = [...questionTerms].filter((t) => own.has(t));
+      found.push({
+        articleId: best.articleId,
+        answers: true,
+        typed: best.typed,
+        hit: {
+          passage: p,
+          score: best.hit.score,
+          coverage: best.hit.coverage,
+          matchedTerms,
+          matchedWords: matchedTerms.length,
+          matchedConcepts: [],
+          answerTypes: ANSWER_TYPE_BIT.number,
+        },
+        offersType: true,
+        counts: true,
+        headline: false,
+        bodyMatches: matchedTerms.length > 0,
+      });
+      break;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/core/answer.js';
+import { countsWith } from '../../src/core/counting-paragraph.js';
+import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/core/load.js';
+import { createAnalyzer } from '../../src/text/index.js';
+import { BUNDLED_CORPUS } from '../support/bot.js';
+
+describe('countsWith', () => {
+  const analyzer = createAnalyzer();
+  const countries = analyzer.termOf('الدول')!;
+  it.each([
+    ['digits before the counted noun', 'وشهد المؤتمر مشاركة دولية واسعة تمثلت بحضور أكثر من 75 دولة ومنظمة دولية.', true],
+    ['Arabic-Indic digits', 'وشهد المؤتمر مشاركة دولية واسعة تمثلت بحضور أكثر من ٧٥ دولة ومنظمة دولية.', true],
+    ['a particle fused to the digits, with tatweel', 'والمقدر عددها بـ74 دولة، التصدي لهذا التنظيم على كل الجبهات', true],
+    ['with diacritics', 'وَعَقَدَ مُمَثِّلُو 74 دَوْلَةً مُنْضَوِيَةً تَحْتَ لِوَاءِ هَذَا التَّحَالُفِ', true],
+    ['a number counting something else', 'أعلن صباح الخالد مشاركة 75 جهة ومنظمة دينية ودولية في الاجتماع الوزاري لدول التحالف', false],
+    ['the counted noun without a number', 'أكد وزراء خارجية دول التحالف الدولي ضد ما يسمى بتنظيم داعش', false],
+  ])('%s', (_what, text, expected) => {
+    expect(countsWith(text, countries, analyzer.termOf)).toBe(expected);
+  });
+});
+
+describe('a "how many" answer cites the paragraph that gives the count', () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    ({ kb } = await loadKnowledgeBase(BUNDLED_CORPUS));
+  });
+
+  it('leads with it, not with the paragraph of its article that matches more words but has no number', () => {
+    const answer = answerQuestion(kb, 'كم عدد الدول المشاركه في التحالف؟');
+    expect(answer.status).toBe('answered');
+    expect(answer.passages[0]!.text).toContain('75 دولة');
+  });
+
+  it('finds it for each article cited, wherever the ranking put it', () => {
+    // article 000 says «أكثر من 75 دولة» in a paragraph that shares only «الدول» with the question
+    const answer = answerQuestion(kb, 'كم عدد الدول اللي حضرت اجتماع وزراء التحالف ضد داعش بالكويت؟');
+    const fromEach = new Map(answer.passages.map((p) => [p.articleId, p.text]));
+    expect(fromEach.get('000_ef08b0032887354d')).toContain('75 دولة');
+    expect(fromEach.get('002_83dec01cb59a7f27')).toMatch(/74 ?دولة/);
+  });
+});

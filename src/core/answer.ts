@@ -178,7 +178,12 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
     };
   });
   // ranking alone may put first a paragraph of the right article that does not itself answer
-  const best = chooseLead(candidates, LEAD_CANDIDATES, options.leadCloseScore);
+  // passages of articles the year rules out take no place among those that may lead
+  const best = chooseLead(
+    candidates.filter((c) => mayBeAbout(c.articleId)),
+    LEAD_CANDIDATES,
+    options.leadCloseScore,
+  );
   if (!best) return notFound;
   if (countedTerm !== null) countsAnswerInAnsweringArticles(candidates);
 

@@ -96,7 +96,10 @@ export function evidenceNeeded(
     return Math.max(0, hit.coverage * totalMass - matchedLeftOut) / (totalMass - leftOutMass);
   };
   // a question in the corpus's language: the passage has some of its words as written, not only their relatives
-  const typed = acrossLanguages ? [] : typedWords(question, kb.index.analyzer, kb.mainLanguage, (term) => kb.index.termIdf(term) > 0);
+  const leftOutWords = new Set([...unweighed].flatMap((c) => c.words));
+  const typed = acrossLanguages
+    ? []
+    : typedWords(question, kb.index.analyzer, kb.mainLanguage, (term) => kb.index.termIdf(term) > 0, leftOutWords);
   const writtenNeeded =
     typed.length === 0 || options.minWrittenShare <= 0 ? 0 : Math.max(1, Math.ceil(options.minWrittenShare * typed.length));
   const hasWritten = (hit: ScoredPassage) =>

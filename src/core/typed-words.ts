@@ -27,18 +27,19 @@ function writtenForms(word: string): string[] {
  * same word: with or without the article or a fused particle. A word in
  * another script than the corpus's counts only when the corpus has it
  * ("AS-206" does): "Tillerson" asked of Arabic articles crosses by sound
- * and is never written so.
+ * and is never written so. Words in `leftOut` (a year no passage can confirm) are not counted.
  */
 export function typedWords(
   question: string,
   analyzer: Analyzer,
   corpusLanguage: 'ar' | 'en',
   known: (term: string) => boolean,
+  leftOut: ReadonlySet<string> = new Set(),
 ): string[][] {
   const words = new Set<string>();
   for (const w of splitWords(normalizeText(question))) {
     const term = analyzer.termOf(w);
-    if (term === null) continue;
+    if (term === null || leftOut.has(w)) continue;
     if (/^\d+$/.test(w) || hasArabicLetter(w) === (corpusLanguage === 'ar') || known(term)) words.add(w);
   }
   return [...words].map(writtenForms);

@@ -1,7 +1,7 @@
 import { type Analyzer, brokenPluralForms, type Token } from '../text/index.js';
 import type { ForeignForm } from './cross-language.js';
 import type { SynonymTable } from './synonym-table.js';
-import { perfectVerbBases, verbalNounPartners } from './word-families.js';
+import { perfectVerbBases, seventhFormBase, verbalNounPartners } from './word-families.js';
 
 /** A way a concept may appear in a passage: one term, or several together. */
 export interface Alternative {
@@ -188,13 +188,16 @@ function addForeignForms(alternatives: Alternative[], token: Token, context: Que
 
 /**
  * A verb no passage holds whose verbal noun they do, or the reverse («متى اجتمع…» and «اجتماع»),
- * or whose uninflected perfect they do («تعهدت» and «تعهد»):
+ * or whose uninflected perfect they do («تعهدت» and «تعهد»), or a seventh form whose first they do («انعقد» and «عقد»):
  * the same word in another pattern, known with `confidence` (a typo guess of the same form stops being a guess).
  */
 function addVerbalNouns(alternatives: Alternative[], token: Token, context: QueryPlanContext, confidence: number): void {
   const bases = perfectVerbBases(token.norm);
   // «اجتمعت»: its base «اجتمع» may be in no passage either, its verbal noun «اجتماع» is
-  for (const form of [...verbalNounPartners(token.norm), ...bases, ...bases.flatMap(verbalNounPartners)]) {
+  const forms = [...verbalNounPartners(token.norm), ...bases, ...bases.flatMap(verbalNounPartners)];
+  // «انعقد»/«انعقدت»: the first form «عقد» (not from a verbal noun: «انقطاع» is a state, «قطع» an act)
+  forms.push(...[token.norm, ...bases].flatMap(seventhFormBase));
+  for (const form of forms) {
     const term = context.analyzer.termOf(form);
     if (!term || term === token.term || !context.known(term)) continue;
     const guess = alternatives.find((a) => a.guessed && a.terms.length === 1 && a.terms[0] === term);

@@ -115,3 +115,15 @@ export function perfectVerbBases(word: string): string[] {
   if (word.length >= 5 && (word.endsWith('نا') || word.endsWith('تم'))) return [word.slice(0, -2)];
   return [];
 }
+
+/**
+ * The first-form verb of a seventh-form one (انفعل, passive in sense): «انعقد
+ * الاجتماع» (the meeting was held) where the article says «عقد الوزراء اجتماعا».
+ * Five letters, «ان» and a root whose first letter is not «ت» («انتقل» is the
+ * eighth form of «نقل»), and no long «ا» before the last letter: with hamza
+ * folded, «انواع», «انهار» are plurals of the pattern أفعال. Only tried for a
+ * word no passage holds, whose base they do.
+ */
+export function seventhFormBase(word: string): string[] {
+  return ARABIC_WORD.test(word) && word.length === 5 && word.startsWith('ان') && word[2] !== 'ت' && word[3] !== 'ا' ? [word.slice(2)] : [];
+}

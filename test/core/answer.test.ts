@@ -36,6 +36,19 @@ describe('answerQuestion', () => {
   });
 
   it.each([
+    [
+      'a seventh-form verb the articles put in the first form, and a year only an undated article may be about',
+      'وين انعقد اجتماع التحالف في ٢٠٢٤؟',
+      '003_dbecf9ef6e395945',
+    ],
+    ['the seventh form, asking when', 'متى انعقد مؤتمر الكويت؟', '000_ef08b0032887354d'],
+  ])('answers with %s', (_what, question, article) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('answered');
+    expect(answer.passages[0]!.articleId).toBe(article);
+  });
+
+  it.each([
     ['a city no article mentions', 'ماذا قرر اجتماع التحالف الذي عقد في مدريد؟'],
     ['a year no article mentions', 'متى اجتمع التحالف سنة 2016؟'],
     ['an unrelated subject', 'ما هي عاصمة اليابان وكم عدد سكانها؟'],

@@ -34,6 +34,11 @@ describe('writtenMatches', () => {
     expect(matches(question, text)).toBe(expected);
   });
 
+  it('leaves out the words it is told to (a year no passage can confirm)', () => {
+    expect(typedWords('وين انعقد اجتماع التحالف سنة ٢٠٢٤؟', analyzer, 'ar', none, new Set(['2024'])).flat()).not.toContain('2024');
+    expect(typedWords('وين انعقد اجتماع التحالف سنة ٢٠٢٤؟', analyzer, 'ar', none).flat()).toContain('2024');
+  });
+
   it('leaves out stop words and question words', () => {
     expect(typedWords('من هو الذي قال ماذا؟', analyzer, 'ar', none).flat()).toEqual(['قال']);
   });

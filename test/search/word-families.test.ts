@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Vocabulary } from '../../src/search/vocabulary.js';
-import { familyKey, perfectVerbBases, verbalNounPartners, WordFamilies } from '../../src/search/word-families.js';
+import { familyKey, perfectVerbBases, seventhFormBase, verbalNounPartners, WordFamilies } from '../../src/search/word-families.js';
 
 describe('familyKey', () => {
   it.each([
@@ -71,5 +71,20 @@ describe('perfectVerbBases', () => {
     ['اجتماع', []],
   ])('%s → %j', (word, bases) => {
     expect(perfectVerbBases(word)).toEqual(bases);
+  });
+});
+
+describe('seventhFormBase', () => {
+  it.each([
+    ['انعقد', ['عقد']], // the meeting was held; the article: «عقد الوزراء اجتماعا»
+    ['انسحب', ['سحب']],
+    ['انتقل', []], // eighth form of «نقل»
+    ['انواع', []], // «أنواع», a plural of the pattern أفعال once hamza is folded
+    ['انسان', []],
+    ['انعقاد', []], // a verbal noun: six letters
+    ['الكويت', []],
+    ['اجتمع', []],
+  ])('%s → %j', (word, base) => {
+    expect(seventhFormBase(word)).toEqual(base);
   });
 });

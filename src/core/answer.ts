@@ -197,10 +197,13 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
         (mayBeAbout(c.articleId) && c.hit.coverage >= floor / 2 && c.hit.score >= options.relativeScoreFloor * best.hit.score)) &&
         c.bodyMatches),
   );
-  // an answering article's paragraph that gives the count, wherever the ranking put it
+  // a paragraph that gives the count and is worth citing answers "how many"
+  for (const c of qualifying) if (c.counts) c.answers = true;
+  // a cited article's paragraph that gives the count, wherever the ranking put it
   const counting = countedTerm === null ? [] : countingParagraphs(qualifying, kb.passages, countedTerm, kb.index.analyzer);
-  // a lead with no number at all, for a question asking how many, gives way to its article's paragraph that counts
-  const countsInLeadArticle = [...qualifying, ...counting].find((c) => c.counts && c.articleId === best.articleId);
+  // a lead with no number at all, for a question asking how many, gives way to a paragraph that counts, of its article first
+  const countingFirst = [...qualifying, ...counting].filter((c) => c.counts && c.answers);
+  const countsInLeadArticle = countingFirst.find((c) => c.articleId === best.articleId) ?? countingFirst[0];
   const lead = (!(best.hit.answerTypes & ANSWER_TYPE_BIT.number) && countsInLeadArticle) || best;
   const ordered = orderCitations(lead, [...qualifying, ...counting], options.otherArticleCoverage);
   const cited = ordered.slice(0, options.maxPassages + options.maxMore).map(({ hit }) => {

@@ -15,7 +15,8 @@ export function countsWith(text: string, counted: string, termOf: (norm: string)
  * For a "how many" question, once the lead is chosen: a candidate that gives
  * the count ("74 دولة") answers when another candidate of its article does,
  * although it matches fewer of the question's words (the article's headline
- * or first paragraph carries those). So it may stand for its article.
+ * or first paragraph carries those); so does one that is cited anyway (see
+ * answerQuestion). So it may stand for its article.
  */
 export function countsAnswerInAnsweringArticles(candidates: Candidate[]): void {
   const answering = new Set(candidates.filter((c) => c.answers).map((c) => c.articleId));

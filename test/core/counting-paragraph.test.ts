@@ -33,6 +33,13 @@ describe('a "how many" answer cites the paragraph that gives the count', () => {
     expect(answer.passages[0]!.text).toContain('75 دولة');
   });
 
+  it("leads with a paragraph that counts when the best-ranked one gives no number, and cites each outlet's figure", () => {
+    // Egyptian «كام»; the paragraph ranked first answers on «المؤتمر» and «الكويت» alone
+    const answer = answerQuestion(kb, 'كام دولة حضرت مؤتمر الكويت؟');
+    expect(answer.passages[0]!.text).toContain('75 دولة');
+    expect(answer.passages.map((p) => p.text).join(' ')).toContain('74 دولة');
+  });
+
   it('finds it for each article cited, wherever the ranking put it', () => {
     // article 000 says «أكثر من 75 دولة» in a paragraph that shares only «الدول» with the question
     const answer = answerQuestion(kb, 'كم عدد الدول اللي حضرت اجتماع وزراء التحالف ضد داعش بالكويت؟');

@@ -196,3 +196,18 @@ export function frameWords(question: string): Set<string> {
   }
   return words;
 }
+
+/** «كم عدد الدول…»: «عدد» only says that a number is asked; the answer puts the number by the counted noun ("74 دولة"). */
+const COUNT_FRAME = /(?:^| )(?:كم|ما|ماهو|قديش) (?:هو |هي )?(عدد)(?: |$)/;
+
+/**
+ * The words of a question that only say what kind of answer it wants (see
+ * frameWords), and «عدد» of a "how many" question: ranking weighs them less,
+ * since the passage that answers gives the instance, seldom the word.
+ */
+export function questionFrameWords(question: string): Set<string> {
+  const words = frameWords(question);
+  const count = COUNT_FRAME.exec(splitWords(normalizeText(question)).join(' '))?.[1];
+  if (count) words.add(count);
+  return words;
+}

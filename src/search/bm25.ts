@@ -69,6 +69,12 @@ export interface RankingParams {
    * more of the question's words is surer than one matching fewer words many times.
    */
   translatedCoverageExponent: number;
+  /**
+   * Weight of a word that only names the kind of answer asked («عام» in «في أي عام…», «عدد» in
+   * «كم عدد…», "year" in "what year…"), relative to the word's own: the passage that answers gives
+   * the year or the number, seldom the word. Coverage is unchanged.
+   */
+  frameWordWeight: number;
 }
 
 export const DEFAULT_RANKING: RankingParams = {
@@ -98,6 +104,7 @@ export const DEFAULT_RANKING: RankingParams = {
   translatedFamilyConfidence: 0.8,
   verbalNounConfidence: 0.8,
   translatedCoverageExponent: 0.25,
+  frameWordWeight: 0.5,
 };
 
 export function idf(documentFrequency: number, passages: number): number {

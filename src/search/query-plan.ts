@@ -79,6 +79,10 @@ export interface QueryPlanContext {
   translatedFamilyConfidence: number;
   /** see RankingParams.verbalNounConfidence */
   verbalNounConfidence?: number;
+  /** the question's words that only name the kind of answer asked (see questionFrameWords), normalized */
+  frameWords?: ReadonlySet<string>;
+  /** see RankingParams.frameWordWeight */
+  frameWordWeight?: number;
 }
 
 /**
@@ -265,6 +269,10 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
       }
     }
 
+    // «في أي عام…»: every form of a frame word weighs less, its share of the question (coverage) stays
+    if (span === 1 && context.frameWords?.has(token.norm) && context.frameWordWeight !== undefined) {
+      for (const alternative of alternatives) alternative.weight *= context.frameWordWeight;
+    }
     const key = alternatives
       .map((a) => a.terms.join(' '))
       .sort()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeOf, askedAttribute, countedNoun, frameWords } from '../../src/search/answer-type.js';
+import { answerTypeOf, askedAttribute, countedNoun, frameWords, questionFrameWords } from '../../src/search/answer-type.js';
 
 describe('askedAttribute', () => {
   it.each([
@@ -63,5 +63,21 @@ describe('frameWords', () => {
     ['How many countries attended?', []],
   ])('%s → %j', (question, words) => {
     expect([...frameWords(question)]).toEqual(words);
+  });
+});
+
+describe('questionFrameWords', () => {
+  it.each([
+    ['في أي عام تأسس التحالف؟', ['عام']],
+    ['كم عدد الدول التي حضرت الاجتماع؟', ['عدد']],
+    ['ما هو عدد أعضاء مجلس الأمن؟', ['عدد']],
+    ['ما اسم وزير الخارجية الكويتي؟', ['اسم']],
+    ['In which year was the coalition founded?', ['year']],
+    // «عدد» asked about, or a count asked without it: nothing to weigh less
+    ['ما هو تعداد سكان العراق؟', []],
+    ['كم دولة حضرت الاجتماع؟', []],
+    ['متى صدر عدد المجلة الأول؟', []],
+  ])('%s → %j', (question, words) => {
+    expect([...questionFrameWords(question)]).toEqual(words);
   });
 });

@@ -125,3 +125,32 @@ describe('PassageIndex loose relatives', () => {
     expect(PassageIndex.build(passages).search(question).hits[0]!.passage).toBe(1);
   });
 });
+
+describe('a word that only names the kind of answer asked', () => {
+  const passages = [
+    { text: 'تأسس نادي الزمالك سنة 1911 في القاهرة باسم نادي قصر النيل.' },
+    { text: 'يقيم نادي الزمالك كل عام حفلا لأعضائه، وفي عام 2011 احتفل النادي بمرور قرن على تأسيسه.' },
+    { text: 'يبلغ عدد أعضاء مجلس الأمن 15 عضوا، منهم خمسة دائمون.' },
+    { text: 'يضم مجلس الأمن خمسة عشر عضوا تنتخب الجمعية العامة عشرة منهم.' },
+    { text: 'Kuwait hosted the meeting of the coalition in the year 2018.' },
+    { text: 'The coalition was founded in 2014 in Washington.' },
+    { text: 'تقع القاهرة على نهر النيل وهي عاصمة مصر.' },
+  ];
+  const scores = (question: string, frameWordWeight: number) => {
+    const index = PassageIndex.build(passages, { ranking: { frameWordWeight }, lexicon: null });
+    return new Map(index.search(question, 10).hits.map((h) => [h.passage, h] as const));
+  };
+
+  it.each([
+    // question, passage with the frame word, passage without it
+    ['في أي عام تأسس نادي الزمالك؟', 1, 0],
+    ['كم عدد أعضاء مجلس الأمن؟', 2, 3],
+    ['In which year was the coalition founded?', 4, 5],
+  ])('%s: weighs less where the passage has it, its share of the question stays', (question, withWord, without) => {
+    const full = scores(question, 1);
+    const light = scores(question, 0.5);
+    expect(light.get(withWord)!.score).toBeLessThan(full.get(withWord)!.score);
+    expect(light.get(withWord)!.coverage).toBeCloseTo(full.get(withWord)!.coverage, 10);
+    expect(light.get(without)!.score).toBeCloseTo(full.get(without)!.score, 10);
+  });
+});

@@ -1,6 +1,7 @@
 import { askedAttribute, frameWords } from '../search/answer-type.js';
 import { ENGLISH_FRAME_WORDS } from '../search/english-frame-words.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
+import { writesQuestionNames } from './cross-language-evidence.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { typedWords, writtenMatches } from './typed-words.js';
 import { articlesAbout, isYearConcept } from './year-rule.js';
@@ -8,6 +9,7 @@ import { articlesAbout, isYearConcept } from './year-rule.js';
 export interface EvidenceOptions {
   minCoverage: number;
   minCoverageAcrossLanguages: number;
+  minCoverageWithNames: number;
   minMatchedWords: number;
   maxUnknownShare: number;
   minWrittenShare: number;
@@ -101,15 +103,20 @@ export function evidenceNeeded(
     typed.length === 0 || options.minWrittenShare <= 0 ? 0 : Math.max(1, Math.ceil(options.minWrittenShare * typed.length));
   const hasWritten = (hit: ScoredPassage) =>
     writtenNeeded === 0 || writtenMatches(typed, kb.passages[hit.passage]!.paragraph.text, writtenNeeded) >= writtenNeeded;
+  // a passage that writes the names a translated question is about needs less of its translated words
+  const writesNames = acrossLanguages && options.minCoverageWithNames < floor ? writesQuestionNames(kb, question) : undefined;
+  // ...and, like a question in the corpus's language, may leave out one of the words it must match
+  const wordsNeededWithNames = needed(weighed.reduce((sum, c) => sum + c.words.length, 0));
+  const covers = (hit: ScoredPassage) =>
+    (coverage(hit) >= floor && hit.matchedWords >= wordsNeeded) ||
+    (writesNames !== undefined &&
+      coverage(hit) >= options.minCoverageWithNames &&
+      hit.matchedWords >= wordsNeededWithNames &&
+      writesNames(kb.passages[hit.passage]!.paragraph.text));
   return {
     floor,
     mayBeAbout,
     leftOut,
-    answers: (hit, articleId) =>
-      mayBeAbout(articleId) &&
-      coverage(hit) >= floor &&
-      hit.matchedWords >= wordsNeeded &&
-      hit.matchedConcepts.length >= conceptsNeeded &&
-      hasWritten(hit),
+    answers: (hit, articleId) => mayBeAbout(articleId) && covers(hit) && hit.matchedConcepts.length >= conceptsNeeded && hasWritten(hit),
   };
 }

@@ -1,5 +1,13 @@
 import type { Lexicon } from '../lexicon/index.js';
-import { type Analyzer, arabicSkeleton, latinSkeletons, nameDistance, normalizeText, splitWords } from '../text/index.js';
+import {
+  type Analyzer,
+  arabicSkeleton,
+  latinSkeletons,
+  nameDistance,
+  normalizeText,
+  splitWords,
+  stripDefiniteArticle,
+} from '../text/index.js';
 
 /** Nearer than this (see nameDistance), an Arabic word of a passage is the name written in the other script ("tesla" / «تسلا» 0.3). */
 const NAME_DISTANCE = 0.5;
@@ -31,6 +39,10 @@ export function capitalizedNames(question: string, analyzer: Analyzer): string[]
   return names.filter((n) => !seen.has(n.join(' ')) && seen.add(n.join(' ')));
 }
 
+function transliterationDistance(word: string): number {
+  return Math.max(TRANSLITERATION_DISTANCE, TRANSLITERATION_DISTANCE_PER_LETTER * word.length);
+}
+
 /** Whether an Arabic word has a Latin name's consonants and near vowels. */
 function soundsLike(name: string, word: string, skeletons: ReadonlySet<string>, distance: number): boolean {
   return skeletons.has(arabicSkeleton(word)) && nameDistance(name, word) <= distance;
@@ -56,10 +68,10 @@ function nameWord(word: string, lexicon: Lexicon, analyzer: Analyzer): NameWord 
   const skeletons = new Set(latinSkeletons(word));
   if (DIGITS.test(word)) return { word, skeletons, proper: true, translations: [] };
   const translations = lexicon.translate(word).filter((t) => !t.related);
-  const distance = Math.max(TRANSLITERATION_DISTANCE, TRANSLITERATION_DISTANCE_PER_LETTER * word.length);
+  const distance = transliterationDistance(word);
   const sounded = translations.filter((t) => t.text.split(' ').some((w) => soundsLike(word, w, skeletons, distance)));
   const terms = (ts: typeof translations) => ts.map((t) => analyzer.terms(t.text)).filter((x) => x.length > 0);
-  const proper = translations.length === 0 || sounded.length > 0;
+  const proper = !lexicon.hasHeadword(word) || sounded.length > 0;
   return { word, skeletons, proper, translations: terms(proper ? sounded : translations) };
 }
 
@@ -74,12 +86,34 @@ function writes(name: NameWord, words: ReadonlySet<string>, terms: ReadonlySet<s
   if (DIGITS.test(name.word)) return words.has(name.word);
   if (name.translations.some((t) => t.every((term) => terms.has(term)))) return true;
   if (!name.proper) return false;
-  for (const word of words) {
-    if (!soundsLike(name.word, word, name.skeletons, NAME_DISTANCE)) continue;
-    const meanings = lexicon.reverse(word);
-    if (meanings.length === 0 || meanings.some((m) => m.headword === name.word)) return true;
-  }
+  for (const word of words)
+    if (soundsLike(name.word, word, name.skeletons, NAME_DISTANCE) && !hasOwnMeaning(word, name.word, lexicon)) return true;
   return false;
+}
+
+const FUSED_PARTICLE = /^[وفبلك]/;
+const PRONOUN_SUFFIX = /(?:ها|هم|هما|هن|كم|نا|ه)$/;
+
+/**
+ * Whether an Arabic word is, as written (a fused particle, the article or a
+ * pronoun aside), the dictionary's translation of another English word that
+ * is no name: «الان» "now", «كونها» "being". A translation that is itself a
+ * name in Arabic letters («بولونيا» "Bologna") is no meaning of its own.
+ */
+function hasOwnMeaning(word: string, name: string, lexicon: Lexicon): boolean {
+  const forms = new Set<string>();
+  for (const w of [word, word.replace(FUSED_PARTICLE, '')]) {
+    const bare = stripDefiniteArticle(w);
+    forms.add(bare).add(bare.replace(PRONOUN_SUFFIX, ''));
+  }
+  return lexicon.reverse(word).some(({ headword }) => {
+    if (headword === name) return false;
+    const skeletons = new Set(latinSkeletons(headword));
+    const distance = transliterationDistance(headword);
+    return lexicon
+      .translate(headword)
+      .some((t) => !t.related && forms.has(stripDefiniteArticle(t.text)) && !soundsLike(headword, t.text, skeletons, distance));
+  });
 }
 
 /**
@@ -121,18 +155,41 @@ export function questionNames(question: string, analyzer: Analyzer, lexicon: Lex
 /** Share of a question's proper names and numbers a passage must write for the lower floor. */
 const NAMES_WRITTEN_SHARE = 0.5;
 
+/** How much of a translated question a passage must match, as evidence.ts weighs it. */
+export interface QuestionShape {
+  /** words and concepts weighed */
+  words: number;
+  concepts: number;
+  /** the cross-language floor, and the lower one a passage that writes the names is held to */
+  floor: number;
+  lowerFloor: number;
+  minMatchedWords: number;
+}
+
 /**
- * For a question in the other language: whether a passage writes enough of
- * its proper names and numbers (half, one at least) to be held to the lower
- * floor (AnswerOptions.minCoverageWithNames). Undefined when the question has none.
+ * For a question in the other language with proper names or numbers: whether
+ * a passage that writes half of them (one at least, a name of several words
+ * as a whole) answers it. Such a passage is held to what a question in the
+ * corpus's language must match: the lower floor, and one of its words and
+ * concepts may be missing — for a question of two, the other one, when the
+ * name carries the cross-language floor's share ("When was Montreal
+ * captured?"). Undefined when the question has no name or number, or the
+ * index no dictionary.
  */
-export function writesQuestionNames(
+export function namedEvidence(
   kb: { index: { analyzer: Analyzer; dictionary(): Lexicon | undefined } },
   question: string,
-): ((text: string) => boolean) | undefined {
+  shape: QuestionShape,
+): ((coverage: number, hit: { matchedWords: number; matchedConcepts: readonly number[] }, text: string) => boolean) | undefined {
   const lexicon = kb.index.dictionary();
   const names = lexicon && questionNames(question, kb.index.analyzer, lexicon);
-  if (!names) return undefined;
-  const needed = Math.max(1, Math.ceil(NAMES_WRITTEN_SHARE * names.names.length));
-  return (text) => names.writtenIn(text) >= needed;
+  if (!names || shape.lowerFloor >= shape.floor) return undefined;
+  const written = Math.max(1, Math.ceil(NAMES_WRITTEN_SHARE * names.names.length));
+  const needed = (n: number) => (n <= 2 ? n - 1 : Math.min(shape.minMatchedWords, n - 1));
+  const floor = shape.words <= 2 ? shape.floor : shape.lowerFloor;
+  return (coverage, hit, text) =>
+    coverage >= floor &&
+    hit.matchedWords >= needed(shape.words) &&
+    hit.matchedConcepts.length >= needed(shape.concepts) &&
+    names.writtenIn(text) >= written;
 }

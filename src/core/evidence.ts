@@ -1,7 +1,7 @@
 import { askedAttribute, frameWords } from '../search/answer-type.js';
 import { ENGLISH_FRAME_WORDS } from '../search/english-frame-words.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
-import { writesQuestionNames } from './cross-language-evidence.js';
+import { namedEvidence } from './cross-language-evidence.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { typedWords, writtenMatches } from './typed-words.js';
 import { articlesAbout, isYearConcept } from './year-rule.js';
@@ -103,20 +103,22 @@ export function evidenceNeeded(
     typed.length === 0 || options.minWrittenShare <= 0 ? 0 : Math.max(1, Math.ceil(options.minWrittenShare * typed.length));
   const hasWritten = (hit: ScoredPassage) =>
     writtenNeeded === 0 || writtenMatches(typed, kb.passages[hit.passage]!.paragraph.text, writtenNeeded) >= writtenNeeded;
-  // a passage that writes the names a translated question is about needs less of its translated words
-  const writesNames = acrossLanguages && options.minCoverageWithNames < floor ? writesQuestionNames(kb, question) : undefined;
-  // ...and, like a question in the corpus's language, may leave out one of the words it must match
-  const wordsNeededWithNames = needed(weighed.reduce((sum, c) => sum + c.words.length, 0));
+  const byNames = acrossLanguages
+    ? namedEvidence(kb, question, {
+        words: weighed.reduce((sum, c) => sum + c.words.length, 0),
+        concepts: weighed.length,
+        floor,
+        lowerFloor: options.minCoverageWithNames,
+        minMatchedWords: options.minMatchedWords,
+      })
+    : undefined;
   const covers = (hit: ScoredPassage) =>
-    (coverage(hit) >= floor && hit.matchedWords >= wordsNeeded) ||
-    (writesNames !== undefined &&
-      coverage(hit) >= options.minCoverageWithNames &&
-      hit.matchedWords >= wordsNeededWithNames &&
-      writesNames(kb.passages[hit.passage]!.paragraph.text));
+    (coverage(hit) >= floor && hit.matchedWords >= wordsNeeded && hit.matchedConcepts.length >= conceptsNeeded) ||
+    (byNames?.(coverage(hit), hit, kb.passages[hit.passage]!.paragraph.text) ?? false);
   return {
     floor,
     mayBeAbout,
     leftOut,
-    answers: (hit, articleId) => mayBeAbout(articleId) && covers(hit) && hit.matchedConcepts.length >= conceptsNeeded && hasWritten(hit),
+    answers: (hit, articleId) => mayBeAbout(articleId) && covers(hit) && hasWritten(hit),
   };
 }

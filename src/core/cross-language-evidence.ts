@@ -9,9 +9,10 @@ import {
   stripDefiniteArticle,
 } from '../text/index.js';
 
-/** Nearer than this (see nameDistance), an Arabic word of a passage is the name written in the other script ("tesla" / «تسلا» 0.3). */
-const NAME_DISTANCE = 0.5;
-/** A dictionary translation is the name in Arabic letters when this near, more for a long name (as in src/search/cross-language.ts). */
+/**
+ * An Arabic word is a name in Arabic letters when this near it (see nameDistance), more for a long name,
+ * as in src/search/cross-language.ts: "tesla" / «تسلا» 0.3, "denver" / «دنفر» 0.6.
+ */
 const TRANSLITERATION_DISTANCE = 0.8;
 const TRANSLITERATION_DISTANCE_PER_LETTER = 0.125;
 const DIGITS = /^\d+$/;
@@ -87,7 +88,8 @@ function writes(name: NameWord, words: ReadonlySet<string>, terms: ReadonlySet<s
   if (name.translations.some((t) => t.every((term) => terms.has(term)))) return true;
   if (!name.proper) return false;
   for (const word of words)
-    if (soundsLike(name.word, word, name.skeletons, NAME_DISTANCE) && !hasOwnMeaning(word, name.word, lexicon)) return true;
+    if (soundsLike(name.word, word, name.skeletons, transliterationDistance(name.word)) && !hasOwnMeaning(word, name.word, lexicon))
+      return true;
   return false;
 }
 

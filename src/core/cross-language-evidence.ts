@@ -49,6 +49,12 @@ function soundsLike(name: string, word: string, skeletons: ReadonlySet<string>, 
   return skeletons.has(arabicSkeleton(word)) && nameDistance(name, word) <= distance;
 }
 
+/** A word's consonants begin a Latin word's, two at least («سكسوني» sksn, "saxon" sksn; «تيبتي» tbt, "tibetan" tbtn). */
+function beginsLike(word: string, skeletons: ReadonlySet<string>): boolean {
+  const arabic = arabicSkeleton(word);
+  return arabic.length >= 2 && [...skeletons].some((latin) => latin.startsWith(arabic));
+}
+
 /** A word of a name and how a passage may write it. */
 interface NameWord {
   word: string;
@@ -70,7 +76,11 @@ function nameWord(word: string, lexicon: Lexicon, analyzer: Analyzer): NameWord 
   if (DIGITS.test(word)) return { word, skeletons, proper: true, translations: [] };
   const translations = lexicon.translate(word).filter((t) => !t.related);
   const distance = transliterationDistance(word);
-  const sounded = translations.filter((t) => t.text.split(' ').some((w) => soundsLike(word, w, skeletons, distance)));
+  // a translation in Arabic letters, or one whose consonants begin the word's: an Arabic ending on a name or
+  // a loan ("Saxon" → «سكسوني», "Tibetan" → «تيبتي», "Parliament" → «البرلمان»)
+  const sounded = translations.filter((t) =>
+    t.text.split(' ').some((w) => soundsLike(word, w, skeletons, distance) || beginsLike(w, skeletons)),
+  );
   const terms = (ts: typeof translations) => ts.map((t) => analyzer.terms(t.text)).filter((x) => x.length > 0);
   const proper = !lexicon.hasHeadword(word) || sounded.length > 0;
   return { word, skeletons, proper, translations: terms(proper ? sounded : translations) };

@@ -36,12 +36,15 @@ describe('questionNames: which names an English question is about, and whether a
     ['How many goals did Allen score?', 'سجل الفريق الان ثلاثة أهداف.', 0],
     ['How many goals did Allen score?', 'سجل آلن ثلاثة أهداف في المباراة.', 1],
     ['What is Kenya known for?', 'وتعرف المنطقة بكونها مركزا للتجارة.', 0],
+    // a name the dictionary writes with an Arabic ending
+    ['What did the Saxon king build?', 'بنى الملك السكسوني قلعة كبيرة على النهر.', 1],
   ])('%s in «%s»: %i written', (question, passage, written) => {
     expect(questionNames(question, analyzer, shippedLexicon())?.writtenIn(passage)).toBe(written);
   });
 
   it.each([
     ['common words capitalized, which the dictionary translates by meaning', 'What did the West promise the Union?'],
+    ['common words capitalized as a title', 'What did the Summer Festival offer?'],
     ['no capitalized word nor number', 'how many goals did they score?'],
     ['an Arabic question', 'ما هي عاصمة كينيا؟'],
   ])('has none for %s', (_what, question) => {

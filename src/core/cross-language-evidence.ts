@@ -183,10 +183,8 @@ export interface QuestionShape {
  * a passage that writes half of them (one at least, a name of several words
  * as a whole) answers it. Such a passage is held to what a question in the
  * corpus's language must match: the lower floor, and one of its words and
- * concepts may be missing — for a question of two, the other one, when the
- * name carries the cross-language floor's share ("When was Montreal
- * captured?"). Undefined when the question has no name or number, or the
- * index no dictionary.
+ * concepts may be missing (not of a question of one or two). Undefined when
+ * the question has no name or number, or the index no dictionary.
  */
 export function namedEvidence(
   kb: { index: { analyzer: Analyzer; dictionary(): Lexicon | undefined } },
@@ -197,10 +195,10 @@ export function namedEvidence(
   const names = lexicon && questionNames(question, kb.index.analyzer, lexicon);
   if (!names || shape.lowerFloor >= shape.floor) return undefined;
   const written = Math.max(1, Math.ceil(NAMES_WRITTEN_SHARE * names.names.length));
-  const needed = (n: number) => (n <= 2 ? n - 1 : Math.min(shape.minMatchedWords, n - 1));
-  const floor = shape.words <= 2 ? shape.floor : shape.lowerFloor;
+  // a question of one or two words still needs all: one shared word is a topic, not an answer
+  const needed = (n: number) => (n <= 2 ? n : Math.min(shape.minMatchedWords, n - 1));
   return (coverage, hit, text) =>
-    coverage >= floor &&
+    coverage >= shape.lowerFloor &&
     hit.matchedWords >= needed(shape.words) &&
     hit.matchedConcepts.length >= needed(shape.concepts) &&
     names.writtenIn(text) >= written;

@@ -191,9 +191,9 @@ export function namedEvidence(
   question: string,
   shape: QuestionShape,
 ): ((coverage: number, hit: { matchedWords: number; matchedConcepts: readonly number[] }, text: string) => boolean) | undefined {
-  const lexicon = kb.index.dictionary();
+  const lexicon = shape.lowerFloor < shape.floor ? kb.index.dictionary() : undefined;
   const names = lexicon && questionNames(question, kb.index.analyzer, lexicon);
-  if (!names || shape.lowerFloor >= shape.floor) return undefined;
+  if (!names) return undefined;
   const written = Math.max(1, Math.ceil(NAMES_WRITTEN_SHARE * names.names.length));
   // a question of one or two words still needs all: one shared word is a topic, not an answer
   const needed = (n: number) => (n <= 2 ? n : Math.min(shape.minMatchedWords, n - 1));

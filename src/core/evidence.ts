@@ -1,6 +1,7 @@
 import { askedAttribute, frameWords } from '../search/answer-type.js';
 import { ENGLISH_FRAME_WORDS } from '../search/english-frame-words.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
+import { namedEvidence } from './cross-language-evidence.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { typedWords, writtenMatches } from './typed-words.js';
 import { articlesAbout, isYearConcept } from './year-rule.js';
@@ -8,6 +9,7 @@ import { articlesAbout, isYearConcept } from './year-rule.js';
 export interface EvidenceOptions {
   minCoverage: number;
   minCoverageAcrossLanguages: number;
+  minCoverageWithNames: number;
   minMatchedWords: number;
   maxUnknownShare: number;
   minWrittenShare: number;
@@ -104,15 +106,22 @@ export function evidenceNeeded(
     typed.length === 0 || options.minWrittenShare <= 0 ? 0 : Math.max(1, Math.ceil(options.minWrittenShare * typed.length));
   const hasWritten = (hit: ScoredPassage) =>
     writtenNeeded === 0 || writtenMatches(typed, kb.passages[hit.passage]!.paragraph.text, writtenNeeded) >= writtenNeeded;
+  const byNames = acrossLanguages
+    ? namedEvidence(kb, question, {
+        words: weighed.reduce((sum, c) => sum + c.words.length, 0),
+        concepts: weighed.length,
+        floor,
+        lowerFloor: options.minCoverageWithNames,
+        minMatchedWords: options.minMatchedWords,
+      })
+    : undefined;
+  const covers = (hit: ScoredPassage) =>
+    (coverage(hit) >= floor && hit.matchedWords >= wordsNeeded && hit.matchedConcepts.length >= conceptsNeeded) ||
+    (byNames?.(coverage(hit), hit, kb.passages[hit.passage]!.paragraph.text) ?? false);
   return {
     floor,
     mayBeAbout,
     leftOut,
-    answers: (hit, articleId) =>
-      mayBeAbout(articleId) &&
-      coverage(hit) >= floor &&
-      hit.matchedWords >= wordsNeeded &&
-      hit.matchedConcepts.length >= conceptsNeeded &&
-      hasWritten(hit),
+    answers: (hit, articleId) => mayBeAbout(articleId) && covers(hit) && hasWritten(hit),
   };
 }

@@ -70,6 +70,11 @@ export class Lexicon {
     return word && this.entries.get(word) ? word : undefined;
   }
 
+  /** Whether a word is a headword itself (not only through its dictionary form or family). */
+  hasHeadword(word: string): boolean {
+    return this.entries.has(word);
+  }
+
   /** Whether every translation of a word is an Arabic function word ("until" → "حتى"): then it is one too. */
   isFunctionWord(word: string): boolean {
     return this.entries.get(word) === '';

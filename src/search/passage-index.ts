@@ -219,6 +219,11 @@ export class PassageIndex {
     return this.synonyms.size;
   }
 
+  /** The bilingual dictionary questions in the other language cross over with (undefined when off). */
+  dictionary(): Lexicon | undefined {
+    return this.lexicon?.() ?? undefined;
+  }
+
   /** How much a term tells apart passages (0 for a term the index lacks). */
   termIdf(term: string): number {
     const id = this.data.vocabulary.id(term);

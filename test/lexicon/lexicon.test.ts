@@ -86,6 +86,13 @@ describe('Lexicon', () => {
     expect(lexicon.translate('internship').filter((t) => t.related)).toEqual([]);
   });
 
+  it('tells a headword from a word it translates only through its dictionary form', () => {
+    // "meetings" borrows the entry of "meeting"; a name such as "Jared" must not pass for a form of "jar"
+    expect(lexicon.hasHeadword('meeting')).toBe(true);
+    expect(lexicon.hasHeadword('meetings')).toBe(false);
+    expect(lexicon.translate('meetings').length).toBeGreaterThan(0);
+  });
+
   it('knows a word whose translations are all Arabic function words', () => {
     const withUntil = Lexicon.parse('until\t\nmeeting\tالاجتماع\n');
     expect(withUntil.isFunctionWord('until')).toBe(true);

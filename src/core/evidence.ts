@@ -1,7 +1,9 @@
 import { askedAttribute, frameWords } from '../search/answer-type.js';
 import { ENGLISH_FRAME_WORDS } from '../search/english-frame-words.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
-import type { KnowledgeBase } from './knowledge-base.js';
+import { indexedTitle, type KnowledgeBase } from './knowledge-base.js';
+import { heldConcepts, holdsQuestion } from './own-text-evidence.js';
+import { refersBack } from './refers-back.js';
 import { typedWords, writtenMatches } from './typed-words.js';
 import { articlesAbout, isYearConcept } from './year-rule.js';
 
@@ -19,6 +21,11 @@ export interface EvidenceNeeded {
   floor: number;
   /** whether a passage matches enough of the question to be cited first */
   answers(hit: ScoredPassage, articleId: string): boolean;
+  /**
+   * whether what the paragraph's words hold of the question, read word by word, still answers it
+   * (see own-text-evidence.ts); asked only of the passages that may be cited first
+   */
+  holds(hit: ScoredPassage): boolean;
   /** whether its article may be about the years the question names */
   mayBeAbout(articleId: string): boolean;
   /** the concepts left out of the weighing (a year no passage can confirm), by index */
@@ -80,6 +87,8 @@ export function evidenceNeeded(
 
   const floor = acrossLanguages ? options.minCoverageAcrossLanguages : options.minCoverage;
   const weighed = concepts.filter((c) => !unweighed.has(c));
+  // «و متى ذكر ذلك؟»: one word, and the rest points at something said before
+  if (weighed.length <= 1 && refersBack(question)) return undefined;
   const needed = (n: number, allowedMissing = 1) => (n <= 2 ? n : Math.min(options.minMatchedWords, n - allowedMissing));
   // translated evidence is weaker: a question in the other language may not leave out a word of the few it must match
   const wordsNeeded = needed(
@@ -101,6 +110,13 @@ export function evidenceNeeded(
     typed.length === 0 || options.minWrittenShare <= 0 ? 0 : Math.max(1, Math.ceil(options.minWrittenShare * typed.length));
   const hasWritten = (hit: ScoredPassage) =>
     writtenNeeded === 0 || writtenMatches(typed, kb.passages[hit.passage]!.paragraph.text, writtenNeeded) >= writtenNeeded;
+  // a question in the corpus's language: what the paragraph's words hold of it, one thing asked per word
+  const holds = (hit: ScoredPassage) => {
+    if (acrossLanguages) return true;
+    const ref = kb.passages[hit.passage]!;
+    const held = heldConcepts(hit, concepts, ref.paragraph.text, indexedTitle(ref.article), kb.index.analyzer);
+    return holdsQuestion(held, concepts, { floor, wordsNeeded, conceptsNeeded, leftOut });
+  };
   return {
     floor,
     mayBeAbout,
@@ -111,5 +127,6 @@ export function evidenceNeeded(
       hit.matchedWords >= wordsNeeded &&
       hit.matchedConcepts.length >= conceptsNeeded &&
       hasWritten(hit),
+    holds,
   };
 }

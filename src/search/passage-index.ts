@@ -44,6 +44,10 @@ export interface ScoredPassage {
   matchedWords: number;
   /** which of the question's concepts (indices into SearchOutcome.concepts) the passage matches, loose relatives and guesses aside */
   matchedConcepts: number[];
+  /** for each of matchedConcepts, in the same order, the index terms through which the passage matches it */
+  conceptTerms?: string[][];
+  /** the concepts of several words (names) that the passage matches only through some of the question's own words */
+  partialNames?: number[];
   /** the answer types the passage's text offers (bits of ANSWER_TYPE_BIT) */
   answerTypes: number;
 }
@@ -303,6 +307,8 @@ export class PassageIndex {
           matchedWords: acc.words(passage),
           matchedTerms: matched.terms,
           matchedConcepts: matched.concepts,
+          conceptTerms: matched.conceptTerms,
+          partialNames: matched.partialNames,
           answerTypes: this.data.answerTypes[passage]!,
         };
       });
@@ -543,23 +549,39 @@ export class PassageIndex {
     return titleIdf > 0 ? (mass * coveredIdf) / titleIdf : 0;
   }
 
-  private matchedTerms(passage: number, scoring: readonly ScoringConcept[]): { terms: string[]; concepts: number[] } {
+  private matchedTerms(
+    passage: number,
+    scoring: readonly ScoringConcept[],
+  ): { terms: string[]; concepts: number[]; conceptTerms: string[][]; partialNames: number[] } {
     const terms = new Set<string>();
     const concepts: number[] = [];
+    const conceptTerms: string[][] = [];
+    const partialNames: number[] = [];
     const { vocabulary } = this.data;
     scoring.forEach((concept, c) => {
-      let found = false;
+      const own: string[] = [];
+      let whole = false;
       const add = (id: number) => {
-        terms.add(vocabulary.term(id));
-        found = true;
+        const term = vocabulary.term(id);
+        terms.add(term);
+        own.push(term);
       };
-      for (const single of concept.singles) if (this.frequency(passage, single.id) > 0) add(single.id);
+      for (const single of concept.singles) {
+        if (this.frequency(passage, single.id) === 0) continue;
+        add(single.id);
+        whole = true;
+      }
       for (const group of concept.groups) {
         const present = group.ids.filter((id) => this.frequency(passage, id) > 0);
+        if (present.length === group.ids.length) whole = true;
         if (group.typed || present.length === group.ids.length) present.forEach(add);
       }
-      if (found && !concept.guessed) concepts.push(c);
+      if (own.length > 0 && !concept.guessed) {
+        concepts.push(c);
+        conceptTerms.push(own);
+        if (!whole) partialNames.push(c);
+      }
     });
-    return { terms: [...terms], concepts };
+    return { terms: [...terms], concepts, conceptTerms, partialNames };
   }
 }

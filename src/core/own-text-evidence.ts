@@ -1,0 +1,116 @@
+import type { ConceptSummary, ScoredPassage } from '../search/index.js';
+import type { Analyzer, Token } from '../text/index.js';
+
+/** Index ranges [first, last] of `tokens` where terms of `terms` stand together. */
+function runs(tokens: readonly Token[], terms: ReadonlySet<string>): [number, number][] {
+  const found: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!terms.has(tokens[i]!.term)) continue;
+    let j = i;
+    while (j + 1 < tokens.length && terms.has(tokens[j + 1]!.term)) j++;
+    found.push([i, j]);
+    i = j;
+  }
+  return found;
+}
+
+/**
+ * Which of the question's concepts (by index) a paragraph holds, read word
+ * by word in its own text and in its article's headline (indexed with every
+ * paragraph), where the index counts each concept on its own:
+ *
+ * - a name of several words that the paragraph has only in part is there
+ *   when more than half of its words stand together: «الولايات المتحدة» is
+ *   not «الأمم المتحدة», although the index credits the question's own
+ *   phrase word by word (a name written another way, «الخالد» for «صباح
+ *   الخالد» in `corpus/synonyms.txt`, is whole);
+ * - a word of the paragraph stands for one thing asked: when a name takes
+ *   it, another word of the question that is also a word of that name does
+ *   not («كم عدد الولايات في الولايات المتحدة؟» asks about states; one
+ *   «الولايات المتحدة» in the paragraph is not them).
+ */
+export function heldConcepts(
+  hit: ScoredPassage,
+  concepts: readonly ConceptSummary[],
+  text: string,
+  title: string | undefined,
+  analyzer: Analyzer,
+): Set<number> {
+  const { conceptTerms } = hit;
+  if (!conceptTerms) return new Set(hit.matchedConcepts);
+  const partial = new Set(hit.partialNames);
+  const held = new Set<number>();
+  const sources = [analyzer.analyze(text), title ? analyzer.analyze(title) : []];
+  for (const tokens of sources) {
+    const takenByName = new Set<number>();
+    // names first: the words they take are not another concept's
+    hit.matchedConcepts.forEach((c, k) => {
+      const words = concepts[c]!.words;
+      if (words.length < 2) return;
+      const terms = new Set(conceptTerms[k]);
+      for (const [first, last] of runs(tokens, terms)) {
+        if (partial.has(c)) {
+          const own = new Set(tokens.slice(first, last + 1).map((t) => t.term)).size;
+          if (2 * own <= words.length) continue;
+        }
+        held.add(c);
+        for (let i = first; i <= last; i++) takenByName.add(i);
+      }
+    });
+    hit.matchedConcepts.forEach((c, k) => {
+      if (concepts[c]!.words.length > 1) return;
+      const terms = new Set(conceptTerms[k]);
+      if (tokens.some((t, i) => terms.has(t.term) && !takenByName.has(i))) held.add(c);
+    });
+  }
+  return held;
+}
+
+export interface HoldNeeds {
+  /** share of the weighed concepts' weight to hold */
+  floor: number;
+  wordsNeeded: number;
+  conceptsNeeded: number;
+  /** concepts left out of the weighing (a year no passage confirms, a word naming the category asked for) */
+  leftOut: ReadonlySet<number>;
+}
+
+/**
+ * A word in more than two passages of three (idf below ln 1.5: «التحالف»,
+ * «الدول» in the coalition articles) says what the corpus is about, not what
+ * the question asks. («اجتماع», in half of them, still tells the meetings'
+ * paragraphs from the others.)
+ */
+const SUBSTANTIVE_IDF = Math.log(1.5);
+
+/**
+ * Whether what a paragraph holds of the question (see heldConcepts) still
+ * answers it: the same floor, words and concepts as the index's count, and,
+ * when the question names two things or more that tell passages apart, two
+ * of them: one of them and words that are everywhere is the topic, not the
+ * question («أي دولة هي أكبر دولة في الشرق الأوسط؟» → a paragraph on the
+ * Middle East, whose «الدول» every paragraph has).
+ */
+export function holdsQuestion(held: ReadonlySet<number>, concepts: readonly ConceptSummary[], needs: HoldNeeds): boolean {
+  let weighedMass = 0;
+  let heldMass = 0;
+  let heldWords = 0;
+  let substantive = 0;
+  let substantiveHeld = 0;
+  concepts.forEach((c, i) => {
+    if (held.has(i)) heldWords += c.words.length;
+    if (needs.leftOut.has(i)) return;
+    weighedMass += c.mass;
+    if (held.has(i)) heldMass += c.mass;
+    if (c.idf >= SUBSTANTIVE_IDF) {
+      substantive++;
+      if (held.has(i)) substantiveHeld++;
+    }
+  });
+  return (
+    heldMass >= needs.floor * weighedMass &&
+    heldWords >= needs.wordsNeeded &&
+    held.size >= needs.conceptsNeeded &&
+    (substantive < 2 || substantiveHeld >= 2)
+  );
+}

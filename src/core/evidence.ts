@@ -3,7 +3,6 @@ import { ENGLISH_FRAME_WORDS } from '../search/english-frame-words.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import { indexedTitle, type KnowledgeBase } from './knowledge-base.js';
 import { heldConcepts, holdsQuestion } from './own-text-evidence.js';
-import { refersBack } from './refers-back.js';
 import { typedWords, writtenMatches } from './typed-words.js';
 import { articlesAbout, isYearConcept } from './year-rule.js';
 
@@ -87,8 +86,6 @@ export function evidenceNeeded(
 
   const floor = acrossLanguages ? options.minCoverageAcrossLanguages : options.minCoverage;
   const weighed = concepts.filter((c) => !unweighed.has(c));
-  // «و متى ذكر ذلك؟»: one word, and the rest points at something said before
-  if (weighed.length <= 1 && refersBack(question)) return undefined;
   const needed = (n: number, allowedMissing = 1) => (n <= 2 ? n : Math.min(options.minMatchedWords, n - allowedMissing));
   // translated evidence is weaker: a question in the other language may not leave out a word of the few it must match
   const wordsNeeded = needed(

@@ -17,17 +17,10 @@ function runs(tokens: readonly Token[], terms: ReadonlySet<string>): [number, nu
 /**
  * Which of the question's concepts (by index) a paragraph holds, read word
  * by word in its own text and in its article's headline (indexed with every
- * paragraph), where the index counts each concept on its own:
- *
- * - a name of several words that the paragraph has only in part is there
- *   when more than half of its words stand together: «الولايات المتحدة» is
- *   not «الأمم المتحدة», although the index credits the question's own
- *   phrase word by word (a name written another way, «الخالد» for «صباح
- *   الخالد» in `corpus/synonyms.txt`, is whole);
- * - a word of the paragraph stands for one thing asked: when a name takes
- *   it, another word of the question that is also a word of that name does
- *   not («كم عدد الولايات في الولايات المتحدة؟» asks about states; one
- *   «الولايات المتحدة» in the paragraph is not them).
+ * paragraph), where the index counts each concept on its own: a word of the
+ * paragraph stands for one thing asked, and a name takes its words first.
+ * «كم عدد الولايات في الولايات المتحدة الأمريكية؟» asks about states; the one
+ * «الولايات المتحدة الأمريكية» of a paragraph is the country, not them too.
  */
 export function heldConcepts(
   hit: ScoredPassage,
@@ -38,27 +31,20 @@ export function heldConcepts(
 ): Set<number> {
   const { conceptTerms } = hit;
   if (!conceptTerms) return new Set(hit.matchedConcepts);
-  const partial = new Set(hit.partialNames);
   const held = new Set<number>();
-  const sources = [analyzer.analyze(text), title ? analyzer.analyze(title) : []];
-  for (const tokens of sources) {
+  const isName = (c: number) => concepts[c]!.words.length > 1;
+  for (const tokens of [analyzer.analyze(text), title ? analyzer.analyze(title) : []]) {
     const takenByName = new Set<number>();
-    // names first: the words they take are not another concept's
     hit.matchedConcepts.forEach((c, k) => {
-      const words = concepts[c]!.words;
-      if (words.length < 2) return;
+      if (!isName(c)) return;
       const terms = new Set(conceptTerms[k]);
       for (const [first, last] of runs(tokens, terms)) {
-        if (partial.has(c)) {
-          const own = new Set(tokens.slice(first, last + 1).map((t) => t.term)).size;
-          if (2 * own <= words.length) continue;
-        }
         held.add(c);
         for (let i = first; i <= last; i++) takenByName.add(i);
       }
     });
     hit.matchedConcepts.forEach((c, k) => {
-      if (concepts[c]!.words.length > 1) return;
+      if (isName(c)) return;
       const terms = new Set(conceptTerms[k]);
       if (tokens.some((t, i) => terms.has(t.term) && !takenByName.has(i))) held.add(c);
     });

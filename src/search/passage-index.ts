@@ -46,8 +46,6 @@ export interface ScoredPassage {
   matchedConcepts: number[];
   /** for each of matchedConcepts, in the same order, the index terms through which the passage matches it */
   conceptTerms?: string[][];
-  /** the concepts of several words (names) that the passage matches only through some of the question's own words */
-  partialNames?: number[];
   /** the answer types the passage's text offers (bits of ANSWER_TYPE_BIT) */
   answerTypes: number;
 }
@@ -308,7 +306,6 @@ export class PassageIndex {
           matchedTerms: matched.terms,
           matchedConcepts: matched.concepts,
           conceptTerms: matched.conceptTerms,
-          partialNames: matched.partialNames,
           answerTypes: this.data.answerTypes[passage]!,
         };
       });
@@ -552,36 +549,28 @@ export class PassageIndex {
   private matchedTerms(
     passage: number,
     scoring: readonly ScoringConcept[],
-  ): { terms: string[]; concepts: number[]; conceptTerms: string[][]; partialNames: number[] } {
+  ): { terms: string[]; concepts: number[]; conceptTerms: string[][] } {
     const terms = new Set<string>();
     const concepts: number[] = [];
     const conceptTerms: string[][] = [];
-    const partialNames: number[] = [];
     const { vocabulary } = this.data;
     scoring.forEach((concept, c) => {
       const own: string[] = [];
-      let whole = false;
       const add = (id: number) => {
         const term = vocabulary.term(id);
         terms.add(term);
         own.push(term);
       };
-      for (const single of concept.singles) {
-        if (this.frequency(passage, single.id) === 0) continue;
-        add(single.id);
-        whole = true;
-      }
+      for (const single of concept.singles) if (this.frequency(passage, single.id) > 0) add(single.id);
       for (const group of concept.groups) {
         const present = group.ids.filter((id) => this.frequency(passage, id) > 0);
-        if (present.length === group.ids.length) whole = true;
         if (group.typed || present.length === group.ids.length) present.forEach(add);
       }
       if (own.length > 0 && !concept.guessed) {
         concepts.push(c);
         conceptTerms.push(own);
-        if (!whole) partialNames.push(c);
       }
     });
-    return { terms: [...terms], concepts, conceptTerms, partialNames };
+    return { terms: [...terms], concepts, conceptTerms };
   }
 }

@@ -184,6 +184,9 @@ const FRAME_PHRASES = [
   /(?:^| )(?:ما|ماذا|ماهو|ماهي|ماهى)(?: (?:هو|هي|هى))? (اسم|نوع|مصطلح)(?: |$)/,
   /(?:^| )(?:اي|في اي|باي|فاي|لاي) (عام|سنه|يوم|شهر|اسم|نوع|مصطلح)(?: |$)/,
   /(?:^| )(?:ماذا|بماذا|ما|كيف) (يسمي|تسمي|يطلق|تعرف|يعرف|سمي|سميت)(?: |$)/,
+  // "كم عدد الدول…", "how many": the passage gives the number («74 دولة»), seldom the word «عدد»,
+  // which the articles use for "several" («عدد من الدول», «عدد كبير من السكان»)
+  /(?:^| )(?:كم|ما|ماهو|ماهي)(?: (?:هو|هي))? (عدد)(?: |$)/,
 ];
 
 /** The normalized words of a question that name what it asks an instance of (see FRAME_PHRASES). */

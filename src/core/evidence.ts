@@ -4,6 +4,7 @@ import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import { indexedTitle, type KnowledgeBase } from './knowledge-base.js';
 import { heldConcepts, holdsQuestion } from './own-text-evidence.js';
 import { typedWords, writtenMatches } from './typed-words.js';
+import { namesNothing } from './vague-question.js';
 import { articlesAbout, isYearConcept } from './year-rule.js';
 
 export interface EvidenceOptions {
@@ -86,6 +87,7 @@ export function evidenceNeeded(
 
   const floor = acrossLanguages ? options.minCoverageAcrossLanguages : options.minCoverage;
   const weighed = concepts.filter((c) => !unweighed.has(c));
+  if (!acrossLanguages && namesNothing(weighed)) return undefined;
   const needed = (n: number, allowedMissing = 1) => (n <= 2 ? n : Math.min(options.minMatchedWords, n - allowedMissing));
   // translated evidence is weaker: a question in the other language may not leave out a word of the few it must match
   const wordsNeeded = needed(

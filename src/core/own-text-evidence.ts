@@ -18,7 +18,8 @@ function runs(tokens: readonly Token[], terms: ReadonlySet<string>): [number, nu
  * Which of the question's concepts (by index) a paragraph holds, read word
  * by word in its own text and in its article's headline (indexed with every
  * paragraph), where the index counts each concept on its own: a word of the
- * paragraph stands for one thing asked, and a name takes its words first.
+ * paragraph stands for one thing asked, and a name (or a phrase standing for
+ * one word of the question) takes its words first.
  * «كم عدد الولايات في الولايات المتحدة الأمريكية؟» asks about states; the one
  * «الولايات المتحدة الأمريكية» of a paragraph is the country, not them too.
  */
@@ -32,22 +33,18 @@ export function heldConcepts(
   const { conceptTerms } = hit;
   if (!conceptTerms) return new Set(hit.matchedConcepts);
   const held = new Set<number>();
-  const isName = (c: number) => concepts[c]!.words.length > 1;
+  const found = hit.matchedConcepts.map((c, k) => ({ c, terms: new Set(conceptTerms[k]) }));
   for (const tokens of [analyzer.analyze(text), title ? analyzer.analyze(title) : []]) {
-    const takenByName = new Set<number>();
-    hit.matchedConcepts.forEach((c, k) => {
-      if (!isName(c)) return;
-      const terms = new Set(conceptTerms[k]);
+    // a name first, or any words the question's word stands for together («الولايات المتحدة» for «أمريكا»): they take their words
+    const taken = new Set<number>();
+    for (const { c, terms } of found) {
       for (const [first, last] of runs(tokens, terms)) {
+        if (concepts[c]!.words.length === 1 && last === first) continue;
         held.add(c);
-        for (let i = first; i <= last; i++) takenByName.add(i);
+        for (let i = first; i <= last; i++) taken.add(i);
       }
-    });
-    hit.matchedConcepts.forEach((c, k) => {
-      if (isName(c)) return;
-      const terms = new Set(conceptTerms[k]);
-      if (tokens.some((t, i) => terms.has(t.term) && !takenByName.has(i))) held.add(c);
-    });
+    }
+    for (const { c, terms } of found) if (tokens.some((t, i) => terms.has(t.term) && !taken.has(i))) held.add(c);
   }
   return held;
 }

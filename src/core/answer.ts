@@ -172,6 +172,7 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   const candidates: Candidate[] = hits.map((hit) => {
     const ref = kb.passages[hit.passage]!;
     let ownText: boolean | undefined;
+    let holds: boolean | undefined;
     return {
       hit,
       articleId: ref.article.id,
@@ -184,6 +185,10 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
       get bodyMatches() {
         ownText ??= bodyMatches(ref.paragraph.text, hit.matchedTerms, kb.index.analyzer);
         return ownText;
+      },
+      get holds() {
+        holds ??= needed.holds(hit);
+        return holds;
       },
     };
   });

@@ -16,6 +16,8 @@ export interface Candidate {
   headline: boolean;
   /** the paragraph's own text holds a word of the question (not only its article's headline, indexed with it) */
   readonly bodyMatches: boolean;
+  /** read word by word, the paragraph still holds enough of the question to be cited first (see EvidenceNeeded.holds) */
+  readonly holds: boolean;
 }
 
 /**
@@ -47,7 +49,7 @@ function forArticle(candidate: Candidate, pool: readonly Candidate[]): Candidate
  * the one on the meeting in Kuwait, but does not match "Kuwait").
  */
 export function chooseLead(candidates: readonly Candidate[], depth: number, closeScore: number): Candidate | undefined {
-  const answering = candidates.slice(0, depth).filter((c) => c.answers);
+  const answering = candidates.slice(0, depth).filter((c) => c.answers && c.holds);
   // a paragraph that matches only through its article's headline quotes nothing the question asked ("تيلرسون:")
   const withBody = answering.filter((c) => c.bodyMatches);
   const eligible = withBody.length > 0 ? withBody : answering;

@@ -73,6 +73,8 @@ export function countingParagraphs(
         counts: true,
         headline: false,
         bodyMatches: matchedTerms.length > 0,
+        // read after the lead is chosen: it stands for its article, whose question-holding was weighed on its best paragraphs
+        holds: true,
       });
       break;
     }

@@ -2,8 +2,10 @@ import { askedAttribute, frameWords } from '../search/answer-type.js';
 import { ENGLISH_FRAME_WORDS } from '../search/english-frame-words.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import { namedEvidence } from './cross-language-evidence.js';
-import type { KnowledgeBase } from './knowledge-base.js';
+import { indexedTitle, type KnowledgeBase } from './knowledge-base.js';
+import { heldConcepts, holdsQuestion } from './own-text-evidence.js';
 import { typedWords, writtenMatches } from './typed-words.js';
+import { namesNothing } from './vague-question.js';
 import { articlesAbout, isYearConcept } from './year-rule.js';
 
 export interface EvidenceOptions {
@@ -21,6 +23,11 @@ export interface EvidenceNeeded {
   floor: number;
   /** whether a passage matches enough of the question to be cited first */
   answers(hit: ScoredPassage, articleId: string): boolean;
+  /**
+   * whether what the paragraph's words hold of the question, read word by word, still answers it
+   * (see own-text-evidence.ts); asked only of the passages that may be cited first
+   */
+  holds(hit: ScoredPassage): boolean;
   /** whether its article may be about the years the question names */
   mayBeAbout(articleId: string): boolean;
   /** the concepts left out of the weighing (a year no passage can confirm), by index */
@@ -82,6 +89,7 @@ export function evidenceNeeded(
 
   const floor = acrossLanguages ? options.minCoverageAcrossLanguages : options.minCoverage;
   const weighed = concepts.filter((c) => !unweighed.has(c));
+  if (!acrossLanguages && namesNothing(weighed)) return undefined;
   const needed = (n: number, allowedMissing = 1) => (n <= 2 ? n : Math.min(options.minMatchedWords, n - allowedMissing));
   // translated evidence is weaker: a question in the other language may not leave out a word of the few it must match
   const wordsNeeded = needed(
@@ -118,10 +126,18 @@ export function evidenceNeeded(
   const covers = (hit: ScoredPassage) =>
     (coverage(hit) >= floor && hit.matchedWords >= wordsNeeded && hit.matchedConcepts.length >= conceptsNeeded) ||
     (byNames?.(coverage(hit), hit, kb.passages[hit.passage]!.paragraph.text) ?? false);
+  // a question in the corpus's language: what the paragraph's words hold of it, one thing asked per word
+  const holds = (hit: ScoredPassage) => {
+    if (acrossLanguages) return true;
+    const ref = kb.passages[hit.passage]!;
+    const held = heldConcepts(hit, concepts, ref.paragraph.text, indexedTitle(ref.article), kb.index.analyzer);
+    return holdsQuestion(held, concepts, { floor, wordsNeeded, conceptsNeeded, leftOut });
+  };
   return {
     floor,
     mayBeAbout,
     leftOut,
     answers: (hit, articleId) => mayBeAbout(articleId) && covers(hit) && hasWritten(hit),
+    holds,
   };
 }

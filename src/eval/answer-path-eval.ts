@@ -53,7 +53,7 @@ export function refusalOf(
   if (!needed) return 'corpus cannot answer';
   const hit = hits.find((h) => gold.has(kb.passages[h.passage]!.article.id));
   if (!hit) return 'gold not ranked';
-  if (needed.answers(hit, kb.passages[hit.passage]!.article.id)) return 'gold ranked too low to lead';
+  if (needed.answers(hit, kb.passages[hit.passage]!.article.id) && needed.holds(hit)) return 'gold ranked too low to lead';
   return hit.coverage < needed.floor ? 'gold below the floor' : 'gold matches too few words';
 }
 

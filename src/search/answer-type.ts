@@ -184,6 +184,9 @@ const FRAME_PHRASES = [
   /(?:^| )(?:ما|ماذا|ماهو|ماهي|ماهى)(?: (?:هو|هي|هى))? (اسم|نوع|مصطلح)(?: |$)/,
   /(?:^| )(?:اي|في اي|باي|فاي|لاي) (عام|سنه|يوم|شهر|اسم|نوع|مصطلح)(?: |$)/,
   /(?:^| )(?:ماذا|بماذا|ما|كيف) (يسمي|تسمي|يطلق|تعرف|يعرف|سمي|سميت)(?: |$)/,
+  // "كم عدد الدول…", "how many": the passage gives the number («74 دولة»), seldom the word «عدد»,
+  // which the articles use for "several" («عدد من الدول», «عدد كبير من السكان»)
+  /(?:^| )(?:كم|ما|ماهو|ماهي|قديش)(?: (?:هو|هي))? (عدد)(?: |$)/,
 ];
 
 /** The normalized words of a question that name what it asks an instance of (see FRAME_PHRASES). */
@@ -197,17 +200,11 @@ export function frameWords(question: string): Set<string> {
   return words;
 }
 
-/** «كم عدد الدول…»: «عدد» only says that a number is asked; the answer puts the number by the counted noun ("74 دولة"). */
-const COUNT_FRAME = /(?:^| )(?:كم|ما|ماهو|قديش) (?:هو |هي )?(عدد)(?: |$)/;
-
 /**
  * The words of a question that only say what kind of answer it wants (see
- * frameWords), and «عدد» of a "how many" question: ranking weighs them less,
- * since the passage that answers gives the instance, seldom the word.
+ * frameWords): ranking weighs them less, since the passage that answers
+ * gives the instance, seldom the word.
  */
 export function questionFrameWords(question: string): Set<string> {
-  const words = frameWords(question);
-  const count = COUNT_FRAME.exec(splitWords(normalizeText(question)).join(' '))?.[1];
-  if (count) words.add(count);
-  return words;
+  return frameWords(question);
 }

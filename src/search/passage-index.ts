@@ -44,6 +44,8 @@ export interface ScoredPassage {
   matchedWords: number;
   /** which of the question's concepts (indices into SearchOutcome.concepts) the passage matches, loose relatives and guesses aside */
   matchedConcepts: number[];
+  /** for each of matchedConcepts, in the same order, the index terms through which the passage matches it */
+  conceptTerms?: string[][];
   /** the answer types the passage's text offers (bits of ANSWER_TYPE_BIT) */
   answerTypes: number;
 }
@@ -310,6 +312,7 @@ export class PassageIndex {
           matchedWords: acc.words(passage),
           matchedTerms: matched.terms,
           matchedConcepts: matched.concepts,
+          conceptTerms: matched.conceptTerms,
           answerTypes: this.data.answerTypes[passage]!,
         };
       });
@@ -550,23 +553,31 @@ export class PassageIndex {
     return titleIdf > 0 ? (mass * coveredIdf) / titleIdf : 0;
   }
 
-  private matchedTerms(passage: number, scoring: readonly ScoringConcept[]): { terms: string[]; concepts: number[] } {
+  private matchedTerms(
+    passage: number,
+    scoring: readonly ScoringConcept[],
+  ): { terms: string[]; concepts: number[]; conceptTerms: string[][] } {
     const terms = new Set<string>();
     const concepts: number[] = [];
+    const conceptTerms: string[][] = [];
     const { vocabulary } = this.data;
     scoring.forEach((concept, c) => {
-      let found = false;
+      const own: string[] = [];
       const add = (id: number) => {
-        terms.add(vocabulary.term(id));
-        found = true;
+        const term = vocabulary.term(id);
+        terms.add(term);
+        own.push(term);
       };
       for (const single of concept.singles) if (this.frequency(passage, single.id) > 0) add(single.id);
       for (const group of concept.groups) {
         const present = group.ids.filter((id) => this.frequency(passage, id) > 0);
         if (group.typed || present.length === group.ids.length) present.forEach(add);
       }
-      if (found && !concept.guessed) concepts.push(c);
+      if (own.length > 0 && !concept.guessed) {
+        concepts.push(c);
+        conceptTerms.push(own);
+      }
     });
-    return { terms: [...terms], concepts };
+    return { terms: [...terms], concepts, conceptTerms };
   }
 }

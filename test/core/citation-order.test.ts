@@ -12,6 +12,7 @@ function candidate(articleId: string, score: number, coverage: number, concepts:
     counts: false,
     headline: false,
     bodyMatches: true,
+    holds: true,
     ...extra,
   };
 }

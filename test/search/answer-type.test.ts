@@ -56,11 +56,16 @@ describe('frameWords', () => {
     ['What type of support did Kuwait offer?', ['type']],
     ['In which year was the coalition founded?', ['year']],
     ['What is the group called in Arabic?', ['called']],
+    // "how many": the passage gives the number, not the word «عدد»; with diacritics and hamza too
+    ['كم عدد الدول المشاركة في الاجتماع؟', ['عدد']],
+    ['مَا هُوَ عَدَدُ المُشَارِكِينَ؟', ['عدد']],
+    ['ما عدد القوات الأمريكية في العراق؟', ['عدد']],
     // the word is what is asked about, not the category of the answer
     ['ما هي مساحة الكويت؟', []],
     ['متى عقد الاجتماع في عام 2018؟', []],
     ['Who gave his name to the coalition?', []],
     ['How many countries attended?', []],
+    ['لماذا ازداد عدد المقاتلين الأجانب؟', []],
   ])('%s → %j', (question, words) => {
     expect([...frameWords(question)]).toEqual(words);
   });

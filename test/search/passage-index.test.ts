@@ -71,6 +71,17 @@ describe('PassageIndex.withSynonyms', () => {
   });
 });
 
+describe('PassageIndex matched terms', () => {
+  it('names, for each concept matched, the terms through which the passage matches it', () => {
+    const index = PassageIndex.build([{ text: 'وقال الوزير إن الاجتماع ناجح' }], { synonyms: [['لقاء', 'اجتماع']] });
+    const { hits, concepts } = index.search('ماذا قال الوزير عن اللقاء؟');
+    const [hit] = hits;
+    const byWord = Object.fromEntries(hit!.matchedConcepts.map((c, k) => [concepts[c]!.words.join(' '), hit!.conceptTerms![k]]));
+    // «وقال»: the passage's term, its «و» kept since no passage has «قال» alone; «اللقاء» through its synonym
+    expect(byWord).toEqual({ قال: ['وقال'], الوزير: ['وزير'], اللقاء: ['اجتماع'] });
+  });
+});
+
 describe('PassageIndex ranking', () => {
   it('prefers the passage with the rarer matching words (idf), not the longer one', () => {
     const index = PassageIndex.build([

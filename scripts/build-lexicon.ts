@@ -8,6 +8,9 @@
  * When the directory also holds FreeDict's Arabic–English dictionary
  * (dict-freedict-ara-eng), it is read backwards and merged in: the Arabic words a
  * definition gives an English word for, as one further sense of that word.
+ * When WordNet's database (Debian package wordnet-base) sits beside that
+ * directory (../wordnet), each headword also gets, in a third column, the
+ * translations of its WordNet synonyms: further, weaker senses.
  * See lexicon/README.md for the steps and what is pruned.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { lemmaCandidates } from '../src/lexicon/english-lemmas.js';
 import { pastsOfImperative } from '../src/lexicon/imperative.js';
+import { parseWordNetData, parseWordNetIndex, synonymSenses, WORDNET_POS, type WordNetPart } from '../src/lexicon/wordnet.js';
 import { createAnalyzer, hasArabicLetter, normalizeText, splitWords } from '../src/text/index.js';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -22,6 +26,11 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 const MAX_TRANSLATION_WORDS = 3;
 /** Diacritics and madda: normalization drops them, and a content word may then spell a function word. */
 const AMBIGUOUS_MARKS = /[\u064B-\u0652\u0622]/;
+
+/** Senses of a word, per part of speech, whose WordNet synonyms lend it their translations: the most frequent one (two: more noise than help). */
+const SYNONYM_SYNSETS = 1;
+/** Translations a word gets from its synonyms at most. */
+const MAX_SYNONYM_TRANSLATIONS = 6;
 
 /** An Arabic word that defines more English words than this is too loose a translation of any one of them. */
 const MAX_REVERSE_GLOSSES = 4;
@@ -178,6 +187,19 @@ for (const [headword, senses] of entries) {
   );
 }
 
+/** WordNet's database, beside the dictd directory when both packages are unpacked in one place (usr/share/wordnet). */
+const wordnetDir = join(sourceDir, '..', 'wordnet');
+const synonyms = new Map<string, string[][]>();
+if (existsSync(join(wordnetDir, 'index.noun'))) {
+  const parts: WordNetPart[] = WORDNET_POS.map((pos) => ({
+    pos,
+    index: parseWordNetIndex(readFileSync(join(wordnetDir, `index.${pos}`), 'utf8')),
+    data: parseWordNetData(readFileSync(join(wordnetDir, `data.${pos}`), 'utf8')),
+  }));
+  const options = { maxSynsets: SYNONYM_SYNSETS, verbHypernyms: true, maxTranslations: MAX_SYNONYM_TRANSLATIONS };
+  for (const [word, groups] of synonymSenses(entries, parts, (t) => analyzer.terms(t), options)) synonyms.set(word, groups);
+}
+
 const termsOf = (senses: string[][]) => new Set(senses.flat().flatMap((t) => analyzer.terms(t)));
 
 // an inflected form that says nothing its dictionary form does not is found through that form at run time
@@ -192,10 +214,16 @@ for (const [headword, senses] of [...entries.entries()].sort(([a], [b]) => (a < 
       continue;
     }
   }
+  lines.push(lineOf(headword, senses));
+}
+
+function lineOf(headword: string, senses: string[][]): string {
   const unique = [...new Map(senses.map((sense) => [sense.join(','), sense])).values()];
-  lines.push(`${headword}\t${unique.map((sense) => sense.join(',')).join('|')}`);
+  const own = `${headword}\t${unique.map((sense) => sense.join(',')).join('|')}`;
+  const further = synonyms.get(headword);
+  return further ? `${own}\t${further.map((group) => group.join(',')).join('|')}` : own;
 }
 writeFileSync(out, `${lines.join('\n')}\n`);
 console.log(
-  `${entries.size} headwords (${merged} with a sense from the Arabic–English direction, ${pasts} pasts beside imperatives), ${pruned} inflections found through their dictionary form → ${lines.length} lines in ${out}`,
+  `${entries.size} headwords (${merged} with a sense from the Arabic–English direction, ${pasts} pasts beside imperatives, ${synonyms.size} words with WordNet synonyms' translations), ${pruned} inflections found through their dictionary form → ${lines.length} lines in ${out}`,
 );

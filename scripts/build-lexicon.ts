@@ -8,6 +8,9 @@
  * When the directory also holds FreeDict's Arabic–English dictionary
  * (dict-freedict-ara-eng), it is read backwards and merged in: the Arabic words a
  * definition gives an English word for, as one further sense of that word.
+ * When WordNet's database (Debian package wordnet-base) sits beside that
+ * directory (../wordnet), each headword also gets, in a third column, the
+ * translations of its WordNet synonyms: further, weaker senses.
  * See lexicon/README.md for the steps and what is pruned.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +18,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { lemmaCandidates } from '../src/lexicon/english-lemmas.js';
 import { pastsOfImperative } from '../src/lexicon/imperative.js';
+import { parseWordNetData, parseWordNetIndex, synonymSenses, WORDNET_POS, type WordNetPart } from '../src/lexicon/wordnet.js';
+import { ENGLISH_FRAME_WORDS } from '../src/search/english-frame-words.js';
 import { createAnalyzer, hasArabicLetter, normalizeText, splitWords } from '../src/text/index.js';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -22,6 +27,11 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 const MAX_TRANSLATION_WORDS = 3;
 /** Diacritics and madda: normalization drops them, and a content word may then spell a function word. */
 const AMBIGUOUS_MARKS = /[\u064B-\u0652\u0622]/;
+
+/** Senses of a word, per part of speech, whose WordNet synonyms lend it their translations: the most frequent one (two: more noise than help). */
+const SYNONYM_SYNSETS = 1;
+/** Translations a word gets from its synonyms at most. */
+const MAX_SYNONYM_TRANSLATIONS = 6;
 
 /** An Arabic word that defines more English words than this is too loose a translation of any one of them. */
 const MAX_REVERSE_GLOSSES = 4;
@@ -178,6 +188,27 @@ for (const [headword, senses] of entries) {
   );
 }
 
+/** WordNet's database, beside the dictd directory when both packages are unpacked in one place (usr/share/wordnet). */
+const wordnetDir = join(sourceDir, '..', 'wordnet');
+const synonyms = new Map<string, string[][]>();
+let generic = 0;
+if (existsSync(join(wordnetDir, 'index.noun'))) {
+  const parts: WordNetPart[] = WORDNET_POS.map((pos) => ({
+    pos,
+    index: parseWordNetIndex(readFileSync(join(wordnetDir, `index.${pos}`), 'utf8')),
+    data: parseWordNetData(readFileSync(join(wordnetDir, `data.${pos}`), 'utf8')),
+  }));
+  // a question's generic words ("took", "according") are left out of the evidence it needs: a synonym's sense would only add noise
+  const options = {
+    maxSynsets: SYNONYM_SYNSETS,
+    verbHypernyms: true,
+    maxTranslations: MAX_SYNONYM_TRANSLATIONS,
+    generic: ENGLISH_FRAME_WORDS,
+  };
+  for (const [word, groups] of synonymSenses(entries, parts, (t) => analyzer.terms(t), options)) synonyms.set(word, groups);
+  generic = [...synonyms.values()].filter((groups) => groups.length === 0).length;
+}
+
 const termsOf = (senses: string[][]) => new Set(senses.flat().flatMap((t) => analyzer.terms(t)));
 
 // an inflected form that says nothing its dictionary form does not is found through that form at run time
@@ -192,10 +223,17 @@ for (const [headword, senses] of [...entries.entries()].sort(([a], [b]) => (a < 
       continue;
     }
   }
+  lines.push(lineOf(headword, senses));
+}
+
+function lineOf(headword: string, senses: string[][]): string {
   const unique = [...new Map(senses.map((sense) => [sense.join(','), sense])).values()];
-  lines.push(`${headword}\t${unique.map((sense) => sense.join(',')).join('|')}`);
+  const own = `${headword}\t${unique.map((sense) => sense.join(',')).join('|')}`;
+  const further = synonyms.get(headword);
+  // an empty third column: a generic word that borrows no synonym's sense (not even its dictionary form's)
+  return further ? `${own}\t${further.map((group) => group.join(',')).join('|')}` : own;
 }
 writeFileSync(out, `${lines.join('\n')}\n`);
 console.log(
-  `${entries.size} headwords (${merged} with a sense from the Arabic–English direction, ${pasts} pasts beside imperatives), ${pruned} inflections found through their dictionary form → ${lines.length} lines in ${out}`,
+  `${entries.size} headwords (${merged} with a sense from the Arabic–English direction, ${pasts} pasts beside imperatives, ${synonyms.size - generic} words with WordNet synonyms' translations, ${generic} generic words marked as borrowing none), ${pruned} inflections found through their dictionary form → ${lines.length} lines in ${out}`,
 );

@@ -19,6 +19,12 @@ export interface Translation {
    * for "season"): it helps ranking and counts for less.
    */
   related: boolean;
+  /**
+   * From a WordNet synonym of the word, not the word's own entry ("pledge" →
+   * "promise"'s «تعهد»): a further, weaker sense; `senses` is then how many
+   * synonyms gave one.
+   */
+  synonym?: boolean;
 }
 
 /** Words of the family most words of the dictionary have (inflections, derivations) never exceed this. */
@@ -38,20 +44,27 @@ const MAX_PREFIX_GROUP = 8;
  */
 export class Lexicon {
   private readonly entries = new Map<string, string>();
+  /** headword → its synonyms' translations (third column): `translation,translation|…`, one group per synonym */
+  private readonly synonyms = new Map<string, string>();
   private byStem: Map<string, string[]> | undefined;
   private byPrefix: Map<string, string[]> | undefined;
   private byLemma: Map<string, string[]> | undefined;
   private byArabicStem: Map<string, string[]> | undefined;
 
   /**
-   * Parses lexicon/eng-ara.tsv: `headword<TAB>sense|sense`, a sense being
-   * `translation,translation`; nothing after the tab for a function word.
+   * Parses lexicon/eng-ara.tsv: `headword<TAB>sense|sense[<TAB>synonyms]`, a
+   * sense being `translation,translation`; nothing after the tab for a
+   * function word; the synonyms' translations, grouped the same way, in a
+   * third column (a word only WordNet knows has an empty second one; an
+   * empty third column: a word that borrows no synonym's sense).
    */
   static parse(text: string): Lexicon {
     const lexicon = new Lexicon();
     for (const line of text.split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab > 0) lexicon.entries.set(line.slice(0, tab), line.slice(tab + 1));
+      const [headword, senses, synonyms] = line.split('\t');
+      if (!headword || senses === undefined) continue;
+      if (synonyms !== undefined) lexicon.synonyms.set(headword, synonyms);
+      if (senses || !synonyms) lexicon.entries.set(headword, senses);
     }
     return lexicon;
   }
@@ -63,6 +76,15 @@ export class Lexicon {
   private senses(headword: string): string[][] | undefined {
     const line = this.entries.get(headword);
     return line === undefined ? undefined : line ? line.split('|').map((sense) => sense.split(',')) : [];
+  }
+
+  private synonymSenses(headword: string): string[][] {
+    const line = this.synonyms.get(headword);
+    return line ? line.split('|').map((sense) => sense.split(',')) : [];
+  }
+
+  private has(word: string): boolean {
+    return this.entries.has(word) || this.synonyms.has(word);
   }
 
   /** The word, if it is a headword with translations (not a function word). */
@@ -86,30 +108,33 @@ export class Lexicon {
    * the other headwords with its stem.
    */
   translate(word: string): Translation[] {
-    const headword = this.entries.has(word)
+    const headword = this.has(word)
       ? word
-      : (lemmaCandidates(word).find((candidate) => this.entries.has(candidate)) ?? this.withTranslations(irregularBase(word)));
+      : (lemmaCandidates(word).find((candidate) => this.has(candidate)) ?? this.withTranslations(irregularBase(word)));
     const out: Translation[] = [];
     const seen = new Set<string>();
-    const add = (text: string, senses: number, related: boolean) => {
+    const add = (text: string, senses: number, related: boolean, synonym = false) => {
       if (!seen.has(text)) {
         seen.add(text);
-        out.push({ text, senses, related });
+        out.push(synonym ? { text, senses, related, synonym } : { text, senses, related });
       }
     };
     if (headword) {
       // "held" is "hold" too: the two entries are one word of more senses
       const base = headword === word ? this.withTranslations(irregularBase(word)) : undefined;
       const baseSenses = base ? this.senses(base)! : [];
-      const senses = this.senses(headword)!;
+      const senses = this.senses(headword) ?? [];
       const count = senses.length + baseSenses.length;
       for (const sense of senses) for (const text of sense) add(text, count, false);
       // "meetings": the entry of "meeting" may add a singular the plural's entry lacks
-      if (headword === word) {
-        for (const lemma of lemmaCandidates(word))
-          for (const sense of this.senses(lemma) ?? []) for (const text of sense) add(text, count, false);
-      }
+      const lemmas = headword === word ? lemmaCandidates(word).filter((lemma) => this.has(lemma)) : [];
+      for (const lemma of lemmas) for (const sense of this.senses(lemma) ?? []) for (const text of sense) add(text, count, false);
       for (const sense of baseSenses) for (const text of sense) add(text, count, false);
+      // WordNet's synonyms of the word (or of its dictionary form): further senses, weaker; none for a
+      // generic word, which the file marks with an empty column ("according" borrows not even "accord"'s)
+      const own = this.synonyms.get(headword);
+      const synonymSenses = own === '' ? [] : [headword, ...lemmas, ...(base ? [base] : [])].flatMap((w) => this.synonymSenses(w));
+      for (const sense of synonymSenses) for (const text of sense) add(text, synonymSenses.length, false, true);
     }
     const family = [...(this.stemIndex().get(stemEnglish(word)) ?? [])];
     for (const inflection of this.inflectionIndex().get(headword ?? word) ?? []) if (!family.includes(inflection)) family.push(inflection);

@@ -38,6 +38,12 @@ const NAME_DISTANCE_PER_LETTER = 0.125;
 /** Spellings this much farther than the nearest still count as the same name; when that makes too many, only those this near. */
 const NAME_DISTANCE_SLACK = 0.5;
 const NEAREST_SLACK = 0.1;
+/**
+ * Confidence of a translation borrowed from a WordNet synonym of the word (lexicon/README.md), before
+ * its ambiguity: the dictionary translated the synonym in its own usual sense, which may not be the one
+ * they share. Higher lifts more English questions over the floor and answers more off-corpus ones.
+ */
+const SYNONYM_CONFIDENCE = 0.25;
 const LATIN_WORD = /^[a-z]+$/;
 const LATIN_LETTER = /[A-Za-z]/;
 const ARABIC_LETTER = /[\u0621-\u064a]/;
@@ -128,12 +134,13 @@ export class CrossLanguage {
   private arabicForms(word: string): ForeignForm[] {
     return this.lexicon
       .translate(word)
-      .map(({ text, senses, related }) => {
+      .map(({ text, senses, related, synonym }) => {
         const words = text.split(' ');
+        const kind = related ? this.weights.relatedConfidence : synonym ? SYNONYM_CONFIDENCE : 1;
         return {
           terms: this.analyzer.terms(text),
           words,
-          confidence: ((related ? this.weights.relatedConfidence : 1) / Math.sqrt(senses)) * this.specificity(words),
+          confidence: (kind / Math.sqrt(senses)) * this.specificity(words),
         };
       })
       .filter((form) => form.terms.length > 0);

@@ -93,6 +93,52 @@ describe('Lexicon', () => {
     expect(lexicon.translate('meetings').length).toBeGreaterThan(0);
   });
 
+  it.each([
+    // own senses first; then, marked synonym, one group per WordNet synonym, counted among themselves
+    [
+      'chair',
+      [
+        { text: 'الكرسي', senses: 1, related: false },
+        { text: 'الرييس', senses: 2, related: false, synonym: true },
+        { text: 'التقدم', senses: 2, related: false, synonym: true },
+      ],
+    ],
+    // an inflection the file lacks uses its dictionary form's column
+    [
+      'amounts',
+      [
+        { text: 'الكميه', senses: 1, related: false },
+        { text: 'المبلغ', senses: 1, related: false, synonym: true },
+      ],
+    ],
+    // an inflection the file has adds its dictionary form's column to its own entry
+    [
+      'chaired',
+      [
+        { text: 'متراس', senses: 1, related: false },
+        { text: 'الكرسي', senses: 1, related: false },
+        { text: 'الرييس', senses: 2, related: false, synonym: true },
+        { text: 'التقدم', senses: 2, related: false, synonym: true },
+      ],
+    ],
+  ])('reads the WordNet column as further, weaker senses: %s', (word, expected) => {
+    const withSynonyms = Lexicon.parse(['amount	الكميه	المبلغ', 'chair	الكرسي	الرييس|التقدم', 'chaired	متراس', ''].join('\n'));
+    expect(withSynonyms.translate(word).filter((t) => !t.related)).toEqual(expected);
+  });
+
+  it("lends a word marked with an empty column no synonym, not even its dictionary form's", () => {
+    const marked = Lexicon.parse(['accord\tالاتفاق\tنسق', 'according\tالتوافق\t', 'accords\tالاتفاقات', ''].join('\n'));
+    expect(marked.translate('according').filter((t) => t.synonym)).toEqual([]);
+    expect(marked.translate('accords').filter((t) => t.synonym)).toEqual([{ text: 'نسق', senses: 1, related: false, synonym: true }]);
+    expect(marked.isFunctionWord('according')).toBe(false);
+  });
+
+  it('reads a line with synonyms only as a word with translations, not a function word', () => {
+    const onlySynonyms = Lexicon.parse('detainees\t\tالمعتقلين\n');
+    expect(onlySynonyms.isFunctionWord('detainees')).toBe(false);
+    expect(onlySynonyms.translate('detainees')).toEqual([{ text: 'المعتقلين', senses: 1, related: false, synonym: true }]);
+  });
+
   it('knows a word whose translations are all Arabic function words', () => {
     const withUntil = Lexicon.parse('until\t\nmeeting\tالاجتماع\n');
     expect(withUntil.isFunctionWord('until')).toBe(true);
@@ -122,6 +168,12 @@ describe('Lexicon', () => {
         .filter((t) => !t.related)
         .map((t) => t.text),
     ).toEqual(['احضر', 'حضر']);
+  });
+
+  it('lends a headword the translations of its WordNet synonyms, apart from its own', () => {
+    const chair = shippedLexicon().translate('chair');
+    expect(chair.filter((t) => !t.related && !t.synonym).map((t) => t.text)).toEqual(['الكرسي']);
+    expect(chair.filter((t) => t.synonym).map((t) => t.text)).toContain('الرييس');
   });
 
   it('merges the Arabic–English direction: translations the English–Arabic one cuts short', () => {

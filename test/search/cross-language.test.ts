@@ -166,6 +166,18 @@ describe('questions in the other language than the corpus', () => {
     expect(coverage(1)).toBeLessThan(0.9);
   });
 
+  it("counts a match through a WordNet synonym's translation as weaker evidence than through the word's own", () => {
+    const passages = [{ text: 'رئيس المجلس' }, { text: 'كرسي المجلس' }, { text: 'شيء آخر' }];
+    const lexicon = Lexicon.parse(['chair\tالكرسي\tالرئيس', 'council\tالمجلس', ''].join('\n'));
+    const hits = PassageIndex.build(passages, { lexicon }).search('chair council', 2).hits;
+    const coverage = (passage: number) => hits.find((h) => h.passage === passage)!.coverage;
+    expect(hits[0]!.passage).toBe(1);
+    expect(coverage(1)).toBeCloseTo(1);
+    // found through the synonym ("chairman" «الرئيس»), but only a quarter as surely
+    expect(coverage(0)).toBeGreaterThan(0.5);
+    expect(coverage(0)).toBeLessThan(0.7);
+  });
+
   it('serves an English corpus asked in Arabic with the same lexicon read backwards', () => {
     const english = PassageIndex.build(ENGLISH, { lexicon });
     expect(top(english, 'أسعار النفط')[0]).toBe(1);
@@ -188,6 +200,8 @@ describe('English questions over the bundled Arabic corpus, with the shipped lex
   it.each([
     ['How much money did Tillerson pledge?', '000_ef08b0032887354d#11'],
     ['Where did the coalition meet in 2018?', '000_ef08b0032887354d'],
+    // "chair" is «الكرسي» in FreeDict; WordNet's "chairman" lends «الرئيس»: «نائب رئيس مجلس الوزراء»
+    ['Who is the chair of the Council of Ministers?', '001_a80aa5ff78102834#5'],
   ])('answers %s', (question, expected) => {
     const answer = answerQuestion(kb, question);
     expect(answer.status).toBe('answered');

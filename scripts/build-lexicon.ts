@@ -19,7 +19,6 @@ import { gunzipSync } from 'node:zlib';
 import { lemmaCandidates } from '../src/lexicon/english-lemmas.js';
 import { pastsOfImperative } from '../src/lexicon/imperative.js';
 import { parseWordNetData, parseWordNetIndex, synonymSenses, WORDNET_POS, type WordNetPart } from '../src/lexicon/wordnet.js';
-import { ENGLISH_FRAME_WORDS } from '../src/search/english-frame-words.js';
 import { createAnalyzer, hasArabicLetter, normalizeText, splitWords } from '../src/text/index.js';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -191,22 +190,14 @@ for (const [headword, senses] of entries) {
 /** WordNet's database, beside the dictd directory when both packages are unpacked in one place (usr/share/wordnet). */
 const wordnetDir = join(sourceDir, '..', 'wordnet');
 const synonyms = new Map<string, string[][]>();
-let generic = 0;
 if (existsSync(join(wordnetDir, 'index.noun'))) {
   const parts: WordNetPart[] = WORDNET_POS.map((pos) => ({
     pos,
     index: parseWordNetIndex(readFileSync(join(wordnetDir, `index.${pos}`), 'utf8')),
     data: parseWordNetData(readFileSync(join(wordnetDir, `data.${pos}`), 'utf8')),
   }));
-  // a question's generic words ("took", "according") are left out of the evidence it needs: a synonym's sense would only add noise
-  const options = {
-    maxSynsets: SYNONYM_SYNSETS,
-    verbHypernyms: true,
-    maxTranslations: MAX_SYNONYM_TRANSLATIONS,
-    generic: ENGLISH_FRAME_WORDS,
-  };
+  const options = { maxSynsets: SYNONYM_SYNSETS, verbHypernyms: true, maxTranslations: MAX_SYNONYM_TRANSLATIONS };
   for (const [word, groups] of synonymSenses(entries, parts, (t) => analyzer.terms(t), options)) synonyms.set(word, groups);
-  generic = [...synonyms.values()].filter((groups) => groups.length === 0).length;
 }
 
 const termsOf = (senses: string[][]) => new Set(senses.flat().flatMap((t) => analyzer.terms(t)));
@@ -230,10 +221,9 @@ function lineOf(headword: string, senses: string[][]): string {
   const unique = [...new Map(senses.map((sense) => [sense.join(','), sense])).values()];
   const own = `${headword}\t${unique.map((sense) => sense.join(',')).join('|')}`;
   const further = synonyms.get(headword);
-  // an empty third column: a generic word that borrows no synonym's sense (not even its dictionary form's)
   return further ? `${own}\t${further.map((group) => group.join(',')).join('|')}` : own;
 }
 writeFileSync(out, `${lines.join('\n')}\n`);
 console.log(
-  `${entries.size} headwords (${merged} with a sense from the Arabic–English direction, ${pasts} pasts beside imperatives, ${synonyms.size - generic} words with WordNet synonyms' translations, ${generic} generic words marked as borrowing none), ${pruned} inflections found through their dictionary form → ${lines.length} lines in ${out}`,
+  `${entries.size} headwords (${merged} with a sense from the Arabic–English direction, ${pasts} pasts beside imperatives, ${synonyms.size} words with WordNet synonyms' translations), ${pruned} inflections found through their dictionary form → ${lines.length} lines in ${out}`,
 );

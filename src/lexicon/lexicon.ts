@@ -55,15 +55,14 @@ export class Lexicon {
    * Parses lexicon/eng-ara.tsv: `headword<TAB>sense|sense[<TAB>synonyms]`, a
    * sense being `translation,translation`; nothing after the tab for a
    * function word; the synonyms' translations, grouped the same way, in a
-   * third column (a word only WordNet knows has an empty second one; an
-   * empty third column: a word that borrows no synonym's sense).
+   * third column (a word only WordNet knows has an empty second one).
    */
   static parse(text: string): Lexicon {
     const lexicon = new Lexicon();
     for (const line of text.split('\n')) {
       const [headword, senses, synonyms] = line.split('\t');
       if (!headword || senses === undefined) continue;
-      if (synonyms !== undefined) lexicon.synonyms.set(headword, synonyms);
+      if (synonyms) lexicon.synonyms.set(headword, synonyms);
       if (senses || !synonyms) lexicon.entries.set(headword, senses);
     }
     return lexicon;
@@ -130,10 +129,8 @@ export class Lexicon {
       const lemmas = headword === word ? lemmaCandidates(word).filter((lemma) => this.has(lemma)) : [];
       for (const lemma of lemmas) for (const sense of this.senses(lemma) ?? []) for (const text of sense) add(text, count, false);
       for (const sense of baseSenses) for (const text of sense) add(text, count, false);
-      // WordNet's synonyms of the word (or of its dictionary form): further senses, weaker; none for a
-      // generic word, which the file marks with an empty column ("according" borrows not even "accord"'s)
-      const own = this.synonyms.get(headword);
-      const synonymSenses = own === '' ? [] : [headword, ...lemmas, ...(base ? [base] : [])].flatMap((w) => this.synonymSenses(w));
+      // WordNet's synonyms of the word (or of its dictionary form): further senses, weaker
+      const synonymSenses = [headword, ...lemmas, ...(base ? [base] : [])].flatMap((w) => this.synonymSenses(w));
       for (const sense of synonymSenses) for (const text of sense) add(text, synonymSenses.length, false, true);
     }
     const family = [...(this.stemIndex().get(stemEnglish(word)) ?? [])];

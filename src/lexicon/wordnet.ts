@@ -113,12 +113,6 @@ export function synonymsOf(parts: readonly WordNetPart[], word: string, options:
 export interface SynonymSenseOptions extends SynonymOptions {
   /** Arabic translations added to one word at most, those of its most frequent senses' synonyms first */
   maxTranslations: number;
-  /**
-   * Words that borrow nothing (still lending theirs): the generic words a question reader leaves out
-   * of the evidence a passage needs ("according", "took"); they get an empty list, so the file can
-   * say so and the run time does not lend them their dictionary form's synonyms either.
-   */
-  generic?: ReadonlySet<string>;
 }
 
 /**
@@ -128,7 +122,7 @@ export interface SynonymSenseOptions extends SynonymOptions {
  * index terms (`termsOf`) the headword's own senses or an earlier group
  * already have; at most `maxTranslations` in all.
  *
- * @example "pledge" (own «الوعد») → [['المحنه'] (plight's), ['اكد'] (assure's)]
+ * @example "pledge" (own «الوعد») → [['المحنه'] (from "plight"), ['اكد'] (from "assure")]
  */
 export function synonymSenses(
   entries: ReadonlyMap<string, readonly (readonly string[])[]>,
@@ -139,10 +133,6 @@ export function synonymSenses(
   const out = new Map<string, string[][]>();
   for (const [word, senses] of entries) {
     if (senses.length === 0) continue; // a function word stays one
-    if (options.generic?.has(word)) {
-      out.set(word, []);
-      continue;
-    }
     const known = new Set(senses.flat().flatMap(termsOf));
     const groups: string[][] = [];
     let count = 0;

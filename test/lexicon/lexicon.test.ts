@@ -126,13 +126,6 @@ describe('Lexicon', () => {
     expect(withSynonyms.translate(word).filter((t) => !t.related)).toEqual(expected);
   });
 
-  it("lends a word marked with an empty column no synonym, not even its dictionary form's", () => {
-    const marked = Lexicon.parse(['accord\tالاتفاق\tنسق', 'according\tالتوافق\t', 'accords\tالاتفاقات', ''].join('\n'));
-    expect(marked.translate('according').filter((t) => t.synonym)).toEqual([]);
-    expect(marked.translate('accords').filter((t) => t.synonym)).toEqual([{ text: 'نسق', senses: 1, related: false, synonym: true }]);
-    expect(marked.isFunctionWord('according')).toBe(false);
-  });
-
   it('reads a line with synonyms only as a word with translations, not a function word', () => {
     const onlySynonyms = Lexicon.parse('detainees\t\tالمعتقلين\n');
     expect(onlySynonyms.isFunctionWord('detainees')).toBe(false);

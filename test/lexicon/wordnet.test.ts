@@ -115,12 +115,6 @@ describe('synonymSenses', () => {
     expect(synonymSenses(entries, parts, termsOf, { ...options, maxTranslations: 2 }).get('pledge')).toEqual([['المحنة'], ['أكد']]);
   });
 
-  it('marks a generic word with an empty list: it borrows nothing, and still lends', () => {
-    const senses = synonymSenses(entries, parts, termsOf, { ...options, generic: new Set(['chair']) });
-    expect(senses.get('chair')).toEqual([]);
-    expect(senses.get('lead')).toEqual([['الرأس', 'الرئيس']]);
-  });
-
   it('gives nothing without WordNet', () => {
     expect(synonymSenses(entries, [], termsOf, options).size).toBe(0);
   });

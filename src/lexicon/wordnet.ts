@@ -122,7 +122,7 @@ export interface SynonymSenseOptions extends SynonymOptions {
  * index terms (`termsOf`) the headword's own senses or an earlier group
  * already have; at most `maxTranslations` in all.
  *
- * @example "pledge" (own «الوعد») → [['المحنه'] (from "plight"), ['اكد'] (from "assure")]
+ * @example "pledge" (own «الوعد») → [['المحنه'] (by "plight"), ['اكد'] (by "assure")]
  */
 export function synonymSenses(
   entries: ReadonlyMap<string, readonly (readonly string[])[]>,

@@ -57,7 +57,7 @@ function dump(kb: KnowledgeBase, question: string, gold: ReadonlySet<string>, wh
   const leftOutMass = concepts.reduce((s, c, i) => s + (needed.leftOut.has(i) ? c.mass : 0), 0);
   const coverage = (h: (typeof hits)[number]) => {
     if (leftOutMass === 0 || totalMass <= leftOutMass) return h.coverage;
-    const m = h.matchedConcepts.reduce((s, i) => s + (needed.leftOut.has(i) ? concepts[i]!.mass : 0), 0);
+    const m = h.matchedConcepts.reduce((s, i, k) => s + (needed.leftOut.has(i) ? (h.conceptMass?.[k] ?? concepts[i]!.mass) : 0), 0);
     return Math.max(0, h.coverage * totalMass - m) / (totalMass - leftOutMass);
   };
   hits.slice(0, LEAD_CANDIDATES).forEach((hit, rank) => {

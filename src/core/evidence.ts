@@ -99,10 +99,14 @@ export function evidenceNeeded(
   const conceptsNeeded = needed(weighed.length);
   const leftOut = new Set(concepts.flatMap((c, i) => (unweighed.has(c) ? [i] : [])));
   const leftOutMass = [...unweighed].reduce((sum, c) => sum + c.mass, 0);
-  // the share of the weighed concepts' weight a passage matches: what it matches of the left-out ones does not count
+  // the share of the weighed concepts' weight a passage matches: what it earned for the left-out ones does not
+  // count (for one matched through a weak translation, that share of its weight, not all of it)
   const coverage = (hit: ScoredPassage) => {
     if (leftOutMass === 0 || totalMass <= leftOutMass) return hit.coverage;
-    const matchedLeftOut = hit.matchedConcepts.reduce((sum, i) => sum + (leftOut.has(i) ? concepts[i]!.mass : 0), 0);
+    const matchedLeftOut = hit.matchedConcepts.reduce(
+      (sum, i, k) => sum + (leftOut.has(i) ? (hit.conceptMass?.[k] ?? concepts[i]!.mass) : 0),
+      0,
+    );
     return Math.max(0, hit.coverage * totalMass - matchedLeftOut) / (totalMass - leftOutMass);
   };
   // a question in the corpus's language: the passage has some of its words as written, not only their relatives

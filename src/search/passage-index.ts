@@ -46,6 +46,11 @@ export interface ScoredPassage {
   matchedConcepts: number[];
   /** for each of matchedConcepts, in the same order, the index terms through which the passage matches it */
   conceptTerms?: string[][];
+  /**
+   * for each of matchedConcepts, in the same order, the weight it earned toward coverage: its mass, times
+   * how sure the surest translation the passage holds is for a concept known only through translations
+   */
+  conceptMass?: number[];
   /** the answer types the passage's text offers (bits of ANSWER_TYPE_BIT) */
   answerTypes: number;
 }
@@ -313,6 +318,7 @@ export class PassageIndex {
           matchedTerms: matched.terms,
           matchedConcepts: matched.concepts,
           conceptTerms: matched.conceptTerms,
+          conceptMass: matched.conceptMass,
           answerTypes: this.data.answerTypes[passage]!,
         };
       });
@@ -556,10 +562,11 @@ export class PassageIndex {
   private matchedTerms(
     passage: number,
     scoring: readonly ScoringConcept[],
-  ): { terms: string[]; concepts: number[]; conceptTerms: string[][] } {
+  ): { terms: string[]; concepts: number[]; conceptTerms: string[][]; conceptMass: number[] } {
     const terms = new Set<string>();
     const concepts: number[] = [];
     const conceptTerms: string[][] = [];
+    const conceptMass: number[] = [];
     const { vocabulary } = this.data;
     scoring.forEach((concept, c) => {
       const own: string[] = [];
@@ -576,8 +583,11 @@ export class PassageIndex {
       if (own.length > 0 && !concept.guessed) {
         concepts.push(c);
         conceptTerms.push(own);
+        // what the accumulator added to the passage's mass for it
+        this.scoreConceptAt(concept, passage);
+        conceptMass.push(this.lastMass * concept.coverageWeight * this.lastEvidence);
       }
     });
-    return { terms: [...terms], concepts, conceptTerms };
+    return { terms: [...terms], concepts, conceptTerms, conceptMass };
   }
 }

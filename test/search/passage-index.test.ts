@@ -82,6 +82,32 @@ describe('PassageIndex matched terms', () => {
   });
 });
 
+describe('PassageIndex earned weight', () => {
+  it.each([
+    ['an Arabic question', 'كم عدد الدول التي شاركت في اجتماع الكويت'],
+    ['an English one', 'What is the current situation in Syria according to Tillerson?'],
+  ])('gives, for %s, the weight each matched concept earned, which adds up to the coverage', (_what, question) => {
+    const { hits, concepts } = kb.index.search(question, 10);
+    const total = concepts.reduce((sum, c) => sum + c.mass, 0);
+    for (const hit of hits) {
+      const earned = hit.conceptMass!;
+      expect(earned).toHaveLength(hit.matchedConcepts.length);
+      hit.matchedConcepts.forEach((c, k) => expect(earned[k]).toBeLessThanOrEqual(concepts[c]!.mass + 1e-9));
+      expect(earned.reduce((a, b) => a + b, 0)).toBeCloseTo(hit.coverage * total, 6);
+    }
+  });
+
+  it('gives a word matched only through a weak translation less than its weight', () => {
+    // «تنسيق» (coordination) comes to "according" from a WordNet synonym
+    const { hits, concepts } = kb.index.search('What is the current situation in Syria according to Tillerson?', 10);
+    const according = concepts.findIndex((c) => c.words.join(' ') === 'according');
+    const hit = hits.find((h) => h.matchedConcepts.includes(according))!;
+    const k = hit.matchedConcepts.indexOf(according);
+    expect(hit.conceptTerms![k]).toEqual(['تنسيق']);
+    expect(hit.conceptMass![k]).toBeLessThan(concepts[according]!.mass / 4);
+  });
+});
+
 describe('PassageIndex ranking', () => {
   it('prefers the passage with the rarer matching words (idf), not the longer one', () => {
     const index = PassageIndex.build([

@@ -423,7 +423,13 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
   const bodyStore = SequenceStore.of(wordOffsets, wordData);
   const titleStore = new SequenceStore();
   for (const ids of titleWords.values()) titleStore.add(ids);
-  const postings = Postings.build((p) => distinctData.subarray(distinctOffsets[p], distinctOffsets[p + 1]), size, df);
+  const bodyIndex = body.build();
+  const postings = Postings.build(
+    (p) => distinctData.subarray(distinctOffsets[p], distinctOffsets[p + 1]),
+    size,
+    df,
+    (p, t) => bodyIndex.frequency(p, t),
+  );
   return {
     tokens: { words: table.words, body: bodyStore, analysis, titles: { texts: [...titleWords.keys()], words: titleStore } },
     size,
@@ -431,7 +437,7 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
     stemCounts,
     postings,
     vocabulary,
-    body: body.build(),
+    body: bodyIndex,
     titleWeight,
     titles: titles.build(),
     titleOf,

@@ -6,6 +6,7 @@ import { ANSWER_TYPE_BIT, answerTypeOf, questionFrameWords } from './answer-type
 import { DEFAULT_RANKING, idf, type RankingParams, saturate } from './bm25.js';
 import { CrossLanguage } from './cross-language.js';
 import { buildIndexData, type IndexData, type PassageInput, type ReusedTokens } from './index-data.js';
+import { cappedTfOf, passageOf, TF_UNKNOWN } from './postings.js';
 import { planQuery } from './query-plan.js';
 import { addProximityAndExactForm } from './rerank.js';
 import { type ScoringConcept, type SingleTerm, toScoringConcept } from './scoring-concept.js';
@@ -344,7 +345,7 @@ export class PassageIndex {
       for (const single of concept.singles) {
         const found = this.data.postings.of(single.id);
         postings.set(single, found);
-        for (const passage of found) acc.add(passage);
+        for (let k = 0; k < found.length; k++) acc.add(passageOf(found[k]!));
       }
       for (const group of concept.groups) {
         for (const probe of group.probes) for (const passage of this.data.postings.withAll(probe)) acc.add(passage);
@@ -376,9 +377,12 @@ export class PassageIndex {
     for (const single of concept.singles) {
       const list = postings.get(single) ?? [];
       for (let k = 0; k < list.length; k++) {
-        const passage = list[k]!;
+        const entry = list[k]!;
+        const passage = passageOf(entry);
         if (candidatesOnly ? !acc.has(passage) : acc.removed(passage)) continue;
-        const f = this.frequency(passage, single.id);
+        // the frequency is in the entry, unless it is too large for it
+        let f = cappedTfOf(entry);
+        if (f === TF_UNKNOWN) f = this.frequency(passage, single.id);
         if (f === 0) continue;
         if (acc.addTf(passage, single.weight * f) === 0) touched.push(passage);
         if (evidenceAt) evidenceAt.set(passage, Math.max(evidenceAt.get(passage) ?? 0, single.confidence));

@@ -42,15 +42,10 @@ export class Postings {
 
   /**
    * From each passage's distinct term ids, in passage order; `df[t]` must be
-   * the number of passages holding term t (the vocabulary's count), and
-   * `tf(p, t)` the frequency the forward index gives.
+   * the number of passages holding term t (the vocabulary's count). The
+   * frequencies are 0 until setFrequencies.
    */
-  static build(
-    distinctIds: (passage: number) => ArrayLike<number>,
-    passages: number,
-    df: ArrayLike<number>,
-    tf: (passage: number, term: number) => number,
-  ): Postings {
+  static build(distinctIds: (passage: number) => ArrayLike<number>, passages: number, df: ArrayLike<number>): Postings {
     if (passages > MAX_POSTING_PASSAGES) throw new Error(`Postings: ${passages} passages, more than ${MAX_POSTING_PASSAGES}`);
     const offsets = new Int32Array(df.length + 1);
     for (let t = 0; t < df.length; t++) offsets[t + 1] = offsets[t]! + df[t]!;
@@ -58,9 +53,20 @@ export class Postings {
     const list = new Int32Array(offsets[df.length]!);
     for (let p = 0; p < passages; p++) {
       const ids = distinctIds(p);
-      for (let k = 0; k < ids.length; k++) list[cursor[ids[k]!]!++] = postingEntry(p, tf(p, ids[k]!));
+      for (let k = 0; k < ids.length; k++) list[cursor[ids[k]!]!++] = postingEntry(p, 0);
     }
     return new Postings(offsets, list);
+  }
+
+  /** Writes each entry's frequency, `tf(p, t)` being what the forward index gives (part of building). */
+  setFrequencies(tf: (passage: number, term: number) => number): void {
+    const { offsets, entries } = this;
+    for (let t = 0; t + 1 < offsets.length; t++) {
+      for (let k = offsets[t]!; k < offsets[t + 1]!; k++) {
+        const passage = passageOf(entries[k]!);
+        entries[k] = postingEntry(passage, tf(passage, t));
+      }
+    }
   }
 
   /** The entries of the passages holding the term, ascending (see passageOf, cappedTfOf). */

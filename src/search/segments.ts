@@ -300,12 +300,8 @@ export async function segmentedIndexData(base: IndexData, delta: Delta, pause: P
   const deltaBody = body.build();
   if (baseSlots + count > MAX_POSTING_PASSAGES)
     throw new Error(`segmentedIndexData: ${baseSlots + count} passages, more than ${MAX_POSTING_PASSAGES}`);
-  const deltaPostings = Postings.build(
-    (p) => distinct[p]!,
-    count,
-    addedDf,
-    (p, t) => deltaBody.frequency(p, t),
-  );
+  const deltaPostings = Postings.build((p) => distinct[p]!, count, addedDf);
+  deltaPostings.setFrequencies((p, t) => deltaBody.frequency(p, t));
   const { entries } = deltaPostings;
   for (let k = 0; k < entries.length; k++) entries[k] = postingEntry(passageOf(entries[k]!) + baseSlots, cappedTfOf(entries[k]!));
 

@@ -9,12 +9,8 @@ describe('Postings', () => {
   for (const ids of passages) builder.add(ids);
   const forward = builder.build();
   const distinct = passages.map((ids) => [...new Set(ids)]);
-  const postings = Postings.build(
-    (p) => distinct[p]!,
-    passages.length,
-    [2, 3, 2],
-    (p, t) => forward.frequency(p, t),
-  );
+  const postings = Postings.build((p) => distinct[p]!, passages.length, [2, 3, 2]);
+  postings.setFrequencies((p, t) => forward.frequency(p, t));
 
   it('lists each term’s passages in order, with the term’s frequency in each', () => {
     const read = (term: number) => [...postings.of(term)].map((e) => [passageOf(e), cappedTfOf(e)]);

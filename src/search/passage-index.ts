@@ -73,10 +73,11 @@ const DEFAULT_CANDIDATE_BUDGET = 2500;
  * Walking a posting list costs a read and a candidate check per entry (the
  * frequency is in the entry); looking a term up in a passage costs a binary
  * search over its distinct terms, scattered in memory. Measured at 31k
- * passages, walking up to 32 entries per candidate is cheaper (8 was the
- * ratio when each posting walked needed that binary search too).
+ * passages (`npm run bench -- --only ours --dataset scale`): 16 entries per
+ * candidate gave the best p50 and p99; 8 (the ratio when each entry walked
+ * needed that binary search too) a p50 ~60% higher, 32 a higher p99.
  */
-const WALK_POSTINGS_RATIO = 32;
+const WALK_POSTINGS_RATIO = 16;
 
 /** A term in at most this many passages may be one spelling of a name among several (see QueryPlanContext.rare). */
 const RARE_DF = 1;

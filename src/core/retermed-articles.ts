@@ -120,7 +120,7 @@ export async function articlesHolding(
   let candidates = 0;
   for (const { word, term } of words) {
     if (term < 0) continue;
-    for (const p of kb.index.built.postings.of(term)) {
+    for (const p of kb.index.built.postings.passagesOf(term)) {
       if (gone.has(kb.passages[p]!.article.id)) continue;
       let set = wanted.get(p);
       if (!set) {

@@ -11,7 +11,7 @@ import { Vocabulary } from './vocabulary.js';
  * version is rebuilt, never read. Data derived from the vocabulary at query
  * time (typo buckets, word families, …) is not saved: it is rebuilt on load.
  */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /** Named sections, as snapshot-format.ts writes them. */
 export type IndexSections = Record<string, Int32Array | Uint16Array | Uint8Array | Float32Array | { utf8: string } | { json: unknown }>;
@@ -70,7 +70,7 @@ export function indexDataSections(data: IndexData): IndexSections {
     'index.stems': { utf8: stems.join(SEPARATOR) },
     'index.stemCounts': Int32Array.from(stems, (stem) => data.stemCounts.get(stem)!),
     'index.postings.offsets': data.postings.offsets,
-    'index.postings.passages': data.postings.passages,
+    'index.postings.entries': data.postings.entries,
     ...forwardSections('index.body', data.body),
     ...forwardSections('index.titles', data.titles),
     'index.titleOf': data.titleOf,
@@ -176,7 +176,7 @@ export async function indexDataFromSections(source: IndexSectionSource): Promise
     size: meta.size,
     analyzer: createAnalyzer({ stemCounts }),
     stemCounts,
-    postings: new Postings(await source.i32('index.postings.offsets'), await source.i32('index.postings.passages')),
+    postings: new Postings(await source.i32('index.postings.offsets'), await source.i32('index.postings.entries')),
     vocabulary,
     body: await readForward(source, 'index.body'),
     titleWeight: meta.titleWeight,

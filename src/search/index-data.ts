@@ -424,6 +424,9 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
   const titleStore = new SequenceStore();
   for (const ids of titleWords.values()) titleStore.add(ids);
   const postings = Postings.build((p) => distinctData.subarray(distinctOffsets[p], distinctOffsets[p + 1]), size, df);
+  // the forward index is copied out of its builder only now, with the postings built: a lower peak on a cold build (measured)
+  const bodyIndex = body.build();
+  postings.setFrequencies((p, t) => bodyIndex.frequency(p, t));
   return {
     tokens: { words: table.words, body: bodyStore, analysis, titles: { texts: [...titleWords.keys()], words: titleStore } },
     size,
@@ -431,7 +434,7 @@ export function buildIndexDataFromTokens(tokens: TokenizedPassages, titleWeight:
     stemCounts,
     postings,
     vocabulary,
-    body: body.build(),
+    body: bodyIndex,
     titleWeight,
     titles: titles.build(),
     titleOf,

@@ -3,7 +3,7 @@ import { answerTypeBitsOfWord } from './answer-type.js';
 import { ForwardIndex, ForwardIndexBuilder } from './forward-index.js';
 import type { IndexData, PassageInput } from './index-data.js';
 import { NameIndex } from './name-index.js';
-import { Postings } from './postings.js';
+import { cappedTfOf, MAX_POSTING_PASSAGES, Postings, passageOf, postingEntry } from './postings.js';
 import { SequenceStore } from './sequence-store.js';
 import { surfaceHash } from './surface-hash.js';
 import { Vocabulary } from './vocabulary.js';
@@ -180,7 +180,7 @@ class SegmentedPostings extends Postings {
     delta: Postings,
     private readonly baseTerms: number,
   ) {
-    super(delta.offsets, delta.passages);
+    super(delta.offsets, delta.entries);
   }
 
   /** The base's passages holding the term (removed ones too: the search skips them), then the delta's. */
@@ -297,10 +297,14 @@ export async function segmentedIndexData(base: IndexData, delta: Delta, pause: P
     for (const id of base.body.terms(passage)) df[id]!--;
   }
   vocabulary.finish(df);
-  const deltaPostings = Postings.build((p) => distinct[p]!, count, addedDf);
-  for (let k = 0; k < deltaPostings.passages.length; k++) deltaPostings.passages[k]! += baseSlots;
-
   const deltaBody = body.build();
+  if (baseSlots + count > MAX_POSTING_PASSAGES)
+    throw new Error(`segmentedIndexData: ${baseSlots + count} passages, more than ${MAX_POSTING_PASSAGES}`);
+  const deltaPostings = Postings.build((p) => distinct[p]!, count, addedDf);
+  deltaPostings.setFrequencies((p, t) => deltaBody.frequency(p, t));
+  const { entries } = deltaPostings;
+  for (let k = 0; k < entries.length; k++) entries[k] = postingEntry(passageOf(entries[k]!) + baseSlots, cappedTfOf(entries[k]!));
+
   const live = baseSlots - delta.removed.length + count;
   let totalLength = 0;
   for (let p = 0; p < baseSlots; p++) totalLength += base.body.length(p);

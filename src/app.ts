@@ -135,6 +135,7 @@ export function createApp(options: AppOptions): App {
           output: options.output,
           color: options.interactive,
           onExit: options.onConsoleExit,
+          locale: config.consoleLocale,
         }),
       );
     }

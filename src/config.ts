@@ -164,6 +164,8 @@ export interface Config {
   health: { port: number; host: string };
   shutdownTimeoutMs: number;
   console: 'auto' | 'on' | 'off';
+  /** the terminal's locale (LC_ALL, LC_MESSAGES or LANG), for the console chat */
+  consoleLocale?: string;
   discord?: {
     token: string;
     applicationId?: string;
@@ -236,6 +238,8 @@ export function createConfig(env: Record<string, string | undefined>, defaults: 
       health: { port: e.HEALTH_PORT, host: e.HEALTH_HOST ?? '0.0.0.0' },
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       console: e.CONSOLE ?? 'auto',
+      // the terminal's own locale variables, not the bot's settings
+      consoleLocale: env.LC_ALL || env.LC_MESSAGES || env.LANG || undefined,
       discord: e.DISCORD_TOKEN
         ? {
             token: e.DISCORD_TOKEN,

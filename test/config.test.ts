@@ -66,6 +66,15 @@ describe('the configuration from the environment', () => {
     expect(config.console).toBe('auto');
   });
 
+  it.each([
+    [{ LANG: 'ar_SA.UTF-8' }, 'ar_SA.UTF-8'],
+    [{ LANG: 'en_US.UTF-8', LC_MESSAGES: 'ar_EG.UTF-8' }, 'ar_EG.UTF-8'],
+    [{ LANG: 'en_US.UTF-8', LC_MESSAGES: 'ar_EG.UTF-8', LC_ALL: 'C.UTF-8' }, 'C.UTF-8'],
+    [{ LANG: '' }, undefined],
+  ])("takes the console chat's locale from the terminal's variables, LC_ALL first: %j", (env, locale) => {
+    expect(configOf(createConfig(env, DEFAULTS)).consoleLocale).toBe(locale);
+  });
+
   it('accepts choices and flags in any case', () => {
     const config = configOf(createConfig({ LOG_LEVEL: 'DEBUG', CONSOLE: 'On', CORPUS_WATCH: 'YES', LOG_PRETTY: '1' }, DEFAULTS));
     expect(config).toMatchObject({ log: { level: 'debug', pretty: true }, console: 'on', corpusWatch: true });

@@ -3,8 +3,9 @@ import type { Readable, Writable } from 'node:stream';
 import { freeTextCommand } from '../../core/command.js';
 import { parseTextArguments } from '../../core/command-shape.js';
 import type { Invocation } from '../../core/invocation.js';
+import type { Lang } from '../../core/reply.js';
 import { errorReply, type Reply } from '../../core/reply.js';
-import { MESSAGES, textLang } from '../../present/index.js';
+import { localeLang, MESSAGES, textLang } from '../../present/index.js';
 import type { Adapter, AdapterDeps } from '../adapter.js';
 import { renderConsoleReply } from './render.js';
 
@@ -14,6 +15,8 @@ export interface ConsoleAdapterOptions extends AdapterDeps {
   color: boolean;
   /** called when the user leaves (Ctrl-D, /quit) */
   onExit?: () => void;
+  /** the terminal's locale (LC_ALL, LC_MESSAGES or LANG: "ar_SA.UTF-8"), for a command typed before any question */
+  locale?: string;
 }
 
 const PROMPT = '؟ ';
@@ -27,6 +30,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
   let rl: Interface | undefined;
   let lastAnswer: { id: string; page: number } | undefined;
   let ready = false;
+  // a bare command ("/help") has no language of its own: the member's last line's, else the terminal's
+  let lastLang: Lang = localeLang(options.locale);
   const write = (text: string) => output.write(`${text}\n`);
 
   function toInvocation(line: string): Invocation | 'quit' {
@@ -58,8 +63,10 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
       rl?.close();
       return;
     }
-    // the terminal has no locale to go by: the line's own language, English for a bare command
-    const lang = textLang(text, 'en');
+    // a question's own language; a command's arguments', else the language the member last wrote in
+    const own = text.startsWith('/') ? text.replace(/^\/\S*\s*/, '') : text;
+    const lang = textLang(own, lastLang);
+    lastLang = lang;
     try {
       const reply = await dispatcher.dispatch(invocation, { lang });
       remember(reply);

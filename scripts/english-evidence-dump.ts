@@ -53,13 +53,7 @@ function dump(kb: KnowledgeBase, question: string, gold: ReadonlySet<string>, wh
     return;
   }
   const articleOf = (passage: number) => kb.passages[passage]!.article.id;
-  const totalMass = concepts.reduce((s, c) => s + c.mass, 0);
-  const leftOutMass = concepts.reduce((s, c, i) => s + (needed.leftOut.has(i) ? c.mass : 0), 0);
-  const coverage = (h: (typeof hits)[number]) => {
-    if (leftOutMass === 0 || totalMass <= leftOutMass) return h.coverage;
-    const m = h.matchedConcepts.reduce((s, i, k) => s + (needed.leftOut.has(i) ? (h.conceptMass?.[k] ?? concepts[i]!.mass) : 0), 0);
-    return Math.max(0, h.coverage * totalMass - m) / (totalMass - leftOutMass);
-  };
+  const { coverage } = needed;
   hits.slice(0, LEAD_CANDIDATES).forEach((hit, rank) => {
     const article = articleOf(hit.passage);
     if (!needed.mayBeAbout(article)) return;

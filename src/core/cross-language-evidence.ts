@@ -167,15 +167,14 @@ export function questionNames(question: string, analyzer: Analyzer, lexicon: Lex
 /** Share of a question's proper names and numbers a passage must write for the lower floor. */
 const NAMES_WRITTEN_SHARE = 0.5;
 
-/** How much of a translated question a passage must match, as evidence.ts weighs it. */
+/** How much of a translated question a passage that writes its names must match, as evidence.ts weighs it. */
 export interface QuestionShape {
-  /** words and concepts weighed */
-  words: number;
-  concepts: number;
+  /** the words and concepts to match when one may be missing, as for a question in the corpus's language */
+  wordsNeeded: number;
+  conceptsNeeded: number;
   /** the cross-language floor, and the lower one a passage that writes the names is held to */
   floor: number;
   lowerFloor: number;
-  minMatchedWords: number;
 }
 
 /**
@@ -183,7 +182,7 @@ export interface QuestionShape {
  * a passage that writes half of them (one at least, a name of several words
  * as a whole) answers it. Such a passage is held to what a question in the
  * corpus's language must match: the lower floor, and one of its words and
- * concepts may be missing (not of a question of one or two). Undefined when
+ * concepts may be missing (see QuestionShape). Undefined when
  * the question has no name or number, or the index no dictionary.
  */
 export function namedEvidence(
@@ -195,11 +194,9 @@ export function namedEvidence(
   const names = lexicon && questionNames(question, kb.index.analyzer, lexicon);
   if (!names) return undefined;
   const written = Math.max(1, Math.ceil(NAMES_WRITTEN_SHARE * names.names.length));
-  // a question of one or two words still needs all: one shared word is a topic, not an answer
-  const needed = (n: number) => (n <= 2 ? n : Math.min(shape.minMatchedWords, n - 1));
   return (coverage, hit, text) =>
     coverage >= shape.lowerFloor &&
-    hit.matchedWords >= needed(shape.words) &&
-    hit.matchedConcepts.length >= needed(shape.concepts) &&
+    hit.matchedWords >= shape.wordsNeeded &&
+    hit.matchedConcepts.length >= shape.conceptsNeeded &&
     names.writtenIn(text) >= written;
 }

@@ -32,6 +32,8 @@ export interface EvidenceNeeded {
   mayBeAbout(articleId: string): boolean;
   /** the concepts left out of the weighing (a year no passage can confirm), by index */
   leftOut: ReadonlySet<number>;
+  /** the share of the weighed concepts' weight a passage matches (what it earned for the left-out ones does not count) */
+  coverage(hit: ScoredPassage): number;
 }
 
 /**
@@ -92,10 +94,8 @@ export function evidenceNeeded(
   if (!acrossLanguages && namesNothing(weighed)) return undefined;
   const needed = (n: number, allowedMissing = 1) => (n <= 2 ? n : Math.min(options.minMatchedWords, n - allowedMissing));
   // translated evidence is weaker: a question in the other language may not leave out a word of the few it must match
-  const wordsNeeded = needed(
-    weighed.reduce((sum, c) => sum + c.words.length, 0),
-    acrossLanguages ? 0 : 1,
-  );
+  const weighedWords = weighed.reduce((sum, c) => sum + c.words.length, 0);
+  const wordsNeeded = needed(weighedWords, acrossLanguages ? 0 : 1);
   const conceptsNeeded = needed(weighed.length);
   const leftOut = new Set(concepts.flatMap((c, i) => (unweighed.has(c) ? [i] : [])));
   const leftOutMass = [...unweighed].reduce((sum, c) => sum + c.mass, 0);
@@ -120,11 +120,10 @@ export function evidenceNeeded(
     writtenNeeded === 0 || writtenMatches(typed, kb.passages[hit.passage]!.paragraph.text, writtenNeeded) >= writtenNeeded;
   const byNames = acrossLanguages
     ? namedEvidence(kb, question, {
-        words: weighed.reduce((sum, c) => sum + c.words.length, 0),
-        concepts: weighed.length,
+        wordsNeeded: needed(weighedWords),
+        conceptsNeeded,
         floor,
         lowerFloor: options.minCoverageWithNames,
-        minMatchedWords: options.minMatchedWords,
       })
     : undefined;
   const covers = (hit: ScoredPassage) =>
@@ -141,6 +140,7 @@ export function evidenceNeeded(
     floor,
     mayBeAbout,
     leftOut,
+    coverage,
     answers: (hit, articleId) => mayBeAbout(articleId) && covers(hit) && hasWritten(hit),
     holds,
   };

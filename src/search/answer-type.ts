@@ -189,7 +189,11 @@ const FRAME_PHRASES = [
   /(?:^| )(?:كم|ما|ماهو|ماهي|قديش)(?: (?:هو|هي))? (عدد)(?: |$)/,
 ];
 
-/** The normalized words of a question that name what it asks an instance of (see FRAME_PHRASES). */
+/**
+ * The normalized words of a question that name what it asks an instance of
+ * (see FRAME_PHRASES): evidence leaves them out of the weight a passage must
+ * match, and ranking weighs them less.
+ */
 export function frameWords(question: string): Set<string> {
   const joined = splitWords(normalizeText(question)).join(' ');
   const words = new Set<string>();
@@ -198,13 +202,4 @@ export function frameWords(question: string): Set<string> {
     if (word) words.add(word);
   }
   return words;
-}
-
-/**
- * The words of a question that only say what kind of answer it wants (see
- * frameWords): ranking weighs them less, since the passage that answers
- * gives the instance, seldom the word.
- */
-export function questionFrameWords(question: string): Set<string> {
-  return frameWords(question);
 }

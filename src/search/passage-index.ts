@@ -2,7 +2,7 @@ import type { SynonymEntry } from '../corpus/index.js';
 import { type Lexicon, shippedLexicon } from '../lexicon/index.js';
 import type { Analyzer, Token } from '../text/index.js';
 import { Accumulator } from './accumulator.js';
-import { ANSWER_TYPE_BIT, answerTypeOf, questionFrameWords } from './answer-type.js';
+import { ANSWER_TYPE_BIT, answerTypeOf, frameWords } from './answer-type.js';
 import { DEFAULT_RANKING, idf, type RankingParams, saturate } from './bm25.js';
 import { CrossLanguage } from './cross-language.js';
 import { buildIndexData, type IndexData, type PassageInput, type ReusedTokens } from './index-data.js';
@@ -276,7 +276,7 @@ export class PassageIndex {
       translationWeight: this.ranking.translationWeight,
       translatedFamilyConfidence: this.ranking.translatedFamilyConfidence,
       verbalNounConfidence: this.ranking.verbalNounConfidence,
-      frameWords: questionFrameWords(question),
+      frameWords: frameWords(question),
       frameWordWeight: this.ranking.frameWordWeight,
     });
     const scoring = concepts.map((c) => toScoringConcept(c, vocabulary, this.size, this.ranking.constraintWeight));

@@ -79,7 +79,7 @@ export interface QueryPlanContext {
   translatedFamilyConfidence: number;
   /** see RankingParams.verbalNounConfidence */
   verbalNounConfidence?: number;
-  /** the question's words that only name the kind of answer asked (see questionFrameWords), normalized */
+  /** the question's words that only name the kind of answer asked (see frameWords in answer-type.ts), normalized */
   frameWords?: ReadonlySet<string>;
   /** see RankingParams.frameWordWeight */
   frameWordWeight?: number;

@@ -1,7 +1,7 @@
 import { ANSWER_TYPE_BIT, answerTypeOf, countedNoun } from '../search/answer-type.js';
 import { type Analyzer, normalizeText, splitWords } from '../text/index.js';
 import { type Candidate, chooseLead, orderCitations } from './citation-order.js';
-import { countingParagraphs, countsAnswerInAnsweringArticles, countsWith } from './counting-paragraph.js';
+import { countedTerms, countingParagraphs, countsAnswerInAnsweringArticles, countsWith } from './counting-paragraph.js';
 import { evidenceNeeded } from './evidence.js';
 import type { KnowledgeBase, PassageRef } from './knowledge-base.js';
 import { checkQuestion, DEFAULT_MAX_QUESTION_LENGTH, questionLanguage, type RejectReason } from './question.js';
@@ -168,7 +168,13 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   const { floor, mayBeAbout } = needed;
   const wanted = answerTypeOf(question);
   const counted = wanted === 'number' ? countedNoun(question) : undefined;
-  const countedTerm = counted === undefined ? null : kb.index.analyzer.termOf(counted);
+  const acrossLanguages = lang !== kb.mainLanguage;
+  // the dictionary only for a question in the other language: one in the corpus's never reads it
+  const countedForms =
+    counted === undefined
+      ? undefined
+      : countedTerms(counted, kb.index.analyzer, acrossLanguages ? kb.index.dictionary() : undefined, acrossLanguages);
+  const countedTerm = countedForms?.size ? countedForms : null;
   const candidates: Candidate[] = hits.map((hit) => {
     const ref = kb.passages[hit.passage]!;
     let ownText: boolean | undefined;

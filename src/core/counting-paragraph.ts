@@ -1,14 +1,38 @@
+import type { Lexicon } from '../lexicon/index.js';
 import { ANSWER_TYPE_BIT, isNumberWord } from '../search/answer-type.js';
 import type { Analyzer } from '../text/index.js';
-import { normalizeText, splitWords } from '../text/index.js';
+import { hasArabicLetter, normalizeText, splitWords } from '../text/index.js';
 import type { Candidate } from './citation-order.js';
 import type { PassageRef } from './knowledge-base.js';
 
-/** Whether a paragraph puts a number right before the counted word's term ("74 دولة" for "كم دولة"). */
-export function countsWith(text: string, counted: string, termOf: (norm: string) => string | null): boolean {
+/** Whether a paragraph puts a number right before one of the counted word's terms ("74 دولة" for "كم دولة"). */
+export function countsWith(text: string, counted: ReadonlySet<string>, termOf: (norm: string) => string | null): boolean {
   const words = splitWords(normalizeText(text));
   // "والمقدر عددها بـ74 دولة": a particle fused to the digits
-  return words.some((w, i) => isNumberWord(w.replace(/^[وبل](?=\d)/, '')) && i + 1 < words.length && termOf(words[i + 1]!) === counted);
+  return words.some((w, i) => {
+    if (!isNumberWord(w.replace(/^[وبل](?=\d)/, '')) || i + 1 >= words.length) return false;
+    const term = termOf(words[i + 1]!);
+    return term !== null && counted.has(term);
+  });
+}
+
+/**
+ * The terms a passage may write the counted word with: its own, or, for a
+ * question in the other language than the corpus's, its dictionary
+ * translations and its synonyms' ("countries" → «البلدان», and «الدولة» of
+ * "state"; a number before it is what makes it count, not how sure it is), not
+ * those of its family; or the English headwords an Arabic word translates.
+ */
+export function countedTerms(counted: string, analyzer: Analyzer, lexicon: Lexicon | undefined, acrossLanguages: boolean): Set<string> {
+  const words = !acrossLanguages
+    ? [counted]
+    : hasArabicLetter(counted)
+      ? (lexicon?.reverse(counted).map((r) => r.headword) ?? [])
+      : (lexicon
+          ?.translate(counted)
+          .filter((t) => !t.related && !t.text.includes(' '))
+          .map((t) => t.text) ?? []);
+  return new Set(words.flatMap((w) => analyzer.termOf(w) ?? []));
 }
 
 /**
@@ -36,7 +60,7 @@ export function countsAnswerInAnsweringArticles(candidates: Candidate[]): void {
 export function countingParagraphs(
   candidates: readonly Candidate[],
   passages: readonly PassageRef[],
-  counted: string,
+  counted: ReadonlySet<string>,
   analyzer: Analyzer,
 ): Candidate[] {
   const found: Candidate[] = [];

@@ -3,6 +3,7 @@ import { stemEnglish } from '../text/english-stemmer.js';
 import { normalizeText } from '../text/normalize.js';
 import { lemmaCandidates } from './english-lemmas.js';
 import { irregularBase, irregularFamily } from './irregular-verbs.js';
+import { EnglishPhrases } from './phrases.js';
 
 /**
  * One translation of a word, with how ambiguous the word is.
@@ -43,6 +44,8 @@ const MAX_PREFIX_GROUP = 8;
  * (see lexicon/README.md for the file), looked up both ways.
  */
 export class Lexicon {
+  /** verb phrases translated through their one-word synonyms ("take part" → "participate") */
+  phrases: EnglishPhrases = new EnglishPhrases();
   private readonly entries = new Map<string, string>();
   /** headword → its synonyms' translations (third column): `translation,translation|…`, one group per synonym */
   private readonly synonyms = new Map<string, string>();

@@ -2,9 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../project-root.js';
 import { Lexicon } from './lexicon.js';
+import { EnglishPhrases } from './phrases.js';
 
 /** The English–Arabic lexicon shipped with the project (lexicon/README.md). */
 export const LEXICON_FILE = join('lexicon', 'eng-ara.tsv');
+/** Its English verb phrases (lexicon/README.md). */
+export const PHRASES_FILE = join('lexicon', 'eng-phrases.tsv');
 
 let shipped: Lexicon | undefined;
 
@@ -17,6 +20,8 @@ export function shippedLexicon(): Lexicon {
   if (!shipped) {
     const path = join(projectRoot(), LEXICON_FILE);
     shipped = existsSync(path) ? Lexicon.parse(readFileSync(path, 'utf8')) : new Lexicon();
+    const phrases = join(projectRoot(), PHRASES_FILE);
+    if (existsSync(phrases)) shipped.phrases = EnglishPhrases.parse(readFileSync(phrases, 'utf8'));
   }
   return shipped;
 }

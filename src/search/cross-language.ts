@@ -1,5 +1,5 @@
 import type { Lexicon } from '../lexicon/index.js';
-import { type Analyzer, hasArabicLetter, nameDistance, type Token } from '../text/index.js';
+import { type Analyzer, hasArabicLetter, nameDistance, type Token, tokenize } from '../text/index.js';
 import type { NameIndex } from './name-index.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -15,6 +15,13 @@ export interface ForeignForm {
   /** the normalized words the terms come from, when known: the corpus's pipeline expands their forms */
   words?: string[];
   confidence: number;
+}
+
+/** A phrase of the question (see EnglishPhrases): the ordinals of its first and last word, and its forms. */
+export interface ForeignPhrase {
+  first: number;
+  last: number;
+  forms: ForeignForm[];
 }
 
 export interface CrossLanguageWeights {
@@ -44,6 +51,8 @@ const NEAREST_SLACK = 0.1;
  * they share. Higher lifts more English questions over the floor and answers more off-corpus ones.
  */
 const SYNONYM_CONFIDENCE = 0.25;
+/** Confidence of a phrase's own word after its verb ("place" in "take place"), relative to its translation alone. */
+const PHRASE_WORD_CONFIDENCE = 0.5;
 const LATIN_WORD = /^[a-z]+$/;
 const LATIN_LETTER = /[A-Za-z]/;
 const ARABIC_LETTER = /[\u0621-\u064a]/;
@@ -129,6 +138,30 @@ export class CrossLanguage {
     // an Arabic text that quotes "Tesla" once in Latin letters writes «تسلا» everywhere else
     if (name || (forms.length === 0 && this.vocabulary.id(token.term) === undefined)) forms.push(...this.namesLike(token.norm));
     return forms;
+  }
+
+  /**
+   * The verb phrases of an English question over Arabic passages ("took part"),
+   * each carried over through its one-word synonyms' translations ("participate"
+   * → «شارك»), shared among them: its words' own translations («أخذ», «جزء») say
+   * something else.
+   */
+  phrasesIn(question: string): ForeignPhrase[] {
+    if (!this.arabicCorpus()) return [];
+    const words = tokenize(question);
+    return this.lexicon.phrases.find(words.map((w) => w.norm)).flatMap(({ first, last, synonyms }) => {
+      const share = 1 / Math.sqrt(synonyms.length);
+      const forms = synonyms.flatMap((synonym) =>
+        this.arabicForms(synonym).map((form) => ({ ...form, confidence: form.confidence * share })),
+      );
+      if (forms.length === 0) return [];
+      // "take place" may yet be about a place: the phrase's content words after its verb, as weaker evidence
+      for (const { norm } of words.slice(first + 1, last + 1)) {
+        if (this.analyzer.termOf(norm) === null || this.lexicon.isFunctionWord(norm)) continue;
+        forms.push(...this.arabicForms(norm).map((form) => ({ ...form, confidence: form.confidence * PHRASE_WORD_CONFIDENCE })));
+      }
+      return [{ first, last, forms }];
+    });
   }
 
   private arabicForms(word: string): ForeignForm[] {

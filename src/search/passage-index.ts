@@ -271,6 +271,7 @@ export class PassageIndex {
         isFunctionWord: (token: Token) => crossLanguage.isFunctionWord(token, capitalized(token)),
         isForeign: (token: Token) => crossLanguage.isForeign(token),
         foreignForms: (token: Token, name: boolean) => crossLanguage.formsOf(token, name),
+        foreignPhrases: crossLanguage.phrasesIn(question),
       }),
       capitalized,
       translationWeight: this.ranking.translationWeight,

@@ -1,5 +1,5 @@
 import { type Analyzer, brokenPluralForms, type Token } from '../text/index.js';
-import type { ForeignForm } from './cross-language.js';
+import type { ForeignForm, ForeignPhrase } from './cross-language.js';
 import type { SynonymTable } from './synonym-table.js';
 import { perfectVerbBases, seventhFormBase, verbalNounPartners } from './word-families.js';
 
@@ -71,6 +71,8 @@ export interface QueryPlanContext {
   isForeign?(token: Token): boolean;
   /** the forms in the corpus's language of a word in the other one; `name`: it is capitalized inside the question */
   foreignForms?(token: Token, name: boolean): ForeignForm[];
+  /** the question's phrases in the other language, each carried over as one concept ("took part") */
+  foreignPhrases?: readonly ForeignPhrase[];
   /** whether a word of the question is capitalized inside it (a name) */
   capitalized?(token: Token): boolean;
   /** weight of a translation of confidence 1 */
@@ -168,8 +170,13 @@ function addAlternative(list: Alternative[], alternative: Alternative): void {
  * the forms the corpus's own pipeline gives the translated word (particles,
  * verb prefixes, family), all weighted by how sure the translation is.
  */
-function addForeignForms(alternatives: Alternative[], token: Token, context: QueryPlanContext): void {
-  for (const form of context.foreignForms?.(token, context.capitalized?.(token) ?? false) ?? []) {
+function addForeignForms(
+  alternatives: Alternative[],
+  token: Token,
+  context: QueryPlanContext,
+  forms = context.foreignForms?.(token, context.capitalized?.(token) ?? false) ?? [],
+): void {
+  for (const form of forms) {
     const weight = context.translationWeight * form.confidence;
     addAlternative(alternatives, { terms: form.terms, weight, confidence: form.confidence });
     if (form.terms.length !== 1 || form.words?.length !== 1) continue;
@@ -230,6 +237,16 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
 
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
+    const phrase = context.foreignPhrases?.find((p) => p.first <= token.position && token.position <= p.last);
+    if (phrase && context.isForeign?.(token)) {
+      let span = 1;
+      while (i + span < tokens.length && tokens[i + span]!.position <= phrase.last) span++;
+      const alternatives: Alternative[] = [];
+      addForeignForms(alternatives, token, context, phrase.forms);
+      concepts.push({ words: tokens.slice(i, i + span).map((t) => t.norm), alternatives, foreign: true });
+      i += span;
+      continue;
+    }
     const matches = context.synonyms.matchesAt(terms, i);
     // a one-way entry never joins the question's words into one concept (see OneWaySynonym)
     const span = matches.find((m) => !m.oneWay)?.length ?? 1;

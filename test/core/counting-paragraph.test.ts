@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answer.js';
-import { countsWith } from '../../src/core/counting-paragraph.js';
+import { countedTerms, countsWith } from '../../src/core/counting-paragraph.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { loadKnowledgeBase } from '../../src/core/load.js';
-import { createAnalyzer } from '../../src/text/index.js';
+import { createAnalyzer, normalizeText } from '../../src/text/index.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
 
 describe('countsWith', () => {
   const analyzer = createAnalyzer();
-  const countries = analyzer.termOf('الدول')!;
+  const countries = new Set([analyzer.termOf('الدول')!]);
   it.each([
     ['digits before the counted noun', 'وشهد المؤتمر مشاركة دولية واسعة تمثلت بحضور أكثر من 75 دولة ومنظمة دولية.', true],
     ['Arabic-Indic digits', 'وشهد المؤتمر مشاركة دولية واسعة تمثلت بحضور أكثر من ٧٥ دولة ومنظمة دولية.', true],
@@ -18,6 +18,27 @@ describe('countsWith', () => {
     ['the counted noun without a number', 'أكد وزراء خارجية دول التحالف الدولي ضد ما يسمى بتنظيم داعش', false],
   ])('%s', (_what, text, expected) => {
     expect(countsWith(text, countries, analyzer.termOf)).toBe(expected);
+  });
+});
+
+describe('countedTerms', () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    ({ kb } = await loadKnowledgeBase(BUNDLED_CORPUS));
+  });
+  const termsOf = (counted: string, acrossLanguages: boolean) =>
+    countedTerms(counted, kb.index.analyzer, kb.index.dictionary(), acrossLanguages);
+
+  it.each([
+    ['an Arabic word over Arabic passages: its own term', 'دوله', false, 'دولة'],
+    ['an English word over Arabic passages: its translations', 'countries', true, 'البلدان'],
+    ["and its synonyms' («الدولة» of state)", 'countries', true, 'دول'],
+  ])('%s', (_what, counted, across, arabic) => {
+    expect(termsOf(counted, across)).toContain(kb.index.analyzer.termOf(normalizeText(arabic)));
+  });
+
+  it('an English word over Arabic passages is not looked for as written', () => {
+    expect(termsOf('countries', true)).not.toContain(kb.index.analyzer.termOf('countries'));
   });
 });
 
@@ -46,5 +67,13 @@ describe('a "how many" answer cites the paragraph that gives the count', () => {
     const fromEach = new Map(answer.passages.map((p) => [p.articleId, p.text]));
     expect(fromEach.get('000_ef08b0032887354d')).toContain('75 دولة');
     expect(fromEach.get('002_83dec01cb59a7f27')).toMatch(/74 ?دولة/);
+  });
+
+  it("an English question finds the count through the counted word's translations", () => {
+    // "took part" is one phrase («شارك»), not «أخذ» and «جزء»
+    const answer = answerQuestion(kb, 'How many countries took part in the Kuwait meeting?');
+    expect(answer.status).toBe('answered');
+    expect(answer.passages[0]!.text).toMatch(/75 (?:جهة|دولة)/);
+    expect(answer.passages.map((p) => p.text).join(' ')).toMatch(/74 ?دولة/);
   });
 });

@@ -182,6 +182,8 @@ const FRAME_PHRASES = [
   /\b(?:what|which)(?: is| was| are| were)?(?: the| a| an)? (name|names|term|type|types|kind|kinds|sort|year|day|month|date|word)\b/,
   /\b(?:what|how)\b.*\b(called|named|termed|known)\b/,
   /(?:^| )(?:ما|ماذا|ماهو|ماهي|ماهى)(?: (?:هو|هي|هى))? (اسم|نوع|مصطلح)(?: |$)/,
+  // «ما سبب…» is «لماذا…»: the passage gives the reason («نتيجة ظروف…»), seldom the word
+  /(?:^| )(?:ما|ماهو|ماهي|ماهى|شو|ايش)(?: (?:هو|هي|هى))? (سبب|اسباب)(?: |$)/,
   /(?:^| )(?:اي|في اي|باي|فاي|لاي) (عام|سنه|يوم|شهر|اسم|نوع|مصطلح)(?: |$)/,
   /(?:^| )(?:ماذا|بماذا|ما|كيف) (يسمي|تسمي|يطلق|تعرف|يعرف|سمي|سميت)(?: |$)/,
   // "كم عدد الدول…", "how many": the passage gives the number («74 دولة»), seldom the word «عدد»,

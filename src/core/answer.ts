@@ -1,10 +1,12 @@
 import { ANSWER_TYPE_BIT, answerTypeOf, countedNoun } from '../search/answer-type.js';
+import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import { type Analyzer, normalizeText, splitWords } from '../text/index.js';
 import { type Candidate, chooseLead, orderCitations } from './citation-order.js';
 import { countedTerms, countingParagraphs, countsAnswerInAnsweringArticles, countsWith } from './counting-paragraph.js';
 import { evidenceNeeded } from './evidence.js';
 import type { KnowledgeBase, PassageRef } from './knowledge-base.js';
 import { checkQuestion, DEFAULT_MAX_QUESTION_LENGTH, questionLanguage, type RejectReason } from './question.js';
+import { withReportedSpeaker } from './reported-speaker.js';
 import { highlightPassage, type Span } from './snippet.js';
 
 export type AnswerStatus = 'answered' | 'not_found' | 'rejected';
@@ -155,13 +157,24 @@ function isHeadline(ref: PassageRef): boolean {
   return paragraph.length > 0 && words(title).includes(paragraph);
 }
 
+/** Each hit credited with the speaker its paragraph goes on with (see reported-speaker.ts). */
+function withReportedSpeakers(kb: KnowledgeBase, hits: readonly ScoredPassage[], concepts: readonly ConceptSummary[]): ScoredPassage[] {
+  const byPassage = new Map(hits.map((hit) => [hit.passage, hit]));
+  const totalMass = concepts.reduce((sum, c) => sum + c.mass, 0);
+  const conceptWords = concepts.map((c) => c.words.length);
+  const termsOf = (words: readonly string[]) => words.flatMap((w) => kb.index.analyzer.termOf(w) ?? []);
+  return hits.map((hit) => withReportedSpeaker(hit, kb.passages, (p) => byPassage.get(p), conceptWords, totalMass, termsOf));
+}
+
 export function answerQuestion(kb: KnowledgeBase, input: unknown, options: AnswerOptions = DEFAULT_ANSWER_OPTIONS): Answer {
   const checked = checkQuestion(input, options.maxQuestionLength);
   const lang = questionLanguage(checked.question);
   if (!checked.ok) return { question: checked.question, status: 'rejected', reason: checked.reason, lang, passages: [], more: [] };
 
   const question = checked.question;
-  const { hits, concepts } = kb.index.search(question, CANDIDATES);
+  const found = kb.index.search(question, CANDIDATES);
+  const { concepts } = found;
+  const hits = withReportedSpeakers(kb, found.hits, concepts);
   const notFound: Answer = { question, status: 'not_found', lang, passages: [], more: [] };
   const needed = evidenceNeeded(kb, question, concepts, lang !== kb.mainLanguage, options);
   if (!needed) return notFound;

@@ -4,6 +4,7 @@ import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import { namedEvidence } from './cross-language-evidence.js';
 import { indexedTitle, type KnowledgeBase } from './knowledge-base.js';
 import { heldConcepts, holdsQuestion } from './own-text-evidence.js';
+import { reportedSpeaker } from './reported-speaker.js';
 import { typedWords, writtenMatches } from './typed-words.js';
 import { namesNothing } from './vague-question.js';
 import { articlesAbout, isYearConcept } from './year-rule.js';
@@ -133,7 +134,10 @@ export function evidenceNeeded(
   const holds = (hit: ScoredPassage) => {
     if (acrossLanguages) return true;
     const ref = kb.passages[hit.passage]!;
-    const held = heldConcepts(hit, concepts, ref.paragraph.text, indexedTitle(ref.article), kb.index.analyzer);
+    // what the paragraph stands in: its article's headline, and the speaker it goes on with («واعتبر أن…»)
+    const speaker = reportedSpeaker(kb.passages, hit.passage);
+    const context = [indexedTitle(ref.article), speaker?.words.join(' ')].filter(Boolean).join(' — ');
+    const held = heldConcepts(hit, concepts, ref.paragraph.text, context || undefined, kb.index.analyzer);
     return holdsQuestion(held, concepts, { floor, wordsNeeded, conceptsNeeded, leftOut });
   };
   return {

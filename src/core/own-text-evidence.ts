@@ -27,14 +27,14 @@ export function heldConcepts(
   hit: ScoredPassage,
   concepts: readonly ConceptSummary[],
   text: string,
-  title: string | undefined,
+  context: string | undefined,
   analyzer: Analyzer,
 ): Set<number> {
   const { conceptTerms } = hit;
   if (!conceptTerms) return new Set(hit.matchedConcepts);
   const held = new Set<number>();
   const found = hit.matchedConcepts.map((c, k) => ({ c, terms: new Set(conceptTerms[k]) }));
-  for (const tokens of [analyzer.analyze(text), title ? analyzer.analyze(title) : []]) {
+  for (const tokens of [analyzer.analyze(text), context ? analyzer.analyze(context) : []]) {
     // a name first, or any words the question's word stands for together («الولايات المتحدة» for «أمريكا»): they take their words
     const taken = new Set<number>();
     for (const { c, terms } of found) {

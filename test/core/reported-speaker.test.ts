@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/core/answer.js';
+import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/core/load.js';
+import { openingSpeech, reportedSpeaker } from '../../src/core/reported-speaker.js';
+import { normalizeText, splitWords } from '../../src/text/index.js';
+import { BUNDLED_CORPUS } from '../support/bot.js';
+
+const words = (text: string) => splitWords(normalizeText(text));
+
+describe('openingSpeech', () => {
+  it.each([
+    ['a verb of saying and its speaker', 'وذكر تريسلون الذي تعهد بتقديم 200 مليون دولار في افتتاح المؤتمر', 'تريسلون'],
+    ['with diacritics', 'وَذَكَرَ تريسلون الَّذِي تَعَهَّدَ بِتَقْدِيمِ 200 مَلْيُون دُولار', 'تريسلون'],
+    [
+      'after «من جانبه،»',
+      'من جانبه, قال وزير الخارجية الأمريكي ريكس تريلسون في المؤتمر ذاته إن "التحالف حقق نجحا كبيرا"',
+      'وزير الخارجية الأمريكي ريكس تريلسون',
+    ],
+    ['a feminine verb', 'وأكدت الوزارة أن الاجتماع يعقد غدا', 'الوزارة'],
+    ['up to the comma', 'وأضاف صباح الخالد، خلال مؤتمر صحفي في ختام الاجتماع، أن اجتماع التحالف', 'صباح الخالد'],
+  ])('names the speaker: %s', (_what, text, speaker) => {
+    expect(openingSpeech(text)).toEqual({ speaker: words(speaker) });
+  });
+
+  it.each([
+    ['«أن» right after the verb', 'واعتبر أن داعش ظهر نتيجة ظروف معينة في سوريا والعراق'],
+    ['«إلى أن»', 'ولفت الى ان التحالف الدولي حقق نجاحا كبيرا ولكن الحرب لم تنته'],
+    ['a quotation right after the verb', 'وتابع «وضعنا رؤية للوضع المستقبلي للتحالف بعد دحر داعش»'],
+    ['«على…»', 'وشدد على مواصلة "التعاون الوثيق مع حكومة العراق"'],
+    ['hamza written or not', 'واوضح ان تلك المجالات تشمل مواصلة مكافحة تمويل تنظيم داعش'],
+  ])('goes on with the speaker named before: %s', (_what, text) => {
+    expect(openingSpeech(text)).toEqual({ continues: true });
+  });
+
+  it.each([
+    ['no verb of saying first', 'وعقد الاجتماع بالتزامن مع مؤتمر اعادة إعمار العراق الذي بدأ الاثنين بالكويت'],
+    ['a verb of saying further in', 'وبخصوص معتقلي (داعش) أكد البيان التزام أعضاء التحالف'],
+    ['a headline', 'تيلرسون:'],
+  ])('neither: %s', (_what, text) => {
+    expect(openingSpeech(text)).toBeUndefined();
+  });
+});
+
+describe('a paragraph that goes on with a speaker named before', () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    ({ kb } = await loadKnowledgeBase(BUNDLED_CORPUS));
+  });
+  const passageOf = (start: string) => kb.passages.findIndex((p) => p.paragraph.text.startsWith(start));
+
+  it('takes its speaker from the paragraph that names them, across paragraphs that go on too', () => {
+    expect(reportedSpeaker(kb.passages, passageOf('واعتبر أن داعش ظهر'))).toEqual({
+      passage: passageOf('وذكر تريسلون'),
+      words: ['تريسلون'],
+    });
+    // «وأوضح… وأضاف… وذكر أن…»: three paragraphs after «وأضاف حسني أن…»
+    expect(reportedSpeaker(kb.passages, passageOf('وذكر أن المجتمعين'))?.words).toEqual(['حسني']);
+    expect(reportedSpeaker(kb.passages, passageOf('وذكر تريسلون'))).toBeUndefined();
+  });
+
+  it.each([
+    ['لماذا قال تيلرسون إن داعش ظهر؟', 'واعتبر أن داعش ظهر'],
+    ['ماذا قال حسني عن التمويل؟', 'وأوضح أن التحالف الدولي يسعى إلى تعزيز جهوده لجمع التمويل'],
+  ])('answers a question naming that speaker: %s', (question, expected) => {
+    const answer = answerQuestion(kb, question);
+    expect(answer.status).toBe('answered');
+    expect(answer.passages.map((p) => p.text).some((text) => text.startsWith(expected))).toBe(true);
+  });
+});

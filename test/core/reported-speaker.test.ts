@@ -59,12 +59,10 @@ describe('a paragraph that goes on with a speaker named before', () => {
     expect(reportedSpeaker(kb.passages, passageOf('وذكر تريسلون'))).toBeUndefined();
   });
 
-  it.each([
-    ['لماذا قال تيلرسون إن داعش ظهر؟', 'واعتبر أن داعش ظهر'],
-    ['ماذا قال حسني عن التمويل؟', 'وأوضح أن التحالف الدولي يسعى إلى تعزيز جهوده لجمع التمويل'],
-  ])('answers a question naming that speaker: %s', (question, expected) => {
-    const answer = answerQuestion(kb, question);
+  it('leads with it for a question naming that speaker', () => {
+    // the paragraph that names him says «قال… إن التحالف حقق نجحا كبيرا», not why
+    const answer = answerQuestion(kb, 'لماذا قال تيلرسون إن داعش ظهر؟');
     expect(answer.status).toBe('answered');
-    expect(answer.passages.map((p) => p.text).some((text) => text.startsWith(expected))).toBe(true);
+    expect(answer.passages[0]!.text).toMatch(/^واعتبر أن داعش ظهر/);
   });
 });

@@ -25,6 +25,7 @@ export function answerToJson(question: string, answer: Answer): string {
             source: p.source ?? null,
             date: p.date ?? null,
             paragraph: p.paragraph,
+            ...(p.speaker && { speaker: p.speaker }),
             text: p.text,
             sentence: p.sentence,
             terms: p.terms,

@@ -6,7 +6,7 @@ import { countedTerms, countingParagraphs, countsAnswerInAnsweringArticles, coun
 import { evidenceNeeded } from './evidence.js';
 import type { KnowledgeBase, PassageRef } from './knowledge-base.js';
 import { checkQuestion, DEFAULT_MAX_QUESTION_LENGTH, questionLanguage, type RejectReason } from './question.js';
-import { withReportedSpeaker } from './reported-speaker.js';
+import { reportedSpeaker, speakerText, withReportedSpeaker } from './reported-speaker.js';
 import { highlightPassage, type Span } from './snippet.js';
 
 export type AnswerStatus = 'answered' | 'not_found' | 'rejected';
@@ -28,6 +28,8 @@ export interface CitedPassage {
   url?: string;
   /** 1-based paragraph of the article */
   paragraph: number;
+  /** who is speaking, as an earlier paragraph names them, when this one goes on with their words («واعتبر أن…») */
+  speaker?: string;
   /** the paragraph, verbatim */
   text: string;
   /** the sentence of the paragraph that best matches the question, verbatim */
@@ -157,13 +159,24 @@ function isHeadline(ref: PassageRef): boolean {
   return paragraph.length > 0 && words(title).includes(paragraph);
 }
 
+/** Whether the corpus has a normalized word (as some passage's term). */
+export function corpusWord(kb: KnowledgeBase): (word: string) => boolean {
+  return (word) => {
+    const term = kb.index.analyzer.termOf(word);
+    return term !== null && kb.index.termIdf(term) > 0;
+  };
+}
+
 /** Each hit credited with the speaker its paragraph goes on with (see reported-speaker.ts). */
 function withReportedSpeakers(kb: KnowledgeBase, hits: readonly ScoredPassage[], concepts: readonly ConceptSummary[]): ScoredPassage[] {
   const byPassage = new Map(hits.map((hit) => [hit.passage, hit]));
   const totalMass = concepts.reduce((sum, c) => sum + c.mass, 0);
   const conceptWords = concepts.map((c) => c.words.length);
   const termsOf = (words: readonly string[]) => words.flatMap((w) => kb.index.analyzer.termOf(w) ?? []);
-  return hits.map((hit) => withReportedSpeaker(hit, kb.passages, (p) => byPassage.get(p), conceptWords, totalMass, termsOf));
+  const known = corpusWord(kb);
+  return hits
+    .map((hit) => withReportedSpeaker(hit, kb.passages, (p) => byPassage.get(p), conceptWords, totalMass, termsOf, known))
+    .sort((a, b) => b.score - a.score);
 }
 
 export function answerQuestion(kb: KnowledgeBase, input: unknown, options: AnswerOptions = DEFAULT_ANSWER_OPTIONS): Answer {
@@ -244,7 +257,9 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
     const ref = kb.passages[hit.passage]!;
     const text = ref.paragraph.text;
     const highlight = highlightPassage(text, new Set(hit.matchedTerms), (t) => kb.index.termIdf(t), kb.index.analyzer);
+    const speaker = reportedSpeaker(kb.passages, hit.passage, corpusWord(kb));
     const passage: CitedPassage = {
+      ...(speaker && { speaker: speakerText(kb.passages[speaker.passage]!.paragraph.text, speaker.words) }),
       id: ref.id,
       articleId: ref.article.id,
       title: ref.article.label,

@@ -1,6 +1,7 @@
 import { askedAttribute, frameWords } from '../search/answer-type.js';
 import { ENGLISH_FRAME_WORDS } from '../search/english-frame-words.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
+import { corpusWord } from './answer.js';
 import { namedEvidence } from './cross-language-evidence.js';
 import { indexedTitle, type KnowledgeBase } from './knowledge-base.js';
 import { heldConcepts, holdsQuestion } from './own-text-evidence.js';
@@ -135,7 +136,7 @@ export function evidenceNeeded(
     if (acrossLanguages) return true;
     const ref = kb.passages[hit.passage]!;
     // what the paragraph stands in: its article's headline, and the speaker it goes on with («واعتبر أن…»)
-    const speaker = reportedSpeaker(kb.passages, hit.passage);
+    const speaker = reportedSpeaker(kb.passages, hit.passage, corpusWord(kb));
     const context = [indexedTitle(ref.article), speaker?.words.join(' ')].filter(Boolean).join(' — ');
     const held = heldConcepts(hit, concepts, ref.paragraph.text, context || undefined, kb.index.analyzer);
     return holdsQuestion(held, concepts, { floor, wordsNeeded, conceptsNeeded, leftOut });

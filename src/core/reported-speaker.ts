@@ -1,5 +1,5 @@
 import type { ScoredPassage } from '../search/index.js';
-import { normalizeText, splitWords } from '../text/index.js';
+import { normalizeText, splitWords, tokenize } from '../text/index.js';
 import type { PassageRef } from './knowledge-base.js';
 
 /**
@@ -22,13 +22,31 @@ const SPEECH_VERBS = new Set(
 const NO_SUBJECT = new Set(['ان', 'انه', 'انها', 'انهم', 'الي', 'علي', 'عن', 'قايلا', 'قايله', 'بان', 'بانه', 'بانها'].map(normalizeText));
 /** Where a named speaker ends: the clause that follows («في المؤتمر», «إن…», «الذي…»). */
 const SUBJECT_END = new Set(
-  ['ان', 'انه', 'انها', 'في', 'خلال', 'الذي', 'التي', 'عن', 'الي', 'علي', 'امام', 'مع', 'ل', 'اليوم', 'امس', 'قايلا'].map(normalizeText),
+  [
+    ...['ان', 'انه', 'انها', 'في', 'خلال', 'الذي', 'التي', 'عن', 'الي', 'علي', 'امام', 'مع', 'ل', 'اليوم', 'امس', 'قايلا'],
+    ...['من', 'ضد', 'حول', 'بشان', 'منذ', 'عبر', 'بعد', 'قبل', 'عقب', 'لدي', 'عند'],
+  ].map(normalizeText),
 );
 /** Words a paragraph may open with before its verb: «من جانبه، قال…», «كما أكد…». */
 const OPENERS = new Set(['من', 'جانبه', 'جانبها', 'بدوره', 'بدورها', 'كما', 'وكما', 'فيما', 'وفيما', 'بينما'].map(normalizeText));
 const MAX_SUBJECT_WORDS = 6;
+/** Words that put the topic before the verb of saying: «وعن…», «وحول…», «وفي ما يتعلق بـ…», «وبخصوص…». */
+const TOPIC_OPENERS = new Set(['وعن', 'عن', 'وحول', 'حول', 'وفي', 'وفيما', 'وبخصوص', 'بخصوص', 'وبشان', 'بشان', 'وردا'].map(normalizeText));
+/** How far into a paragraph fronting its topic the verb of saying may come. */
+const MAX_TOPIC_WORDS = 12;
 /** How many paragraphs back a speaker is looked for. */
-const MAX_CARRY = 4;
+const MAX_CARRY = 6;
+
+/**
+ * Where the speaker's words stop: the clause after them, or the verb's object,
+ * which has a pronoun («أكد الوزراء عزمهم…») or a preposition fused to a word
+ * the corpus has on its own («رحب البيان بتشكيل…», «لجميع»; «بومبيو» is no «ب» + «ومبيو»).
+ */
+function endsSubject(word: string, known: ((word: string) => boolean) | undefined): boolean {
+  if (SUBJECT_END.has(word)) return true;
+  if (word.length >= 5 && /(?:هم|ها|هما|كم)$/.test(word)) return true;
+  return known !== undefined && word.length >= 4 && (word[0] === 'ب' || word[0] === 'ل') && known(word.slice(1));
+}
 
 function speechVerb(word: string): boolean {
   const bare = word.replace(/^[وف]/, '');
@@ -39,13 +57,19 @@ function speechVerb(word: string): boolean {
  * How a paragraph opens: on a verb of saying with its speaker named (the
  * speaker's words), with none (`continues`), or otherwise (undefined).
  */
-export function openingSpeech(text: string): { speaker: string[] } | { continues: true } | undefined {
+export function openingSpeech(text: string, known?: (word: string) => boolean): { speaker: string[] } | { continues: true } | undefined {
   // the first clause («من جانبه،» and the like aside): a speaker is named before any comma, colon or quotation
   const clauses = text.split(/[،,:«"“(]/).map((clause) => splitWords(normalizeText(clause)));
   let first = 0;
   while (first < clauses.length - 1 && clauses[first]!.every((word) => OPENERS.has(word))) first++;
-  const words = clauses[first] ?? [];
+  let words = clauses[first] ?? [];
   let i = 0;
+  if (TOPIC_OPENERS.has(words[0] ?? '')) {
+    // «وعن المساعدة التي ستقدمها الولايات المتحدة للعراق، قال «ناقشنا…»»: the topic first, then who spoke
+    const within = words.findIndex((word, k) => k > 0 && k <= MAX_TOPIC_WORDS && speechVerb(word));
+    if (within > 0) i = within;
+    else if (words.length <= MAX_TOPIC_WORDS) [words, i] = [clauses[first + 1] ?? [], 0];
+  }
   while (i < words.length && i < 3 && OPENERS.has(words[i]!)) i++;
   if (i >= words.length || !speechVerb(words[i]!)) return undefined;
   const after = words.slice(i + 1);
@@ -53,7 +77,7 @@ export function openingSpeech(text: string): { speaker: string[] } | { continues
   if (after.length === 0 || NO_SUBJECT.has(after[0]!)) return { continues: true };
   const speaker: string[] = [];
   for (const word of after) {
-    if (SUBJECT_END.has(word) || speaker.length === MAX_SUBJECT_WORDS) break;
+    if (speaker.length === MAX_SUBJECT_WORDS || endsSubject(word, known)) break;
     speaker.push(word);
   }
   return speaker.length > 0 ? { speaker } : undefined;
@@ -64,11 +88,15 @@ export function openingSpeech(text: string): { speaker: string[] } | { continues
  * names none: the passage that named them (the same article, a few paragraphs
  * back at most) and their words.
  */
-export function reportedSpeaker(passages: readonly PassageRef[], passage: number): { passage: number; words: string[] } | undefined {
+export function reportedSpeaker(
+  passages: readonly PassageRef[],
+  passage: number,
+  known?: (word: string) => boolean,
+): { passage: number; words: string[] } | undefined {
   const ref = passages[passage]!;
   if (!('continues' in (openingSpeech(ref.paragraph.text) ?? {}))) return undefined;
   for (let back = passage - 1; back >= 0 && passage - back <= MAX_CARRY && passages[back]!.article === ref.article; back--) {
-    const opening = openingSpeech(passages[back]!.paragraph.text);
+    const opening = openingSpeech(passages[back]!.paragraph.text, known);
     if (opening === undefined) return undefined;
     if ('speaker' in opening) return { passage: back, words: opening.speaker };
   }
@@ -88,8 +116,9 @@ export function withReportedSpeaker(
   conceptWords: readonly number[],
   totalMass: number,
   termsOf: (words: readonly string[]) => string[],
+  known?: (word: string) => boolean,
 ): ScoredPassage {
-  const speaker = reportedSpeaker(passages, hit.passage);
+  const speaker = reportedSpeaker(passages, hit.passage, known);
   const naming = speaker && hitOf(speaker.passage);
   if (!speaker || !naming || totalMass <= 0) return hit;
   const said = new Set(termsOf(speaker.words));
@@ -100,12 +129,28 @@ export function withReportedSpeaker(
   );
   if (carried.length === 0) return hit;
   const mass = carried.reduce((sum, c) => sum + c.mass, 0);
+  // the score the speaker's words earned the naming paragraph, in proportion to what they carry of its match
+  const namingMass = naming.coverage * totalMass;
   return {
     ...hit,
+    score: hit.score + (namingMass > 0 ? (naming.score * mass) / namingMass : 0),
     coverage: hit.coverage + mass / totalMass,
     matchedWords: hit.matchedWords + carried.reduce((sum, c) => sum + conceptWords[c.concept]!, 0),
     matchedConcepts: [...hit.matchedConcepts, ...carried.map((c) => c.concept)],
     ...(hit.conceptTerms && { conceptTerms: [...hit.conceptTerms, ...carried.map((c) => c.terms)] }),
     ...(hit.conceptMass && { conceptMass: [...hit.conceptMass, ...carried.map((c) => c.mass)] }),
   };
+}
+
+/**
+ * The speaker's words as the naming paragraph writes them (its raw text from
+ * the first of those words to the last), or the normalized words if they are
+ * not found in order.
+ */
+export function speakerText(text: string, words: readonly string[]): string {
+  const tokens = tokenize(text);
+  for (let i = 0; i + words.length <= tokens.length; i++) {
+    if (words.every((word, k) => tokens[i + k]!.norm === word)) return text.slice(tokens[i]!.start, tokens[i + words.length - 1]!.end);
+  }
+  return words.join(' ');
 }

@@ -42,6 +42,8 @@ export const MESSAGES = {
   moreHint: { ar: '(اكتب /more لمصادر أخرى)', en: '(type /more for more sources)' },
   noMore: { ar: 'لا توجد مصادر أخرى لهذا السؤال.', en: 'There are no more sources for this question.' },
   paragraph: { ar: 'الفقرة', en: 'paragraph' },
+  /** before the speaker a quoted paragraph goes on with */
+  speaker: { ar: 'المتحدث:', en: 'speaker:' },
   feedbackThanks: { ar: 'شكرًا، سُجّل تقييمك.', en: 'Thanks, your feedback is recorded.' },
   welcome: {
     ar: 'أهلًا! أجيب عن الأسئلة حول مقالات اجتماعات التحالف الدولي ضد داعش، بنقل الفقرات التي تجيب عنها مع مصدرها. اكتب سؤالك، مثلًا:',

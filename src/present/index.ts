@@ -9,6 +9,6 @@ export { MESSAGES, rejectedMessage } from './catalogue.js';
 export { cleanText, isSafeHref, safeUrl } from './clean.js';
 export { type Excerpt, excerptAround, excerptText } from './excerpt.js';
 export { type Fittable, fitAround, fitExcerpts, fitLines, fitStart, START } from './fit.js';
-export { type Field, type HelpLine, helpLines, missingLines, reloadLines, statsFields } from './lines.js';
+export { citationFacts, type Field, type HelpLine, helpLines, missingLines, reloadLines, statsFields } from './lines.js';
 export { hasArabic, localeLang, textLang } from './script.js';
 export { type MarkedPassage, markPassage, type Segment } from './segments.js';

@@ -1,3 +1,4 @@
+import type { CitedPassage } from '../core/answer.js';
 import type { ReloadReport } from '../core/reload-report.js';
 import type { HelpEntry, Lang } from '../core/reply.js';
 import type { StatsSnapshot } from '../core/stats.js';
@@ -72,4 +73,15 @@ export function reloadLines(report: ReloadReport, lang: Lang): string[] {
   // a reload by difference names what changed
   const changes = report.changes ? [MESSAGES.reloadChanges[lang](report.changes)] : [];
   return [head, ...changes, ...warnings];
+}
+
+/**
+ * What a citation says besides the title, in order: the source, the date,
+ * the paragraph, and who speaks when the paragraph goes on with an earlier
+ * one's speaker («واعتبر أن…» quotes Tillerson without naming him).
+ */
+export function citationFacts(passage: CitedPassage, lang: Lang): string[] {
+  const facts = [passage.source, passage.date, `${MESSAGES.paragraph[lang]} ${passage.paragraph}`];
+  if (passage.speaker) facts.push(`${MESSAGES.speaker[lang]} ${passage.speaker}`);
+  return facts.filter((fact): fact is string => Boolean(fact)).map(cleanText);
 }

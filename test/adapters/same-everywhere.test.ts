@@ -7,7 +7,8 @@ import { commandsFor } from '../../src/core/command.js';
 import type { ReloadReport } from '../../src/core/reload-report.js';
 import { errorReply, type Lang, type Reply } from '../../src/core/reply.js';
 import type { StatsSnapshot } from '../../src/core/stats.js';
-import { helpLines, MESSAGES, reloadLines, statsFields } from '../../src/present/index.js';
+import { citationFacts, helpLines, MESSAGES, reloadLines, statsFields } from '../../src/present/index.js';
+import { STUB_PASSAGE } from '../support/stub-bot.js';
 
 /**
  * /stats, /help, /reload and errors read the same on every platform, in
@@ -101,6 +102,18 @@ describe.each(['ar', 'en'] as const)('in %s, every platform says the same', (lan
     expect(reload).toContain(reloadLines(RELOAD, lang)[0]);
     expect(visible[platform](errorReply('rate_limited', lang))).toContain(MESSAGES.errors.rate_limited[lang].replace(INVISIBLE, ''));
   });
+
+  it.each(Object.keys(visible) as (keyof typeof visible)[])(
+    '%s: a quote names the speaker its paragraph goes on with, and the other citation facts',
+    (platform) => {
+      // a speaker as the corpus writes it, with a mention and markup a renderer must not act on
+      const passage = { ...STUB_PASSAGE, speaker: 'وزير الخارجية الأمريكي ريكس تريلسون @everyone <b>' };
+      const answer = { question: 'شو قال تيلرسون؟', status: 'answered' as const, lang, passages: [passage], more: [] };
+      const shown = visible[platform]({ kind: 'answer', answer, page: 0, hasMore: false });
+      for (const fact of citationFacts(passage, lang)) expect(shown).toContain(fact.replace(INVISIBLE, ''));
+      expect(shown).toContain(`${MESSAGES.speaker[lang]} وزير الخارجية الأمريكي ريكس تريلسون`);
+    },
+  );
 
   it("the console's /help also lists /more and /quit, which it reads itself", () => {
     const shown = visible.console({ kind: 'help', lang, commands: helpEntries(commandsFor('console', COMMANDS), false) });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answer.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { loadKnowledgeBase } from '../../src/core/load.js';
-import { openingSpeech, reportedSpeaker } from '../../src/core/reported-speaker.js';
+import { openingSpeech, reportedSpeaker, speakerText } from '../../src/core/reported-speaker.js';
 import { normalizeText, splitWords } from '../../src/text/index.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
 
@@ -19,8 +19,16 @@ describe('openingSpeech', () => {
     ],
     ['a feminine verb', 'وأكدت الوزارة أن الاجتماع يعقد غدا', 'الوزارة'],
     ['up to the comma', 'وأضاف صباح الخالد، خلال مؤتمر صحفي في ختام الاجتماع، أن اجتماع التحالف', 'صباح الخالد'],
+    ['up to a preposition', 'أكد وزراء خارجية دول التحالف الدولي ضد ما يسمى بتنظيم داعش', 'وزراء خارجية دول التحالف الدولي'],
+    ["up to the verb's object with a pronoun", 'كما أكد الوزراء عزمهم عقد اجتماع وزاري لجميع أعضاء التحالف', 'الوزراء'],
   ])('names the speaker: %s', (_what, text, speaker) => {
     expect(openingSpeech(text)).toEqual({ speaker: words(speaker) });
+  });
+
+  it('ends the speaker at a preposition fused to a word the corpus has, not at a name that begins like one', () => {
+    const known = (word: string) => ['تشكيل', 'قرار'].includes(word);
+    expect(openingSpeech('كما رحب البيان بتشكيل الحكومة العراقية الجديدة', known)).toEqual({ speaker: ['البيان'] });
+    expect(openingSpeech('وقال وزير الخارجية مايك بومبيو إن التحالف باق', known)).toEqual({ speaker: words('وزير الخارجية مايك بومبيو') });
   });
 
   it.each([
@@ -29,6 +37,8 @@ describe('openingSpeech', () => {
     ['a quotation right after the verb', 'وتابع «وضعنا رؤية للوضع المستقبلي للتحالف بعد دحر داعش»'],
     ['«على…»', 'وشدد على مواصلة "التعاون الوثيق مع حكومة العراق"'],
     ['hamza written or not', 'واوضح ان تلك المجالات تشمل مواصلة مكافحة تمويل تنظيم داعش'],
+    ['the topic first, then the verb', 'وعن المساعدة التي ستقدمها الولايات المتحدة للعراق، قال «ناقشنا تحقيق الاستقرار»'],
+    ['the topic first, no comma', 'وعن الوضع الحالي في سورية قال ان «اميركا وقوات التحالف تسيطر على 30 في المئة»'],
   ])('goes on with the speaker named before: %s', (_what, text) => {
     expect(openingSpeech(text)).toEqual({ continues: true });
   });
@@ -39,6 +49,14 @@ describe('openingSpeech', () => {
     ['a headline', 'تيلرسون:'],
   ])('neither: %s', (_what, text) => {
     expect(openingSpeech(text)).toBeUndefined();
+  });
+});
+
+describe('speakerText', () => {
+  it('gives the speaker as the paragraph writes them, hamza and diacritics kept', () => {
+    const text = 'من جانبه, قال وزيرُ الخارجية الأمريكي ريكس تريلسون في المؤتمر ذاته';
+    expect(speakerText(text, words('وزير الخارجية الامريكي ريكس تريلسون'))).toBe('وزيرُ الخارجية الأمريكي ريكس تريلسون');
+    expect(speakerText(text, ['غائب'])).toBe('غائب');
   });
 });
 
@@ -64,5 +82,16 @@ describe('a paragraph that goes on with a speaker named before', () => {
     const answer = answerQuestion(kb, 'لماذا قال تيلرسون إن داعش ظهر؟');
     expect(answer.status).toBe('answered');
     expect(answer.passages[0]!.text).toMatch(/^واعتبر أن داعش ظهر/);
+  });
+
+  it.each([
+    ['ماذا قال صباح الخالد عن مجلس الأمن؟', /^و[أا]كد [أا]ن دول التحالف مستمرة/],
+    ['شو قال تيلرسون عن الحرب؟', /الحرب لم تنته/],
+    // «وعن المساعدة… للعراق، قال «ناقشنا…»»: the topic before the verb
+    ['شو قال تيلرسون عن العراق؟', /^وعن المساعدة التي ستقدمها الولايات المتحدة للعراق/],
+  ])('ranks it by the speaker too: %s', (question, lead) => {
+    const answer = answerQuestion(kb, question);
+    expect(answer.passages[0]!.text).toMatch(lead);
+    expect(answer.passages[0]!.speaker).toBeDefined();
   });
 });

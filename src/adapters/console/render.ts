@@ -1,6 +1,7 @@
 import type { CitedPassage } from '../../core/answer.js';
 import type { Lang, Reply } from '../../core/reply.js';
 import {
+  citationFacts,
   cleanText,
   hasArabic,
   helpLines,
@@ -54,8 +55,8 @@ function markedPassage(passage: CitedPassage, style: ConsoleStyle): string {
 }
 
 export function citation(passage: CitedPassage, lang: Lang): string {
-  const parts = [passage.title, passage.source, passage.date, `${MESSAGES.paragraph[lang]} ${passage.paragraph}`, safeUrl(passage.url)];
-  return cleanText(parts.filter(Boolean).join(' — '));
+  const parts = [cleanText(passage.title), ...citationFacts(passage, lang), safeUrl(passage.url)];
+  return parts.filter(Boolean).join(' — ');
 }
 
 function renderAnswer(reply: Extract<Reply, { kind: 'answer' }>, style: ConsoleStyle): string {

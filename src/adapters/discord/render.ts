@@ -3,6 +3,7 @@ import type { CitedPassage } from '../../core/answer.js';
 import type { Suggestion } from '../../core/command.js';
 import { errorReply, type Lang, type Reply } from '../../core/reply.js';
 import {
+  citationFacts,
   cleanText,
   type Excerpt,
   excerptText,
@@ -90,8 +91,7 @@ function markedPassage(passage: CitedPassage, window: Excerpt): string {
 }
 
 function citationFooter(passage: CitedPassage, lang: Lang): string {
-  const parts = [passage.source, passage.date, `${MESSAGES.paragraph[lang]} ${passage.paragraph}`].filter(Boolean).join(' · ');
-  return fitStart(cleanText(parts), DISCORD_LIMITS.footer, isolateLtrRuns);
+  return fitStart(citationFacts(passage, lang).join(' · '), DISCORD_LIMITS.footer, isolateLtrRuns);
 }
 
 function passageEmbeds(passages: readonly CitedPassage[], lang: Lang): APIEmbed[] {

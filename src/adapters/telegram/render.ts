@@ -3,6 +3,7 @@ import type { InlineKeyboardMarkup, InlineQueryResultArticle, InlineQueryResults
 import type { CitedPassage } from '../../core/answer.js';
 import type { Lang, Reply } from '../../core/reply.js';
 import {
+  citationFacts,
   cleanText,
   directed,
   type Excerpt,
@@ -94,9 +95,7 @@ export function citationLine(passage: CitedPassage, lang: Lang): Markup {
   const title = directed(shorten(passage.title, TITLE_LIMIT), rtl);
   const url = safeUrl(passage.url);
   const parts: Markup[] = [url ? a(url, title) : title];
-  if (passage.source) parts.push(directed(cleanText(passage.source), rtl));
-  if (passage.date) parts.push(directed(cleanText(passage.date), rtl));
-  parts.push(`${MESSAGES.paragraph[lang]} ${directed(String(passage.paragraph), rtl)}`);
+  for (const fact of citationFacts(passage, lang)) parts.push(directed(fact, rtl));
   return i('— ', join(parts, ' · '));
 }
 

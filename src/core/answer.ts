@@ -4,7 +4,7 @@ import { type Analyzer, normalizeText, splitWords } from '../text/index.js';
 import { type Candidate, chooseLead, orderCitations } from './citation-order.js';
 import { countedTerms, countingParagraphs, countsAnswerInAnsweringArticles, countsWith } from './counting-paragraph.js';
 import { evidenceNeeded } from './evidence.js';
-import type { KnowledgeBase, PassageRef } from './knowledge-base.js';
+import { corpusWord, type KnowledgeBase, type PassageRef } from './knowledge-base.js';
 import { checkQuestion, DEFAULT_MAX_QUESTION_LENGTH, questionLanguage, type RejectReason } from './question.js';
 import { reportedSpeaker, speakerText, withReportedSpeaker } from './reported-speaker.js';
 import { highlightPassage, type Span } from './snippet.js';
@@ -157,14 +157,6 @@ function isHeadline(ref: PassageRef): boolean {
   const words = (text: string) => splitWords(normalizeText(text)).join(' ');
   const paragraph = words(ref.paragraph.text);
   return paragraph.length > 0 && words(title).includes(paragraph);
-}
-
-/** Whether the corpus has a normalized word (as some passage's term). */
-export function corpusWord(kb: KnowledgeBase): (word: string) => boolean {
-  return (word) => {
-    const term = kb.index.analyzer.termOf(word);
-    return term !== null && kb.index.termIdf(term) > 0;
-  };
 }
 
 /** Each hit credited with the speaker its paragraph goes on with (see reported-speaker.ts). */

@@ -1,9 +1,8 @@
 import { askedAttribute, frameWords } from '../search/answer-type.js';
 import { ENGLISH_FRAME_WORDS } from '../search/english-frame-words.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
-import { corpusWord } from './answer.js';
 import { namedEvidence } from './cross-language-evidence.js';
-import { indexedTitle, type KnowledgeBase } from './knowledge-base.js';
+import { corpusWord, indexedTitle, type KnowledgeBase } from './knowledge-base.js';
 import { heldConcepts, holdsQuestion } from './own-text-evidence.js';
 import { reportedSpeaker } from './reported-speaker.js';
 import { typedWords, writtenMatches } from './typed-words.js';

@@ -111,3 +111,11 @@ export function indexSynonyms(
 ): SynonymEntry[] {
   return [...kb.corpusSynonyms, ...aliasGroups(kb.appositions, kb.corpusSynonyms), ...extraSynonyms];
 }
+
+/** Whether the corpus has a normalized word (as some passage's term). */
+export function corpusWord(kb: KnowledgeBase): (word: string) => boolean {
+  return (word) => {
+    const term = kb.index.analyzer.termOf(word);
+    return term !== null && kb.index.termIdf(term) > 0;
+  };
+}

@@ -92,7 +92,30 @@ export function reportedSpeaker(
   passages: readonly PassageRef[],
   passage: number,
   known?: (word: string) => boolean,
-): { passage: number; words: string[] } | undefined {
+): ReportedSpeaker | undefined {
+  // each knowledge base has its own passages array: read each paragraph's opening once per index
+  let found = speakers.get(passages);
+  if (!found) {
+    found = new Map();
+    speakers.set(passages, found);
+  }
+  let speaker = found.get(passage);
+  if (speaker === undefined) {
+    speaker = findSpeaker(passages, passage, known) ?? null;
+    found.set(passage, speaker);
+  }
+  return speaker ?? undefined;
+}
+
+/** Who a paragraph quotes: the passage that names them, and their words (normalized). */
+export interface ReportedSpeaker {
+  passage: number;
+  words: string[];
+}
+
+const speakers = new WeakMap<readonly PassageRef[], Map<number, ReportedSpeaker | null>>();
+
+function findSpeaker(passages: readonly PassageRef[], passage: number, known?: (word: string) => boolean): ReportedSpeaker | undefined {
   const ref = passages[passage]!;
   if (!('continues' in (openingSpeech(ref.paragraph.text) ?? {}))) return undefined;
   for (let back = passage - 1; back >= 0 && passage - back <= MAX_CARRY && passages[back]!.article === ref.article; back--) {

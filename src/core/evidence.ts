@@ -1,4 +1,4 @@
-import { askedAttribute, frameWords } from '../search/answer-type.js';
+import { askedAttribute, evidenceFrameWords } from '../search/answer-type.js';
 import { ENGLISH_FRAME_WORDS } from '../search/english-frame-words.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import { namedEvidence } from './cross-language-evidence.js';
@@ -76,7 +76,7 @@ export function evidenceNeeded(
   // a year no passage contains: only the articles whose date or text allow it may answer
   const years = concepts.filter((c) => c.constraint && !c.known && isYearConcept(c)).map((c) => ({ c, articles: articlesAbout(kb, c) }));
   // left out of the weighing: such a year, and the word naming the category asked for ("what is the name of…")
-  const frame = frameWords(question);
+  const frame = evidenceFrameWords(question);
   const unweighed = new Set([
     ...years.filter((y) => y.articles.size > 0).map((y) => y.c),
     ...concepts.filter((c) => !c.constraint && c.words.every((w) => frame.has(w))),

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeOf, askedAttribute, countedNoun, frameWords } from '../../src/search/answer-type.js';
+import { answerTypeOf, askedAttribute, countedNoun, evidenceFrameWords, frameWords } from '../../src/search/answer-type.js';
 
 describe('askedAttribute', () => {
   it.each([
     ['ما هي مساحة الولايات المتحدة الأمريكية؟', 'مساحه'],
     ['ماهو تعداد سكان العراق؟', 'تعداد'],
     ['ما عاصمة اليابان؟', 'عاصمه'],
+    // a share asked for: the passage gives the figure, not the word
+    ['ما نسبة الأراضي التي يسيطر عليها التحالف؟', undefined],
     ['متى تم تأسيس الأمم المتحدة؟', 'تاسيس'],
     ['What is the area of Kuwait?', 'area'],
     // a category and a relative clause: the passage names an instance, not the category
@@ -79,5 +81,22 @@ describe('frameWords', () => {
     ['هل ذكر البيان سبب الاجتماع؟', []],
   ])('%s → %j', (question, words) => {
     expect([...frameWords(question)]).toEqual(words);
+  });
+});
+
+describe('evidenceFrameWords', () => {
+  it.each([
+    // a share or an amount: the passage gives the figure («30 في المئة»); left out of the evidence only
+    ['كم نسبة الاراضي السورية اللي بيسيطر عليها التحالف؟', ['نسبه']],
+    ['ما هي نسبة البطالة في الكويت؟', ['نسبه']],
+    ['ما مقدار المساعدات الأمريكية؟', ['مقدار']],
+    ['ما اسم وزير الخارجية الكويتي؟', ['اسم']],
+    ['هل ارتفعت نسبة البطالة؟', []],
+  ])('%s → %j', (question, words) => {
+    expect([...evidenceFrameWords(question)]).toEqual(words);
+  });
+
+  it('leaves the share word its full weight in the ranking (frameWords)', () => {
+    expect([...frameWords('كم نسبة الاراضي السورية؟')]).toEqual([]);
   });
 });

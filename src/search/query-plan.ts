@@ -158,6 +158,9 @@ function addAlternative(list: Alternative[], alternative: Alternative): void {
   else {
     existing.weight = Math.max(existing.weight, alternative.weight);
     existing.typed ||= alternative.typed;
+    // a synonym or a form the question has is no loose relative or typo guess, whichever was added first
+    if (existing.loose && !alternative.loose) delete existing.loose;
+    if (existing.guessed && !alternative.guessed) delete existing.guessed;
     // a form that is both the question's own and a translation is the question's own
     if (existing.confidence !== undefined) {
       existing.confidence = alternative.confidence === undefined ? undefined : Math.max(existing.confidence, alternative.confidence);

@@ -161,6 +161,21 @@ describe('PassageIndex loose relatives', () => {
     expect(PassageIndex.build(passages, { ranking: { rareNeighborWeight: 0 } }).search(question).hits[0]!.passage).toBe(0);
     expect(PassageIndex.build(passages).search(question).hits[0]!.passage).toBe(1);
   });
+
+  it('counts a listed spelling of a name as covered, though it is also one letter from a rare spelling', () => {
+    // «أميركا» is one edit from «أمريكا» and in few passages: a loose relative, unless the moderators list it
+    const passages = [
+      { text: 'وقال وزير الخارجية الأميركي إن الاجتماع ناجح' },
+      { text: 'أمريكا بلد كبير' },
+      { text: 'وصل الوفد العراقي' },
+      { text: 'انتهى الاجتماع أمس' },
+    ];
+    const question = 'ماذا قال وزير خارجية أمريكا';
+    const plain = PassageIndex.build(passages);
+    const listed = PassageIndex.build(passages, { synonyms: [['أمريكا', 'أميركا']] });
+    expect(coverageOf(listed, question, 0)!).toBeGreaterThan(coverageOf(plain, question, 0)! + 0.2);
+    expect(listed.search(question).hits.find((h) => h.passage === 0)!.matchedConcepts).toHaveLength(4);
+  });
 });
 
 describe('a word that only names the kind of answer asked', () => {

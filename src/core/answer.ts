@@ -1,4 +1,4 @@
-import { ANSWER_TYPE_BIT, answerTypeOf, countedNoun } from '../search/answer-type.js';
+import { ANSWER_TYPE_BIT, answerTypeOf, countedNoun, datesItself } from '../search/answer-type.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import { type Analyzer, normalizeText, splitWords } from '../text/index.js';
 import { type Candidate, chooseLead, orderCitations } from './citation-order.js';
@@ -201,7 +201,11 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
       hit,
       articleId: ref.article.id,
       answers: needed.answers(hit, ref.article.id),
-      offersType: !wanted || (hit.answerTypes & ANSWER_TYPE_BIT[wanted]) !== 0,
+      // «أمس» answers "when" only beside the article's date
+      offersType:
+        !wanted ||
+        ((hit.answerTypes & ANSWER_TYPE_BIT[wanted]) !== 0 &&
+          (wanted !== 'date' || ref.article.date !== undefined || datesItself(ref.paragraph.text))),
       typed: wanted !== undefined,
       counts: countedTerm !== null && countsWith(ref.paragraph.text, countedTerm, kb.index.analyzer.termOf),
       headline: isHeadline(ref),

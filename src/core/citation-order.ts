@@ -52,7 +52,15 @@ export function chooseLead(candidates: readonly Candidate[], depth: number, clos
   const answering = candidates.slice(0, depth).filter((c) => c.answers && c.holds);
   // a paragraph that matches only through its article's headline quotes nothing the question asked ("تيلرسون:")
   const withBody = answering.filter((c) => c.bodyMatches);
-  const eligible = withBody.length > 0 ? withBody : answering;
+  const quoting = withBody.length > 0 ? withBody : answering;
+  // a "when" question: a paragraph that gives a date before one that does not («أمس» in an undated article),
+  // further down the ranking if none of the first does (one article's headline may fill them)
+  const typed = quoting.filter((c) => c.typed && c.offersType);
+  const further =
+    typed.length === 0 && quoting[0]?.typed
+      ? candidates.slice(depth).find((c) => c.answers && c.holds && c.bodyMatches && c.offersType && c.articleId !== quoting[0]!.articleId)
+      : undefined;
+  const eligible = further ? [further] : typed.length > 0 && typed.length < quoting.length ? typed : quoting;
   const top = eligible[0];
   if (!top) return undefined;
   let lead = top;

@@ -155,6 +155,17 @@ const YEAR = /^(?:1[0-9]|20)\d\d$/;
 const NUMBER_WORDS =
   /^(?:[وب]?(?:ال)?)(?:واحد|اثنان|اثنين|اثنتين|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر|مئه|مائه|مئات|الف|الاف|مليون|ملايين|مليار|مليارات)(?:ه|ين|ون|ات|ي|ا)?$/;
 
+const MONTH_WORDS = new Set([...MONTHS, ...MONTHS.flatMap((m) => [`و${m}`, `ب${m}`, `في${m}`])]);
+
+/**
+ * Whether a text dates something by itself — a year or a month — rather than
+ * by a day relative to when it was written («أمس», «اليوم (الثلاثاء)»), which
+ * says when only beside its article's date.
+ */
+export function datesItself(text: string): boolean {
+  return splitWords(normalizeText(text)).some((word) => YEAR.test(word) || MONTH_WORDS.has(word));
+}
+
 /** Which answer types a normalized word offers, as bits: 1 date, 2 number, 4 place. */
 export function answerTypeBitsOfWord(word: string): number {
   if (/^\d+$/.test(word)) return YEAR.test(word) ? 3 : 2;

@@ -48,6 +48,26 @@ describe('chooseLead', () => {
     // with nothing better, the headline's match still answers
     expect(chooseLead([titleOnly], 5, 0.95)).toBe(titleOnly);
   });
+
+  it('leads a typed question ("when") with a paragraph that gives what it asks for', () => {
+    const when = { typed: true };
+    const yesterday = candidate('a', 7, 0.9, [0, 1], { ...when, offersType: false });
+    const dated = candidate('b', 6.9, 0.8, [0, 1], when);
+    expect(chooseLead([yesterday, dated], 5, 0.95)).toBe(dated);
+    // further down the ranking when one article's paragraphs fill the first places
+    const filler = [6.8, 6.7, 6.6, 6.5].map((score) => candidate('a', score, 0.9, [0, 1], { ...when, offersType: false }));
+    const far = candidate('b', 4, 0.7, [0, 1], when);
+    expect(chooseLead([yesterday, ...filler, far], 5, 0.95)).toBe(far);
+    // but only one of another article, that answers and holds the question
+    const sameArticle = candidate('a', 4, 0.7, [0, 1], when);
+    expect(chooseLead([yesterday, ...filler, sameArticle], 5, 0.95)).toBe(yesterday);
+    const notHolding = candidate('b', 4, 0.7, [0, 1], { ...when, holds: false });
+    expect(chooseLead([yesterday, ...filler, notHolding], 5, 0.95)).toBe(yesterday);
+    // an untyped question keeps the ranking's lead
+    expect(chooseLead([candidate('a', 7, 0.9, [0, 1], { offersType: true }), candidate('b', 6.9, 0.8, [0, 1])], 5, 0.95)!.articleId).toBe(
+      'a',
+    );
+  });
 });
 
 describe('orderCitations', () => {

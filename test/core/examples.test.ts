@@ -28,8 +28,8 @@ const ANSWERS: Record<string, { words: string[][]; date?: string; within?: numbe
   'كم دولة شاركت في اجتماع التحالف؟': { words: [['75', '74']] },
   'شو قال تيلرسون عن العراق؟': { words: [['تيلرسون', 'تريلسون', 'تليرسون'], ['العراق', 'للعراق']] },
   'كم تعهد تيلرسون في مؤتمر الكويت؟': { words: [['200 مليون دولار']] },
-  // English words reach the Arabic articles through the glossary: the answer is cited, not yet first
-  'When did the coalition meet in Kuwait?': { words: [['الكويت']], date: '2018-02-13', within: 3 },
+  // the articles' headline about Kuwait fills the first candidates with an undated article's «أمس»
+  'When did the coalition meet in Kuwait?': { words: [['الكويت']], date: '2018-02-13' },
 };
 
 function answers(passage: CitedPassage, expected: (typeof ANSWERS)[string]): boolean {

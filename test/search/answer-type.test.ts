@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeOf, askedAttribute, countedNoun, evidenceFrameWords, frameWords } from '../../src/search/answer-type.js';
+import { answerTypeOf, askedAttribute, countedNoun, datesItself, evidenceFrameWords, frameWords } from '../../src/search/answer-type.js';
 
 describe('askedAttribute', () => {
   it.each([
@@ -98,5 +98,19 @@ describe('evidenceFrameWords', () => {
 
   it('leaves the share word its full weight in the ranking (frameWords)', () => {
     expect([...frameWords('كم نسبة الاراضي السورية؟')]).toEqual([]);
+  });
+});
+
+describe('datesItself', () => {
+  it.each([
+    ['a year', 'انتهاء المهمة العسكرية للتحالف في موعد اقصاه نهاية سبتمبر 2025', true],
+    ['a month', 'القمة الخليجية الأميركية التي ستعقد في شهر مايو المقبل', true],
+    ['a month with a particle', 'في اجتماع عقد بمايو', true],
+    ['Arabic-Indic digits', 'عقد الاجتماع عام ٢٠١٨', true],
+    ['a day relative to the article', 'أعلن صباح الخالد أمس مشاركة 75 جهة', false],
+    ['a weekday', 'في ختام اجتماعهم اليوم (الثلاثاء) بالكويت', false],
+    ['a number that is no year', 'مشاركة 75 جهة ومنظمة', false],
+  ])('%s', (_what, text, expected) => {
+    expect(datesItself(text)).toBe(expected);
   });
 });

@@ -9,6 +9,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verbPhrases } from '../src/lexicon/wordnet-phrases.js';
+import { ENGLISH_FRAME_WORDS } from '../src/search/english-frame-words.js';
+
+/** A verb of the SMART stop list in any of its forms ("happen": "happens" is listed). */
+function isGenericVerb(verb: string): boolean {
+  return [verb, `${verb}s`, `${verb}es`, `${verb}d`, `${verb}ed`, `${verb}ing`].some((form) => ENGLISH_FRAME_WORDS.has(form));
+}
 
 const [wordnetDir, lexiconFile = 'lexicon/eng-ara.tsv', out = 'lexicon/eng-phrases.tsv'] = process.argv.slice(2);
 if (!wordnetDir) {
@@ -26,6 +32,9 @@ const phrases = verbPhrases(
   readFileSync(join(wordnetDir, 'data.verb'), 'utf8'),
   (word) => translated.has(word),
 );
+// "take place" means "happen", which says how a question asks ("when did it take place?"), not what about:
+// such a phrase is left to its words, of which the generic ones are left out of the evidence (english-frame-words.ts)
+for (const [phrase, synonyms] of phrases) if (synonyms.some(isGenericVerb)) phrases.delete(phrase);
 const lines = [...phrases.entries()]
   .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   .map(([phrase, words]) => `${phrase}\t${words.join(',')}`);

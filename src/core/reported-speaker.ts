@@ -1,5 +1,6 @@
 import type { ScoredPassage } from '../search/index.js';
 import { normalizeText, splitWords, tokenize } from '../text/index.js';
+import { withCarriedConcepts } from './carried-concepts.js';
 import type { PassageRef } from './knowledge-base.js';
 
 /**
@@ -129,8 +130,7 @@ function findSpeaker(passages: readonly PassageRef[], passage: number, known?: (
 /**
  * A hit whose paragraph goes on with a speaker named before, credited with the
  * question's concepts the naming paragraph matches in the speaker's words
- * (`termsOf` gives their index terms); the hit unchanged when there are none.
- * `totalMass` is the question's whole weight, as coverage divides it.
+ * (`termsOf` gives their index terms; see withCarriedConcepts).
  */
 export function withReportedSpeaker(
   hit: ScoredPassage,
@@ -143,26 +143,10 @@ export function withReportedSpeaker(
 ): ScoredPassage {
   const speaker = reportedSpeaker(passages, hit.passage, known);
   const naming = speaker && hitOf(speaker.passage);
-  if (!speaker || !naming || totalMass <= 0) return hit;
+  if (!speaker || !naming) return hit;
   const said = new Set(termsOf(speaker.words));
-  const carried = naming.matchedConcepts.flatMap((concept, k) =>
-    !hit.matchedConcepts.includes(concept) && (naming.conceptTerms?.[k] ?? []).some((t) => said.has(t))
-      ? [{ concept, terms: naming.conceptTerms![k]!, mass: naming.conceptMass?.[k] ?? 0 }]
-      : [],
-  );
-  if (carried.length === 0) return hit;
-  const mass = carried.reduce((sum, c) => sum + c.mass, 0);
-  // the score the speaker's words earned the naming paragraph, in proportion to what they carry of its match
-  const namingMass = naming.coverage * totalMass;
-  return {
-    ...hit,
-    score: hit.score + (namingMass > 0 ? (naming.score * mass) / namingMass : 0),
-    coverage: hit.coverage + mass / totalMass,
-    matchedWords: hit.matchedWords + carried.reduce((sum, c) => sum + conceptWords[c.concept]!, 0),
-    matchedConcepts: [...hit.matchedConcepts, ...carried.map((c) => c.concept)],
-    ...(hit.conceptTerms && { conceptTerms: [...hit.conceptTerms, ...carried.map((c) => c.terms)] }),
-    ...(hit.conceptMass && { conceptMass: [...hit.conceptMass, ...carried.map((c) => c.mass)] }),
-  };
+  const inSpeaker = (_concept: number, k: number) => (naming.conceptTerms?.[k] ?? []).some((t) => said.has(t));
+  return withCarriedConcepts(hit, naming, inSpeaker, conceptWords, totalMass);
 }
 
 /**

@@ -1,0 +1,36 @@
+import type { ScoredPassage } from '../search/index.js';
+
+/**
+ * A hit credited with some of the question's concepts that another hit of its
+ * article matched: what `take` accepts (by concept index, and its index in
+ * `from`'s matchedConcepts) and the hit itself lacks. It earns their share of
+ * the question and the score they earned `from`, in proportion to the rest of
+ * `from`'s match. The hit unchanged when nothing is carried. `totalMass` is the
+ * question's whole weight, as coverage divides it.
+ */
+export function withCarriedConcepts(
+  hit: ScoredPassage,
+  from: ScoredPassage,
+  take: (concept: number, k: number) => boolean,
+  conceptWords: readonly number[],
+  totalMass: number,
+): ScoredPassage {
+  if (totalMass <= 0) return hit;
+  const carried = from.matchedConcepts.flatMap((concept, k) =>
+    !hit.matchedConcepts.includes(concept) && take(concept, k)
+      ? [{ concept, terms: from.conceptTerms?.[k] ?? [], mass: from.conceptMass?.[k] ?? 0 }]
+      : [],
+  );
+  if (carried.length === 0) return hit;
+  const mass = carried.reduce((sum, c) => sum + c.mass, 0);
+  const fromMass = from.coverage * totalMass;
+  return {
+    ...hit,
+    score: hit.score + (fromMass > 0 ? (from.score * mass) / fromMass : 0),
+    coverage: hit.coverage + mass / totalMass,
+    matchedWords: hit.matchedWords + carried.reduce((sum, c) => sum + conceptWords[c.concept]!, 0),
+    matchedConcepts: [...hit.matchedConcepts, ...carried.map((c) => c.concept)],
+    ...(hit.conceptTerms && { conceptTerms: [...hit.conceptTerms, ...carried.map((c) => c.terms)] }),
+    ...(hit.conceptMass && { conceptMass: [...hit.conceptMass, ...carried.map((c) => c.mass)] }),
+  };
+}

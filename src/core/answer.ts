@@ -1,6 +1,7 @@
 import { ANSWER_TYPE_BIT, answerTypeOf, countedNoun, datesItself } from '../search/answer-type.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import { type Analyzer, normalizeText, splitWords } from '../text/index.js';
+import { withLedeSetting } from './article-lede.js';
 import { type Candidate, chooseLead, orderCitations } from './citation-order.js';
 import { countedTerms, countingParagraphs, countsAnswerInAnsweringArticles, countsWith } from './counting-paragraph.js';
 import { evidenceNeeded } from './evidence.js';
@@ -159,15 +160,25 @@ function isHeadline(ref: PassageRef): boolean {
   return paragraph.length > 0 && words(title).includes(paragraph);
 }
 
-/** Each hit credited with the speaker its paragraph goes on with (see reported-speaker.ts). */
+/** Each hit credited with the speaker its paragraph goes on with (reported-speaker.ts) and its article's setting (article-lede.ts). */
 function withReportedSpeakers(kb: KnowledgeBase, hits: readonly ScoredPassage[], concepts: readonly ConceptSummary[]): ScoredPassage[] {
   const byPassage = new Map(hits.map((hit) => [hit.passage, hit]));
   const totalMass = concepts.reduce((sum, c) => sum + c.mass, 0);
   const conceptWords = concepts.map((c) => c.words.length);
   const termsOf = (words: readonly string[]) => words.flatMap((w) => kb.index.analyzer.termOf(w) ?? []);
   const known = corpusWord(kb);
+  const hitOf = (p: number) => byPassage.get(p);
   return hits
-    .map((hit) => withReportedSpeaker(hit, kb.passages, (p) => byPassage.get(p), conceptWords, totalMass, termsOf, known))
+    .map((hit) =>
+      withLedeSetting(
+        withReportedSpeaker(hit, kb.passages, hitOf, conceptWords, totalMass, termsOf, known),
+        kb.passages,
+        hitOf,
+        concepts,
+        totalMass,
+        termsOf,
+      ),
+    )
     .sort((a, b) => b.score - a.score);
 }
 

@@ -5,7 +5,8 @@ import type { ScoredPassage } from '../search/index.js';
  * article matched: what `take` accepts (by concept index, and its index in
  * `from`'s matchedConcepts) and the hit itself lacks. It earns their share of
  * the question and the score they earned `from`, in proportion to the rest of
- * `from`'s match. The hit unchanged when nothing is carried. `totalMass` is the
+ * `from`'s match (unless `withScore` is false: then it only counts toward the
+ * evidence). The hit unchanged when nothing is carried. `totalMass` is the
  * question's whole weight, as coverage divides it.
  */
 export function withCarriedConcepts(
@@ -14,6 +15,7 @@ export function withCarriedConcepts(
   take: (concept: number, k: number) => boolean,
   conceptWords: readonly number[],
   totalMass: number,
+  withScore = true,
 ): ScoredPassage {
   if (totalMass <= 0) return hit;
   const carried = from.matchedConcepts.flatMap((concept, k) =>
@@ -26,7 +28,7 @@ export function withCarriedConcepts(
   const fromMass = from.coverage * totalMass;
   return {
     ...hit,
-    score: hit.score + (fromMass > 0 ? (from.score * mass) / fromMass : 0),
+    score: hit.score + (withScore && fromMass > 0 ? (from.score * mass) / fromMass : 0),
     coverage: hit.coverage + mass / totalMass,
     matchedWords: hit.matchedWords + carried.reduce((sum, c) => sum + conceptWords[c.concept]!, 0),
     matchedConcepts: [...hit.matchedConcepts, ...carried.map((c) => c.concept)],

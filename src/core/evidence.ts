@@ -1,6 +1,7 @@
 import { askedAttribute, evidenceFrameWords } from '../search/answer-type.js';
 import { ENGLISH_FRAME_WORDS } from '../search/english-frame-words.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
+import { ledeSetting } from './article-lede.js';
 import { namedEvidence } from './cross-language-evidence.js';
 import { corpusWord, indexedTitle, type KnowledgeBase } from './knowledge-base.js';
 import { heldConcepts, holdsQuestion } from './own-text-evidence.js';
@@ -134,9 +135,10 @@ export function evidenceNeeded(
   const holds = (hit: ScoredPassage) => {
     if (acrossLanguages) return true;
     const ref = kb.passages[hit.passage]!;
-    // what the paragraph stands in: its article's headline, and the speaker it goes on with («واعتبر أن…»)
+    // what the paragraph stands in: its article's headline, the speaker it goes on with («واعتبر أن…»), the lede's places
     const speaker = reportedSpeaker(kb.passages, hit.passage, corpusWord(kb));
-    const context = [indexedTitle(ref.article), speaker?.words.join(' ')].filter(Boolean).join(' — ');
+    const setting = ledeSetting(kb.passages, hit.passage).join(' ');
+    const context = [indexedTitle(ref.article), speaker?.words.join(' '), setting].filter(Boolean).join(' — ');
     const held = heldConcepts(hit, concepts, ref.paragraph.text, context || undefined, kb.index.analyzer);
     return holdsQuestion(held, concepts, { floor, wordsNeeded, conceptsNeeded, leftOut });
   };

@@ -1,0 +1,85 @@
+import type { ConceptSummary, ScoredPassage } from '../search/index.js';
+import { isPlaceWord, normalizeText, splitWords } from '../text/index.js';
+import { withCarriedConcepts } from './carried-concepts.js';
+import type { PassageRef } from './knowledge-base.js';
+
+/**
+ * News names where (and when) once, in the paragraph that opens the report:
+ * «عقد وزراء خارجية التحالف… اجتماعا في العاصمة الأميركية واشنطن امس…», then
+ * «وترأس وزير الخارجية عبدالله اليحيا وفد الكويت…» says who chaired it without
+ * naming the city again. A paragraph of the article holds the places and
+ * years its lede names, as it holds its headline's words.
+ */
+
+/** Shorter paragraphs open nothing: datelines, «تابعنا على», headline lines. */
+const MIN_LEDE_WORDS = 12;
+/** How many of the question's concepts a paragraph must match itself to be lent its lede's setting ("What did Washington use?" matches one). */
+const MIN_OWN_CONCEPTS = 2;
+
+const ledes = new WeakMap<readonly PassageRef[], Map<string, number | null>>();
+
+/** The article's first paragraph of MIN_LEDE_WORDS words or more, by passage number; undefined when it has none. */
+export function ledeOf(passages: readonly PassageRef[], passage: number): number | undefined {
+  const article = passages[passage]!.article;
+  let found = ledes.get(passages);
+  if (!found) {
+    found = new Map();
+    ledes.set(passages, found);
+  }
+  let lede = found.get(article.id);
+  if (lede === undefined) {
+    // an article's paragraphs are consecutive passages
+    let first = passage;
+    while (first > 0 && passages[first - 1]!.article === article) first--;
+    lede = null;
+    for (let p = first; p < passages.length && passages[p]!.article === article; p++) {
+      if (splitWords(normalizeText(passages[p]!.paragraph.text)).length >= MIN_LEDE_WORDS) {
+        lede = p;
+        break;
+      }
+    }
+    found.set(article.id, lede);
+  }
+  return lede ?? undefined;
+}
+
+const isSetting = (word: string) => isPlaceWord(word) || /^\d{2,}$/.test(word);
+
+/** The lede's places and numbers, normalized, for a paragraph of its article other than the lede itself. */
+export function ledeSetting(passages: readonly PassageRef[], passage: number): string[] {
+  const lede = ledeOf(passages, passage);
+  if (lede === undefined || lede === passage) return [];
+  return splitWords(normalizeText(passages[lede]!.paragraph.text)).filter(isSetting);
+}
+
+/**
+ * A hit credited with the places and numbers (the question's constraint
+ * concepts) its article's lede matches; see withCarriedConcepts.
+ */
+export function withLedeSetting(
+  hit: ScoredPassage,
+  passages: readonly PassageRef[],
+  hitOf: (passage: number) => ScoredPassage | undefined,
+  concepts: readonly ConceptSummary[],
+  totalMass: number,
+  termsOf: (words: readonly string[]) => string[],
+): ScoredPassage {
+  // a paragraph that matches one thing of the question only is not about it because its article is set there
+  if (hit.matchedConcepts.length < MIN_OWN_CONCEPTS) return hit;
+  const lede = ledeOf(passages, hit.passage);
+  const from = lede === undefined || lede === hit.passage ? undefined : hitOf(lede);
+  if (!from) return hit;
+  // matched there by a place's name or a number, not an adjective («العاصمة الأميركية» is no setting for "the US")
+  const setting = new Set(termsOf(ledeSetting(passages, hit.passage)));
+  const inSetting = (concept: number, k: number) =>
+    concepts[concept]!.constraint && (from.conceptTerms?.[k] ?? []).some((t) => setting.has(t));
+  return withCarriedConcepts(
+    hit,
+    from,
+    inSetting,
+    concepts.map((c) => c.words.length),
+    totalMass,
+    // evidence only: every paragraph of the article would rise alike, above the other articles' answers
+    false,
+  );
+}

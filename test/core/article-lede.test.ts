@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/core/answer.js';
+import { ledeOf, ledeSetting } from '../../src/core/article-lede.js';
+import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/core/load.js';
+import { BUNDLED_CORPUS } from '../support/bot.js';
+
+describe('the paragraph that opens a report', () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    ({ kb } = await loadKnowledgeBase(BUNDLED_CORPUS));
+  });
+  const passageOf = (start: string) => kb.passages.findIndex((p) => p.paragraph.text.startsWith(start));
+
+  it('is the first paragraph of twelve words or more, past datelines and headline lines', () => {
+    const opens = passageOf('عقد وزراء خارجية التحالف الدولي ضد ما يسمى «داعش» اجتماعا في العاصمة الأميركية واشنطن');
+    expect(ledeOf(kb.passages, passageOf('وترأس وزير الخارجية عبدالله اليحيا'))).toBe(opens);
+    // «تابعنا على», the headline and «الخميس 04 يونيو 2020…» come first in that article
+    expect(kb.passages[ledeOf(kb.passages, passageOf('وترأس وزير الخارجية الكويتي الشيخ الدكتور'))!]!.paragraph.text).toMatch(
+      /^أكد وزراء خارجية المجموعة المصغرة/,
+    );
+  });
+
+  it('gives the other paragraphs its places and numbers, not its adjectives, and gives the lede itself nothing', () => {
+    const setting = ledeSetting(kb.passages, passageOf('وترأس وزير الخارجية عبدالله اليحيا'));
+    expect(setting).toContain('واشنطن');
+    expect(setting).not.toContain('الاميركيه');
+    expect(ledeSetting(kb.passages, passageOf('عقد وزراء خارجية التحالف الدولي ضد ما يسمى «داعش» اجتماعا'))).toEqual([]);
+  });
+
+  it.each([["Who chaired Kuwait's delegation in Washington?"], ['Who led the Kuwaiti delegation to the Washington meeting?']])(
+    'answers a question naming the place only the lede names: %s',
+    (question) => {
+      // the paragraph says who chaired Kuwait's delegation; «واشنطن» is in the article's first paragraph only
+      const answer = answerQuestion(kb, question);
+      expect(answer.status).toBe('answered');
+      expect(answer.passages[0]!.text).toMatch(/^وترأس وزير الخارجية عبدالله اليحيا وفد الكويت/);
+    },
+  );
+
+  it('does not lend a place the lede names only as an adjective', () => {
+    // «العاصمة الأميركية» in the lede is no setting for "the US" in a question about something else
+    expect(answerQuestion(kb, 'In the US, who decides on the requirements for teachers?').status).toBe('not_found');
+  });
+});

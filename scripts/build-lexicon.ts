@@ -10,15 +10,19 @@
  * definition gives an English word for, as one further sense of that word.
  * When WordNet's database (Debian package wordnet-base) sits beside that
  * directory (../wordnet), each headword also gets, in a third column, the
- * translations of its WordNet synonyms: further, weaker senses.
+ * translations of its WordNet synonyms: further, weaker senses; and when
+ * Aiksaurus's thesaurus (Debian package libaiksaurus-1.2-data) sits there too
+ * (../aiksaurus), those of its synonyms that WordNet also relates to the word.
  * See lexicon/README.md for the steps and what is pruned.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { parseThesaurus, thesaurusSynonyms } from '../src/lexicon/aiksaurus.js';
+import { borrowedSenses, type SynonymSource } from '../src/lexicon/borrowed-senses.js';
 import { lemmaCandidates } from '../src/lexicon/english-lemmas.js';
 import { pastsOfImperative } from '../src/lexicon/imperative.js';
-import { parseWordNetData, parseWordNetIndex, synonymSenses, WORDNET_POS, type WordNetPart } from '../src/lexicon/wordnet.js';
+import { parseWordNetData, parseWordNetIndex, synonymsOf, WORDNET_POS, type WordNetPart } from '../src/lexicon/wordnet.js';
 import { createAnalyzer, hasArabicLetter, normalizeText, splitWords } from '../src/text/index.js';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -29,8 +33,13 @@ const AMBIGUOUS_MARKS = /[\u064B-\u0652\u0622]/;
 
 /** Senses of a word, per part of speech, whose WordNet synonyms lend it their translations: the most frequent one (two: more noise than help). */
 const SYNONYM_SYNSETS = 1;
-/** Translations a word gets from its synonyms at most. */
+/** Translations a word gets from its synonyms at most, from each thesaurus. */
 const MAX_SYNONYM_TRANSLATIONS = 6;
+/**
+ * Aiksaurus's synonyms of a word lend theirs only when WordNet relates them too, in one of the word's
+ * first this many senses per part of speech: Moby lists dozens of loose neighbours per meaning.
+ */
+const CONFIRMING_SYNSETS = 2;
 
 /** An Arabic word that defines more English words than this is too loose a translation of any one of them. */
 const MAX_REVERSE_GLOSSES = 4;
@@ -187,18 +196,35 @@ for (const [headword, senses] of entries) {
   );
 }
 
+const synonyms = new Map<string, string[][]>();
 /** WordNet's database, beside the dictd directory when both packages are unpacked in one place (usr/share/wordnet). */
 const wordnetDir = join(sourceDir, '..', 'wordnet');
-const synonyms = new Map<string, string[][]>();
-if (existsSync(join(wordnetDir, 'index.noun'))) {
-  const parts: WordNetPart[] = WORDNET_POS.map((pos) => ({
-    pos,
-    index: parseWordNetIndex(readFileSync(join(wordnetDir, `index.${pos}`), 'utf8')),
-    data: parseWordNetData(readFileSync(join(wordnetDir, `data.${pos}`), 'utf8')),
-  }));
-  const options = { maxSynsets: SYNONYM_SYNSETS, verbHypernyms: true, maxTranslations: MAX_SYNONYM_TRANSLATIONS };
-  for (const [word, groups] of synonymSenses(entries, parts, (t) => analyzer.terms(t), options)) synonyms.set(word, groups);
+/** Aiksaurus's thesaurus, likewise (usr/share/aiksaurus). */
+const aiksaurusDir = join(sourceDir, '..', 'aiksaurus');
+const parts: WordNetPart[] = existsSync(join(wordnetDir, 'index.noun'))
+  ? WORDNET_POS.map((pos) => ({
+      pos,
+      index: parseWordNetIndex(readFileSync(join(wordnetDir, `index.${pos}`), 'utf8')),
+      data: parseWordNetData(readFileSync(join(wordnetDir, `data.${pos}`), 'utf8')),
+    }))
+  : [];
+const sources: SynonymSource[] = [];
+if (parts.length > 0) {
+  const options = { maxSynsets: SYNONYM_SYNSETS, verbHypernyms: true };
+  sources.push({ synonymsOf: (word) => synonymsOf(parts, word, options), maxTranslations: MAX_SYNONYM_TRANSLATIONS });
 }
+if (parts.length > 0 && existsSync(join(aiksaurusDir, 'words.dat'))) {
+  const thesaurus = parseThesaurus(readFileSync(join(aiksaurusDir, 'words.dat')), readFileSync(join(aiksaurusDir, 'meanings.dat')));
+  const confirming = { maxSynsets: CONFIRMING_SYNSETS, verbHypernyms: true };
+  sources.push({
+    synonymsOf: (word) => {
+      const related = new Set(synonymsOf(parts, word, confirming));
+      return thesaurusSynonyms(thesaurus, word).filter((synonym) => related.has(synonym));
+    },
+    maxTranslations: MAX_SYNONYM_TRANSLATIONS,
+  });
+}
+for (const [word, groups] of borrowedSenses(entries, sources, (t) => analyzer.terms(t))) synonyms.set(word, groups);
 
 const termsOf = (senses: string[][]) => new Set(senses.flat().flatMap((t) => analyzer.terms(t)));
 
@@ -225,5 +251,5 @@ function lineOf(headword: string, senses: string[][]): string {
 }
 writeFileSync(out, `${lines.join('\n')}\n`);
 console.log(
-  `${entries.size} headwords (${merged} with a sense from the Arabic–English direction, ${pasts} pasts beside imperatives, ${synonyms.size} words with WordNet synonyms' translations), ${pruned} inflections found through their dictionary form → ${lines.length} lines in ${out}`,
+  `${entries.size} headwords (${merged} with a sense from the Arabic–English direction, ${pasts} pasts beside imperatives, ${synonyms.size} words with their synonyms' translations), ${pruned} inflections found through their dictionary form → ${lines.length} lines in ${out}`,
 );

@@ -5,6 +5,8 @@
  * See lexicon/README.md.
  */
 
+import { borrowedSenses } from './borrowed-senses.js';
+
 export type WordNetPos = 'noun' | 'verb' | 'adj' | 'adv';
 
 export const WORDNET_POS: readonly WordNetPos[] = ['noun', 'verb', 'adj', 'adv'];
@@ -130,25 +132,9 @@ export function synonymSenses(
   termsOf: (translation: string) => string[],
   options: SynonymSenseOptions,
 ): Map<string, string[][]> {
-  const out = new Map<string, string[][]>();
-  for (const [word, senses] of entries) {
-    if (senses.length === 0) continue; // a function word stays one
-    const known = new Set(senses.flat().flatMap(termsOf));
-    const groups: string[][] = [];
-    let count = 0;
-    for (const synonym of synonymsOf(parts, word, options)) {
-      const group: string[] = [];
-      for (const translation of (entries.get(synonym) ?? []).flat()) {
-        if (count >= options.maxTranslations) break;
-        const terms = termsOf(translation);
-        if (terms.length === 0 || terms.every((t) => known.has(t))) continue;
-        for (const t of terms) known.add(t);
-        group.push(translation);
-        count++;
-      }
-      if (group.length > 0) groups.push(group);
-    }
-    if (groups.length > 0) out.set(word, groups);
-  }
-  return out;
+  return borrowedSenses(
+    entries,
+    [{ synonymsOf: (word) => synonymsOf(parts, word, options), maxTranslations: options.maxTranslations }],
+    termsOf,
+  );
 }

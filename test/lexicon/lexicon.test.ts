@@ -169,6 +169,18 @@ describe('Lexicon', () => {
     expect(chair.filter((t) => t.synonym).map((t) => t.text)).toContain('الرييس');
   });
 
+  it.each([
+    // Aiksaurus's synonyms that WordNet also relates to the word, past WordNet's own six
+    ['delay', 'التعطيل'],
+    ['disturbance', 'الانزعاج'],
+    ['ending', 'الخاتمه'],
+  ])('lends %s the translation %s of a synonym both thesauri give', (word, translation) => {
+    const synonyms = shippedLexicon()
+      .translate(word)
+      .filter((t) => t.synonym);
+    expect(synonyms.map((t) => t.text)).toContain(translation);
+  });
+
   it('merges the Arabic–English direction: translations the English–Arabic one cuts short', () => {
     expect(
       shippedLexicon()

@@ -4,7 +4,7 @@ import { type CorpusListing, listingOf, loadArticle } from '../corpus/loader.js'
 import { type BaseWord, type PassageInput, retermedWords, stemCountsAfter } from '../search/index.js';
 import { type CorpusChanges, sameArticle } from './corpus-difference.js';
 import type { FileStamp } from './corpus-stamps.js';
-import { indexedTitle, indexSynonyms, type KnowledgeBase, type PassageRef } from './knowledge-base.js';
+import { ArticlePassage, indexedTitle, indexSynonyms, type KnowledgeBase, type PassageRef } from './knowledge-base.js';
 import { articlesHolding, wordsDependingOn } from './retermed-articles.js';
 import type { SnapshotReader } from './snapshot-format.js';
 
@@ -189,7 +189,7 @@ export async function applyDelta(
     const title = indexedTitle(article);
     for (const paragraph of article.paragraphs) {
       added.push({ text: paragraph.text, title, group: article.id });
-      refs.push({ id: `${article.id}#${paragraph.n}`, article, paragraph });
+      refs.push(new ArticlePassage(article, paragraph));
     }
   }
   const delta = {

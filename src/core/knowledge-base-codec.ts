@@ -1,5 +1,5 @@
 import { countRows, countsFromRows } from '../corpus/appositions.js';
-import type { Article, SynonymGroup } from '../corpus/index.js';
+import type { Article, Paragraph, SynonymGroup } from '../corpus/index.js';
 import { indexDataFromSections, indexDataSections, PassageIndex } from '../search/index.js';
 import { ArticlePassage, indexSynonyms, type KnowledgeBase, type PassageRef } from './knowledge-base.js';
 import { FileTexts, PassageTexts, StoredParagraph, type TextSource } from './passage-texts.js';
@@ -85,10 +85,10 @@ export async function readArticleHeads(reader: SnapshotReader): Promise<{ meta: 
  * thousands of them at archive scale (10 MB), where heads parsed alike share
  * one. A label equal to the title is the title's string, not a second copy.
  */
-function asArticle(head: ArticleHead): Article {
+function asArticle(head: ArticleHead, paragraphs: Paragraph[]): Article {
   const article = head as Article;
   if (head.label === head.title && head.title !== undefined) article.label = head.title;
-  article.paragraphs = [];
+  article.paragraphs = paragraphs;
   return article;
 }
 
@@ -129,18 +129,18 @@ export async function knowledgeBaseFromSections(
   } else {
     texts = new PassageTexts(await reader.u8('kb.texts'), textOffsets);
   }
-  const articles: Article[] = [];
-  const passages: PassageRef[] = [];
-  for (let a = 0; a < heads.length; a++) {
+  // arrays made at their length: grown by push, each would hold room for more (4 MB at archive scale)
+  const articles: Article[] = new Array(heads.length);
+  const passages: PassageRef[] = new Array(total);
+  for (let a = 0, i = 0; a < heads.length; a++) {
     if (a > 0 && a % ARTICLES_PER_SECTION === 0) await yieldToQuestions();
-    const article = asArticle(heads[a]!);
-    for (let k = 0; k < counts[a]!; k++) {
-      const i = passages.length;
-      const paragraph = new StoredParagraph(ns[i]!, lines[i]!, texts, i);
-      article.paragraphs.push(paragraph);
-      passages.push(new ArticlePassage(article, paragraph));
+    const paragraphs: Paragraph[] = new Array(counts[a]!);
+    const article = asArticle(heads[a]!, paragraphs);
+    for (let k = 0; k < paragraphs.length; k++, i++) {
+      paragraphs[k] = new StoredParagraph(ns[i]!, lines[i]!, texts, i);
+      passages[i] = new ArticlePassage(article, paragraphs[k]!);
     }
-    articles.push(article);
+    articles[a] = article;
   }
   const index = PassageIndex.fromData(data, {
     synonyms: indexSynonyms({ corpusSynonyms, appositions }, extraSynonyms),

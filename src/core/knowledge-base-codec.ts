@@ -1,7 +1,7 @@
 import { countRows, countsFromRows } from '../corpus/appositions.js';
-import type { Article, SynonymGroup } from '../corpus/index.js';
+import type { Article, Paragraph, SynonymGroup } from '../corpus/index.js';
 import { indexDataFromSections, indexDataSections, PassageIndex } from '../search/index.js';
-import { indexSynonyms, type KnowledgeBase, type PassageRef } from './knowledge-base.js';
+import { ArticlePassage, indexSynonyms, type KnowledgeBase, type PassageRef } from './knowledge-base.js';
 import { FileTexts, PassageTexts, StoredParagraph, type TextSource } from './passage-texts.js';
 import type { SectionValue, SnapshotReader } from './snapshot-format.js';
 
@@ -80,6 +80,19 @@ export async function readArticleHeads(reader: SnapshotReader): Promise<{ meta: 
 }
 
 /**
+ * The article of a head just parsed, made from the head itself: a copy
+ * (`{ ...head, paragraphs }`) gets a hidden class of its own in V8, tens of
+ * thousands of them at archive scale (10 MB), where heads parsed alike share
+ * one. A label equal to the title is the title's string, not a second copy.
+ */
+function asArticle(head: ArticleHead, paragraphs: Paragraph[]): Article {
+  const article = head as Article;
+  if (head.label === head.title && head.title !== undefined) article.label = head.title;
+  article.paragraphs = paragraphs;
+  return article;
+}
+
+/**
  * The knowledge base a snapshot holds, with the moderators' synonyms on top.
  * Given the snapshot's open file, the passages' texts stay in it (checked,
  * not loaded) and are read when quoted: the knowledge base then owns `fd`.
@@ -116,18 +129,18 @@ export async function knowledgeBaseFromSections(
   } else {
     texts = new PassageTexts(await reader.u8('kb.texts'), textOffsets);
   }
-  const articles: Article[] = [];
-  const passages: PassageRef[] = [];
-  for (let a = 0; a < heads.length; a++) {
+  // arrays made at their length: grown by push, each would hold room for more (4 MB at archive scale)
+  const articles: Article[] = new Array(heads.length);
+  const passages: PassageRef[] = new Array(total);
+  for (let a = 0, i = 0; a < heads.length; a++) {
     if (a > 0 && a % ARTICLES_PER_SECTION === 0) await yieldToQuestions();
-    const article: Article = { ...heads[a]!, paragraphs: [] };
-    for (let k = 0; k < counts[a]!; k++) {
-      const i = passages.length;
-      const paragraph = new StoredParagraph(ns[i]!, lines[i]!, texts, i);
-      article.paragraphs.push(paragraph);
-      passages.push({ id: `${article.id}#${paragraph.n}`, article, paragraph });
+    const paragraphs: Paragraph[] = new Array(counts[a]!);
+    const article = asArticle(heads[a]!, paragraphs);
+    for (let k = 0; k < paragraphs.length; k++, i++) {
+      paragraphs[k] = new StoredParagraph(ns[i]!, lines[i]!, texts, i);
+      passages[i] = new ArticlePassage(article, paragraphs[k]!);
     }
-    articles.push(article);
+    articles[a] = article;
   }
   const index = PassageIndex.fromData(data, {
     synonyms: indexSynonyms({ corpusSynonyms, appositions }, extraSynonyms),

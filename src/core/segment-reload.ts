@@ -4,7 +4,7 @@ import { type CorpusListing, listingOf, loadArticle } from '../corpus/loader.js'
 import { type BaseWord, type PassageInput, retermedWords, stemCountsAfter } from '../search/index.js';
 import { type CorpusChanges, sameArticle } from './corpus-difference.js';
 import type { FileStamp } from './corpus-stamps.js';
-import { indexedTitle, indexSynonyms, type KnowledgeBase, type PassageRef } from './knowledge-base.js';
+import { ArticlePassage, indexedTitle, indexSynonyms, type KnowledgeBase, type PassageRef } from './knowledge-base.js';
 import { articlesHolding, wordsDependingOn } from './retermed-articles.js';
 import type { SnapshotReader } from './snapshot-format.js';
 
@@ -37,7 +37,36 @@ export interface SegmentBase {
   /** the snapshot's sections, for the words whose term a delta may change */
   reader: SnapshotReader;
   /** per article id: its place in kb.articles, its first passage and how many it has */
-  positions: ReadonlyMap<string, { index: number; first: number; count: number }>;
+  positions: ArticlePlaces;
+}
+
+/**
+ * Where each article of the base is: its place in kb.articles and its
+ * passages, held as numbers (a map to its place, an array of first
+ * passages), not as an object per article.
+ */
+export class ArticlePlaces {
+  private readonly places = new Map<string, number>();
+  /** article k's passages are firsts[k] … firsts[k+1]-1 */
+  private readonly firsts: Int32Array;
+
+  constructor(articles: readonly Article[]) {
+    this.firsts = new Int32Array(articles.length + 1);
+    for (let k = 0; k < articles.length; k++) {
+      this.places.set(articles[k]!.id, k);
+      this.firsts[k + 1] = this.firsts[k]! + articles[k]!.paragraphs.length;
+    }
+  }
+
+  has(id: string): boolean {
+    return this.places.has(id);
+  }
+
+  get(id: string): { index: number; first: number; count: number } | undefined {
+    const index = this.places.get(id);
+    if (index === undefined) return undefined;
+    return { index, first: this.firsts[index]!, count: this.firsts[index + 1]! - this.firsts[index]! };
+  }
 }
 
 /** The base, and what differs from it now. */
@@ -51,13 +80,7 @@ export interface Segments {
 
 /** A knowledge base just read from a snapshot, made the base of later deltas. */
 export function asBase(kb: KnowledgeBase, key: string, reader: SnapshotReader): KnowledgeBase {
-  const positions = new Map<string, { index: number; first: number; count: number }>();
-  let first = 0;
-  kb.articles.forEach((article, index) => {
-    positions.set(article.id, { index, first, count: article.paragraphs.length });
-    first += article.paragraphs.length;
-  });
-  kb.segments = { base: { kb, key, reader, positions }, articles: new Map(), removed: new Set() };
+  kb.segments = { base: { kb, key, reader, positions: new ArticlePlaces(kb.articles) }, articles: new Map(), removed: new Set() };
   return kb;
 }
 
@@ -100,8 +123,10 @@ async function titleChanges(
   }
   const before = new Set<string>();
   const keptBefore = new Set<string>();
-  for (const [k, article] of baseArticles.entries()) {
+  // index loops over the corpus, here and below: entries() makes a pair per article (megabytes at archive scale)
+  for (let k = 0; k < baseArticles.length; k++) {
     if (k % 2000 === 1999) await yieldToQuestions();
+    const article = baseArticles[k]!;
     if (article.paragraphs.length === 0) continue;
     const headline = byHeadline.get(article.title ?? '');
     if (!headline) continue;
@@ -133,8 +158,7 @@ export async function applyDelta(
   const started = performance.now();
   const baseKb = base.kb;
   const gone = new Set([...articles.keys(), ...removed].filter((id) => base.positions.has(id)));
-  const rank = new Map(order.map((id, k) => [id, k]));
-  const changedNow = [...articles.values()].sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  const changedNow = inCorpusOrder([...articles.values()], order);
   const baseTexts = (ids: Iterable<string>) =>
     [...ids].flatMap((id) => {
       const { first, count } = base.positions.get(id)!;
@@ -174,9 +198,7 @@ export async function applyDelta(
     await yieldToQuestions();
   }
 
-  const deltaArticles = [...changedNow, ...baseKb.articles.filter((a) => reindexed.has(a.id))].sort(
-    (a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0),
-  );
+  const deltaArticles = inCorpusOrder([...changedNow, ...[...reindexed].map((id) => baseArticle(base, id)!)], order);
   await yieldToQuestions();
   const removedPassages: number[] = [];
   for (const id of [...gone, ...reindexed]) {
@@ -189,7 +211,7 @@ export async function applyDelta(
     const title = indexedTitle(article);
     for (const paragraph of article.paragraphs) {
       added.push({ text: paragraph.text, title, group: article.id });
-      refs.push({ id: `${article.id}#${paragraph.n}`, article, paragraph });
+      refs.push(new ArticlePassage(article, paragraph));
     }
   }
   const delta = {
@@ -215,8 +237,9 @@ export async function applyDelta(
   await yieldToQuestions();
 
   const now: Article[] = [];
-  for (const [k, id] of order.entries()) {
+  for (let k = 0; k < order.length; k++) {
     if (k % 2000 === 1999) await yieldToQuestions();
+    const id = order[k]!;
     const article = removed.has(id) ? undefined : (articles.get(id) ?? baseArticle(base, id));
     if (article) now.push(article);
   }
@@ -233,6 +256,18 @@ export async function applyDelta(
     ranking: baseKb.ranking,
     segments: { base, articles, removed },
   };
+}
+
+/**
+ * The articles in the corpus's order `order`: their places are looked up in
+ * one pass, not mapped for every article of the corpus (tens of thousands,
+ * for a few articles).
+ */
+function inCorpusOrder(articles: Article[], order: readonly string[]): Article[] {
+  const wanted = new Set(articles.map((a) => a.id));
+  const place = new Map<string, number>();
+  for (let k = 0; k < order.length && place.size < wanted.size; k++) if (wanted.has(order[k]!)) place.set(order[k]!, k);
+  return articles.sort((a, b) => (place.get(a.id) ?? 0) - (place.get(b.id) ?? 0));
 }
 
 /**
@@ -255,8 +290,9 @@ async function corpusOrder(
   }
   const out = new Int32Array(slots).fill(-1);
   let place = 0;
-  for (const [k, id] of order.entries()) {
+  for (let k = 0; k < order.length; k++) {
     if (k % 2000 === 1999) await yieldToQuestions();
+    const id = order[k]!;
     const inDelta = deltaFirst.get(id);
     if (inDelta) {
       for (let p = inDelta.first; p < inDelta.first + inDelta.count; p++) out[p] = place++;

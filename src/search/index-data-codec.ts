@@ -147,7 +147,21 @@ async function readTitleWords(source: IndexSectionSource & { has(name: string): 
   return new Map(texts.map((text, k) => [text, words.of(k)]));
 }
 
-const split = (text: string) => (text === '' ? [] : text.split(SEPARATOR));
+/** Pieces of a split at least this long are views into the whole text in V8 (sliced strings), not copies. */
+const SLICED_MIN = 13;
+
+/**
+ * The lines of a section's text. A long line would be a view that keeps the
+ * whole section's text alive (megabytes) as long as the line lives: those few
+ * are copied.
+ */
+export function split(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split(SEPARATOR);
+  for (let i = 0; i < lines.length; i++)
+    if (lines[i]!.length >= SLICED_MIN) lines[i] = Buffer.from(lines[i]!, 'utf16le').toString('utf16le');
+  return lines;
+}
 
 /** Lets other work run: restoring runs on the thread that answers questions (a reload). */
 const pause = () => new Promise((resolve) => setImmediate(resolve));

@@ -15,17 +15,30 @@ export interface NamedWord {
 export class NameIndex {
   private readonly words: string[];
   private readonly terms: number[] | Int32Array;
-  /** skeleton → ids of words; arrays while building, views of one array once restored from a snapshot */
-  private readonly wordsBySkeleton: Map<string, number[] | Int32Array>;
+  /** skeleton → ids of words, while building (a restored index is extended, not added to: see extending) */
+  private readonly wordsBySkeleton = new Map<string, number[]>();
+  /**
+   * Restored from a snapshot: skeleton → its number k, the ids of its words
+   * being saved.ids[offsets[k] … offsets[k+1]) — no array object per
+   * skeleton (tens of thousands at archive scale).
+   */
+  private readonly saved: { skeletons: Map<string, number>; offsets: Int32Array; ids: Int32Array } | undefined;
 
   constructor(saved?: NameIndexArrays) {
     this.words = saved ? saved.words : [];
     this.terms = saved ? saved.terms : [];
-    this.wordsBySkeleton = new Map();
-    if (saved)
-      saved.skeletons.forEach((skeleton, k) =>
-        this.wordsBySkeleton.set(skeleton, saved.ids.subarray(saved.offsets[k], saved.offsets[k + 1])),
-      );
+    if (saved) {
+      const skeletons = new Map<string, number>();
+      for (let k = 0; k < saved.skeletons.length; k++) skeletons.set(saved.skeletons[k]!, k);
+      this.saved = { skeletons, offsets: saved.offsets, ids: saved.ids };
+    }
+  }
+
+  /** The ids of the words filed under a skeleton. */
+  private wordIds(skeleton: string): readonly number[] | Int32Array {
+    if (!this.saved) return this.wordsBySkeleton.get(skeleton) ?? [];
+    const k = this.saved.skeletons.get(skeleton);
+    return k === undefined ? [] : this.saved.ids.subarray(this.saved.offsets[k], this.saved.offsets[k + 1]);
   }
 
   /** The skeletons a corpus word is filed under (given to add() when known from before). */
@@ -42,7 +55,7 @@ export class NameIndex {
         id = this.words.push(word) - 1;
         (this.terms as number[]).push(term);
       }
-      const words = this.wordsBySkeleton.get(skeleton) as number[] | undefined;
+      const words = this.wordsBySkeleton.get(skeleton);
       if (!words) this.wordsBySkeleton.set(skeleton, [id]);
       else if (words.at(-1) !== id) words.push(id);
     }
@@ -65,7 +78,7 @@ export class NameIndex {
   of(word: string): NamedWord[] {
     const skeletons = hasArabicLetter(word) ? [arabicSkeleton(word)] : latinSkeletons(word);
     const found = new Set<number>();
-    for (const skeleton of skeletons) for (const id of this.wordsBySkeleton.get(skeleton) ?? []) found.add(id);
+    for (const skeleton of skeletons) for (const id of this.wordIds(skeleton)) found.add(id);
     const own = [...found].map((id) => ({ word: this.words[id]!, term: this.terms[id]! }));
     if (!this.base) return own;
     const ownWords = new Set(own.map((named) => named.word));
@@ -75,11 +88,11 @@ export class NameIndex {
 
   /** Everything it holds, as arrays, for a snapshot (see index-data-codec.ts). */
   arrays(): NameIndexArrays {
-    const skeletons = [...this.wordsBySkeleton.keys()];
+    const skeletons = [...(this.saved?.skeletons.keys() ?? this.wordsBySkeleton.keys())];
     const offsets = new Int32Array(skeletons.length + 1);
-    skeletons.forEach((skeleton, k) => (offsets[k + 1] = offsets[k]! + this.wordsBySkeleton.get(skeleton)!.length));
+    skeletons.forEach((skeleton, k) => (offsets[k + 1] = offsets[k]! + this.wordIds(skeleton).length));
     const ids = new Int32Array(offsets[skeletons.length]!);
-    skeletons.forEach((skeleton, k) => ids.set(this.wordsBySkeleton.get(skeleton)!, offsets[k]));
+    skeletons.forEach((skeleton, k) => ids.set(this.wordIds(skeleton), offsets[k]));
     return { words: this.words, terms: Int32Array.from(this.terms), skeletons, offsets, ids };
   }
 }

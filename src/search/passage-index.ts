@@ -120,7 +120,7 @@ export class PassageIndex {
   private readonly synonyms: SynonymTable;
   private readonly ranking: RankingParams;
   private readonly candidateBudget: number;
-  private readonly acc: Accumulator;
+  private scratch: Accumulator | undefined;
   private readonly typos: TypoNeighbors;
   private readonly families: WordFamilies;
   private readonly crossLanguage: CrossLanguage | undefined;
@@ -148,7 +148,6 @@ export class PassageIndex {
     this.synonyms = new SynonymTable(synonyms, data.analyzer);
     this.ranking = ranking;
     this.candidateBudget = candidateBudget;
-    this.acc = new Accumulator(this.slots, data.segmented?.removed, data.segmented?.order);
     this.typos = typos ?? new TypoNeighbors(data.vocabulary);
     this.families = families ?? new WordFamilies(data.vocabulary);
     this.crossLanguage =
@@ -202,6 +201,16 @@ export class PassageIndex {
   async prepare(pause: () => Promise<unknown>): Promise<void> {
     await this.typos.prepare(pause);
     await this.families.prepare(pause);
+  }
+
+  /**
+   * The per-passage totals of a search, made on the first search: a base
+   * under a delta (see segments.ts) is never searched itself, and holds
+   * none (32 bytes a passage).
+   */
+  private get acc(): Accumulator {
+    this.scratch ??= new Accumulator(this.slots, this.data.segmented?.removed, this.data.segmented?.order);
+    return this.scratch;
   }
 
   /** What the index was built from and holds, for a snapshot (read only). */

@@ -8,8 +8,9 @@ import { snapshotKey, snapshotKeyInPieces } from '../../src/core/corpus-stamps.j
 import { DELTA_FILE } from '../../src/core/delta-store.js';
 import { buildKnowledgeBase, type KnowledgeBase } from '../../src/core/knowledge-base.js';
 import type { Logger } from '../../src/core/logger.js';
+import { ArticlePlaces } from '../../src/core/segment-reload.js';
 import { SNAPSHOT_FILE } from '../../src/core/snapshot-store.js';
-import { loadCorpus } from '../../src/corpus/index.js';
+import { type Article, loadCorpus } from '../../src/corpus/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
 import { questionsFromCorpus } from '../support/corpus-questions.js';
@@ -266,5 +267,19 @@ describe('the snapshot key worked out in pieces', () => {
       expect(await snapshotKeyInPieces(some, { a: 1 }, { ranking: { b: 2 } }, pause)).toBe(
         snapshotKey(some, { a: 1 }, { ranking: { b: 2 } }),
       );
+  });
+});
+
+describe('ArticlePlaces', () => {
+  it("gives each article of the base its place and its passages' range", () => {
+    const paragraph = { n: 1, line: 1, text: 'نص' };
+    const article = (id: string, paragraphs: number) =>
+      ({ id, label: id, lang: 'ar', file: `${id}.txt`, paragraphs: Array.from({ length: paragraphs }, () => paragraph) }) as Article;
+    const places = new ArticlePlaces([article('a', 2), article('b', 0), article('c', 3)]);
+    expect(places.get('a')).toEqual({ index: 0, first: 0, count: 2 });
+    expect(places.get('b')).toEqual({ index: 1, first: 2, count: 0 });
+    expect(places.get('c')).toEqual({ index: 2, first: 2, count: 3 });
+    expect(places.get('d')).toBeUndefined();
+    expect([places.has('c'), places.has('d')]).toEqual([true, false]);
   });
 });

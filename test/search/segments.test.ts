@@ -55,7 +55,7 @@ const QUESTIONS = [
 ];
 
 /** base + delta for BEFORE → AFTER, the way the reload by difference makes it (here: every base word checked for a new term) */
-async function withDelta(): Promise<{ index: PassageIndex; ids: string[]; retermed: BaseWord[] }> {
+async function withDelta(): Promise<{ index: PassageIndex; ids: string[]; retermed: BaseWord[]; base: PassageIndex }> {
   const base = PassageIndex.build(passagesOf(BEFORE));
   const after = new Map(AFTER.map((a) => [a.id, a]));
   const touched = BEFORE.filter((a) => after.get(a.id) !== a);
@@ -89,7 +89,7 @@ async function withDelta(): Promise<{ index: PassageIndex; ids: string[]; reterm
     { removed, added: passagesOf(deltaArticles), counts: counts.counts, retermed: new Set(retermed.map((r) => r.word)) },
     [],
   );
-  return { index, ids: [...baseIds, ...idsOf(deltaArticles)], retermed };
+  return { index, ids: [...baseIds, ...idsOf(deltaArticles)], retermed, base };
 }
 
 describe('a base segment with a delta', () => {
@@ -112,6 +112,16 @@ describe('a base segment with a delta', () => {
       expect(shape(got.hits, ids), question).toEqual(shape(expected.hits, freshIds));
       expect(got.concepts, question).toEqual(expected.concepts);
     }
+  });
+
+  it('makes its per-passage totals on its first search: the base under it, never searched, has none', async () => {
+    const { index, base } = await withDelta();
+    const totals = (i: PassageIndex) => (i as unknown as { scratch?: unknown }).scratch;
+    expect(totals(base)).toBeUndefined();
+    expect(totals(index)).toBeUndefined();
+    index.search('مؤتمر الرباط', 10);
+    expect(totals(index)).toBeDefined();
+    expect(totals(base)).toBeUndefined();
   });
 
   it('never returns a removed passage', async () => {

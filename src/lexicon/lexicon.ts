@@ -4,6 +4,7 @@ import { normalizeText } from '../text/normalize.js';
 import { lemmaCandidates } from './english-lemmas.js';
 import { irregularBase, irregularFamily } from './irregular-verbs.js';
 import { EnglishPhrases } from './phrases.js';
+import { oneEditAway } from './spelling.js';
 
 /**
  * One translation of a word, with how ambiguous the word is.
@@ -97,6 +98,20 @@ export class Lexicon {
   /** Whether a word is a headword itself (not only through its dictionary form or family). */
   hasHeadword(word: string): boolean {
     return this.entries.has(word);
+  }
+
+  /** Whether the dictionary has the word, as itself, its dictionary form or an irregular verb's base (not only its relatives). */
+  knows(word: string): boolean {
+    return (
+      this.has(word) ||
+      lemmaCandidates(word).some((candidate) => this.has(candidate)) ||
+      this.withTranslations(irregularBase(word)) !== undefined
+    );
+  }
+
+  /** Headwords with translations one keystroke from a word the dictionary lacks ("countires"); see oneEditAway. */
+  spellingNeighbors(word: string): string[] {
+    return oneEditAway(word, (candidate) => Boolean(this.entries.get(candidate)));
   }
 
   /** Whether every translation of a word is an Arabic function word ("until" → "حتى"): then it is one too. */

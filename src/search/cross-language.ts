@@ -51,6 +51,10 @@ const NEAREST_SLACK = 0.1;
  * they share. Higher lifts more English questions over the floor and answers more off-corpus ones.
  */
 const SYNONYM_CONFIDENCE = 0.25;
+/** Shorter English words are too often a keystroke from several others to say which was meant. */
+const MIN_MISSPELLED_LENGTH = 5;
+/** Confidence of the translations of the headword a misspelled word is read as, relative to its own. */
+const MISSPELLING_CONFIDENCE = 0.6;
 /** Confidence of a phrase's own word after its verb ("place" in "take place"), relative to its translation alone. */
 const PHRASE_WORD_CONFIDENCE = 0.5;
 const LATIN_WORD = /^[a-z]+$/;
@@ -137,7 +141,24 @@ export class CrossLanguage {
     // passages have as typed ("INCB") is found as it is, and when written as a name also by its sound:
     // an Arabic text that quotes "Tesla" once in Latin letters writes «تسلا» everywhere else
     if (name || (forms.length === 0 && this.vocabulary.id(token.term) === undefined)) forms.push(...this.namesLike(token.norm));
+    // a word the dictionary does not know may have found only its relatives by its first letters ("countires": «الحساب»)
+    if (!name && (forms.length === 0 || !this.lexicon.knows(token.norm))) forms.push(...this.misspelled(token.norm));
     return forms;
+  }
+
+  /**
+   * An English word neither the dictionary nor the corpus's names know, read
+   * as the one headword a keystroke away ("countires" → "countries"), or the
+   * one of several whose translation the passages have; its translations
+   * weaker. Nothing when the word is short or it cannot say which.
+   */
+  private misspelled(word: string): ForeignForm[] {
+    if (hasArabicLetter(word) || word.length < MIN_MISSPELLED_LENGTH || this.lexicon.knows(word)) return [];
+    // of several as near, the one the passages have a translation of ("coalision": coalition, not collision)
+    const near = this.lexicon.spellingNeighbors(word).map((headword) => ({ headword, forms: this.arabicForms(headword) }));
+    const inCorpus = near.filter(({ forms }) => forms.some((form) => form.terms.every((term) => this.vocabulary.id(term) !== undefined)));
+    const meant = near.length === 1 ? near[0] : inCorpus.length === 1 ? inCorpus[0] : undefined;
+    return meant?.forms.map((form) => ({ ...form, confidence: form.confidence * MISSPELLING_CONFIDENCE })) ?? [];
   }
 
   /**

@@ -202,6 +202,8 @@ describe('English questions over the bundled Arabic corpus, with the shipped lex
     ['Where did the coalition meet in 2018?', '000_ef08b0032887354d'],
     // "chair" is «الكرسي» in FreeDict; WordNet's "chairman" lends «الرئيس»: «نائب رئيس مجلس الوزراء»
     ['Who is the chair of the Council of Ministers?', '001_a80aa5ff78102834#5'],
+    // "coalision" is a keystroke from "coalition" and "collision": the passages have «التحالف»
+    ['when did the coalision meet in kuwait?', '000_ef08b0032887354d#2'],
   ])('answers %s', (question, expected) => {
     const answer = answerQuestion(kb, question);
     expect(answer.status).toBe('answered');

@@ -16,7 +16,8 @@ const MIN_LEDE_WORDS = 12;
 /** How many of the question's concepts a paragraph must match itself to be lent its lede's setting ("What did Washington use?" matches one). */
 const MIN_OWN_CONCEPTS = 2;
 
-const ledes = new WeakMap<readonly PassageRef[], Map<string, number | null>>();
+// by article object: after a reload by difference a changed article's old and new paragraphs share its id
+const ledes = new WeakMap<readonly PassageRef[], Map<PassageRef['article'], number | null>>();
 
 /** The article's first paragraph of MIN_LEDE_WORDS words or more, by passage number; undefined when it has none. */
 export function ledeOf(passages: readonly PassageRef[], passage: number): number | undefined {
@@ -26,7 +27,7 @@ export function ledeOf(passages: readonly PassageRef[], passage: number): number
     found = new Map();
     ledes.set(passages, found);
   }
-  let lede = found.get(article.id);
+  let lede = found.get(article);
   if (lede === undefined) {
     // an article's paragraphs are consecutive passages
     let first = passage;
@@ -38,7 +39,7 @@ export function ledeOf(passages: readonly PassageRef[], passage: number): number
         break;
       }
     }
-    found.set(article.id, lede);
+    found.set(article, lede);
   }
   return lede ?? undefined;
 }

@@ -42,4 +42,26 @@ describe('the paragraph that opens a report', () => {
     // «العاصمة الأميركية» in the lede is no setting for "the US" in a question about something else
     expect(answerQuestion(kb, 'In the US, who decides on the requirements for teachers?').status).toBe('not_found');
   });
+
+  it("after a reload by difference, finds a changed article's lede among its new paragraphs, not its old ones", () => {
+    // the old and the new article share an id; their paragraphs are consecutive passages each
+    const long = (words: string) => `${words} ${'وأضاف الوزير في المؤتمر الصحافي أن الاجتماع ناقش ملفات كثيرة مهمة'}`;
+    const article = (paragraphs: string[]) => ({
+      id: '003_x',
+      label: 'x',
+      lang: 'ar' as const,
+      file: '003_x.txt',
+      paragraphs: paragraphs.map((text, k) => ({ n: k + 1, text })),
+    });
+    const old = article([long('عقد الاجتماع في واشنطن'), 'وترأس الوزير الوفد']);
+    const changed = article([long('عقد الاجتماع في روما'), 'وترأس الوزير الوفد']);
+    const passages = [...old.paragraphs, ...changed.paragraphs].map((paragraph, i) => ({
+      id: `003_x#${paragraph.n}`,
+      article: i < 2 ? old : changed,
+      paragraph,
+    }));
+    expect(ledeOf(passages, 1)).toBe(0);
+    expect(ledeOf(passages, 3)).toBe(2);
+    expect(ledeSetting(passages, 3)).toContain('روما');
+  });
 });

@@ -51,7 +51,7 @@ describe('the paragraph that opens a report', () => {
       label: 'x',
       lang: 'ar' as const,
       file: '003_x.txt',
-      paragraphs: paragraphs.map((text, k) => ({ n: k + 1, text })),
+      paragraphs: paragraphs.map((text, k) => ({ n: k + 1, line: k + 1, text })),
     });
     const old = article([long('عقد الاجتماع في واشنطن'), 'وترأس الوزير الوفد']);
     const changed = article([long('عقد الاجتماع في روما'), 'وترأس الوزير الوفد']);

@@ -1,7 +1,7 @@
 import { cliticCountKeys, type StemCounts, stemWithClitics } from './clitics.js';
 import { stemEnglish } from './english-stemmer.js';
 import { hasArabicLetter, normalizeText } from './normalize.js';
-import { isStopword } from './stopwords.js';
+import { isStopword, isStopwordAsTyped } from './stopwords.js';
 import { splitWords, tokenize } from './tokenize.js';
 
 /** A word of the text that carries meaning, with its index term. */
@@ -40,6 +40,8 @@ export function beforeNormalization(text: string): string {
   return text.includes('U') ? text.replace(US_ACRONYM, ' USA ') : text;
 }
 const LATIN = /\p{Script=Latin}/u;
+/** Hamza letters normalization folds (a bare «ء» it keeps). */
+const TYPED_HAMZA = /[أإآؤئ]/;
 const TERM_CACHE_LIMIT = 500_000;
 
 export interface AnalyzerOptions {
@@ -63,6 +65,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   function computeTerm(norm: string): string | null {
     if (DIGITS.test(norm)) return norm.replace(/^0+(?=\d)/, '');
     if (norm.length < 2 || isStopword(norm)) return null;
+    return contentTerm(norm);
+  }
+
+  function contentTerm(norm: string): string {
     if (hasArabicLetter(norm)) return stemWithClitics(norm, stemCounts);
     if (LATIN.test(norm)) return stemEnglish(norm);
     return norm;
@@ -78,10 +84,17 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return term;
   }
 
+  /** The term of a word as typed: a stop word once normalized may not be one as typed («هنأ», see isStopwordAsTyped). */
+  function termAsTyped(norm: string, raw: string): string | null {
+    const term = termOf(norm);
+    if (term !== null || !TYPED_HAMZA.test(raw) || norm.length < 2 || isStopwordAsTyped(raw, norm)) return term;
+    return contentTerm(norm);
+  }
+
   function analyze(text: string): Token[] {
     const tokens: Token[] = [];
     for (const word of tokenize(text)) {
-      const term = termOf(word.norm);
+      const term = termAsTyped(word.norm, text.slice(word.start, word.end));
       if (term !== null) tokens.push({ term, ...word });
     }
     return tokens;

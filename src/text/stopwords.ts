@@ -1,3 +1,4 @@
+import { hamzaSpelling, typedWithInnerHamza } from './hamza.js';
 import { normalizeText } from './normalize.js';
 
 /**
@@ -57,3 +58,24 @@ export function isStopword(normalized: string): boolean {
 }
 
 const FUSED_PARTICLES = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+
+/** The listed words that are typed with a hamza inside («هؤلاء», «أولئك»), as typed (see hamza.ts). */
+const LISTED_WITH_INNER_HAMZA: ReadonlySet<string> = new Set(
+  ARABIC.split(/\s+/)
+    .filter((w) => typedWithInnerHamza(w))
+    .map(hamzaSpelling),
+);
+
+/**
+ * A stop word once normalized that is one as typed too: a hamza inside the raw
+ * word that the listed word lacks makes it another word («هنأ», congratulated,
+ * folds into «هنا», here; «بدأ» into «ب» + «دا»; «فئة» into «فيه»).
+ */
+export function isStopwordAsTyped(raw: string, normalized: string): boolean {
+  if (!isStopword(normalized)) return false;
+  if (!typedWithInnerHamza(raw)) return true;
+  const spelling = hamzaSpelling(raw);
+  return (
+    LISTED_WITH_INNER_HAMZA.has(spelling) || (FUSED_PARTICLES.has(spelling[0] ?? '') && LISTED_WITH_INNER_HAMZA.has(spelling.slice(1)))
+  );
+}

@@ -31,6 +31,24 @@ describe('the text pipeline', () => {
     expect(analyzer.terms(question)).toEqual(analyzer.terms(content));
   });
 
+  // «هنأ» folds into «هنا» (here), «بدأ» into «ب» + «دا», «فئة» into «فيه»: the hamza typed says it is the other word
+  it.each([
+    ['على ماذا هنأ الوزير نظيره؟', 'هنا', true],
+    ['على ماذا هَنَّأَ الوزير نظيره؟', 'هنا', true],
+    ['على ماذا هنا الوزير نظيره؟', 'هنا', false], // typed without the hamza: the stop word
+    ['مؤتمر اعادة إعمار العراق الذي بدأ الاثنين بالكويت', 'بدا', true], // corpus 000 ¶14
+    ['من هؤلاء الوزراء؟', 'هولاء', false], // a listed function word, typed as listed
+    ['لأن الاجتماع انعقد', 'لان', false],
+  ])('%s: %s kept as typed? %s', (text, norm, kept) => {
+    const token = analyzer.analyze(text).find((t) => t.norm === norm);
+    expect(token !== undefined).toBe(kept);
+  });
+
+  it('gives the terms of a text by the words as normalized, as the index has them', () => {
+    // the index is built from normalized words (index-data.ts), so terms() keeps the stop word there
+    expect(analyzer.terms('بدأ الاجتماع')).toEqual(analyzer.terms('بدا الاجتماع'));
+  });
+
   it('analyzes English with English stop words and stemming', () => {
     expect(analyzer.terms('How much money did Tillerson pledge in Kuwait?')).toEqual(['monei', 'tillerson', 'pledg', 'kuwait']);
   });

@@ -2,7 +2,7 @@ import { cliticCountKeys, type StemCounts, stemWithClitics } from './clitics.js'
 import { stemEnglish } from './english-stemmer.js';
 import { hasArabicLetter, normalizeText } from './normalize.js';
 import { isStopword, isStopwordAsTyped } from './stopwords.js';
-import { splitWords, tokenize } from './tokenize.js';
+import { splitWords, tokenize, type WordToken } from './tokenize.js';
 
 /** A word of the text that carries meaning, with its index term. */
 export interface Token {
@@ -85,16 +85,17 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   }
 
   /** The term of a word as typed: a stop word once normalized may not be one as typed («هنأ», see isStopwordAsTyped). */
-  function termAsTyped(norm: string, raw: string): string | null {
-    const term = termOf(norm);
-    if (term !== null || !TYPED_HAMZA.test(raw) || norm.length < 2 || isStopwordAsTyped(raw, norm)) return term;
-    return contentTerm(norm);
+  function termAsTyped(word: WordToken, text: string): string | null {
+    const term = termOf(word.norm);
+    if (term !== null || word.norm.length < 2) return term;
+    const raw = text.slice(word.start, word.end);
+    return TYPED_HAMZA.test(raw) && !isStopwordAsTyped(raw, word.norm) ? contentTerm(word.norm) : null;
   }
 
   function analyze(text: string): Token[] {
     const tokens: Token[] = [];
     for (const word of tokenize(text)) {
-      const term = termAsTyped(word.norm, text.slice(word.start, word.end));
+      const term = termAsTyped(word, text);
       if (term !== null) tokens.push({ term, ...word });
     }
     return tokens;

@@ -54,8 +54,17 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = wordSet(ENGLISH);
  */
 export function isStopword(normalized: string): boolean {
   if (ARABIC_STOPWORDS.has(normalized) || ENGLISH_STOPWORDS.has(normalized)) return true;
-  return FUSED_PARTICLES.has(normalized[0] ?? '') && normalized.length > 2 && ARABIC_STOPWORDS.has(normalized.slice(1));
+  if (!FUSED_PARTICLES.has(normalized[0] ?? '') || normalized.length <= 2) return false;
+  const rest = normalized.slice(1);
+  return ARABIC_STOPWORDS.has(rest) && !POSTPOSED_DEMONSTRATIVES.has(rest);
 }
+
+/**
+ * Egyptian «ده», «دي», «دا» follow their noun («الكتاب ده») and never take a
+ * particle: «بدا» is «بدأ» (began) with its hamza dropped, or «بدا» (seemed),
+ * «بده» «he wants»; only the listed words themselves are stop words.
+ */
+const POSTPOSED_DEMONSTRATIVES = new Set(['ده', 'دي', 'دا']);
 
 const FUSED_PARTICLES = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 

@@ -46,7 +46,7 @@ describe('the text pipeline', () => {
 
   it('gives the terms of a text by the words as normalized, as the index has them', () => {
     // the index is built from normalized words (index-data.ts), so terms() keeps the stop word there
-    expect(analyzer.terms('بدأ الاجتماع')).toEqual(analyzer.terms('بدا الاجتماع'));
+    expect(analyzer.terms('هنأ الوزير')).toEqual(analyzer.terms('هنا الوزير'));
   });
 
   it('analyzes English with English stop words and stemming', () => {

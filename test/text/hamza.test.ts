@@ -40,7 +40,7 @@ describe('isStopwordAsTyped', () => {
     ['بدأ', false], // began, not «ب» + «دا» (Egyptian «this»)
     ['فئة', false], // a group, not «فيه» (in it)
     ['هنا', true], // here, typed as the list has it
-    ['بدا', true], // without its hamza nothing tells it from the particle and «دا»
+    ['فيه', true], // in it, typed as listed
     ['هؤلاء', true], // listed with its hamza
     ['وهؤلاء', true], // behind a fused particle
     ['أولئك', true],

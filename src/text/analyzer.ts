@@ -1,8 +1,8 @@
 import { cliticCountKeys, type StemCounts, stemWithClitics } from './clitics.js';
 import { stemEnglish } from './english-stemmer.js';
 import { hasArabicLetter, normalizeText } from './normalize.js';
-import { isStopword, isStopwordAsTyped } from './stopwords.js';
-import { splitWords, tokenize, type WordToken } from './tokenize.js';
+import { isStopword, keepFoldedHamza } from './stopwords.js';
+import { splitWords, tokenize } from './tokenize.js';
 
 /** A word of the text that carries meaning, with its index term. */
 export interface Token {
@@ -37,11 +37,9 @@ const US_ACRONYM = /(?<![\p{L}.])(?:U\.S\.(?:A\.)?|USA?)(?![\p{L}])/gu;
 
 /** Case-sensitive rewrites that must happen before normalization lower-cases everything (see tokenize.ts for the offset-keeping twin). */
 export function beforeNormalization(text: string): string {
-  return text.includes('U') ? text.replace(US_ACRONYM, ' USA ') : text;
+  return keepFoldedHamza(text.includes('U') ? text.replace(US_ACRONYM, ' USA ') : text);
 }
 const LATIN = /\p{Script=Latin}/u;
-/** Hamza letters normalization folds (a bare «ء» it keeps). */
-const TYPED_HAMZA = /[أإآؤئ]/;
 const TERM_CACHE_LIMIT = 500_000;
 
 export interface AnalyzerOptions {
@@ -65,10 +63,6 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   function computeTerm(norm: string): string | null {
     if (DIGITS.test(norm)) return norm.replace(/^0+(?=\d)/, '');
     if (norm.length < 2 || isStopword(norm)) return null;
-    return contentTerm(norm);
-  }
-
-  function contentTerm(norm: string): string {
     if (hasArabicLetter(norm)) return stemWithClitics(norm, stemCounts);
     if (LATIN.test(norm)) return stemEnglish(norm);
     return norm;
@@ -84,18 +78,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return term;
   }
 
-  /** The term of a word as typed: a stop word once normalized may not be one as typed («هنأ», see isStopwordAsTyped). */
-  function termAsTyped(word: WordToken, text: string): string | null {
-    const term = termOf(word.norm);
-    if (term !== null || word.norm.length < 2) return term;
-    const raw = text.slice(word.start, word.end);
-    return TYPED_HAMZA.test(raw) && !isStopwordAsTyped(raw, word.norm) ? contentTerm(word.norm) : null;
-  }
-
   function analyze(text: string): Token[] {
     const tokens: Token[] = [];
     for (const word of tokenize(text)) {
-      const term = termAsTyped(word, text);
+      const term = termOf(word.norm);
       if (term !== null) tokens.push({ term, ...word });
     }
     return tokens;

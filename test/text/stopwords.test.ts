@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../src/text/normalize.js';
-import { isStopword } from '../../src/text/stopwords.js';
+import { isStopword, keepFoldedHamza } from '../../src/text/stopwords.js';
 
 describe('isStopword', () => {
   it.each([
@@ -18,5 +18,19 @@ describe('isStopword', () => {
     ['الرئيس', false],
   ])('%s → %s', (word, expected) => {
     expect(isStopword(normalizeText(word))).toBe(expected);
+  });
+});
+
+describe('keepFoldedHamza', () => {
+  it.each([
+    ['على ماذا هنأ الوزير', 'على ماذا هنء الوزير'], // congratulated, not «هنا»
+    ['هَنَّأَ', 'هَنَّءَ'], // marks stay where they are
+    ['فئة الشباب', 'فءة الشباب'],
+    ['هنا الوزير', 'هنا الوزير'], // no hamza typed: the function word
+    ['هؤلاء وأولئك إلى أن', 'هؤلاء وأولئك إلى أن'], // listed as typed
+    ['وترأس وزير الخارجية', 'وترأس وزير الخارجية'], // no function word at all
+  ])('%s → %s', (text, expected) => {
+    expect(keepFoldedHamza(text)).toBe(expected);
+    expect(keepFoldedHamza(text).length).toBe(text.length);
   });
 });

@@ -172,6 +172,20 @@ describe('PassageIndex loose relatives', () => {
     expect(withFamilies.search(bare).hits[0]!.passage).toBe(0);
   });
 
+  it.each([
+    ['على ماذا هنأ البيان الحكومة العراقية؟', 1],
+    ['على ماذا هَنَّأَ البيانُ الحكومةَ العراقية؟', 1],
+    ['ماذا قال البيان هنا عن الحكومة العراقية؟', 0], // «هنا» (here) typed as such: a function word, as before
+  ])('keeps «هنأ» (congratulated) apart from «هنا» (here) in questions and passages: %s', (question, first) => {
+    const passages = [
+      // 004 ¶4, and the same sentence with the verb «هنأ»
+      { text: 'كما رحب البيان بتشكيل الحكومة العراقية الجديدة برئاسة مصطفى الكاظمي' },
+      { text: 'كما هنأ البيان الحكومة العراقية الجديدة برئاسة مصطفى الكاظمي على تشكيلها وقدم له الشكر' },
+    ];
+    const index = PassageIndex.build(passages);
+    expect(index.search(question).hits[0]!.passage).toBe(first);
+  });
+
   it('tries another spelling of a name only one passage has ("توجو" for "توغو")', () => {
     const passages = [
       { text: 'اللغة الرسمية الإنجليزية' },

@@ -1,5 +1,6 @@
 import type { SynonymEntry } from '../corpus/index.js';
 import { type Lexicon, shippedLexicon } from '../lexicon/index.js';
+import { typedWithInnerHamza } from '../text/hamza.js';
 import type { Analyzer, Token } from '../text/index.js';
 import { Accumulator } from './accumulator.js';
 import { ANSWER_TYPE_BIT, answerTypeOf, frameWords } from './answer-type.js';
@@ -275,6 +276,8 @@ export class PassageIndex {
         return id !== undefined && vocabulary.df(id) > FAMILY_MAX_SHARE * this.size ? [] : this.families.of(term, FAMILY_LIMIT);
       },
       familyWeight: this.ranking.familyWeight,
+      hamzaRelatives: (token) =>
+        typedWithInnerHamza(question.slice(token.start, token.end)) ? this.families.ofWeakRoot(token.term, FAMILY_LIMIT) : [],
       // most questions are in the corpus's language: they skip the per-word checks
       ...(crossLanguage && {
         isFunctionWord: (token: Token) => crossLanguage.isFunctionWord(token, capitalized(token)),

@@ -65,6 +65,11 @@ export interface QueryPlanContext {
   /** other forms of the word (see word-families.ts); none for a common word, whose own form finds enough */
   family(term: string): string[];
   familyWeight: number;
+  /**
+   * For a word typed with a hamza inside («ترأس», «رئيس», «هنأ»): the terms of
+   * its root that hamza folding scatters («رياس» of «برئاسة»), see weakRootKey.
+   */
+  hamzaRelatives?(token: Token): string[];
   /** whether a word of the other language is a function word there ("until"): it is left out like a stop word */
   isFunctionWord?(token: Token): boolean;
   /** whether a word is in the other language than the corpus's (then it is translated, not guessed at) */
@@ -220,6 +225,18 @@ function addVerbalNouns(alternatives: Alternative[], token: Token, context: Quer
   }
 }
 
+/**
+ * Another form of a hamzated root (see QueryPlanContext.hamzaRelatives), as a loose relative, with the particles
+ * the stemmer left fused to it where the bare form is rare («وترأس» stays «وتراس» in a corpus with no «ترأس»).
+ */
+function addHamzaRelative(alternatives: Alternative[], term: string, context: QueryPlanContext): void {
+  addLoose(alternatives, term, context.familyWeight);
+  for (const particle of FUSED) {
+    const fused = context.analyzer.termOf(particle + term);
+    if (fused && fused !== term && context.known(fused)) addLoose(alternatives, fused, context.familyWeight);
+  }
+}
+
 /** A loose relative never displaces or strengthens a form the question already has. */
 function addLoose(list: Alternative[], term: string, weight: number): void {
   if (!list.some((a) => a.terms.length === 1 && a.terms[0] === term)) list.push({ terms: [term], weight, loose: true });
@@ -274,6 +291,7 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
       }
       if (context.familyWeight > 0 && !foreign) {
         for (const term of context.family(token.term)) addLoose(alternatives, term, context.familyWeight);
+        for (const term of context.hamzaRelatives?.(token) ?? []) addHamzaRelative(alternatives, term, context);
       }
     } else {
       addAlternative(alternatives, { terms: terms.slice(i, i + span), weight: 1, typed: true });

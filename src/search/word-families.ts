@@ -23,14 +23,67 @@ export function familyKey(stem: string): string | undefined {
   return key.length >= 3 ? key : undefined;
 }
 
+/** Letters that may be a hamza's seat or a weak radical once hamza is folded: «رئيس» is «رييس», «سؤال» «سوال», «بدأ» «بدا». */
+const WEAK = 'اويء';
+const WEAK_RUN = /[اويء]+/g;
+/** What a medial hamza leaves once folded, as a long vowel rarely is alone: «يي» (ئي), «يا» (ئا), «وا» (ؤا), «وو» (ؤو), «ء». */
+const HAMZA_SEAT_RUN = /[اوي][اوي]|ء/;
+/** Particles the stemmer may leave fused to a word (see clitics.ts). */
+const FUSED_PARTICLES = ['و', 'ف', 'ب', 'ل', 'ك'];
+
+/**
+ * The two strong radicals of a stem whose third (or second) is a hamza or a
+ * weak letter, which normalization and the stemmer turn into a long vowel or
+ * drop: derivation prefixes are stripped (up to two, «يت», while two
+ * consonants remain), a run of weak letters between the radicals becomes
+ * «*», one before or after them is left out. «رييس» (رئيس), «رياس» (رئاسة),
+ * «تراس» (ترأس) and «روساء» (رؤساء) all give «ر*س»; «سوال», «مسال», «يتساءل»
+ * «س*ل»; «بدا» (بدأ), «يبد» (يبدأ), «مبد» (مبدئي) «بد»; «زيار», «يزور» «ز*ر».
+ * Undefined for a stem with three strong letters or more, whose familyKey
+ * already groups it. Cruder still than familyKey («روس», Russians, is «ر*س»
+ * too), so its matches count as little.
+ */
+export function weakRootKey(stem: string): string | undefined {
+  if (!ARABIC_WORD.test(stem)) return undefined;
+  const bare = weakCore(stem);
+  if (bare.core.replace('*', '').length === 2) return bare.core;
+  // «برياس» (برئاسة), «وتراس» (وترأس): the stemmer keeps a particle whose bare form is rare. Behind it, only a run
+  // a hamza's seat leaves («يا», «وو», «ء») or a derived form («تراس») tell it from a root letter («كتاب», «فريق»)
+  if (!FUSED_PARTICLES.includes(stem[0]!)) return undefined;
+  const rest = stem.slice(1);
+  const fused = weakCore(rest);
+  const fits = fused.core.replace('*', '').length === 2 && fused.core.includes('*');
+  return fits && (fused.derived || HAMZA_SEAT_RUN.test(rest)) ? fused.core : undefined;
+}
+
+/** A stem without its derivation prefixes (up to two, «يت», while two strong letters remain) and its outer weak letters, the inner ones a «*». */
+function weakCore(stem: string): { core: string; derived: boolean } {
+  const strong = (word: string) => word.replace(WEAK_RUN, '').length;
+  let word = stem;
+  let derived = false;
+  for (let stripped = 0; stripped < 2; stripped++) {
+    const prefix = DERIVATION_PREFIXES.find((p) => word.startsWith(p) && strong(word.slice(p.length)) >= 2);
+    if (!prefix) break;
+    word = word.slice(prefix.length);
+    derived = true;
+  }
+  let start = 0;
+  while (start < word.length && WEAK.includes(word[start]!)) start++;
+  let end = word.length;
+  while (end > start && WEAK.includes(word[end - 1]!)) end--;
+  return { core: word.slice(start, end).replace(WEAK_RUN, '*'), derived };
+}
+
 /**
  * Terms of the index that share a family key: the other forms of a word that
  * a light stemmer leaves apart ("تمرير" for "يمرر", "تشخيص" for "يشخص").
  * Built on first use, each family sorted most common first.
  */
 const familyKeys = (term: string) => {
-  const key = familyKey(term);
-  return key ? [key] : [];
+  const keys: string[] = [];
+  // the two kinds of key never collide: a weak-root key has a «*» or two letters, a family key three or more and no «*»
+  for (const key of [familyKey(term), weakRootKey(term)]) if (key) keys.push(key);
+  return keys;
 };
 
 export class WordFamilies {
@@ -75,7 +128,15 @@ export class WordFamilies {
 
   /** Up to `limit` other terms of the family of `term`, the most common first. */
   of(term: string, limit = 4): string[] {
-    const key = familyKey(term);
+    return this.members(familyKey(term), term, limit);
+  }
+
+  /** Up to `limit` other terms sharing the weak-root key of `term` (see weakRootKey), the most common first. */
+  ofWeakRoot(term: string, limit = 4): string[] {
+    return this.members(weakRootKey(term), term, limit);
+  }
+
+  private members(key: string | undefined, term: string, limit: number): string[] {
     if (!key) return [];
     const found: string[] = [];
     for (const id of this.family(key)) {

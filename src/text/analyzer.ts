@@ -1,7 +1,7 @@
 import { cliticCountKeys, type StemCounts, stemWithClitics } from './clitics.js';
 import { stemEnglish } from './english-stemmer.js';
 import { hasArabicLetter, normalizeText } from './normalize.js';
-import { isStopword } from './stopwords.js';
+import { isStopword, keepFoldedHamza } from './stopwords.js';
 import { splitWords, tokenize } from './tokenize.js';
 
 /** A word of the text that carries meaning, with its index term. */
@@ -37,7 +37,7 @@ const US_ACRONYM = /(?<![\p{L}.])(?:U\.S\.(?:A\.)?|USA?)(?![\p{L}])/gu;
 
 /** Case-sensitive rewrites that must happen before normalization lower-cases everything (see tokenize.ts for the offset-keeping twin). */
 export function beforeNormalization(text: string): string {
-  return text.includes('U') ? text.replace(US_ACRONYM, ' USA ') : text;
+  return keepFoldedHamza(text.includes('U') ? text.replace(US_ACRONYM, ' USA ') : text);
 }
 const LATIN = /\p{Script=Latin}/u;
 const TERM_CACHE_LIMIT = 500_000;

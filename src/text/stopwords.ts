@@ -1,3 +1,4 @@
+import { hamzaSpelling, typedWithInnerHamza } from './hamza.js';
 import { normalizeText } from './normalize.js';
 
 /**
@@ -53,7 +54,78 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = wordSet(ENGLISH);
  */
 export function isStopword(normalized: string): boolean {
   if (ARABIC_STOPWORDS.has(normalized) || ENGLISH_STOPWORDS.has(normalized)) return true;
-  return FUSED_PARTICLES.has(normalized[0] ?? '') && normalized.length > 2 && ARABIC_STOPWORDS.has(normalized.slice(1));
+  if (!FUSED_PARTICLES.has(normalized[0] ?? '') || normalized.length <= 2) return false;
+  const rest = normalized.slice(1);
+  return ARABIC_STOPWORDS.has(rest) && !POSTPOSED_DEMONSTRATIVES.has(rest);
 }
 
+/**
+ * Egyptian «ده», «دي», «دا» follow their noun («الكتاب ده») and never take a
+ * particle: «بدا» is «بدأ» (began) with its hamza dropped, or «بدا» (seemed),
+ * «بده» «he wants»; only the listed words themselves are stop words.
+ */
+const POSTPOSED_DEMONSTRATIVES = new Set(['ده', 'دي', 'دا']);
+
 const FUSED_PARTICLES = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+
+/** The listed words that are typed with a hamza inside («هؤلاء», «أولئك»), as typed (see hamza.ts). */
+const LISTED_WITH_INNER_HAMZA: ReadonlySet<string> = new Set(
+  ARABIC.split(/\s+/)
+    .filter((w) => typedWithInnerHamza(w))
+    .map(hamzaSpelling),
+);
+
+/**
+ * A stop word once normalized that is one as typed too: a hamza inside the raw
+ * word that the listed word lacks makes it another word («هنأ», congratulated,
+ * folds into «هنا», here; «بدأ» into «ب» + «دا»; «فئة» into «فيه»).
+ */
+export function isStopwordAsTyped(raw: string, normalized: string): boolean {
+  if (!isStopword(normalized)) return false;
+  if (!typedWithInnerHamza(raw)) return true;
+  const spelling = hamzaSpelling(raw);
+  return (
+    LISTED_WITH_INNER_HAMZA.has(spelling) || (FUSED_PARTICLES.has(spelling[0] ?? '') && LISTED_WITH_INNER_HAMZA.has(spelling.slice(1)))
+  );
+}
+
+const HAMZA_LETTERS = /[أإآؤئ]/g;
+/** Letters, marks and tatweel of an Arabic word. */
+const isWordCode = (code: number) => (code >= 0x0621 && code <= 0x065f) || code === 0x0670;
+/** The Arabic letters normalizeText folds (normalize.ts), for a word of Arabic letters only. */
+const FOLDED: Record<string, string> = { أ: 'ا', إ: 'ا', آ: 'ا', ؤ: 'و', ئ: 'ي', ى: 'ي', ة: 'ه' };
+const isMarkCode = (code: number) => (code >= 0x064b && code <= 0x065f) || code === 0x0670 || code === 0x0640;
+/** Longer than this (a fused particle and the longest listed word), no word folds into a function word. */
+const MAX_FOLDING_LETTERS = 1 + Math.max(...[...ARABIC_STOPWORDS].map((w) => w.length));
+
+/**
+ * Text where a word typed with a hamza that folds into a function word it is
+ * not («هنأ» → «هنا», «فئة» → «فيه», see isStopwordAsTyped) has its inner
+ * hamzas as the bare «ء» normalization keeps («هنء»): the question and the
+ * passages then both keep it as a word. Same length, so offsets hold.
+ */
+export function keepFoldedHamza(text: string): string {
+  let out: string | undefined;
+  let after = 0;
+  HAMZA_LETTERS.lastIndex = 0;
+  for (let match = HAMZA_LETTERS.exec(text); match; match = HAMZA_LETTERS.exec(text)) {
+    const at = match.index;
+    if (at < after) continue;
+    let start = at;
+    while (start > 0 && isWordCode(text.charCodeAt(start - 1))) start--;
+    let end = at + 1;
+    while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
+    after = end;
+    if (start === at || end - start > 2 * MAX_FOLDING_LETTERS) continue;
+    let norm = '';
+    for (let i = start; i < end && norm.length <= MAX_FOLDING_LETTERS; i++) {
+      const code = text.charCodeAt(i);
+      if (!isMarkCode(code)) norm += FOLDED[text[i]!] ?? text[i];
+    }
+    if (norm.length > MAX_FOLDING_LETTERS) continue;
+    const word = text.slice(start, end);
+    if (!isStopword(norm) || isStopwordAsTyped(word, norm)) continue;
+    out = (out ?? text).slice(0, start) + word[0] + word.slice(1).replace(/[أإآؤئ]/g, 'ء') + (out ?? text).slice(end);
+  }
+  return out ?? text;
+}

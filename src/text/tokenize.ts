@@ -1,4 +1,5 @@
 import { normalizeText } from './normalize.js';
+import { keepFoldedHamza } from './stopwords.js';
 
 /**
  * A run of word characters in the original text: letters, digits, combining
@@ -40,7 +41,8 @@ export function tokenize(text: string): WordToken[] {
   for (const match of text.matchAll(RAW_WORD)) {
     const start = match.index;
     const end = start + match[0].length;
-    const raw = US.test(match[0]) ? 'usa' : match[0];
+    // a hamza that makes the word another than the function word it folds into stays (see analyzer.ts, beforeNormalization)
+    const raw = US.test(match[0]) ? 'usa' : keepFoldedHamza(match[0]);
     for (const norm of splitWords(normalizeText(raw))) {
       tokens.push({ norm, start, end, position: position++ });
     }

@@ -150,6 +150,42 @@ describe('PassageIndex loose relatives', () => {
     expect(coverageOf(withFamilies, question, 1)).toBeCloseTo(coverageOf(without, question, 1)!, 10);
   });
 
+  // sentences of the bundled corpus (003 ¶2, 004, 003); the first without its verb
+  it.each([
+    ['رئيس', 'مين رئيس وفد الكويت في الاجتماع الوزاري؟'],
+    ['رئيس, with diacritics', 'مَنْ رَئِيسُ وَفْدِ الكويتِ في الاجتماعِ الوزاريِّ؟'],
+    ['رئاسة', 'رئاسة وفد الكويت في الاجتماع الوزاري'],
+  ])('lets a word typed with a hamza (%s) find its root in another seat («وترأس»), without counting it as covered', (_, question) => {
+    const passages = [
+      { text: 'وفد الكويت المشارك في الاجتماع الوزاري الذي يأتي بدعوة من وزير الخارجية الأميركي' },
+      { text: 'وترأس وزير الخارجية عبدالله اليحيا وفد الكويت المشارك في الاجتماع الوزاري' },
+      { text: 'كما رحب البيان بتشكيل الحكومة العراقية الجديدة برئاسة مصطفى الكاظمي' },
+      { text: 'وقال نائب رئيس بعثة جامعة الدول العربية في واشنطن' },
+    ];
+    const withFamilies = PassageIndex.build(passages);
+    const without = PassageIndex.build(passages, { ranking: { familyWeight: 0 } });
+    expect(withFamilies.search(question).hits[0]!.passage).toBe(1);
+    expect(without.search(question).hits[0]!.passage).toBe(0);
+    expect(coverageOf(withFamilies, question, 1)).toBeCloseTo(coverageOf(without, question, 1)!, 10);
+    // typed without the hamza, nothing says the root has one: no relatives
+    const bare = question.replace(/[ئ]/g, 'ي').replace(/رِيِّ/g, 'رِي');
+    expect(withFamilies.search(bare).hits[0]!.passage).toBe(0);
+  });
+
+  it.each([
+    ['على ماذا هنأ البيان الحكومة العراقية؟', 1],
+    ['على ماذا هَنَّأَ البيانُ الحكومةَ العراقية؟', 1],
+    ['ماذا قال البيان هنا عن الحكومة العراقية؟', 0], // «هنا» (here) typed as such: a function word, as before
+  ])('keeps «هنأ» (congratulated) apart from «هنا» (here) in questions and passages: %s', (question, first) => {
+    const passages = [
+      // 004 ¶4, and the same sentence with the verb «هنأ»
+      { text: 'كما رحب البيان بتشكيل الحكومة العراقية الجديدة برئاسة مصطفى الكاظمي' },
+      { text: 'كما هنأ البيان الحكومة العراقية الجديدة برئاسة مصطفى الكاظمي على تشكيلها وقدم له الشكر' },
+    ];
+    const index = PassageIndex.build(passages);
+    expect(index.search(question).hits[0]!.passage).toBe(first);
+  });
+
   it('tries another spelling of a name only one passage has ("توجو" for "توغو")', () => {
     const passages = [
       { text: 'اللغة الرسمية الإنجليزية' },

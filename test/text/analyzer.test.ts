@@ -31,6 +31,31 @@ describe('the text pipeline', () => {
     expect(analyzer.terms(question)).toEqual(analyzer.terms(content));
   });
 
+  // «هنأ» folds into «هنا» (here), «فئة» into «فيه» (in it): the hamza typed says it is the other word, and stays as «ء»
+  it.each([
+    ['على ماذا هنأ الوزير نظيره؟', 'هنء', true],
+    ['على ماذا هَنَّأَ الوزير نظيره؟', 'هنء', true],
+    ['على ماذا هنا الوزير نظيره؟', 'هنا', false], // typed without the hamza: the stop word
+    ['فئة الشباب', 'فءه', true],
+    ['من هؤلاء الوزراء؟', 'هولاء', false], // a listed function word, typed as listed
+    ['لأن الاجتماع انعقد', 'لان', false],
+  ])('%s: %s kept? %s', (text, norm, kept) => {
+    const token = analyzer.analyze(text).find((t) => t.norm === norm);
+    expect(token !== undefined).toBe(kept);
+  });
+
+  it('gives the same terms through terms() as through analyze(), as the index has them', () => {
+    for (const text of ['على ماذا هنأ الوزير نظيره؟', 'فئة الشباب', 'من هؤلاء الوزراء؟']) {
+      expect(analyzer.terms(text)).toEqual(analyzer.analyze(text).map((t) => t.term));
+    }
+  });
+
+  it('keeps offsets: the word kept is quoted as typed', () => {
+    const text = 'على ماذا هَنَّأَ الوزير';
+    const token = analyzer.analyze(text)[0]!;
+    expect(text.slice(token.start, token.end)).toBe('هَنَّأَ');
+  });
+
   it('analyzes English with English stop words and stemming', () => {
     expect(analyzer.terms('How much money did Tillerson pledge in Kuwait?')).toEqual(['monei', 'tillerson', 'pledg', 'kuwait']);
   });

@@ -26,7 +26,12 @@ const ANSWERS: Record<string, { words: string[][]; date?: string; within?: numbe
   'متى عقد اجتماع التحالف الدولي في الكويت؟': { words: [['الكويت']], date: '2018-02-13' },
   'متى عقد اجتماع التحالف في الكويت؟': { words: [['الكويت']], date: '2018-02-13' },
   'كم دولة شاركت في اجتماع التحالف؟': { words: [['75', '74']] },
-  'شو قال تيلرسون عن العراق؟': { words: [['تيلرسون', 'تريلسون', 'تليرسون'], ['العراق', 'للعراق']] },
+  'شو قال تيلرسون عن العراق؟': {
+    words: [
+      ['تيلرسون', 'تريلسون', 'تليرسون'],
+      ['العراق', 'للعراق'],
+    ],
+  },
   'كم تعهد تيلرسون في مؤتمر الكويت؟': { words: [['200 مليون دولار']] },
   // the articles' headline about Kuwait fills the first candidates with an undated article's «أمس»
   'When did the coalition meet in Kuwait?': { words: [['الكويت']], date: '2018-02-13' },

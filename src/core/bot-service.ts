@@ -295,7 +295,7 @@ export class BotService {
     extra: SynonymGroup[],
   ): Promise<LoadedIndex | undefined> {
     const phases = new Phases();
-    const stamps = await corpusStamps(this.corpusDir);
+    const stamps = await corpusStamps(this.corpusDir, served.stamps);
     phases.lap('stamps');
     if (!stamps) return undefined;
     const outcome = await reloadByDelta(kb, served, this.corpusDir, stamps, extra, phases);

@@ -16,44 +16,88 @@ const yieldToQuestions = () => new Promise((resolve) => setImmediate(resolve));
 /**
  * The words of the base whose term depends on the count of one of `stems`
  * (the snapshot's saved analysis, see WordAnalysis.dependsOn), with their
- * term; undefined when the snapshot did not save that.
+ * term; undefined when the snapshot did not save that. The sections are read
+ * a piece at a time, not whole: at archive scale they are megabytes that
+ * would be held beside the index being built.
  */
-export async function wordsDependingOn(reader: SnapshotReader, stems: readonly string[]): Promise<BaseWord[] | undefined> {
+export async function wordsDependingOn(
+  reader: SnapshotReader,
+  stems: readonly string[],
+  pieceBytes = 256 << 10,
+): Promise<BaseWord[] | undefined> {
   if (!reader.has('words.dependsOn') || !reader.has('words.list')) return undefined;
   const keyIds = await lineNumbers(await reader.utf8Bytes('words.keys'), stems);
   if (keyIds.size === 0) return [];
-  const offsets = await reader.i32('words.dependsOn.offsets');
-  const dependsOn = await reader.i32('words.dependsOn');
+  // the places in words.dependsOn holding one of the keys, then the words those places belong to
+  const hits: number[] = [];
+  let at = 0;
+  for await (const piece of reader.pieces('words.dependsOn', 'i32', pieceBytes)) {
+    await yieldToQuestions();
+    const numbers = numbersOf(piece);
+    for (let k = 0; k < numbers.length; k++) if (keyIds.has(numbers[k]!)) hits.push(at + k);
+    at += numbers.length;
+  }
   const found: number[] = [];
-  for (let word = 0; word + 1 < offsets.length; word++) {
-    if (word % 50_000 === 49_999) await yieldToQuestions();
-    for (let d = offsets[word]!; d < offsets[word + 1]!; d++) {
-      if (keyIds.has(dependsOn[d]!)) {
+  let hit = 0;
+  let word = -1;
+  for await (const piece of reader.pieces('words.dependsOn.offsets', 'i32', pieceBytes)) {
+    await yieldToQuestions();
+    const offsets = numbersOf(piece);
+    // offsets[word] … offsets[word+1]-1 are the word's places; a hit below the next word's first place is the current word's
+    for (let k = 0; k < offsets.length; k++, word++) {
+      if (word >= 0 && hit < hits.length && hits[hit]! < offsets[k]!) {
         found.push(word);
-        break;
+        while (hit < hits.length && hits[hit]! < offsets[k]!) hit++;
       }
     }
   }
   if (found.length === 0) return [];
-  const terms = await reader.i32('words.term');
+  const terms = await valuesAt(reader, 'words.term', found, pieceBytes);
   // the list is one word a line: walk the bytes to the lines wanted, decode only those
-  const list = await reader.utf8Bytes('words.list');
   const decoder = new TextDecoder();
   const out: BaseWord[] = [];
   let line = 0;
-  let start = 0;
   let next = 0;
-  for (let at = 0; at <= list.length && next < found.length; at++) {
-    if (at % 200_000 === 199_999) await yieldToQuestions();
-    if (at < list.length && list[at] !== 10) continue;
-    if (line === found[next]) {
-      out.push({ word: decoder.decode(list.subarray(start, at)), term: terms[line]! });
-      next++;
+  let partial: Uint8Array[] = [];
+  const wanted = () => next < found.length && line === found[next];
+  for await (const piece of reader.pieces('words.list', 'utf8', pieceBytes)) {
+    await yieldToQuestions();
+    let start = 0;
+    for (let b = 0; b < piece.length && next < found.length; b++) {
+      if (piece[b] !== 10) continue;
+      if (wanted()) out.push({ word: decoder.decode(joinBytes([...partial, piece.subarray(start, b)])), term: terms[next++]! });
+      partial = [];
+      line++;
+      start = b + 1;
     }
-    line++;
-    start = at + 1;
+    // a line running on into the next piece: its bytes copied (the piece's buffer is read into again)
+    if (wanted()) partial.push(piece.slice(start));
+  }
+  if (wanted()) out.push({ word: decoder.decode(joinBytes(partial)), term: terms[next++]! });
+  return out;
+}
+
+/** The numbers at `places` (ascending) of an i32 section, read a piece at a time. */
+async function valuesAt(reader: SnapshotReader, name: string, places: readonly number[], pieceBytes: number): Promise<number[]> {
+  const out: number[] = [];
+  let at = 0;
+  for await (const piece of reader.pieces(name, 'i32', pieceBytes)) {
+    const numbers = numbersOf(piece);
+    while (out.length < places.length && places[out.length]! < at + numbers.length) out.push(numbers[places[out.length]! - at]!);
+    at += numbers.length;
   }
   return out;
+}
+
+/** An i32 section's piece as numbers (copied when it does not sit on a 4-byte boundary, as in a snapshot read from bytes). */
+function numbersOf(piece: Uint8Array): Int32Array {
+  const aligned = piece.byteOffset % 4 === 0 ? piece : piece.slice();
+  return new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+}
+
+function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  return Buffer.concat(parts);
 }
 
 /** More lines than this are looked up in one pass over the text rather than searched for one by one. */

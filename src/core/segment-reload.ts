@@ -243,10 +243,12 @@ export async function applyDelta(
     const article = removed.has(id) ? undefined : (articles.get(id) ?? baseArticle(base, id));
     if (article) now.push(article);
   }
-  const arabic = now.filter((a) => a.lang === 'ar').length;
+  let arabic = 0;
+  for (const article of now) if (article.lang === 'ar') arabic++;
   return {
     articles: now,
-    passages: [...baseKb.passages, ...refs],
+    // concat, not a spread: one array of the size needed, not a growing one copied as it grows (megabytes at archive scale)
+    passages: baseKb.passages.concat(refs),
     index,
     mainLanguage: arabic * 2 >= now.length ? 'ar' : 'en',
     corpusSynonyms: baseKb.corpusSynonyms,

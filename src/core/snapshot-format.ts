@@ -177,6 +177,26 @@ export class SnapshotReader {
     if (crc !== entry.crc) throw new SnapshotRejected(`its "${name}" section fails its checksum`);
   }
 
+  /**
+   * A section a piece at a time (`pieceBytes`, a multiple of 4, so an i32
+   * section's pieces hold whole numbers), each read into the same buffer: a
+   * piece is valid until the next is asked for. Its checksum is checked once
+   * the last piece was read; a section failing it throws then.
+   */
+  async *pieces(name: string, kind: Kind, pieceBytes = 256 << 10): AsyncGenerator<Uint8Array> {
+    const entry = this.header.sections[name];
+    if (!entry) throw new SnapshotRejected(`it has no "${name}" section`);
+    if (entry.kind !== kind) throw new SnapshotRejected(`its "${name}" section is ${entry.kind}, not ${kind}`);
+    const scratch = new Uint8Array(Math.min(pieceBytes, entry.length));
+    let crc = 0;
+    for (let at = 0; at < entry.length; at += pieceBytes) {
+      const piece = await this.readBytes(entry.offset + at, Math.min(pieceBytes, entry.length - at), scratch);
+      crc = await checksum(piece, crc);
+      yield piece;
+    }
+    if (crc !== entry.crc) throw new SnapshotRejected(`its "${name}" section fails its checksum`);
+  }
+
   has(name: string): boolean {
     return name in this.header.sections;
   }

@@ -2,6 +2,7 @@ import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import { isPlaceWord, normalizeText, splitWords } from '../text/index.js';
 import { withCarriedConcepts } from './carried-concepts.js';
 import type { PassageRef } from './knowledge-base.js';
+import { perPassagesMemo } from './per-passages-memo.js';
 
 /**
  * News names where (and when) once, in the paragraph that opens the report:
@@ -17,31 +18,20 @@ const MIN_LEDE_WORDS = 12;
 const MIN_OWN_CONCEPTS = 2;
 
 // by article object: after a reload by difference a changed article's old and new paragraphs share its id
-const ledes = new WeakMap<readonly PassageRef[], Map<PassageRef['article'], number | null>>();
+const ledes = perPassagesMemo<PassageRef['article'], number>();
 
 /** The article's first paragraph of MIN_LEDE_WORDS words or more, by passage number; undefined when it has none. */
 export function ledeOf(passages: readonly PassageRef[], passage: number): number | undefined {
   const article = passages[passage]!.article;
-  let found = ledes.get(passages);
-  if (!found) {
-    found = new Map();
-    ledes.set(passages, found);
-  }
-  let lede = found.get(article);
-  if (lede === undefined) {
+  return ledes(passages, article, () => {
     // an article's paragraphs are consecutive passages
     let first = passage;
     while (first > 0 && passages[first - 1]!.article === article) first--;
-    lede = null;
     for (let p = first; p < passages.length && passages[p]!.article === article; p++) {
-      if (splitWords(normalizeText(passages[p]!.paragraph.text)).length >= MIN_LEDE_WORDS) {
-        lede = p;
-        break;
-      }
+      if (splitWords(normalizeText(passages[p]!.paragraph.text)).length >= MIN_LEDE_WORDS) return p;
     }
-    found.set(article, lede);
-  }
-  return lede ?? undefined;
+    return undefined;
+  });
 }
 
 const isSetting = (word: string) => isPlaceWord(word) || /^\d{2,}$/.test(word);

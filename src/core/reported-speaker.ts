@@ -2,6 +2,7 @@ import type { ScoredPassage } from '../search/index.js';
 import { normalizeText, splitWords, tokenize } from '../text/index.js';
 import { withCarriedConcepts } from './carried-concepts.js';
 import type { PassageRef } from './knowledge-base.js';
+import { perPassagesMemo } from './per-passages-memo.js';
 
 /**
  * News reports one speaker over several paragraphs and names them once:
@@ -94,18 +95,8 @@ export function reportedSpeaker(
   passage: number,
   known?: (word: string) => boolean,
 ): ReportedSpeaker | undefined {
-  // each knowledge base has its own passages array: read each paragraph's opening once per index
-  let found = speakers.get(passages);
-  if (!found) {
-    found = new Map();
-    speakers.set(passages, found);
-  }
-  let speaker = found.get(passage);
-  if (speaker === undefined) {
-    speaker = findSpeaker(passages, passage, known) ?? null;
-    found.set(passage, speaker);
-  }
-  return speaker ?? undefined;
+  // read each paragraph's opening once per index
+  return speakers(passages, passage, () => findSpeaker(passages, passage, known));
 }
 
 /** Who a paragraph quotes: the passage that names them, and their words (normalized). */
@@ -114,7 +105,7 @@ export interface ReportedSpeaker {
   words: string[];
 }
 
-const speakers = new WeakMap<readonly PassageRef[], Map<number, ReportedSpeaker | null>>();
+const speakers = perPassagesMemo<number, ReportedSpeaker>();
 
 function findSpeaker(passages: readonly PassageRef[], passage: number, known?: (word: string) => boolean): ReportedSpeaker | undefined {
   const ref = passages[passage]!;

@@ -161,7 +161,7 @@ function isHeadline(ref: PassageRef): boolean {
 }
 
 /** Each hit credited with the speaker its paragraph goes on with (reported-speaker.ts) and its article's setting (article-lede.ts). */
-function withReportedSpeakers(kb: KnowledgeBase, hits: readonly ScoredPassage[], concepts: readonly ConceptSummary[]): ScoredPassage[] {
+function withArticleContext(kb: KnowledgeBase, hits: readonly ScoredPassage[], concepts: readonly ConceptSummary[]): ScoredPassage[] {
   const byPassage = new Map(hits.map((hit) => [hit.passage, hit]));
   const totalMass = concepts.reduce((sum, c) => sum + c.mass, 0);
   const conceptWords = concepts.map((c) => c.words.length);
@@ -175,6 +175,7 @@ function withReportedSpeakers(kb: KnowledgeBase, hits: readonly ScoredPassage[],
         kb.passages,
         hitOf,
         concepts,
+        conceptWords,
         totalMass,
         termsOf,
       ),
@@ -190,7 +191,7 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   const question = checked.question;
   const found = kb.index.search(question, CANDIDATES);
   const { concepts } = found;
-  const hits = withReportedSpeakers(kb, found.hits, concepts);
+  const hits = withArticleContext(kb, found.hits, concepts);
   const notFound: Answer = { question, status: 'not_found', lang, passages: [], more: [] };
   const needed = evidenceNeeded(kb, question, concepts, lang !== kb.mainLanguage, options);
   if (!needed) return notFound;
@@ -208,15 +209,19 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
     const ref = kb.passages[hit.passage]!;
     let ownText: boolean | undefined;
     let holds: boolean | undefined;
+    let offersType: boolean | undefined;
     return {
       hit,
       articleId: ref.article.id,
       answers: needed.answers(hit, ref.article.id),
-      // «أمس» answers "when" only beside the article's date
-      offersType:
-        !wanted ||
-        ((hit.answerTypes & ANSWER_TYPE_BIT[wanted]) !== 0 &&
-          (wanted !== 'date' || ref.article.date !== undefined || datesItself(ref.paragraph.text))),
+      // «أمس» answers "when" only beside the article's date; the paragraph is read only for the candidates asked
+      get offersType() {
+        offersType ??=
+          !wanted ||
+          ((hit.answerTypes & ANSWER_TYPE_BIT[wanted]) !== 0 &&
+            (wanted !== 'date' || ref.article.date !== undefined || datesItself(ref.paragraph.text)));
+        return offersType;
+      },
       typed: wanted !== undefined,
       counts: countedTerm !== null && countsWith(ref.paragraph.text, countedTerm, kb.index.analyzer.termOf),
       headline: isHeadline(ref),

@@ -36,11 +36,14 @@ export function ledeOf(passages: readonly PassageRef[], passage: number): number
 
 const isSetting = (word: string) => isPlaceWord(word) || /^\d{2,}$/.test(word);
 
+const settings = perPassagesMemo<number, string[]>();
+
 /** The lede's places and numbers, normalized, for a paragraph of its article other than the lede itself. */
 export function ledeSetting(passages: readonly PassageRef[], passage: number): string[] {
   const lede = ledeOf(passages, passage);
   if (lede === undefined || lede === passage) return [];
-  return splitWords(normalizeText(passages[lede]!.paragraph.text)).filter(isSetting);
+  // read once per lede: every candidate paragraph of its article asks for it, on each question
+  return settings(passages, lede, () => splitWords(normalizeText(passages[lede]!.paragraph.text)).filter(isSetting)) ?? [];
 }
 
 /**
@@ -52,6 +55,7 @@ export function withLedeSetting(
   passages: readonly PassageRef[],
   hitOf: (passage: number) => ScoredPassage | undefined,
   concepts: readonly ConceptSummary[],
+  conceptWords: readonly number[],
   totalMass: number,
   termsOf: (words: readonly string[]) => string[],
 ): ScoredPassage {
@@ -60,17 +64,10 @@ export function withLedeSetting(
   const lede = ledeOf(passages, hit.passage);
   const from = lede === undefined || lede === hit.passage ? undefined : hitOf(lede);
   if (!from) return hit;
-  // matched there by a place's name or a number, not an adjective («العاصمة الأميركية» is no setting for "the US")
-  const setting = new Set(termsOf(ledeSetting(passages, hit.passage)));
-  const inSetting = (concept: number, k: number) =>
-    concepts[concept]!.constraint && (from.conceptTerms?.[k] ?? []).some((t) => setting.has(t));
-  return withCarriedConcepts(
-    hit,
-    from,
-    inSetting,
-    concepts.map((c) => c.words.length),
-    totalMass,
-    // evidence only: every paragraph of the article would rise alike, above the other articles' answers
-    false,
-  );
+  // matched there by a place's name or a number, not an adjective («العاصمة الأميركية» is no setting for "the US");
+  // evidence only: every paragraph of the article would rise alike, above the other articles' answers
+  return withCarriedConcepts(hit, from, new Set(termsOf(ledeSetting(passages, hit.passage))), conceptWords, totalMass, {
+    only: (concept) => concepts[concept]!.constraint,
+    withScore: false,
+  });
 }

@@ -1,25 +1,26 @@
 import type { ScoredPassage } from '../search/index.js';
 
 /**
- * A hit credited with some of the question's concepts that another hit of its
- * article matched: what `take` accepts (by concept index, and its index in
- * `from`'s matchedConcepts) and the hit itself lacks. It earns their share of
- * the question and the score they earned `from`, in proportion to the rest of
- * `from`'s match (unless `withScore` is false: then it only counts toward the
- * evidence). The hit unchanged when nothing is carried. `totalMass` is the
- * question's whole weight, as coverage divides it.
+ * A hit credited with the question's concepts another hit of its article
+ * matched through one of `through`'s terms (the speaker's words, the lede's
+ * places) and the hit itself lacks; `only` narrows which concepts may be
+ * carried. It earns their share of the question and the score they earned
+ * `from`, in proportion to the rest of `from`'s match (unless `withScore` is
+ * false: then it only counts toward the evidence). The hit unchanged when
+ * nothing is carried. `totalMass` is the question's whole weight, as coverage
+ * divides it.
  */
 export function withCarriedConcepts(
   hit: ScoredPassage,
   from: ScoredPassage,
-  take: (concept: number, k: number) => boolean,
+  through: ReadonlySet<string>,
   conceptWords: readonly number[],
   totalMass: number,
-  withScore = true,
+  { only = () => true, withScore = true }: { only?: (concept: number) => boolean; withScore?: boolean } = {},
 ): ScoredPassage {
-  if (totalMass <= 0) return hit;
+  if (totalMass <= 0 || through.size === 0) return hit;
   const carried = from.matchedConcepts.flatMap((concept, k) =>
-    !hit.matchedConcepts.includes(concept) && take(concept, k)
+    !hit.matchedConcepts.includes(concept) && only(concept) && (from.conceptTerms?.[k] ?? []).some((t) => through.has(t))
       ? [{ concept, terms: from.conceptTerms?.[k] ?? [], mass: from.conceptMass?.[k] ?? 0 }]
       : [],
   );

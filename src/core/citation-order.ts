@@ -7,7 +7,7 @@ export interface Candidate {
   /** matches enough of the question (coverage and words) to be cited first; for "how many", also a paragraph giving the count in an article that answers (see counting-paragraph.ts) */
   answers: boolean;
   /** offers what the question asks for when its wording says (a number for "how many", a date for "when"); true otherwise */
-  offersType: boolean;
+  readonly offersType: boolean;
   /** the question says what kind of thing it asks for */
   typed: boolean;
   /** for a "how many" question: the passage puts a number next to what is counted ("74 دولة") */

@@ -135,9 +135,7 @@ export function withReportedSpeaker(
   const speaker = reportedSpeaker(passages, hit.passage, known);
   const naming = speaker && hitOf(speaker.passage);
   if (!speaker || !naming) return hit;
-  const said = new Set(termsOf(speaker.words));
-  const inSpeaker = (_concept: number, k: number) => (naming.conceptTerms?.[k] ?? []).some((t) => said.has(t));
-  return withCarriedConcepts(hit, naming, inSpeaker, conceptWords, totalMass);
+  return withCarriedConcepts(hit, naming, new Set(termsOf(speaker.words)), conceptWords, totalMass);
 }
 
 /**

@@ -213,10 +213,7 @@ const SHARE_PHRASE = /(?:^| )(?:كم|ما|ماهو|ماهي|قديش|شو|ايش
 
 /** frameWords, and the word asking for a share or an amount (see SHARE_PHRASE): what evidence leaves out. */
 export function evidenceFrameWords(question: string): Set<string> {
-  const words = frameWords(question);
-  const share = SHARE_PHRASE.exec(splitWords(normalizeText(question)).join(' '))?.[1];
-  if (share) words.add(share);
-  return words;
+  return wordsNamedBy(question, [...FRAME_PHRASES, SHARE_PHRASE]);
 }
 
 /**
@@ -225,9 +222,14 @@ export function evidenceFrameWords(question: string): Set<string> {
  * match, and ranking weighs them less.
  */
 export function frameWords(question: string): Set<string> {
+  return wordsNamedBy(question, FRAME_PHRASES);
+}
+
+/** The word each phrase captures in the normalized question. */
+function wordsNamedBy(question: string, phrases: readonly RegExp[]): Set<string> {
   const joined = splitWords(normalizeText(question)).join(' ');
   const words = new Set<string>();
-  for (const phrase of FRAME_PHRASES) {
+  for (const phrase of phrases) {
     const word = phrase.exec(joined)?.[1];
     if (word) words.add(word);
   }

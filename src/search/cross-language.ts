@@ -141,8 +141,8 @@ export class CrossLanguage {
     // passages have as typed ("INCB") is found as it is, and when written as a name also by its sound:
     // an Arabic text that quotes "Tesla" once in Latin letters writes «تسلا» everywhere else
     if (name || (forms.length === 0 && this.vocabulary.id(token.term) === undefined)) forms.push(...this.namesLike(token.norm));
-    // a word the dictionary does not know may have found only its relatives by its first letters ("countires": «الحساب»)
-    if (!name && (forms.length === 0 || !this.lexicon.knows(token.norm))) forms.push(...this.misspelled(token.norm));
+    // also when a word the dictionary does not know found only relatives by its first letters ("countires": «الحساب»)
+    if (!name) forms.push(...this.misspelled(token.norm));
     return forms;
   }
 

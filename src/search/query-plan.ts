@@ -1,7 +1,7 @@
 import { type Analyzer, brokenPluralForms, type Token } from '../text/index.js';
 import type { ForeignForm, ForeignPhrase } from './cross-language.js';
 import type { SynonymTable } from './synonym-table.js';
-import { perfectVerbBases, seventhFormBase, verbalNounPartners } from './word-families.js';
+import { perfectVerbBases, seventhFormBase, verbalNounPartners, verbalNounsOfStem, verbStems } from './word-families.js';
 
 /** A way a concept may appear in a passage: one term, or several together. */
 export interface Alternative {
@@ -216,7 +216,10 @@ function addVerbalNouns(alternatives: Alternative[], token: Token, context: Quer
   const forms = [...verbalNounPartners(token.norm), ...bases, ...bases.flatMap(verbalNounPartners)];
   // «انعقد»/«انعقدت»: the first form «عقد» (not from a verbal noun: «انقطاع» is a state, «قطع» an act)
   forms.push(...[token.norm, ...bases].flatMap(seventhFormBase));
-  for (const form of forms) {
+  // «حضرت» / «يحضر» and «بحضور»: a verb's common verbal nouns, with a particle the passage may fuse to one
+  const nouns = verbStems(token.norm).flatMap(verbalNounsOfStem);
+  forms.push(...nouns, ...nouns.flatMap((noun) => FUSED.map((particle) => particle + noun)));
+  for (const form of new Set(forms)) {
     const term = context.analyzer.termOf(form);
     if (!term || term === token.term || !context.known(term)) continue;
     const guess = alternatives.find((a) => a.guessed && a.terms.length === 1 && a.terms[0] === term);

@@ -188,3 +188,45 @@ export function perfectVerbBases(word: string): string[] {
 export function seventhFormBase(word: string): string[] {
   return ARABIC_WORD.test(word) && word.length === 5 && word.startsWith('ان') && word[2] !== 'ت' && word[3] !== 'ا' ? [word.slice(2)] : [];
 }
+
+/** An imperfect verb's prefix, with the dialects' «ب» of the present and MSA's «س» of the future: «يحضر», «بيحضر», «سيحضر». */
+const IMPERFECT_PREFIX = /^[بس]?[يتن]/;
+/** An imperfect verb's plural or dual ending: «يحضرون», «يحضران». */
+const IMPERFECT_ENDING = /(?:ون|ان|وا)$/;
+
+/**
+ * The stems a verb no passage holds may have, for verbalNounsOfStem: the
+ * perfect without its person ending («حضرت», «حضروا» → «حضر»), and the
+ * imperfect without its prefix and ending («يحضرون», «بيحضر» → «حضر»;
+ * «يشارك» → «شارك»), three letters at least.
+ */
+export function verbStems(word: string): string[] {
+  if (!ARABIC_WORD.test(word) || word.startsWith('ال')) return [];
+  const stems = [...perfectVerbBases(word)];
+  if (word.length >= 5 && word.endsWith('وا')) stems.push(word.slice(0, -2));
+  const prefix = IMPERFECT_PREFIX.exec(word)?.[0];
+  if (prefix && word.length - prefix.length >= 3) {
+    const rest = word.slice(prefix.length);
+    stems.push(rest.length >= 5 && IMPERFECT_ENDING.test(rest) ? rest.slice(0, -2) : rest);
+  }
+  return [...new Set(stems)].filter((s) => s.length >= 3 && s.length <= 4);
+}
+
+/**
+ * The common verbal nouns of a verb's stem (see verbStems), which news writes
+ * where a question has the verb: a first-form root of three letters — «حضر» →
+ * «حضور» (فعول), «نجاح» (فعال), «زيارة» (فعالة), «خدمة» (فعلة), and the second
+ * form's «تنسيق» (تفعيل), written like the first; the fourth form's «اعلان»
+ * (إفعال), whose imperfect «يعلن» leaves three letters too; the third form
+ * «شارك» → «مشاركة» (مفاعلة). Crude on its own: only tried for a word no passage
+ * holds, each form kept only where the passages have it.
+ */
+export function verbalNounsOfStem(stem: string): string[] {
+  if (!ARABIC_WORD.test(stem)) return [];
+  if (stem.length === 3 && !/[اويء]/.test(stem)) {
+    const [a, b, c] = stem as unknown as [string, string, string];
+    return [`${a}${b}و${c}`, `${a}${b}ا${c}`, `${a}${b}ا${c}ه`, `ت${a}${b}ي${c}`, `ا${a}${b}ا${c}`];
+  }
+  if (stem.length === 4 && stem[1] === 'ا') return [`م${stem}ه`];
+  return [];
+}

@@ -179,6 +179,15 @@ describe('answerQuestion', () => {
     expect(answer.passages[0]!.text).toContain('200 مليون دولار');
   });
 
+  it.each([
+    ['the perfect', 'كم دولة حضرت اجتماع الكويت؟'],
+    ['the imperfect, in dialect', 'كم دولة بتحضر اجتماع الكويت؟'],
+  ])('finds a verb no article uses through its verbal noun, asked with %s («حضر»; the article says «بحضور»)', (_, question) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('answered');
+    expect(answer.passages.map((p) => p.text).join(' ')).toContain('بحضور أكثر من 75 دولة');
+  });
+
   it('answers a question about a stance although no article uses the word «موقف»', () => {
     const answer = ask('ما موقف التحالف من المقاتلين الأجانب؟');
     expect(answer.status).toBe('answered');

@@ -5,6 +5,8 @@ import {
   perfectVerbBases,
   seventhFormBase,
   verbalNounPartners,
+  verbalNounsOfStem,
+  verbStems,
   WordFamilies,
   weakRootKey,
 } from '../../src/search/word-families.js';
@@ -114,6 +116,36 @@ describe('perfectVerbBases', () => {
     ['اجتماع', []],
   ])('%s → %j', (word, bases) => {
     expect(perfectVerbBases(word)).toEqual(bases);
+  });
+});
+
+describe('verbStems', () => {
+  it.each([
+    ['حضرت', ['حضر']], // perfect, she attended
+    ['حضروا', ['حضر']], // perfect, they attended
+    ['يحضر', ['حضر']], // imperfect
+    ['يحضرون', ['حضر']],
+    ['بيحضر', ['حضر']], // the dialects' present
+    ['سيحضر', ['حضر']], // the future
+    ['يشارك', ['شارك']], // third form
+    ['شاركت', ['شارك']],
+    ['الكويت', []], // a noun with its article
+    ['حضر', []], // the stem itself is tried as typed
+  ])('%s → %j', (word, stems) => {
+    expect(verbStems(word)).toEqual(stems);
+  });
+});
+
+describe('verbalNounsOfStem', () => {
+  it.each([
+    ['حضر', ['حضور', 'حضار', 'حضاره', 'تحضير', 'احضار']], // فعول (حضور), فعال, فعالة, تفعيل, إفعال
+    ['شارك', ['مشاركه']], // third form: مفاعلة
+    ['وجد', []], // a weak root: its verbal nouns follow other patterns
+    ['سمي', []],
+    ['اعلن', []], // four letters, not of the third form
+    ['حضور', []],
+  ])('%s → %j', (stem, nouns) => {
+    expect(verbalNounsOfStem(stem)).toEqual(nouns);
   });
 });
 

@@ -3,7 +3,13 @@ import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import { type Analyzer, normalizeText, splitWords } from '../text/index.js';
 import { withLedeSetting } from './article-lede.js';
 import { type Candidate, chooseLead, orderCitations } from './citation-order.js';
-import { countedTerms, countingParagraphs, countsAnswerInAnsweringArticles, countsWith } from './counting-paragraph.js';
+import {
+  countedTerms,
+  countingParagraphs,
+  countingParagraphsOfOtherArticles,
+  countsAnswerInAnsweringArticles,
+  countsWith,
+} from './counting-paragraph.js';
 import { evidenceNeeded } from './evidence.js';
 import { corpusWord, type KnowledgeBase, type PassageRef } from './knowledge-base.js';
 import { checkQuestion, DEFAULT_MAX_QUESTION_LENGTH, questionLanguage, type RejectReason } from './question.js';
@@ -264,7 +270,11 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   const countingFirst = [...qualifying, ...counting].filter((c) => c.counts && c.answers);
   const countsInLeadArticle = countingFirst.find((c) => c.articleId === best.articleId) ?? countingFirst[0];
   const lead = (!(best.hit.answerTypes & ANSWER_TYPE_BIT.number) && countsInLeadArticle) || best;
-  const ordered = orderCitations(lead, [...qualifying, ...counting], options.otherArticleCoverage);
+  // another outlet's count of the same event, in an article about the place asked (see countingParagraphsOfOtherArticles)
+  const constraints = concepts.flatMap((c, i) => (c.constraint && !needed.leftOut.has(i) ? [i] : []));
+  const otherCounts =
+    countedTerm === null ? [] : countingParagraphsOfOtherArticles(candidates, constraints, kb.passages, countedTerm, kb.index.analyzer);
+  const ordered = orderCitations(lead, [...new Set([...qualifying, ...counting, ...otherCounts])], options.otherArticleCoverage);
   const cited = ordered.slice(0, options.maxPassages + options.maxMore).map(({ hit }) => {
     const ref = kb.passages[hit.passage]!;
     const text = ref.paragraph.text;

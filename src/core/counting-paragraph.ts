@@ -105,3 +105,41 @@ export function countingParagraphs(
   }
   return found;
 }
+
+/**
+ * For a "how many" question naming a place or a number ("كم دولة حضرت مؤتمر
+ * الكويت؟"): each article none of whose candidates answers, whose candidates
+ * together match every such constraint, stands by its paragraph that gives
+ * the count. Another outlet reports the same event in its own words («وعقد
+ * ممثلو 74 دولة… اجتماعهم» where the question asks who attended): no one
+ * paragraph of it matches enough of the question, but the article is about
+ * the place asked, and counts what is asked. Read only once a lead answers.
+ */
+export function countingParagraphsOfOtherArticles(
+  candidates: readonly Candidate[],
+  constraints: readonly number[],
+  passages: readonly PassageRef[],
+  counted: ReadonlySet<string>,
+  analyzer: Analyzer,
+): Candidate[] {
+  if (constraints.length === 0) return [];
+  const answering = new Set(candidates.filter((c) => c.answers).map((c) => c.articleId));
+  const byArticle = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    if (answering.has(c.articleId)) continue;
+    const own = byArticle.get(c.articleId);
+    if (own) own.push(c);
+    else byArticle.set(c.articleId, [c]);
+  }
+  const found: Candidate[] = [];
+  for (const own of byArticle.values()) {
+    const matched = new Set(own.flatMap((c) => c.hit.matchedConcepts));
+    if (!constraints.every((k) => matched.has(k))) continue;
+    const counting = own.find((c) => c.counts && c.bodyMatches);
+    if (counting) {
+      counting.answers = true;
+      found.push(counting);
+    } else found.push(...countingParagraphs([own[0]!], passages, counted, analyzer));
+  }
+  return found;
+}

@@ -192,6 +192,12 @@ function addForeignForms(
     for (const variant of particleVariants(translated, context)) {
       addAlternative(alternatives, { ...variant, weight: variant.weight * weight, confidence: form.confidence });
     }
+    if ((context.verbalNounConfidence ?? 0) > 0) {
+      // "attend" → «حضر», and the passage's «بحضور»
+      const confidence = form.confidence * context.verbalNounConfidence!;
+      for (const term of verbalNounTerms(form.words[0]!, context))
+        addAlternative(alternatives, { terms: [term], weight: context.verbVariantWeight * weight, confidence });
+    }
     if (context.familyWeight > 0) {
       const others = [...context.family(form.terms[0]!), ...brokenPluralForms(form.terms[0]!).filter((term) => context.known(term))];
       for (const term of others) {
@@ -216,9 +222,6 @@ function addVerbalNouns(alternatives: Alternative[], token: Token, context: Quer
   const forms = [...verbalNounPartners(token.norm), ...bases, ...bases.flatMap(verbalNounPartners)];
   // «انعقد»/«انعقدت»: the first form «عقد» (not from a verbal noun: «انقطاع» is a state, «قطع» an act)
   forms.push(...[token.norm, ...bases].flatMap(seventhFormBase));
-  // «حضرت» / «يحضر» and «بحضور»: a verb's common verbal nouns, with a particle the passage may fuse to one
-  const nouns = verbStems(token.norm).flatMap(verbalNounsOfStem);
-  forms.push(...nouns, ...nouns.flatMap((noun) => FUSED.map((particle) => particle + noun)));
   for (const form of new Set(forms)) {
     const term = context.analyzer.termOf(form);
     if (!term || term === token.term || !context.known(term)) continue;
@@ -226,6 +229,21 @@ function addVerbalNouns(alternatives: Alternative[], token: Token, context: Quer
     if (guess) Object.assign(guess, { guessed: false, confidence });
     else addAlternative(alternatives, { terms: [term], weight: context.verbVariantWeight, confidence });
   }
+  // «حضرت» / «يحضر» and «بحضور»
+  for (const stem of verbStems(token.norm))
+    for (const term of verbalNounTerms(stem, context))
+      if (term !== token.term) addAlternative(alternatives, { terms: [term], weight: context.verbVariantWeight, confidence });
+}
+
+/** The index terms of a verb stem's common verbal nouns the passages hold (see verbalNounsOfStem), with a particle they may fuse to one. */
+function verbalNounTerms(stem: string, context: QueryPlanContext): string[] {
+  const terms = new Set<string>();
+  for (const noun of verbalNounsOfStem(stem))
+    for (const form of [noun, ...FUSED.map((particle) => particle + noun)]) {
+      const term = context.analyzer.termOf(form);
+      if (term && context.known(term)) terms.add(term);
+    }
+  return [...terms];
 }
 
 /**

@@ -69,6 +69,22 @@ describe('a "how many" answer cites the paragraph that gives the count', () => {
     expect(fromEach.get('002_83dec01cb59a7f27')).toMatch(/74 ?دولة/);
   });
 
+  it.each([['كم دولة شاركت في مؤتمر الكويت؟'], ['قديش دولة حضرت مؤتمر الكويت؟']])(
+    "cites another outlet's count of the event although none of its paragraphs matches the question's verb: %s",
+    (question) => {
+      // article 002 says «وعقد ممثلو 74 دولة… اجتماعهم» and names Kuwait in its first paragraph, with no «مؤتمر» nor «حضور»
+      const texts = answerQuestion(kb, question).passages.map((p) => p.text);
+      expect(texts.join(' ')).toContain('75 دولة');
+      expect(texts.join(' ')).toMatch(/74 ?دولة/);
+    },
+  );
+
+  it('does not cite an article that counts what is asked but is not about the place asked', () => {
+    // article 002 counts 74 countries and names Kuwait only: not Washington
+    const answer = answerQuestion(kb, 'كم دولة حضرت اجتماع واشنطن؟');
+    expect(answer.passages.map((p) => p.articleId)).not.toContain('002_83dec01cb59a7f27');
+  });
+
   it("an English question finds the count through the counted word's translations", () => {
     // "took part" is one phrase («شارك»), not «أخذ» and «جزء»
     const answer = answerQuestion(kb, 'How many countries took part in the Kuwait meeting?');

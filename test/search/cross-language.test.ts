@@ -46,6 +46,15 @@ describe('questions in the other language than the corpus', () => {
     expect(top(arabic, 'Who pledged 200 million?')[0]).toBe(1);
   });
 
+  it("finds a translated verb's verbal noun, with the particle the passage fuses to it", () => {
+    const index = PassageIndex.build(
+      [{ text: 'وشهد المؤتمر مشاركة دولية واسعة تمثلت بحضور أكثر من 75 دولة ومنظمة دولية.' }, ...ARABIC.slice(3)],
+      { lexicon: Lexicon.parse('attended\tحضر') },
+    );
+    // "attended" → «حضر», a verb no passage has; the passage has its verbal noun «حضور», as «بحضور»
+    expect(index.search('Who attended?', 3).hits[0]).toMatchObject({ passage: 0, matchedTerms: ['بحضور'] });
+  });
+
   it('finds the Arabic spelling of a name by its sound, with no list of names', () => {
     expect(top(arabic, 'What did Tillerson say?')[0]).toBe(1);
     expect(top(arabic, 'Where did the Broncos win?')[0]).toBe(2);

@@ -1,5 +1,6 @@
-import { type Analyzer, brokenPluralForms, type Token } from '../text/index.js';
+import { type Analyzer, brokenPluralForms, normalizeText, type Token } from '../text/index.js';
 import type { ForeignForm, ForeignPhrase } from './cross-language.js';
+import { standardWordsFor } from './dialect-words.js';
 import type { SynonymTable } from './synonym-table.js';
 import { perfectVerbBases, seventhFormBase, verbalNounPartners, verbalNounsOfStem, verbStems } from './word-families.js';
 
@@ -247,6 +248,28 @@ function verbalNounTerms(stem: string, context: QueryPlanContext): string[] {
 }
 
 /**
+ * A dialect word no passage holds, by the Standard Arabic words news uses
+ * instead («هتخلص» → «انتهاء»، «نهاية»; see dialect-words.ts), each with the
+ * particles a passage may fuse to it; a typo guess of the same word stops being one.
+ */
+function addStandardWords(alternatives: Alternative[], token: Token, context: QueryPlanContext): void {
+  for (const word of standardWordsFor(token.norm)) {
+    const terms = context.analyzer.terms(word);
+    if (terms.length !== 1) continue;
+    const standard: Token = { ...token, term: terms[0]!, norm: normalizeText(word) };
+    const forms = [
+      ...(context.known(standard.term) ? [{ terms: [standard.term], weight: 1 }] : []),
+      ...particleVariants(standard, context),
+    ];
+    for (const form of forms) {
+      const guess = alternatives.find((a) => a.guessed && a.terms.length === 1 && a.terms[0] === form.terms[0]);
+      if (guess) delete guess.guessed;
+      addAlternative(alternatives, { terms: form.terms, weight: form.weight * context.expansionWeight });
+    }
+  }
+}
+
+/**
  * Another form of a hamzated root (see QueryPlanContext.hamzaRelatives), as a loose relative, with the particles
  * the stemmer left fused to it where the bare form is rare («وترأس» stays «وتراس» in a corpus with no «ترأس»).
  */
@@ -310,6 +333,7 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
       if (!foreign && (context.verbalNounConfidence ?? 0) > 0 && !context.known(token.term)) {
         addVerbalNouns(alternatives, token, context, context.verbalNounConfidence!);
       }
+      if (!foreign && !context.known(token.term)) addStandardWords(alternatives, token, context);
       if (context.familyWeight > 0 && !foreign) {
         for (const term of context.family(token.term)) addLoose(alternatives, term, context.familyWeight);
         for (const term of context.hamzaRelatives?.(token) ?? []) addHamzaRelative(alternatives, term, context);

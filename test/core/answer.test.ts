@@ -188,6 +188,16 @@ describe('answerQuestion', () => {
     expect(answer.passages.map((p) => p.text).join(' ')).toContain('بحضور أكثر من 75 دولة');
   });
 
+  it.each([
+    ['ايمتى بتخلص مهمة التحالف بالعراق؟', 'نهاية سبتمبر 2025'], // «بتخلص»: «انتهاء»، «نهاية»
+    ['شو حكا تيلرسون عن داعش؟', 'قال'], // «حكا»: «قال» (the paragraphs that go on with Tillerson's words)
+    ['قديش فلوس بدها العراق لاعادة الاعمار؟', '88 مليار دولار'], // «فلوس»: «الأموال»
+  ])('reads a dialect word no article uses as the Standard one news writes: %s', (question, expected) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('answered');
+    expect(answer.passages.map((p) => p.text).join(' ')).toContain(expected);
+  });
+
   it('answers a question about a stance although no article uses the word «موقف»', () => {
     const answer = ask('ما موقف التحالف من المقاتلين الأجانب؟');
     expect(answer.status).toBe('answered');

@@ -1,7 +1,7 @@
 import { ANSWER_TYPE_BIT, answerTypeOf, countedNoun, datesItself } from '../search/answer-type.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import { type Analyzer, normalizeText, splitWords } from '../text/index.js';
-import { withLedeSetting } from './article-lede.js';
+import { constraintMatches, withLedeSetting } from './article-lede.js';
 import { type Candidate, chooseLead, orderCitations } from './citation-order.js';
 import {
   countedTerms,
@@ -174,6 +174,7 @@ function withArticleContext(kb: KnowledgeBase, hits: readonly ScoredPassage[], c
   const termsOf = (words: readonly string[]) => words.flatMap((w) => kb.index.analyzer.termOf(w) ?? []);
   const known = corpusWord(kb);
   const hitOf = (p: number) => byPassage.get(p);
+  const matches = constraintMatches(hits, concepts);
   return hits
     .map((hit) =>
       withLedeSetting(
@@ -184,6 +185,7 @@ function withArticleContext(kb: KnowledgeBase, hits: readonly ScoredPassage[], c
         conceptWords,
         totalMass,
         termsOf,
+        matches,
       ),
     )
     .sort((a, b) => b.score - a.score);

@@ -46,9 +46,49 @@ export function ledeSetting(passages: readonly PassageRef[], passage: number): s
   return settings(passages, lede, () => splitWords(normalizeText(passages[lede]!.paragraph.text)).filter(isSetting)) ?? [];
 }
 
+/** How the candidates matched each of the question's places and numbers: the index terms, and the weight earned. */
+export type ConstraintMatches = ReadonlyMap<number, { terms: ReadonlySet<string>; mass: number }>;
+
+/** The terms and weight through which any hit matched each constraint concept (a place, a number) of the question. */
+export function constraintMatches(hits: readonly ScoredPassage[], concepts: readonly ConceptSummary[]): ConstraintMatches {
+  const found = new Map<number, { terms: Set<string>; mass: number }>();
+  for (const hit of hits)
+    hit.matchedConcepts.forEach((concept, k) => {
+      if (!concepts[concept]!.constraint) return;
+      const entry = found.get(concept) ?? { terms: new Set<string>(), mass: 0 };
+      for (const term of hit.conceptTerms?.[k] ?? []) entry.terms.add(term);
+      entry.mass = Math.max(entry.mass, hit.conceptMass?.[k] ?? concepts[concept]!.mass);
+      found.set(concept, entry);
+    });
+  return found;
+}
+
+/**
+ * A lede the ranking left out of the candidates (it shares only a place with
+ * the question: «الكويت 13 فبراير 2018 / أكدت دول التحالف…»), as a hit on the
+ * places and numbers other candidates matched through a term its setting has.
+ */
+function ledeAsHit(lede: number, matches: ConstraintMatches, setting: ReadonlySet<string>): ScoredPassage | undefined {
+  const matched = [...matches].filter(([, m]) => [...m.terms].some((t) => setting.has(t)));
+  if (matched.length === 0) return undefined;
+  return {
+    passage: lede,
+    score: 0,
+    coverage: 0,
+    matchedTerms: [],
+    matchedWords: 0,
+    matchedConcepts: matched.map(([concept]) => concept),
+    conceptTerms: matched.map(([, m]) => [...m.terms]),
+    conceptMass: matched.map(([, m]) => m.mass),
+    answerTypes: 0,
+  };
+}
+
 /**
  * A hit credited with the places and numbers (the question's constraint
- * concepts) its article's lede matches; see withCarriedConcepts.
+ * concepts) its article's lede matches; see withCarriedConcepts. A lede among
+ * the candidates lends what it matched; one left out, what `matches` says the
+ * places its setting names match.
  */
 export function withLedeSetting(
   hit: ScoredPassage,
@@ -58,15 +98,18 @@ export function withLedeSetting(
   conceptWords: readonly number[],
   totalMass: number,
   termsOf: (words: readonly string[]) => string[],
+  matches: ConstraintMatches = new Map(),
 ): ScoredPassage {
   // a paragraph that matches one thing of the question only is not about it because its article is set there
   if (hit.matchedConcepts.length < MIN_OWN_CONCEPTS) return hit;
   const lede = ledeOf(passages, hit.passage);
-  const from = lede === undefined || lede === hit.passage ? undefined : hitOf(lede);
+  if (lede === undefined || lede === hit.passage) return hit;
+  const setting = new Set(termsOf(ledeSetting(passages, hit.passage)));
+  const from = hitOf(lede) ?? ledeAsHit(lede, matches, setting);
   if (!from) return hit;
   // matched there by a place's name or a number, not an adjective («العاصمة الأميركية» is no setting for "the US");
   // evidence only: every paragraph of the article would rise alike, above the other articles' answers
-  return withCarriedConcepts(hit, from, new Set(termsOf(ledeSetting(passages, hit.passage))), conceptWords, totalMass, {
+  return withCarriedConcepts(hit, from, setting, conceptWords, totalMass, {
     only: (concept) => concepts[concept]!.constraint,
     withScore: false,
   });

@@ -38,6 +38,13 @@ describe('the paragraph that opens a report', () => {
     },
   );
 
+  it('lends a place from a lede the ranking left out of the candidates, read through the terms other candidates matched it by', () => {
+    // the pledge paragraph («وذكر تريسلون الذي تعهد بتقديم 200 مليون دولار…») does not name Kuwait; its article's
+    // lede («الكويت 13 فبراير 2018 / أكدت دول التحالف…») shares only that place with the question
+    const answer = answerQuestion(kb, 'How much money did the US pledge at the Kuwait conference?');
+    expect(answer.passages[0]!.text).toContain('200 مليون دولار');
+  });
+
   it('does not lend a place the lede names only as an adjective', () => {
     // «العاصمة الأميركية» in the lede is no setting for "the US" in a question about something else
     expect(answerQuestion(kb, 'In the US, who decides on the requirements for teachers?').status).toBe('not_found');

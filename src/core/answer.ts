@@ -271,7 +271,7 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   // a lead with no number at all, for a question asking how many, gives way to a paragraph that counts, of its article first
   const countingFirst = [...qualifying, ...counting].filter((c) => c.counts && c.answers);
   const countsInLeadArticle = countingFirst.find((c) => c.articleId === best.articleId) ?? countingFirst[0];
-  const lead = (!(best.hit.answerTypes & ANSWER_TYPE_BIT.number) && countsInLeadArticle) || best;
+  const lead = (!best.counts && countsInLeadArticle) || best;
   // another outlet's count of the same event, in an article about the place asked (see countingParagraphsOfOtherArticles)
   const constraints = concepts.flatMap((c, i) => (c.constraint && !needed.leftOut.has(i) ? [i] : []));
   const otherCounts =

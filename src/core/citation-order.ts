@@ -95,7 +95,10 @@ export function orderCitations(lead: Candidate, qualifying: readonly Candidate[]
     const representative = forArticle(answering.find((o) => o.counts) ?? answering[0] ?? c, qualifying);
     if (alsoAnswers(representative, lead, closeCoverage)) represented.set(c.articleId, representative);
   }
-  const representatives = [...represented.values()].filter((c) => c !== lead);
+  // "how many", led by a count («75 دولة»): another article's own count («74 دولة») before any number («كوفيد 19»)
+  const representatives = [...represented.values()]
+    .filter((c) => c !== lead)
+    .sort((a, b) => (lead.counts ? Number(b.counts) - Number(a.counts) : 0));
   const ordered: Candidate[] = [lead];
   const flush = () => {
     for (const r of representatives) if (!ordered.includes(r)) ordered.push(r);

@@ -21,6 +21,19 @@ describe('countsWith', () => {
   });
 });
 
+describe('countsWith a dual', () => {
+  const analyzer = createAnalyzer();
+  const counted = (word: string) => new Set([analyzer.termOf(normalizeText(word))!]);
+  it.each([
+    ['a feminine dual: two sessions', 'جلسة', 'وشهد الاجتماع جلستين الاولى لمناقشة تطورات تنظيم داعش في سوريا والعراق', true],
+    ['the same, nominative', 'جلسة', 'عقدت جلستان في الكويت', true],
+    ["a nisba's plural is no dual", 'الدول', 'تحقيق الأمن والسلم الدوليين', false],
+    ['a broken plural in «ان» is no dual', 'بلد', 'بالتنسيق الوثيق مع بلدان المنشأ', false],
+  ])('%s', (_what, word, text, expected) => {
+    expect(countsWith(text, counted(word), analyzer.termOf)).toBe(expected);
+  });
+});
+
 describe('countedTerms', () => {
   let kb: KnowledgeBase;
   beforeAll(async () => {
@@ -84,6 +97,14 @@ describe('a "how many" answer cites the paragraph that gives the count', () => {
     const answer = answerQuestion(kb, 'كم دولة حضرت اجتماع واشنطن؟');
     expect(answer.passages.map((p) => p.articleId)).not.toContain('002_83dec01cb59a7f27');
   });
+
+  it.each([['كم جلسة عقدت في اجتماع الكويت؟'], ['How many sessions did the Kuwait meeting have?']])(
+    'leads with the paragraph that counts what is asked, by a dual, before one with another number: %s',
+    (question) => {
+      // «أعلن… مشاركة 75 جهة» gives a number, of something else
+      expect(answerQuestion(kb, question).passages[0]!.text).toMatch(/^وشهد الاجتماع جلستين/);
+    },
+  );
 
   it("an English question finds the count through the counted word's translations", () => {
     // "took part" is one phrase («شارك»), not «أخذ» and «جزء»

@@ -1,5 +1,6 @@
 import { ANSWER_TYPE_BIT, answerTypeOf, countedNoun, datesItself } from '../search/answer-type.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
+import { asksWhy, givesReason } from '../search/reason-words.js';
 import { type Analyzer, normalizeText, splitWords } from '../text/index.js';
 import { constraintMatches, withLedeSetting } from './article-lede.js';
 import { type Candidate, chooseLead, orderCitations } from './citation-order.js';
@@ -205,6 +206,8 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   if (!needed) return notFound;
   const { floor, mayBeAbout } = needed;
   const wanted = answerTypeOf(question);
+  // "why": a paragraph that gives a reason or a purpose («بغية…», «نتيجة…») is what is asked for
+  const why = wanted === undefined && asksWhy(question);
   const counted = wanted === 'number' ? countedNoun(question) : undefined;
   const acrossLanguages = lang !== kb.mainLanguage;
   // the dictionary only for a question in the other language: one in the corpus's never reads it
@@ -224,13 +227,14 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
       answers: needed.answers(hit, ref.article.id),
       // «أمس» answers "when" only beside the article's date; the paragraph is read only for the candidates asked
       get offersType() {
-        offersType ??=
-          !wanted ||
-          ((hit.answerTypes & ANSWER_TYPE_BIT[wanted]) !== 0 &&
-            (wanted !== 'date' || ref.article.date !== undefined || datesItself(ref.paragraph.text)));
+        offersType ??= why
+          ? givesReason(ref.paragraph.text)
+          : !wanted ||
+            ((hit.answerTypes & ANSWER_TYPE_BIT[wanted]) !== 0 &&
+              (wanted !== 'date' || ref.article.date !== undefined || datesItself(ref.paragraph.text)));
         return offersType;
       },
-      typed: wanted !== undefined,
+      typed: wanted !== undefined || why,
       counts: countedTerm !== null && countsWith(ref.paragraph.text, countedTerm, kb.index.analyzer.termOf),
       headline: isHeadline(ref),
       // analyzing the paragraph costs: only for the few candidates that may lead or be quoted

@@ -199,6 +199,16 @@ describe('answerQuestion', () => {
     expect(answer.passages.map((p) => p.text).join(' ')).toContain(expected);
   });
 
+  it.each([['لماذا اجتمع التحالف في الكويت؟'], ['Why did the coalition meet in Kuwait?']])(
+    'leads a "why" question with a paragraph that gives a reason, not the headline every paragraph carries: %s',
+    (question) => {
+      const answer = ask(question);
+      expect(answer.passages[0]!.text).not.toMatch(/^75 جهة ومنظمة شاركت/);
+      // «…ان الاجتماع يأتي استكمالا للاجتماعات السابقة… بغية حشد الجهود الدولية»
+      expect(answer.passages.map((p) => p.text).join(' ')).toContain('بغية حشد الجهود الدولية');
+    },
+  );
+
   it('answers a question about a stance although no article uses the word «موقف»', () => {
     const answer = ask('ما موقف التحالف من المقاتلين الأجانب؟');
     expect(answer.status).toBe('answered');

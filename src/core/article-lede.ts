@@ -101,7 +101,8 @@ export function withLedeSetting(
   matches: ConstraintMatches = new Map(),
 ): ScoredPassage {
   // a paragraph that matches one thing of the question only is not about it because its article is set there
-  if (hit.matchedConcepts.length < MIN_OWN_CONCEPTS) return hit;
+  // (a name of several words is more than one thing: «عبدالله اليحيا» is who, not a topic)
+  if (hit.matchedConcepts.length < MIN_OWN_CONCEPTS && hit.matchedWords < MIN_OWN_CONCEPTS) return hit;
   const lede = ledeOf(passages, hit.passage);
   if (lede === undefined || lede === hit.passage) return hit;
   const setting = new Set(termsOf(ledeSetting(passages, hit.passage)));

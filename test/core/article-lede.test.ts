@@ -45,6 +45,15 @@ describe('the paragraph that opens a report', () => {
     expect(answer.passages[0]!.text).toContain('200 مليون دولار');
   });
 
+  it.each([['What did Abdullah Al-Yahya do in Washington?'], ['ماذا فعل عبدالله اليحيا في واشنطن؟']])(
+    'lends its place to a paragraph that matches one thing of the question, a name of several words: %s',
+    (question) => {
+      const answer = answerQuestion(kb, question);
+      expect(answer.status).toBe('answered');
+      expect(answer.passages[0]!.text).toMatch(/^وترأس وزير الخارجية عبدالله اليحيا وفد الكويت/);
+    },
+  );
+
   it('does not lend a place the lede names only as an adjective', () => {
     // «العاصمة الأميركية» in the lede is no setting for "the US" in a question about something else
     expect(answerQuestion(kb, 'In the US, who decides on the requirements for teachers?').status).toBe('not_found');

@@ -218,7 +218,8 @@ function addForeignForms(
  * the same word in another pattern, known with `confidence` (a typo guess of the same form stops being a guess).
  */
 function addVerbalNouns(alternatives: Alternative[], token: Token, context: QueryPlanContext, confidence: number): void {
-  const bases = perfectVerbBases(token.norm);
+  // «قدمته»: the stemmer took the pronoun off («قدمت»), the person ending is left
+  const bases = [...new Set([...perfectVerbBases(token.norm), ...perfectVerbBases(token.term)])];
   // «اجتمعت»: its base «اجتمع» may be in no passage either, its verbal noun «اجتماع» is
   const forms = [...verbalNounPartners(token.norm), ...bases, ...bases.flatMap(verbalNounPartners)];
   // «انعقد»/«انعقدت»: the first form «عقد» (not from a verbal noun: «انقطاع» is a state, «قطع» an act)
@@ -231,7 +232,7 @@ function addVerbalNouns(alternatives: Alternative[], token: Token, context: Quer
     else addAlternative(alternatives, { terms: [term], weight: context.verbVariantWeight, confidence });
   }
   // «حضرت» / «يحضر» and «بحضور»
-  for (const stem of verbStems(token.norm))
+  for (const stem of new Set([...verbStems(token.norm), ...verbStems(token.term)]))
     for (const term of verbalNounTerms(stem, context))
       if (term !== token.term) addAlternative(alternatives, { terms: [term], weight: context.verbVariantWeight, confidence });
 }

@@ -242,3 +242,24 @@ describe('a word that only names the kind of answer asked', () => {
     expect(light.get(without)!.score).toBeCloseTo(full.get(without)!.score, 10);
   });
 });
+
+describe("PassageIndex: a question's verb no passage holds", () => {
+  const index = PassageIndex.build([
+    { text: 'وذكر تريسلون الذي تعهد بتقديم 200 مليون دولار في افتتاح المؤتمر' },
+    { text: 'قدم الوزير مساعدات للمتضررين واللاجئين' },
+    { text: 'وعقد الاجتماع بالتزامن مع مؤتمر اعادة إعمار العراق' },
+  ]);
+  const coveredBy = (question: string) =>
+    index
+      .search(question, 3)
+      .hits.filter((h) => h.matchedConcepts.includes(0))
+      .map((h) => h.passage);
+
+  it.each([
+    ['the perfect with an object pronoun («قدمته»: the stemmer leaves «قدمت»)', 'قدمته الولايات المتحدة؟'],
+    ['the perfect', 'قدمت الولايات المتحدة؟'],
+  ])('finds its uninflected perfect and verbal noun, asked with %s', (_what, question) => {
+    // «قدم» as written, and «تقديم», its second form's verbal noun
+    expect(coveredBy(question).sort()).toEqual([0, 1]);
+  });
+});

@@ -1,5 +1,5 @@
 import { ANSWER_TYPE_BIT, answerTypeOf, countedNoun, datesItself } from '../search/answer-type.js';
-import type { ConceptSummary, ScoredPassage } from '../search/index.js';
+import type { ConceptSummary, ScoredPassage, SearchOutcome } from '../search/index.js';
 import { asksWhy, givesReason } from '../search/reason-words.js';
 import { type Analyzer, normalizeText, splitWords } from '../text/index.js';
 import { constraintMatches, withLedeSetting } from './article-lede.js';
@@ -148,6 +148,8 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
 };
 
 export const CANDIDATES = 30;
+/** How many of the candidates one article may hold (see fewPerArticle). */
+const CANDIDATES_PER_ARTICLE = 10;
 /** How far down the ranking the leading passage may be. */
 export const LEAD_CANDIDATES = 5;
 
@@ -192,13 +194,31 @@ function withArticleContext(kb: KnowledgeBase, hits: readonly ScoredPassage[], c
     .sort((a, b) => b.score - a.score);
 }
 
+/**
+ * The first CANDIDATES hits, at most CANDIDATES_PER_ARTICLE of any one article: an
+ * article's headline is indexed with each of its paragraphs, so a long article whose
+ * headline holds the question's words would fill the candidates and leave out another
+ * outlet's report of the same event («…أكثر من 75 دولة» under «How many countries took
+ * part in the coalition meeting in Kuwait?»).
+ */
+function fewPerArticle(kb: KnowledgeBase, found: SearchOutcome): SearchOutcome {
+  const taken = new Map<PassageRef['article'], number>();
+  const hits = found.hits.filter((hit) => {
+    const article = kb.passages[hit.passage]!.article;
+    const n = taken.get(article) ?? 0;
+    taken.set(article, n + 1);
+    return n < CANDIDATES_PER_ARTICLE;
+  });
+  return { ...found, hits: hits.slice(0, CANDIDATES) };
+}
+
 export function answerQuestion(kb: KnowledgeBase, input: unknown, options: AnswerOptions = DEFAULT_ANSWER_OPTIONS): Answer {
   const checked = checkQuestion(input, options.maxQuestionLength);
   const lang = questionLanguage(checked.question);
   if (!checked.ok) return { question: checked.question, status: 'rejected', reason: checked.reason, lang, passages: [], more: [] };
 
   const question = checked.question;
-  const found = kb.index.search(question, CANDIDATES);
+  const found = fewPerArticle(kb, kb.index.search(question, CANDIDATES * 3));
   const { concepts } = found;
   const hits = withArticleContext(kb, found.hits, concepts);
   const notFound: Answer = { question, status: 'not_found', lang, passages: [], more: [] };
@@ -279,7 +299,16 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   // another outlet's count of the same event, in an article about the place asked (see countingParagraphsOfOtherArticles)
   const constraints = concepts.flatMap((c, i) => (c.constraint && !needed.leftOut.has(i) ? [i] : []));
   const otherCounts =
-    countedTerm === null ? [] : countingParagraphsOfOtherArticles(candidates, constraints, kb.passages, countedTerm, kb.index.analyzer);
+    countedTerm === null
+      ? []
+      : countingParagraphsOfOtherArticles(
+          candidates,
+          new Set([...qualifying, ...counting].map((c) => c.articleId)),
+          constraints,
+          kb.passages,
+          countedTerm,
+          kb.index.analyzer,
+        );
   const ordered = orderCitations(lead, [...new Set([...qualifying, ...counting, ...otherCounts])], options.otherArticleCoverage);
   const cited = ordered.slice(0, options.maxPassages + options.maxMore).map(({ hit }) => {
     const ref = kb.passages[hit.passage]!;

@@ -99,7 +99,8 @@ export function orderCitations(lead: Candidate, qualifying: readonly Candidate[]
   const representatives = [...represented.values()]
     .filter((c) => c !== lead)
     .sort((a, b) => (lead.counts ? Number(b.counts) - Number(a.counts) : 0));
-  const ordered: Candidate[] = [lead];
+  // "how many", led by a count: the other outlets' counts («74 دولة») come next, before any other passage
+  const ordered: Candidate[] = [lead, ...representatives.filter((r) => lead.counts && r.counts)];
   const flush = () => {
     for (const r of representatives) if (!ordered.includes(r)) ordered.push(r);
   };

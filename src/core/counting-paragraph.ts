@@ -130,25 +130,25 @@ export function countingParagraphs(
 
 /**
  * For a "how many" question naming a place or a number ("كم دولة حضرت مؤتمر
- * الكويت؟"): each article none of whose candidates answers, whose candidates
- * together match every such constraint, stands by its paragraph that gives
- * the count. Another outlet reports the same event in its own words («وعقد
- * ممثلو 74 دولة… اجتماعهم» where the question asks who attended): no one
- * paragraph of it matches enough of the question, but the article is about
- * the place asked, and counts what is asked. Read only once a lead answers.
+ * الكويت؟"): each article not cited, whose candidates together match every
+ * such constraint, stands by its paragraph that gives the count. Another
+ * outlet reports the same event in its own words («وعقد ممثلو 74 دولة…
+ * اجتماعهم» where the question asks who attended): no one paragraph of it
+ * matches enough of the question, or scores near the lead, but the article is
+ * about the place asked, and counts what is asked. Read only once a lead answers.
  */
 export function countingParagraphsOfOtherArticles(
   candidates: readonly Candidate[],
+  cited: ReadonlySet<string>,
   constraints: readonly number[],
   passages: readonly PassageRef[],
   counted: ReadonlySet<string>,
   analyzer: Analyzer,
 ): Candidate[] {
   if (constraints.length === 0) return [];
-  const answering = new Set(candidates.filter((c) => c.answers).map((c) => c.articleId));
   const byArticle = new Map<string, Candidate[]>();
   for (const c of candidates) {
-    if (answering.has(c.articleId)) continue;
+    if (cited.has(c.articleId)) continue;
     const own = byArticle.get(c.articleId);
     if (own) own.push(c);
     else byArticle.set(c.articleId, [c]);

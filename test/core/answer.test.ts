@@ -132,12 +132,12 @@ describe('answerQuestion', () => {
   it.each([['كم عدد الدول التي شاركت في اجتماع التحالف ضد داعش بالكويت؟'], ['كم دولة شاركت في اجتماع التحالف؟']])(
     "cites each outlet's count (75 and 74) before a second paragraph of one: %s",
     (question) => {
-      // the paragraph that counts countries («74 دولة») leads; the other outlet's «75 جهة ومنظمة» follows
+      // the paragraph that counts countries («74 دولة») leads; the other outlets' «75 دولة» / «75 جهة ومنظمة» follow
       const [first, second] = ask(question).passages;
       expect(first!.articleId).toBe('002_83dec01cb59a7f27');
       expect(first!.text).toContain('74 دولة');
-      expect(second!.articleId).toBe('001_a80aa5ff78102834');
-      expect(second!.text).toContain('75');
+      expect(second!.articleId).not.toBe(first!.articleId);
+      expect(second!.text).toMatch(/75 (?:دولة|جهة)/);
     },
   );
 

@@ -106,6 +106,17 @@ describe('a "how many" answer cites the paragraph that gives the count', () => {
     },
   );
 
+  it.each([
+    ['How many countries took part in the coalition meeting in Kuwait?'],
+    ['How many states participated in the coalition meeting in Kuwait?'],
+  ])("cites each outlet's count although one article's paragraphs, all carrying its headline, rank above the other's: %s", (question) => {
+    // article 001's headline («75 جهة ومنظمة شاركت باجتماع التحالف في الكويت») is indexed with its twenty paragraphs
+    const [first, second, third] = answerQuestion(kb, question).passages;
+    expect([first, second, third].map((p) => p!.text).join(' ')).toContain('75 دولة');
+    expect([first, second, third].map((p) => p!.text).join(' ')).toMatch(/74 ?دولة/);
+    expect(new Set([first, second, third].map((p) => p!.articleId)).size).toBe(3);
+  });
+
   it("an English question finds the count through the counted word's translations", () => {
     // "took part" is one phrase («شارك»), not «أخذ» and «جزء»
     const answer = answerQuestion(kb, 'How many countries took part in the Kuwait meeting?');

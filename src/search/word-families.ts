@@ -227,6 +227,8 @@ export function verbalNounsOfStem(stem: string): string[] {
     const [a, b, c] = stem as unknown as [string, string, string];
     return [`${a}${b}و${c}`, `${a}${b}ا${c}`, `${a}${b}ا${c}ه`, `ت${a}${b}ي${c}`, `ا${a}${b}ا${c}`];
   }
+  // a hollow root, its middle radical weak: «زار» / «يزور» → «زيارة», «قاد» / «يقود» → «قيادة»
+  if (stem.length === 3 && /[اوي]/.test(stem[1]!) && !/[اويء]/.test(stem[0]! + stem[2]!)) return [`${stem[0]}يا${stem[2]}ه`];
   if (stem.length === 4 && stem[1] === 'ا') return [`م${stem}ه`];
   return [];
 }

@@ -189,6 +189,12 @@ describe('answerQuestion', () => {
     expect(answer.passages.map((p) => p.text).join(' ')).toContain('بحضور أكثر من 75 دولة');
   });
 
+  it('finds a hollow verb no article uses through its verbal noun («يزور»; the article says «زيارة»)', () => {
+    const answer = ask('متى يزور امير الكويت واشنطن؟');
+    expect(answer.status).toBe('answered');
+    expect(answer.passages[0]!.text).toContain('زيارة صاحب السمو الأمير');
+  });
+
   it.each([
     ['ايمتى بتخلص مهمة التحالف بالعراق؟', 'نهاية سبتمبر 2025'], // «بتخلص»: «انتهاء»، «نهاية»
     ['شو حكا تيلرسون عن داعش؟', 'قال'], // «حكا»: «قال» (the paragraphs that go on with Tillerson's words)

@@ -140,7 +140,9 @@ describe('verbalNounsOfStem', () => {
   it.each([
     ['حضر', ['حضور', 'حضار', 'حضاره', 'تحضير', 'احضار']], // فعول (حضور), فعال, فعالة, تفعيل, إفعال
     ['شارك', ['مشاركه']], // third form: مفاعلة
-    ['وجد', []], // a weak root: its verbal nouns follow other patterns
+    ['زور', ['زياره']], // a hollow root («يزور»): فعالة with «ي»
+    ['قاد', ['قياده']],
+    ['وجد', []], // a weak first radical: its verbal nouns follow other patterns («وجود»; «توجد» found it for «أين توجد…»)
     ['سمي', []],
     ['اعلن', []], // four letters, not of the third form
     ['حضور', []],

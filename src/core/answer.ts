@@ -201,15 +201,21 @@ function withArticleContext(kb: KnowledgeBase, hits: readonly ScoredPassage[], c
  * outlet's report of the same event («…أكثر من 75 دولة» under «How many countries took
  * part in the coalition meeting in Kuwait?»).
  */
-function fewPerArticle(kb: KnowledgeBase, found: SearchOutcome): SearchOutcome {
-  const taken = new Map<PassageRef['article'], number>();
-  const hits = found.hits.filter((hit) => {
-    const article = kb.passages[hit.passage]!.article;
-    const n = taken.get(article) ?? 0;
-    taken.set(article, n + 1);
-    return n < CANDIDATES_PER_ARTICLE;
-  });
-  return { ...found, hits: hits.slice(0, CANDIDATES) };
+function fewPerArticle(kb: KnowledgeBase, question: string): SearchOutcome {
+  const perArticle = (hits: readonly ScoredPassage[]) => {
+    const taken = new Map<PassageRef['article'], number>();
+    return hits.filter((hit) => {
+      const article = kb.passages[hit.passage]!.article;
+      const n = taken.get(article) ?? 0;
+      taken.set(article, n + 1);
+      return n < CANDIDATES_PER_ARTICLE;
+    });
+  };
+  const found = kb.index.search(question, CANDIDATES);
+  // most questions spread over many articles: the second, longer search only when one article crowds the first
+  if (perArticle(found.hits).length === found.hits.length) return found;
+  const more = kb.index.search(question, CANDIDATES * 3);
+  return { ...more, hits: perArticle(more.hits).slice(0, CANDIDATES) };
 }
 
 export function answerQuestion(kb: KnowledgeBase, input: unknown, options: AnswerOptions = DEFAULT_ANSWER_OPTIONS): Answer {
@@ -218,7 +224,7 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   if (!checked.ok) return { question: checked.question, status: 'rejected', reason: checked.reason, lang, passages: [], more: [] };
 
   const question = checked.question;
-  const found = fewPerArticle(kb, kb.index.search(question, CANDIDATES * 3));
+  const found = fewPerArticle(kb, question);
   const { concepts } = found;
   const hits = withArticleContext(kb, found.hits, concepts);
   const notFound: Answer = { question, status: 'not_found', lang, passages: [], more: [] };

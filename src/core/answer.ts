@@ -298,7 +298,7 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   for (const c of qualifying) if (c.counts) c.answers = true;
   // a cited article's paragraph that gives the count, wherever the ranking put it
   const counting = countedTerm === null ? [] : countingParagraphs(qualifying, kb.passages, countedTerm, kb.index.analyzer);
-  // a lead with no number at all, for a question asking how many, gives way to a paragraph that counts, of its article first
+  // a lead that does not count what is asked («مشاركة 75 جهة» for «كم جلسة…») gives way to a paragraph that does, of its article first
   const countingFirst = [...qualifying, ...counting].filter((c) => c.counts && c.answers);
   const countsInLeadArticle = countingFirst.find((c) => c.articleId === best.articleId) ?? countingFirst[0];
   const lead = (!best.counts && countsInLeadArticle) || best;

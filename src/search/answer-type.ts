@@ -7,11 +7,12 @@ import { isPlaceWord, normalizeText, splitWords } from '../text/index.js';
  */
 export type AnswerType = 'date' | 'number' | 'place';
 
-const WHEN_WORDS = new Set(['متي', 'امتي', 'ايمتي', 'امتا', 'when'].map(normalizeText));
-const HOW_MANY_WORDS = new Set(['كم', 'قديش', 'قداش', 'كام', 'عدد'].map(normalizeText));
+// Iraqi «شوكت», Maghrebi «وقتاش» / «فوقاش»; Iraqi «شكد» / «شقد», Moroccan «شحال»
+const WHEN_WORDS = new Set(['متي', 'امتي', 'ايمتي', 'امتا', 'شوكت', 'وقتاش', 'فوقاش', 'when'].map(normalizeText));
+const HOW_MANY_WORDS = new Set(['كم', 'قديش', 'قداش', 'كام', 'شكد', 'شقد', 'شحال', 'عدد'].map(normalizeText));
 const WHEN_PHRASES = [/\b(?:what|which) (?:year|date|day|month)\b/, /(?:^| )(?:اي|في اي|باي) (?:عام|سنه|تاريخ|يوم|شهر)(?: |$)/];
 const HOW_MANY_PHRASES = [/\bhow (?:many|much)\b/];
-const WHERE_WORDS = new Set(['اين', 'وين', 'فين', 'where'].map(normalizeText));
+const WHERE_WORDS = new Set(['اين', 'وين', 'فين', 'فاين', 'where'].map(normalizeText));
 const WHERE_PHRASES = [/(?:^| )(?:في|الي|من) اي (?:مدينه|دوله|بلد|مكان|عاصمه)(?: |$)/, /\b(?:which|what) (?:city|country|place)\b/];
 
 export function answerTypeOf(question: string): AnswerType | undefined {
@@ -77,7 +78,7 @@ export function askedAttribute(question: string): string | undefined {
   return undefined;
 }
 
-const COUNT_OPENERS = [/(?:^| )(?:كم|ما|قديش) (?:هو |هي )?عدد ([^ ]+)/, /(?:^| )(?:كم|قديش|كام) ([^ ]+)/, /\bhow many ([^ ]+)/];
+const COUNT_OPENERS = [/(?:^| )(?:كم|ما|قديش) (?:هو |هي )?عدد ([^ ]+)/, /(?:^| )(?:كم|قديش|قداش|كام|شكد|شقد|شحال) (?:من )?([^ ]+)/, /\bhow many ([^ ]+)/];
 
 /**
  * What a "how many" question counts, normalized: "كم عدد الدول…" → "الدول",

@@ -37,9 +37,21 @@ describe('countedNoun', () => {
     ['كم عدد الدول التي شاركت؟', 'الدول'],
     ['كم دولة شاركت في اجتماع التحالف؟', 'دوله'],
     ['How many countries attended?', 'countries'],
+    ['شكد دولة حضرت اجتماع الكويت؟', 'دوله'], // Iraqi
+    ['شحال من دولة شاركت فاجتماع الكويت؟', 'دوله'], // Moroccan, with «من»
+    ['كم من دولة شاركت؟', 'دوله'],
     ['متى عقد الاجتماع؟', undefined],
   ])('%s → %s', (question, noun) => {
     expect(countedNoun(question)).toBe(noun);
+  });
+
+  it.each([
+    ['شوكت صار اجتماع الكويت؟', 'date'], // Iraqi "when"
+    ['وقتاش تعقد القمة؟', 'date'], // Maghrebi
+    ['فاين تعقد القمة الخليجية الامريكية؟', 'place'], // Moroccan "where"
+    ['شكد دولة حضرت؟', 'number'],
+  ])('reads the dialects’ question words: %s → %s', (question, type) => {
+    expect(answerTypeOf(question)).toBe(type);
   });
 
   it('belongs to questions typed as numbers', () => {

@@ -78,7 +78,11 @@ export function askedAttribute(question: string): string | undefined {
   return undefined;
 }
 
-const COUNT_OPENERS = [/(?:^| )(?:كم|ما|قديش) (?:هو |هي )?عدد ([^ ]+)/, /(?:^| )(?:كم|قديش|قداش|كام|شكد|شقد|شحال) (?:من )?([^ ]+)/, /\bhow many ([^ ]+)/];
+const COUNT_OPENERS = [
+  /(?:^| )(?:كم|ما|قديش) (?:هو |هي )?عدد ([^ ]+)/,
+  /(?:^| )(?:كم|قديش|قداش|كام|شكد|شقد|شحال) (?:من )?([^ ]+)/,
+  /\bhow many ([^ ]+)/,
+];
 
 /**
  * What a "how many" question counts, normalized: "كم عدد الدول…" → "الدول",

@@ -3,6 +3,7 @@ import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import { type Analyzer, normalizeText, splitWords } from '../text/index.js';
 import { withLedeSetting } from './article-lede.js';
 import { type Candidate, chooseLead, orderCitations } from './citation-order.js';
+import { offersCount } from './count-evidence.js';
 import { countedTerms, countingParagraphs, countsAnswerInAnsweringArticles, countsWith } from './counting-paragraph.js';
 import { evidenceNeeded } from './evidence.js';
 import { corpusWord, type KnowledgeBase, type PassageRef } from './knowledge-base.js';
@@ -264,6 +265,9 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   const countingFirst = [...qualifying, ...counting].filter((c) => c.counts && c.answers);
   const countsInLeadArticle = countingFirst.find((c) => c.articleId === best.articleId) ?? countingFirst[0];
   const lead = (!(best.hit.answerTypes & ANSWER_TYPE_BIT.number) && countsInLeadArticle) || best;
+  // "how many" led by a passage with no number and no dual of what is counted: it matched the words, not the count
+  if (countedTerm !== null && !offersCount(lead.hit, kb.passages[lead.hit.passage]!.paragraph.text, countedTerm, kb.index.analyzer.termOf))
+    return notFound;
   const ordered = orderCitations(lead, [...qualifying, ...counting], options.otherArticleCoverage);
   const cited = ordered.slice(0, options.maxPassages + options.maxMore).map(({ hit }) => {
     const ref = kb.passages[hit.passage]!;

@@ -1,0 +1,37 @@
+import { ANSWER_TYPE_BIT } from '../search/answer-type.js';
+import type { ScoredPassage } from '../search/index.js';
+import { normalizeText, splitWords } from '../text/index.js';
+
+/**
+ * Whether a passage cited first for a "how many" question can give the count:
+ * it has a number, in digits or in words («74 دولة», «ثلاثة أيام»), or writes
+ * what is counted in the dual («وشهد الاجتماع جلستين», two sessions). A lead
+ * with neither matched the question's words, not its number («كم عدد
+ * المحافظات في العراق؟» over «المحافظة على ما تحقق… في العراق»).
+ */
+export function offersCount(
+  hit: ScoredPassage,
+  text: string,
+  counted: ReadonlySet<string>,
+  termOf: (norm: string) => string | null,
+): boolean {
+  return (hit.answerTypes & ANSWER_TYPE_BIT.number) !== 0 || writesDual(text, counted, termOf);
+}
+
+/** Whether a paragraph writes one of the counted word's terms with a dual ending: «جلستين», «شهرين», «دولتان». */
+export function writesDual(text: string, counted: ReadonlySet<string>, termOf: (norm: string) => string | null): boolean {
+  return splitWords(normalizeText(text)).some((word) => {
+    const term = termOf(word);
+    return term !== null && counted.has(term) && isDual(word, term);
+  });
+}
+
+/**
+ * The term with a dual ending, the article and a fused particle aside (the stemmer drops a feminine
+ * «ه»: «جلسه» → «جلس», dual «جلستين»). A masculine plural («المقاتلين») reads as a dual too: this
+ * only lets a lead through.
+ */
+function isDual(word: string, term: string): boolean {
+  const bare = word.replace(/^(?:[وفبلك]?ال|[وفبلك])/, '');
+  return ['ين', 'ان', 'تين', 'تان'].some((ending) => bare === term + ending);
+}

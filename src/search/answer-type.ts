@@ -77,11 +77,16 @@ export function askedAttribute(question: string): string | undefined {
   return undefined;
 }
 
-const COUNT_OPENERS = [/(?:^| )(?:كم|ما|قديش) (?:هو |هي )?عدد ([^ ]+)/, /(?:^| )(?:كم|قديش|كام) ([^ ]+)/, /\bhow many ([^ ]+)/];
+const COUNT_OPENERS = [
+  /(?:^| )(?:كم|ما|قديش) (?:هو |هي |يبلغ |تبلغ |بلغ |بلغت )?عدد ([^ ]+)/,
+  /(?:^| )(?:كم|قديش|كام) ([^ ]+)/,
+  /\bhow many ([^ ]+)/,
+];
 
 /**
  * What a "how many" question counts, normalized: "كم عدد الدول…" → "الدول",
- * "كم دولة…" → "دوله". An answer puts a number next to it ("74 دولة").
+ * "كم دولة…" → "دوله", "كم يبلغ عدد سكان…" → "سكان". An answer puts a number
+ * next to it ("74 دولة").
  */
 export function countedNoun(question: string): string | undefined {
   const joined = splitWords(normalizeText(question)).join(' ');

@@ -36,6 +36,7 @@ describe('a "how many" question is answered only by a lead that can give the cou
   it.each([
     ['a number', 'كم دولة شاركت في اجتماع التحالف؟', '75'],
     ['the counted word in the dual', 'كم جلسة شهد الاجتماع؟', 'جلستين'],
+    ['the counted word in the dual, after «بلغ عدد»', 'كم بلغ عدد جلسات اجتماع الكويت؟', 'جلستين'],
   ])('answered when the lead gives %s', (_what, question, count) => {
     const answer = answerQuestion(kb, question);
     expect(answer.status).toBe('answered');

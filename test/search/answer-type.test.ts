@@ -36,6 +36,9 @@ describe('countedNoun', () => {
   it.each([
     ['كم عدد الدول التي شاركت؟', 'الدول'],
     ['كم دولة شاركت في اجتماع التحالف؟', 'دوله'],
+    // «يبلغ» (amounts to) before «عدد»: the count is of what follows
+    ['كم يبلغ عدد سكان الكويت؟', 'سكان'],
+    ['كم بلغ عدد جلسات اجتماع الكويت؟', 'جلسات'],
     ['How many countries attended?', 'countries'],
     ['متى عقد الاجتماع؟', undefined],
   ])('%s → %s', (question, noun) => {

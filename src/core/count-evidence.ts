@@ -4,9 +4,10 @@ import { normalizeText, splitWords } from '../text/index.js';
 
 /**
  * Whether a passage cited first for a "how many" question can give the count:
- * it has a number, in digits or in words («74 دولة», «ثلاثة أيام»), or writes
- * what is counted in the dual («وشهد الاجتماع جلستين», two sessions). A lead
- * with neither matched the question's words, not its number («كم عدد
+ * it has a number, in digits or in words («74 دولة», «ثلاثة أيام»), writes
+ * what is counted in the dual («وشهد الاجتماع جلستين», two sessions), or
+ * counts vaguely («العديد من المتتبعين», «في أحيان كثيرة»). A lead with none
+ * of these matched the question's words, not its number («كم عدد
  * المحافظات في العراق؟» over «المحافظة على ما تحقق… في العراق»).
  */
 export function offersCount(
@@ -15,7 +16,15 @@ export function offersCount(
   counted: ReadonlySet<string>,
   termOf: (norm: string) => string | null,
 ): boolean {
-  return (hit.answerTypes & ANSWER_TYPE_BIT.number) !== 0 || writesDual(text, counted, termOf);
+  return (hit.answerTypes & ANSWER_TYPE_BIT.number) !== 0 || writesDual(text, counted, termOf) || countsVaguely(text);
+}
+
+/** «عدة», «العديد», «بضعة», «كثيرة», «قليل», «عدد من»: a count without a number. «بعده», «وعده» are other words. */
+const QUANTIFIER = /^(?:عده|و?(?:ال)?(?:عديد|بضع|بضعه|كثير|كثيره|قليل|قليله|عدد|عددا))$/;
+
+/** Whether a paragraph counts something without a number: «في نظر العديد من المتتبعين», «في مجالات عدة». */
+export function countsVaguely(text: string): boolean {
+  return splitWords(normalizeText(text)).some((word) => QUANTIFIER.test(word));
 }
 
 /** Whether a paragraph writes one of the counted word's terms with a dual ending: «جلستين», «شهرين», «دولتان». */

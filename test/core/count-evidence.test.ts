@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answer.js';
-import { writesDual } from '../../src/core/count-evidence.js';
+import { countsVaguely, writesDual } from '../../src/core/count-evidence.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { loadKnowledgeBase } from '../../src/core/load.js';
 import { createAnalyzer, normalizeText } from '../../src/text/index.js';
@@ -16,6 +16,19 @@ describe('writesDual', () => {
     ['another word in the dual', 'جلسة', 'يعني أن جميع الدول المشاركة في التحالف يجب ان تحافظ على الجهود', false],
   ])('%s', (_what, counted, text, expected) => {
     expect(writesDual(text, termsOf(counted), analyzer.termOf)).toBe(expected);
+  });
+});
+
+describe('countsVaguely', () => {
+  it.each([
+    ['«العديد من»', 'واكتسي اللقاء أهمية خاصة في نظر العديد من المتتبعين للمسائل الأمنية في المنطقة العربية', true],
+    ['«عدة» after its noun', 'بهدف ضمان استمرارية التنسيق في مجالات عدة، تشمل مواصلة مكافحة تمويل ما «داعش»', true],
+    ['«عدد كبير»', 'من الاراضي السورية التي يقطنها عدد كبير من السكان بالإضافة الى حقول النفط', true],
+    ['no quantity at all', 'ويجب على العالم دعم سكان البلاد المحررة', false],
+    // «بعده» (after it) and «وعده» (his promise) only look like «عدة»
+    ['«بعده», «وعده»', 'وأكد وعده بالدعم، وقال إن الاجتماع عقد بعده في الكويت', false],
+  ])('%s', (_what, text, expected) => {
+    expect(countsVaguely(text)).toBe(expected);
   });
 });
 
@@ -37,6 +50,7 @@ describe('a "how many" question is answered only by a lead that can give the cou
     ['a number', 'كم دولة شاركت في اجتماع التحالف؟', '75'],
     ['the counted word in the dual', 'كم جلسة شهد الاجتماع؟', 'جلستين'],
     ['the counted word in the dual, after «بلغ عدد»', 'كم بلغ عدد جلسات اجتماع الكويت؟', 'جلستين'],
+    ['a count without a number', 'كم مجالا تشمل المبادئ التوجيهية؟', 'في مجالات عدة'],
   ])('answered when the lead gives %s', (_what, question, count) => {
     const answer = answerQuestion(kb, question);
     expect(answer.status).toBe('answered');

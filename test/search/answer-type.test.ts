@@ -57,6 +57,8 @@ describe('frameWords', () => {
     ['في أي عام تأسس التحالف؟', ['عام']],
     ['في أي سنة تأسس التحالف؟', ['سنه']],
     ['ماذا يسمى التنظيم؟', ['يسمي']],
+    // «لأي غرض» is «لماذا»: the passage gives the purpose, not the word
+    ['لأي غرض خصصت الأموال؟', ['غرض']],
     ['What is the name of the Kuwaiti foreign minister?', ['name']],
     ['What type of support did Kuwait offer?', ['type']],
     ['In which year was the coalition founded?', ['year']],

@@ -4,6 +4,7 @@ import { asksWhy, givesReason } from '../search/reason-words.js';
 import { type Analyzer, normalizeText, splitWords } from '../text/index.js';
 import { constraintMatches, withLedeSetting } from './article-lede.js';
 import { type Candidate, chooseLead, orderCitations } from './citation-order.js';
+import { offersCount } from './count-evidence.js';
 import {
   countedTerms,
   countingParagraphs,
@@ -302,6 +303,9 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   const countingFirst = [...qualifying, ...counting].filter((c) => c.counts && c.answers);
   const countsInLeadArticle = countingFirst.find((c) => c.articleId === best.articleId) ?? countingFirst[0];
   const lead = (!best.counts && countsInLeadArticle) || best;
+  // "how many" led by a passage with no number and no dual of what is counted: it matched the words, not the count
+  if (countedTerm !== null && !offersCount(lead.hit, kb.passages[lead.hit.passage]!.paragraph.text, countedTerm, kb.index.analyzer.termOf))
+    return notFound;
   // another outlet's count of the same event, in an article about the place asked (see countingParagraphsOfOtherArticles)
   const constraints = concepts.flatMap((c, i) => (c.constraint && !needed.leftOut.has(i) ? [i] : []));
   const otherCounts =

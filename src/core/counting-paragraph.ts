@@ -3,25 +3,8 @@ import { ANSWER_TYPE_BIT, isNumberWord } from '../search/answer-type.js';
 import type { Analyzer } from '../text/index.js';
 import { hasArabicLetter, normalizeText, splitWords } from '../text/index.js';
 import type { Candidate } from './citation-order.js';
+import { FEMININE_DUAL_ENDINGS, isDual } from './count-evidence.js';
 import type { PassageRef } from './knowledge-base.js';
-
-/**
- * A feminine dual's ending, normalized: «جلستين», «جلستان», «دولتين», «مرتين». A
- * masculine one («اجتماعين») is left out: «ين» / «ان» also end a nisba's plural
- * («الدوليين») and broken plurals («بلدان»).
- */
-const DUAL_ENDING = /(?:تين|تان)$/;
-
-/**
- * Whether a word is a dual of the counted word: two of it («وشهد الاجتماع
- * جلستين» for «كم جلسة…»). The light stemmer groups it with the singular,
- * which its ending leaves with «ة» for «ت».
- */
-function isDualOf(word: string, counted: ReadonlySet<string>, termOf: (norm: string) => string | null): boolean {
-  if (word.length < 5 || !DUAL_ENDING.test(word)) return false;
-  const term = termOf(word);
-  return term !== null && counted.has(term) && termOf(`${word.slice(0, -3)}ه`) === term;
-}
 
 /**
  * Whether a paragraph puts a number right before one of the counted word's
@@ -31,10 +14,12 @@ export function countsWith(text: string, counted: ReadonlySet<string>, termOf: (
   const words = splitWords(normalizeText(text));
   // "والمقدر عددها بـ74 دولة": a particle fused to the digits
   return words.some((w, i) => {
-    if (isDualOf(w, counted, termOf)) return true;
+    // «وشهد الاجتماع جلستين» for «كم جلسة…»: a feminine dual, not «ين»/«ان», which also end «الدوليين» and «بلدان»
+    const own = termOf(w);
+    if (own !== null && counted.has(own) && isDual(w, own, FEMININE_DUAL_ENDINGS)) return true;
     if (!isNumberWord(w.replace(/^[وبل](?=\d)/, '')) || i + 1 >= words.length) return false;
-    const term = termOf(words[i + 1]!);
-    return term !== null && counted.has(term);
+    const next = termOf(words[i + 1]!);
+    return next !== null && counted.has(next);
   });
 }
 

@@ -7,6 +7,7 @@ import { corpusWord, indexedTitle, type KnowledgeBase } from './knowledge-base.j
 import { heldConcepts, holdsQuestion } from './own-text-evidence.js';
 import { reportedSpeaker } from './reported-speaker.js';
 import { typedWords, writtenMatches } from './typed-words.js';
+import { namesUnknownPhrase } from './unknown-phrase.js';
 import { namesNothing } from './vague-question.js';
 import { articlesAbout, isYearConcept } from './year-rule.js';
 
@@ -58,7 +59,8 @@ function askingWords(
 
 /**
  * Reads how a question meets the corpus. Undefined when the corpus cannot
- * answer it whatever the passage: a place or number no article mentions; an
+ * answer it whatever the passage: a place or number no article mentions, or
+ * two words side by side no article has in any form (unknown-phrase.ts); an
  * asked-for attribute no article uses ("ما هي مساحة…", area); words no
  * article uses carrying most of the question. Otherwise what a passage must
  * match: enough of the question's weight, and enough of its words and of its
@@ -84,6 +86,7 @@ export function evidenceNeeded(
   ]);
   const mayBeAbout = (articleId: string) => years.every((y) => y.articles.has(articleId));
   if (concepts.some((c) => c.constraint && !c.known && !unweighed.has(c))) return undefined;
+  if (!acrossLanguages && namesUnknownPhrase(question, concepts, unweighed)) return undefined;
   const attribute = askedAttribute(question);
   if (attribute !== undefined && concepts.some((c) => c.words.includes(attribute) && c.absent)) return undefined;
   const totalMass = concepts.reduce((sum, c) => sum + c.mass, 0);

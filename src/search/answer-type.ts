@@ -79,14 +79,15 @@ export function askedAttribute(question: string): string | undefined {
 }
 
 const COUNT_OPENERS = [
-  /(?:^| )(?:كم|ما|قديش) (?:هو |هي )?عدد ([^ ]+)/,
+  /(?:^| )(?:كم|ما|قديش) (?:هو |هي |يبلغ |تبلغ |بلغ |بلغت )?عدد ([^ ]+)/,
   /(?:^| )(?:كم|قديش|قداش|كام|شكد|شقد|شحال) (?:من )?([^ ]+)/,
   /\bhow many ([^ ]+)/,
 ];
 
 /**
  * What a "how many" question counts, normalized: "كم عدد الدول…" → "الدول",
- * "كم دولة…" → "دوله". An answer puts a number next to it ("74 دولة").
+ * "كم دولة…" → "دوله", "كم يبلغ عدد سكان…" → "سكان". An answer puts a number
+ * next to it ("74 دولة").
  */
 export function countedNoun(question: string): string | undefined {
   const joined = splitWords(normalizeText(question)).join(' ');
@@ -191,7 +192,7 @@ const CATEGORY_WORDS = new Set(
   [
     ...['name', 'names', 'term', 'type', 'types', 'kind', 'kinds', 'sort', 'word', 'اسم', 'نوع', 'مصطلح'],
     // a stance, an opinion, a reason, an aim, a role, a result: what a passage says, seldom by that word
-    ...['موقف', 'رأي', 'سبب', 'أسباب', 'هدف', 'أهداف', 'دور', 'نتيجة', 'نتائج'],
+    ...['موقف', 'رأي', 'سبب', 'أسباب', 'هدف', 'أهداف', 'غرض', 'أغراض', 'دور', 'نتيجة', 'نتائج'],
     // a share or an amount: the passage gives the figure
     ...['نسبة', 'مقدار'],
   ].map(normalizeText),
@@ -203,6 +204,8 @@ const FRAME_PHRASES = [
   // «ما سبب…» is «لماذا…»: the passage gives the reason («نتيجة ظروف…»), seldom the word
   /(?:^| )(?:ما|ماهو|ماهي|ماهى|شو|ايش)(?: (?:هو|هي|هى))? (سبب|اسباب)(?: |$)/,
   /(?:^| )(?:اي|في اي|باي|فاي|لاي) (عام|سنه|يوم|شهر|اسم|نوع|مصطلح)(?: |$)/,
+  // «لأي غرض…» is «لماذا…»: the passage gives the purpose («من اجل…», «بهدف…»), seldom the word
+  /(?:^| )(?:لاي|لاجل اي|من اجل اي) (غرض|هدف)(?: |$)/,
   /(?:^| )(?:ماذا|بماذا|ما|كيف) (يسمي|تسمي|يطلق|تعرف|يعرف|سمي|سميت)(?: |$)/,
   // "كم عدد الدول…", "how many": the passage gives the number («74 دولة»), seldom the word «عدد»,
   // which the articles use for "several" («عدد من الدول», «عدد كبير من السكان»)

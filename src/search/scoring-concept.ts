@@ -86,6 +86,7 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
   let groupDf = 0;
   let phraseMass = 0;
   let phraseDf = n;
+  let phraseUnknown = false;
   let ownWordKnown = false;
   // a foreign word the passages have as typed ("Thoughts" in an Arabic article) is as rare as it is there:
   // its translations may match more passages, they do not make it a common word
@@ -103,6 +104,7 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
       // the question's own phrase: every word counts, known or not
       phraseMass = dfs.reduce((sum, df) => sum + idf(df || UNKNOWN_WORD_DF, n), 0);
       const known = ids.flatMap((id, k) => (id === undefined ? [] : [k]));
+      phraseUnknown = known.length === 0;
       if (known.length) {
         groups.push({
           ids: known.map((k) => ids[k]!),
@@ -148,6 +150,10 @@ export function toScoringConcept(concept: Concept, vocabulary: Vocabulary, passa
   const coverageWeight = isConstraint(concept.words) ? constraintWeight : 1;
   const translated = !ownWordKnown && translatedEvidence > 0;
   const words = concept.words.length;
+  // a phrase none of whose words the passages have ("Islamic State" over Arabic articles, found through its
+  // synonym «داعش») weighs what stands for it weighs, not a never-seen word's weight for each of its words: the
+  // corpus's own subject would otherwise carry half of any question that names it
+  if (phraseMass > 0 && phraseUnknown && (singleDf > 0 || groupDf > 0)) phraseMass = idf(Math.min(n, Math.max(singleDf, groupDf)), n);
   if (phraseMass > 0) {
     const df = Math.min(phraseDf, singleDf || n);
     return { singles, loose, groups, idf: phraseMass, df, coverageWeight, words, guessed: false, coverageIdf: phraseMass, translated };

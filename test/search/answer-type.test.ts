@@ -36,6 +36,9 @@ describe('countedNoun', () => {
   it.each([
     ['كم عدد الدول التي شاركت؟', 'الدول'],
     ['كم دولة شاركت في اجتماع التحالف؟', 'دوله'],
+    // «يبلغ» (amounts to) before «عدد»: the count is of what follows
+    ['كم يبلغ عدد سكان الكويت؟', 'سكان'],
+    ['كم بلغ عدد جلسات اجتماع الكويت؟', 'جلسات'],
     ['How many countries attended?', 'countries'],
     ['شكد دولة حضرت اجتماع الكويت؟', 'دوله'], // Iraqi
     ['شحال من دولة شاركت فاجتماع الكويت؟', 'دوله'], // Moroccan, with «من»
@@ -66,6 +69,8 @@ describe('frameWords', () => {
     ['في أي عام تأسس التحالف؟', ['عام']],
     ['في أي سنة تأسس التحالف؟', ['سنه']],
     ['ماذا يسمى التنظيم؟', ['يسمي']],
+    // «لأي غرض» is «لماذا»: the passage gives the purpose, not the word
+    ['لأي غرض خصصت الأموال؟', ['غرض']],
     ['What is the name of the Kuwaiti foreign minister?', ['name']],
     ['What type of support did Kuwait offer?', ['type']],
     ['In which year was the coalition founded?', ['year']],

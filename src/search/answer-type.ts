@@ -65,6 +65,8 @@ const NOT_FOLLOWERS = new Set([
  */
 export function askedAttribute(question: string): string | undefined {
   const joined = splitWords(normalizeText(question)).join(' ');
+  // "how old is…": a person's age, which a passage gives by the word «عمر»/"age" or not at all
+  if (/\bhow old\b/.test(joined)) return 'age';
   for (const opener of ATTRIBUTE_OPENERS) {
     const match = opener.exec(joined);
     if (!match) continue;

@@ -10,6 +10,7 @@ describe('askedAttribute', () => {
     ['ما نسبة الأراضي التي يسيطر عليها التحالف؟', undefined],
     ['متى تم تأسيس الأمم المتحدة؟', 'تاسيس'],
     ['What is the area of Kuwait?', 'area'],
+    ['How old is Tillerson?', 'age'], // the attribute named without its word
     // a category and a relative clause: the passage names an instance, not the category
     ['ما هي الوظيفة التي شغلها؟', undefined],
     ['ما هو المبلغ الذي تعهد به؟', undefined],

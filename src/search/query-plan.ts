@@ -45,6 +45,9 @@ const FUSED = ['و', 'ف', 'ب', 'ل', 'ك'];
 /** The article with a particle fused before it; "لل" is ل + ال. */
 const ARTICLE_WITH_PARTICLE = ['وال', 'فال', 'بال', 'كال', 'لل'];
 
+/** How long a word one keystroke from a listed name must be to be read as that name (see planQuery). */
+const MIN_NAME_TYPO_LETTERS = 6;
+
 /** Prefixes of the imperfect verb: "تحد" (she borders) and "يحدها" (it borders it) share "حد". */
 const IMPERFECT = ['ي', 'ت', 'ن'];
 
@@ -325,8 +328,15 @@ export function planQuery(typed: readonly Token[], context: QueryPlanContext): C
       if (foreign) addForeignForms(alternatives, token, context);
       // a foreign word with no translation and no name like it may still be a typo of a word the passages have
       if (alternatives.length === 1 && !context.known(token.term) && context.typoWeight > 0) {
-        for (const term of context.typoNeighbors(token.term))
-          addAlternative(alternatives, { terms: [term], weight: context.typoWeight, guessed: true });
+        const neighbors = context.typoNeighbors(token.term);
+        // «تيلرسن»: one keystroke from a name the moderators listed, and from nothing else, is that name (six letters at
+        // least: «السنوريات» is not «سوريا», nor «ترام» «ترامب»)
+        const named = neighbors.length === 1 && token.term.length >= MIN_NAME_TYPO_LETTERS ? context.synonyms.matchesAt(neighbors, 0) : [];
+        if (named.length > 0) {
+          addAlternative(alternatives, { terms: [neighbors[0]!], weight: context.typoWeight });
+          for (const { group } of named)
+            for (const expression of group) addAlternative(alternatives, { terms: expression.terms, weight: context.expansionWeight });
+        } else for (const term of neighbors) addAlternative(alternatives, { terms: [term], weight: context.typoWeight, guessed: true });
       } else if (!foreign && context.rareNeighborWeight > 0 && context.rare(token.term)) {
         // "توجو" in one passage, "توغو" in ten: a rare spelling may not be the article's
         for (const term of context.typoNeighbors(token.term)) addLoose(alternatives, term, context.rareNeighborWeight);

@@ -215,6 +215,12 @@ describe('answerQuestion', () => {
     },
   );
 
+  it('reads a name typed one keystroke from a listed spelling as that name («تيلرسن»: synonyms.txt lists «تيلرسون»)', () => {
+    const answer = ask('ماذا قال تيلرسن عن داعش؟');
+    expect(answer.status).toBe('answered');
+    expect(answer.passages.some((p) => /ت[يل]+[لر]+س[و]?ن/.test(p.text) || p.speaker !== undefined)).toBe(true);
+  });
+
   it('answers a question about a stance although no article uses the word «موقف»', () => {
     const answer = ask('ما موقف التحالف من المقاتلين الأجانب؟');
     expect(answer.status).toBe('answered');

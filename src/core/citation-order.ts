@@ -95,11 +95,8 @@ export function orderCitations(lead: Candidate, qualifying: readonly Candidate[]
     const representative = forArticle(answering.find((o) => o.counts) ?? answering[0] ?? c, qualifying);
     if (alsoAnswers(representative, lead, closeCoverage)) represented.set(c.articleId, representative);
   }
-  // "how many", led by a count («75 دولة»): another article's own count («74 دولة») before any number («كوفيد 19»)
-  const representatives = [...represented.values()]
-    .filter((c) => c !== lead)
-    .sort((a, b) => (lead.counts ? Number(b.counts) - Number(a.counts) : 0));
-  // "how many", led by a count: the other outlets' counts («74 دولة») come next, before any other passage
+  const representatives = [...represented.values()].filter((c) => c !== lead);
+  // "how many", led by a count: the other outlets' counts («74 دولة») come next, before any other passage or number («كوفيد 19»)
   const ordered: Candidate[] = [lead, ...representatives.filter((r) => lead.counts && r.counts)];
   const flush = () => {
     for (const r of representatives) if (!ordered.includes(r)) ordered.push(r);

@@ -29,10 +29,7 @@ export function countsVaguely(text: string): boolean {
 
 /** Whether a paragraph writes one of the counted word's terms with a dual ending: «جلستين», «شهرين», «دولتان». */
 export function writesDual(text: string, counted: ReadonlySet<string>, termOf: (norm: string) => string | null): boolean {
-  return splitWords(normalizeText(text)).some((word) => {
-    const term = termOf(word);
-    return term !== null && counted.has(term) && isDual(word, term);
-  });
+  return splitWords(normalizeText(text)).some((word) => isDualOf(word, counted, termOf));
 }
 
 /** A dual's endings, masculine and feminine; the feminine ones alone are no plural's («المقاتلين», «بلدان»). */
@@ -40,11 +37,21 @@ const DUAL_ENDINGS = ['ين', 'ان', 'تين', 'تان'];
 export const FEMININE_DUAL_ENDINGS = ['تين', 'تان'];
 
 /**
- * The term with a dual ending, the article and a fused particle aside (the stemmer drops a feminine
- * «ه»: «جلسه» → «جلس», dual «جلستين»). With every ending, a masculine plural («المقاتلين») reads as a
- * dual too: enough to let a lead through, not to say which paragraph counts (see countsWith).
+ * Whether a normalized word is one of the counted terms with a dual ending, the article and a fused
+ * particle aside (the stemmer drops a feminine «ه»: «جلسه» → «جلس», dual «جلستين»). With every ending,
+ * a masculine plural («المقاتلين») reads as a dual too: enough to let a lead through, not to say which
+ * paragraph counts (countsWith takes FEMININE_DUAL_ENDINGS).
  */
-export function isDual(word: string, term: string, endings: readonly string[] = DUAL_ENDINGS): boolean {
+export function isDualOf(
+  word: string,
+  counted: ReadonlySet<string>,
+  termOf: (norm: string) => string | null,
+  endings: readonly string[] = DUAL_ENDINGS,
+): boolean {
+  // the ending first: most words have none, and need no stemming
+  if (!endings.some((ending) => word.endsWith(ending))) return false;
+  const term = termOf(word);
+  if (term === null || !counted.has(term)) return false;
   const bare = word.replace(/^(?:[وفبلك]?ال|[وفبلك])/, '');
   return endings.some((ending) => bare === term + ending);
 }

@@ -3,7 +3,7 @@ import { ANSWER_TYPE_BIT, isNumberWord } from '../search/answer-type.js';
 import type { Analyzer } from '../text/index.js';
 import { hasArabicLetter, normalizeText, splitWords } from '../text/index.js';
 import type { Candidate } from './citation-order.js';
-import { FEMININE_DUAL_ENDINGS, isDual } from './count-evidence.js';
+import { FEMININE_DUAL_ENDINGS, isDualOf } from './count-evidence.js';
 import type { PassageRef } from './knowledge-base.js';
 
 /**
@@ -15,8 +15,7 @@ export function countsWith(text: string, counted: ReadonlySet<string>, termOf: (
   // "والمقدر عددها بـ74 دولة": a particle fused to the digits
   return words.some((w, i) => {
     // «وشهد الاجتماع جلستين» for «كم جلسة…»: a feminine dual, not «ين»/«ان», which also end «الدوليين» and «بلدان»
-    const own = termOf(w);
-    if (own !== null && counted.has(own) && isDual(w, own, FEMININE_DUAL_ENDINGS)) return true;
+    if (isDualOf(w, counted, termOf, FEMININE_DUAL_ENDINGS)) return true;
     if (!isNumberWord(w.replace(/^[وبل](?=\d)/, '')) || i + 1 >= words.length) return false;
     const next = termOf(words[i + 1]!);
     return next !== null && counted.has(next);

@@ -57,7 +57,7 @@ const WORDS = parse(TABLE);
  */
 const DIALECT_VERB_PREFIX = /^(?:عم|رح|[بعهح])?[يتنا]?/;
 
-/** The word, and what is left of it without a dialect verb's prefixes («بيحكي» → «حكي», «هتخلص» → «خلص»), three letters at least. */
+/** The word, and what is left of it without a dialect verb's prefixes («بيحكي» → «حكي», «هتخلص» → «خلص»), two letters at least («بيجي» → «جي»). */
 export function dialectStems(word: string): string[] {
   const stems = [word];
   const prefix = DIALECT_VERB_PREFIX.exec(word)?.[0] ?? '';

@@ -265,11 +265,8 @@ function addStandardWords(alternatives: Alternative[], token: Token, context: Qu
       ...(context.known(standard.term) ? [{ terms: [standard.term], weight: 1 }] : []),
       ...particleVariants(standard, context),
     ];
-    for (const form of forms) {
-      const guess = alternatives.find((a) => a.guessed && a.terms.length === 1 && a.terms[0] === form.terms[0]);
-      if (guess) delete guess.guessed;
-      addAlternative(alternatives, { terms: form.terms, weight: form.weight * context.expansionWeight });
-    }
+    // a typo guess of the same word stops being one (addAlternative)
+    for (const form of forms) addAlternative(alternatives, { terms: form.terms, weight: form.weight * context.expansionWeight });
   }
 }
 

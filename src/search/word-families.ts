@@ -214,12 +214,14 @@ export function verbStems(word: string): string[] {
 
 /**
  * The common verbal nouns of a verb's stem (see verbStems), which news writes
- * where a question has the verb: a first-form root of three letters — «حضر» →
- * «حضور» (فعول), «نجاح» (فعال), «زيارة» (فعالة), «خدمة» (فعلة), and the second
- * form's «تنسيق» (تفعيل), written like the first; the fourth form's «اعلان»
- * (إفعال), whose imperfect «يعلن» leaves three letters too; the third form
- * «شارك» → «مشاركة» (مفاعلة). Crude on its own: only tried for a word no passage
- * holds, each form kept only where the passages have it.
+ * where a question has the verb: a sound first-form root of three letters —
+ * «حضر» → «حضور» (فعول), «نجاح» (فعال), «كتابة» (فعالة), and the second form's
+ * «تنسيق» (تفعيل), written like the first; the fourth form's «اعلان» (إفعال),
+ * whose imperfect «يعلن» leaves three letters too; a hollow root's «زيارة»
+ * (فِيالة); the third form «شارك» → «مشاركة» (مفاعلة). Not فعلة, which a
+ * pronoun's «ه» mimics («ذكره»), nor a root whose first or last radical is
+ * weak. Crude on its own: only tried for a word no passage holds, each form
+ * kept only where the passages have it.
  */
 export function verbalNounsOfStem(stem: string): string[] {
   if (!ARABIC_WORD.test(stem)) return [];

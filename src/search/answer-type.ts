@@ -221,9 +221,18 @@ const FRAME_PHRASES = [
  */
 const SHARE_PHRASE = /(?:^| )(?:كم|ما|ماهو|ماهي|قديش|شو|ايش)(?: (?:هو|هي))? (نسبه|مقدار)(?: |$)/;
 
-/** frameWords, and the word asking for a share or an amount (see SHARE_PHRASE): what evidence leaves out. */
+/**
+ * «ماذا قال التحالف عن كورونا؟»: asked what someone said about a thing, the passage reports it with
+ * any verb of saying («أكد البيان», «شدد», «أعرب عن») or none. Like SHARE_PHRASE, left out of the
+ * evidence only: the ranking still prefers the paragraph that has the verb. Without «عن»/«حول»/«بشأن»
+ * («ماذا قال تيلرسون؟») the verb is all the question asks besides the speaker, and stays.
+ */
+const SPEECH_PHRASE =
+  /(?:^| )(?:ماذا|ما|شو|ايش|وش|ايه)(?: الذي| اللي)? (قال|قالت|قالوا|يقول|تقول|يقولون|بيقول|بتقول|حكي|حكا|صرح|صرحت)(?: .+)? (?:عن|حول|بشان|بخصوص)(?: |$)/;
+
+/** frameWords, the word asking for a share or an amount (see SHARE_PHRASE) and a verb of saying (SPEECH_PHRASE): what evidence leaves out. */
 export function evidenceFrameWords(question: string): Set<string> {
-  return wordsNamedBy(question, [...FRAME_PHRASES, SHARE_PHRASE]);
+  return wordsNamedBy(question, [...FRAME_PHRASES, SHARE_PHRASE, SPEECH_PHRASE]);
 }
 
 /**

@@ -221,6 +221,12 @@ describe('answerQuestion', () => {
     expect(answer.passages.some((p) => /ت[يل]+[لر]+س[و]?ن/.test(p.text) || p.speaker !== undefined)).toBe(true);
   });
 
+  it('answers what someone said about a thing the article reports with another verb («أكد البيان»), not «قال»', () => {
+    const answer = ask('ماذا قال التحالف عن كورونا؟');
+    expect(answer.status).toBe('answered');
+    expect(answer.passages[0]!.text).toContain('كورونا');
+  });
+
   it('answers a question about a stance although no article uses the word «موقف»', () => {
     const answer = ask('ما موقف التحالف من المقاتلين الأجانب؟');
     expect(answer.status).toBe('answered');

@@ -110,12 +110,19 @@ describe('evidenceFrameWords', () => {
     ['ما مقدار المساعدات الأمريكية؟', ['مقدار']],
     ['ما اسم وزير الخارجية الكويتي؟', ['اسم']],
     ['هل ارتفعت نسبة البطالة؟', []],
+    // what someone said about a thing: the passage reports it with any verb of saying («أكد البيان»)
+    ['ماذا قال التحالف عن كورونا؟', ['قال']],
+    ['ماذا قالت الكويت بشأن إعادة الإعمار؟', ['قالت']],
+    ['شو حكى تيلرسون عن داعش؟', ['حكي']],
+    ['ماذا قال تيلرسون؟', []], // nothing asked about: the verb is most of the question
+    ['متى قال الوزير إن التحالف باق؟', []],
   ])('%s → %j', (question, words) => {
     expect([...evidenceFrameWords(question)]).toEqual(words);
   });
 
-  it('leaves the share word its full weight in the ranking (frameWords)', () => {
+  it('leaves the share word and the verb of saying their full weight in the ranking (frameWords)', () => {
     expect([...frameWords('كم نسبة الاراضي السورية؟')]).toEqual([]);
+    expect([...frameWords('ماذا قال التحالف عن كورونا؟')]).toEqual([]);
   });
 });
 

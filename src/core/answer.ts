@@ -1,4 +1,4 @@
-import { ANSWER_TYPE_BIT, answerTypeOf, countedNoun, datesItself } from '../search/answer-type.js';
+import { ANSWER_TYPE_BIT, answerTypeOf, askedAttribute, countedNoun, datesItself } from '../search/answer-type.js';
 import type { ConceptSummary, ScoredPassage, SearchOutcome } from '../search/index.js';
 import { asksWhy, givesReason } from '../search/reason-words.js';
 import { type Analyzer, normalizeText, splitWords } from '../text/index.js';
@@ -14,6 +14,7 @@ import {
 } from './counting-paragraph.js';
 import { evidenceNeeded } from './evidence.js';
 import { corpusWord, type KnowledgeBase, type PassageRef } from './knowledge-base.js';
+import { givesMeasure, isMeasuredAttribute } from './measure-evidence.js';
 import { checkQuestion, DEFAULT_MAX_QUESTION_LENGTH, questionLanguage, type RejectReason } from './question.js';
 import { reportedSpeaker, speakerText, withReportedSpeaker } from './reported-speaker.js';
 import { highlightPassage, type Span } from './snippet.js';
@@ -302,7 +303,17 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
   // a lead that does not count what is asked («مشاركة 75 جهة» for «كم جلسة…») gives way to a paragraph that does, of its article first
   const countingFirst = [...qualifying, ...counting].filter((c) => c.counts && c.answers);
   const countsInLeadArticle = countingFirst.find((c) => c.articleId === best.articleId) ?? countingFirst[0];
-  const lead = (!best.counts && countsInLeadArticle) || best;
+  const countingLead = (!best.counts && countsInLeadArticle) || best;
+  // "What is the population of Iraq?": a paragraph giving the figure, a number by the word or its unit
+  // («4,5 مليون نسمة»), leads; without one, the corpus does not say («يقطنها عدد كبير من السكان»)
+  const measured = [askedAttribute(question), counted].find(isMeasuredAttribute);
+  const lead =
+    measured === undefined
+      ? countingLead
+      : [countingLead, ...qualifying].find(
+          (c) => c.answers && c.holds && givesMeasure(kb.passages[c.hit.passage]!.paragraph.text, measured),
+        );
+  if (!lead) return notFound;
   // "how many" led by a passage with no number and no dual of what is counted: it matched the words, not the count
   if (countedTerm !== null && !offersCount(lead.hit, kb.passages[lead.hit.passage]!.paragraph.text, countedTerm, kb.index.analyzer.termOf))
     return notFound;

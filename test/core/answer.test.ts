@@ -227,6 +227,12 @@ describe('answerQuestion', () => {
     expect(answer.passages[0]!.text).toContain('كورونا');
   });
 
+  it('is silent on a figure the articles do not give, though they mention inhabitants and have numbers', () => {
+    for (const question of ['What is the population of Iraq?', 'كم عدد سكان سوريا؟', 'ما هي مساحة العراق؟']) {
+      expect(ask(question).status, question).toBe('not_found');
+    }
+  });
+
   it('answers a question about a stance although no article uses the word «موقف»', () => {
     const answer = ask('ما موقف التحالف من المقاتلين الأجانب؟');
     expect(answer.status).toBe('answered');

@@ -2,7 +2,14 @@ import { type Analyzer, brokenPluralForms, normalizeText, type Token } from '../
 import type { ForeignForm, ForeignPhrase } from './cross-language.js';
 import { standardWordsFor } from './dialect-words.js';
 import type { SynonymTable } from './synonym-table.js';
-import { perfectVerbBases, seventhFormBase, verbalNounPartners, verbalNounsOfStem, verbStems } from './word-families.js';
+import {
+  derivedPerfectOfImperfect,
+  perfectVerbBases,
+  seventhFormBase,
+  verbalNounPartners,
+  verbalNounsOfStem,
+  verbStems,
+} from './word-families.js';
 
 /** A way a concept may appear in a passage: one term, or several together. */
 export interface Alternative {
@@ -224,7 +231,14 @@ function addVerbalNouns(alternatives: Alternative[], token: Token, context: Quer
   // «قدمته»: the stemmer took the pronoun off («قدمت»), the person ending is left
   const bases = [...new Set([...perfectVerbBases(token.norm), ...perfectVerbBases(token.term)])];
   // «اجتمعت»: its base «اجتمع» may be in no passage either, its verbal noun «اجتماع» is
-  const forms = [...verbalNounPartners(token.norm), ...bases, ...bases.flatMap(verbalNounPartners)];
+  // «اجتمعوا»: the stemmer left «اجتمع»; «يجتمعون»: the perfect «اجتمع» of the imperfect
+  const perfects = [token.term, ...[token.norm, token.term].flatMap(derivedPerfectOfImperfect)];
+  const forms = [
+    ...verbalNounPartners(token.norm),
+    ...perfects.flatMap(verbalNounPartners),
+    ...bases,
+    ...bases.flatMap(verbalNounPartners),
+  ];
   // «انعقد»/«انعقدت»: the first form «عقد» (not from a verbal noun: «انقطاع» is a state, «قطع» an act)
   forms.push(...[token.norm, ...bases].flatMap(seventhFormBase));
   for (const form of new Set(forms)) {

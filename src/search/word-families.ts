@@ -195,6 +195,21 @@ const IMPERFECT_PREFIX = /^[بس]?[يتن]/;
 const IMPERFECT_ENDING = /(?:ون|ان|وا)$/;
 
 /**
+ * The perfect of a derived verb's imperfect, for verbalNounPartners: «يجتمعون» → «اجتمع» (VIII, «ت»
+ * after the first radical), «ينسحب» → «انسحب» (VII), «يستخدم» → «استخدم» (X). Only tried for a word
+ * no passage holds, and only its verbal noun the passages hold is kept.
+ */
+export function derivedPerfectOfImperfect(word: string): string[] {
+  if (!ARABIC_WORD.test(word)) return [];
+  const prefix = IMPERFECT_PREFIX.exec(word)?.[0];
+  if (!prefix) return [];
+  let rest = word.slice(prefix.length);
+  if (rest.length >= 6 && IMPERFECT_ENDING.test(rest)) rest = rest.slice(0, -2);
+  const derived = (rest.length === 4 && (rest[1] === 'ت' || rest[0] === 'ن')) || (rest.length === 5 && rest.startsWith('ست'));
+  return derived ? [`ا${rest}`] : [];
+}
+
+/**
  * The stems a verb no passage holds may have, for verbalNounsOfStem: the
  * perfect without its person ending («حضرت», «حضروا» → «حضر»), and the
  * imperfect without its prefix and ending («يحضرون», «بيحضر» → «حضر»;

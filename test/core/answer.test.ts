@@ -165,6 +165,7 @@ describe('answerQuestion', () => {
     ['the verb of the articles’ verbal noun', 'متى اجتمع التحالف في الكويت؟'],
     ['the same, in dialect', 'ليش اجتمع التحالف بالكويت؟'],
     ['the same verb inflected', 'متى اجتمعت دول التحالف في الكويت؟'],
+    ['the plural, its subject left unsaid', 'ليش اجتمعوا بالكويت؟'],
   ])('finds the meeting asked with %s («اجتمع», the articles say «اجتماع»)', (_, question) => {
     const answer = ask(question);
     expect(answer.status).toBe('answered');
@@ -173,6 +174,15 @@ describe('answerQuestion', () => {
     // the meeting in Kuwait (articles 000–002), not the one in Washington or the 2020 statement
     expect(`${lead.title} ${lead.text}`).toMatch(/الكويت/);
   });
+
+  it.each([['متى يجتمعون في ايطاليا؟'], ['متى بيجتمعوا بايطاليا؟']])(
+    'finds the planned meeting asked with the imperfect of a derived verb (%s; the article says «اجتماع»)',
+    (question) => {
+      const answer = ask(question);
+      expect(answer.status).toBe('answered');
+      expect(answer.passages[0]!.text).toContain('إيطاليا');
+    },
+  );
 
   it('finds the pledge asked with a verb form no article uses («تعهدت»; the article says «تعهد»)', () => {
     const answer = ask('كم مليون دولار تعهدت امريكا؟');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Vocabulary } from '../../src/search/vocabulary.js';
 import {
+  derivedPerfectOfImperfect,
   familyKey,
   perfectVerbBases,
   seventhFormBase,
@@ -102,6 +103,22 @@ describe('verbalNounPartners', () => {
     ['meet', []],
   ])('%s → %j', (word, partners) => {
     expect(verbalNounPartners(word)).toEqual(partners);
+  });
+});
+
+describe('derivedPerfectOfImperfect', () => {
+  it.each([
+    ['يجتمع', ['اجتمع']], // eighth form: «ت» after the first radical
+    ['يجتمعون', ['اجتمع']],
+    ['بيجتمعوا', ['اجتمع']], // dialect «ب» of the present
+    ['ينسحب', ['انسحب']], // seventh
+    ['يستخدمون', ['استخدم']], // tenth
+    ['يحضر', []], // first form: its verbal nouns come from verbStems
+    ['يتحدث', []], // fifth form («تحدّث»): the imperfect's stem is the perfect
+    ['اجتمع', []], // a perfect already
+    ['meet', []],
+  ])('%s → %j', (word, perfects) => {
+    expect(derivedPerfectOfImperfect(word)).toEqual(perfects);
   });
 });
 

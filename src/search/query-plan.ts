@@ -161,7 +161,11 @@ function particleVariants(token: Token, context: QueryPlanContext): Alternative[
       for (const prefix of IMPERFECT) if (prefix !== word[0]) consider(prefix + word.slice(1), context.verbVariantWeight);
       consider(word.slice(1), context.verbVariantWeight);
     } else if (word.length >= 3) {
-      for (const prefix of IMPERFECT) consider(prefix + word, context.verbVariantWeight);
+      // the imperfect of a perfect («عقد» → «يعقد»); for a word no passage has, one whose stem keeps the
+      // word's: a name the stemmer cuts down with a prefix before it («نهاواي» → «نها», as «نهاية») is no verb
+      const unknown = !known(token.term);
+      for (const prefix of IMPERFECT)
+        if (!unknown || analyzer.termOf(prefix + word)?.includes(token.term)) consider(prefix + word, context.verbVariantWeight);
     }
   }
   return variants;

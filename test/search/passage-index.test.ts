@@ -263,3 +263,22 @@ describe("PassageIndex: a question's verb no passage holds", () => {
     expect(coveredBy(question).sort()).toEqual([0, 1]);
   });
 });
+
+describe('PassageIndex: a name no passage holds', () => {
+  const index = PassageIndex.build([
+    { text: 'أعلنت الولايات المتحدة والعراق انتهاء المهمة العسكرية للتحالف في نهاية سبتمبر' },
+    { text: 'وعقد الاجتماع بالتزامن مع مؤتمر اعادة إعمار العراق' },
+  ]);
+
+  it('is not read as a verb whose imperfect the stemmer cuts down to a word of the passages («هاواي»: «نهاواي» → «نها», as «نهاية»)', () => {
+    const { hits } = index.search('اين تقع ولاية هاواي؟', 3);
+    expect(hits.filter((h) => h.matchedConcepts.includes(2))).toEqual([]);
+  });
+
+  it('still finds a perfect verb through its imperfect («عقد» and «يعقد»)', () => {
+    const verbs = PassageIndex.build([{ text: 'يعقد الوزراء اجتماعهم المقبل في روما' }, { text: 'وأكد البيان دعم الحكومة' }]);
+    const [hit] = verbs.search('اين عقد الوزراء اجتماعهم؟', 2).hits;
+    expect(hit?.passage).toBe(0);
+    expect(hit?.matchedConcepts).toContain(0);
+  });
+});

@@ -1,10 +1,11 @@
+import type { SynonymGroup } from '../corpus/index.js';
 import { askedAttribute, evidenceFrameWords } from '../search/answer-type.js';
 import { ENGLISH_FRAME_WORDS } from '../search/english-frame-words.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
 import { ledeSetting } from './article-lede.js';
 import { namedEvidence } from './cross-language-evidence.js';
 import { corpusWord, indexedTitle, type KnowledgeBase } from './knowledge-base.js';
-import { heldConcepts, holdsQuestion } from './own-text-evidence.js';
+import { heldConcepts, holdsQuestion, type ListedNames } from './own-text-evidence.js';
 import { reportedSpeaker } from './reported-speaker.js';
 import { typedWords, writtenMatches } from './typed-words.js';
 import { namesUnknownPhrase } from './unknown-phrase.js';
@@ -162,7 +163,7 @@ export function evidenceNeeded(
     const speaker = reportedSpeaker(kb.passages, hit.passage, corpusWord(kb));
     const setting = ledeSetting(kb.passages, hit.passage).join(' ');
     const context = [indexedTitle(ref.article), speaker?.words.join(' '), setting].filter(Boolean).join(' — ');
-    const held = heldConcepts(hit, concepts, ref.paragraph.text, context || undefined, kb.index.analyzer);
+    const held = heldConcepts(hit, concepts, ref.paragraph.text, context || undefined, kb.index.analyzer, listedNames(kb));
     return holdsQuestion(held, concepts, { floor, wordsNeeded, conceptsNeeded, leftOut });
   };
   return {
@@ -173,4 +174,20 @@ export function evidenceNeeded(
     answers: (hit, articleId) => mayBeAbout(articleId) && covers(hit) && hasWritten(hit),
     holds,
   };
+}
+
+const namesOf = new WeakMap<readonly SynonymGroup[], ListedNames>();
+
+/** The names the corpus's synonyms.txt lists («حلف شمال الأطلسي», «الأمم المتحدة», «سوريا»), as index terms. */
+function listedNames(kb: KnowledgeBase): ListedNames {
+  let names = namesOf.get(kb.corpusSynonyms);
+  if (!names) {
+    const expressions = kb.corpusSynonyms.flatMap((group) => group.map((text) => kb.index.analyzer.terms(text)));
+    names = {
+      several: expressions.filter((terms) => terms.length > 1),
+      single: new Set(expressions.filter((terms) => terms.length === 1).map((terms) => terms[0]!)),
+    };
+    namesOf.set(kb.corpusSynonyms, names);
+  }
+  return names;
 }

@@ -29,24 +29,51 @@ export function heldConcepts(
   text: string,
   context: string | undefined,
   analyzer: Analyzer,
+  names: ListedNames = NO_NAMES,
 ): Set<number> {
   const { conceptTerms } = hit;
   if (!conceptTerms) return new Set(hit.matchedConcepts);
   const held = new Set<number>();
   const found = hit.matchedConcepts.map((c, k) => ({ c, terms: new Set(conceptTerms[k]) }));
   for (const tokens of [analyzer.analyze(text), context ? analyzer.analyze(context) : []]) {
+    // the passage's own names of several words («حلف شمال الأطلسي», «الأمم المتحدة») are held whole or not at all:
+    // their «شمال» is no north, their «المتحدة» no other name's
+    const named = nameRuns(tokens, names.several);
+    // held whole, or by a word of it that is a name of its own («سوريا» of «شمال شرق سوريا»)
+    const whole = (first: number, last: number) =>
+      named.every(([a, b]) => {
+        if (b < first || a > last || (a >= first && b <= last)) return true;
+        for (let i = Math.max(a, first); i <= Math.min(b, last); i++) if (!names.single.has(tokens[i]!.term)) return false;
+        return true;
+      });
     // a name first, or any words the question's word stands for together («الولايات المتحدة» for «أمريكا»): they take their words
     const taken = new Set<number>();
     for (const { c, terms } of found) {
       for (const [first, last] of runs(tokens, terms)) {
-        if (concepts[c]!.words.length === 1 && last === first) continue;
+        if ((concepts[c]!.words.length === 1 && last === first) || !whole(first, last)) continue;
         held.add(c);
         for (let i = first; i <= last; i++) taken.add(i);
       }
     }
-    for (const { c, terms } of found) if (tokens.some((t, i) => terms.has(t.term) && !taken.has(i))) held.add(c);
+    for (const { c, terms } of found) if (tokens.some((t, i) => terms.has(t.term) && !taken.has(i) && whole(i, i))) held.add(c);
   }
   return held;
+}
+
+/** The names a corpus lists (synonyms.txt), as index terms: those of several words, and the terms of those of one. */
+export interface ListedNames {
+  several: readonly (readonly string[])[];
+  single: ReadonlySet<string>;
+}
+const NO_NAMES: ListedNames = { several: [], single: new Set() };
+
+/** Index ranges [first, last] of `tokens` where a name of several words (as index terms) stands. */
+function nameRuns(tokens: readonly Token[], names: readonly (readonly string[])[]): [number, number][] {
+  const found: [number, number][] = [];
+  for (const name of names)
+    for (let i = 0; i + name.length <= tokens.length; i++)
+      if (name.every((term, k) => tokens[i + k]!.term === term)) found.push([i, i + name.length - 1]);
+  return found;
 }
 
 export interface HoldNeeds {

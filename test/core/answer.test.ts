@@ -237,6 +237,15 @@ describe('answerQuestion', () => {
     expect(answer.passages[0]!.text).toContain('كورونا');
   });
 
+  it('does not read a word of a listed name of several words as that word («شمال» of «حلف شمال الأطلسي»)', () => {
+    for (const question of ['ما هي الدولة التي تقع شمال العراق؟', 'من يحد الكويت من الشمال؟']) {
+      expect(ask(question).status, question).toBe('not_found');
+    }
+    // the name itself, or a word of it that is a name of its own, still answers
+    expect(ask('ماذا قرر حلف الناتو بشأن العراق؟').passages[0]?.text).toContain('حلف شمال الأطلسي');
+    expect(ask('ما هي أوضاع عائلات داعش في سوريا؟').passages[0]?.text).toContain('شمال شرق سوريا');
+  });
+
   it('is silent on a figure the articles do not give, though they mention inhabitants and have numbers', () => {
     for (const question of ['What is the population of Iraq?', 'كم عدد سكان سوريا؟', 'ما هي مساحة العراق؟']) {
       expect(ask(question).status, question).toBe('not_found');

@@ -46,6 +46,44 @@ describe('heldConcepts', () => {
   });
 });
 
+describe('heldConcepts, with the names a corpus lists', () => {
+  // sentences of the bundled corpus; synonyms.txt lists «حلف شمال الأطلسي», «شمال شرق سوريا» and «سوريا»
+  const NATO = 'كما رحب البيان بقرار اتخذه وزراء حلف شمال الأطلسي (ناتو) في أبريل الماضي بشأن دور بعثة الحلف في العراق';
+  const NORTHEAST = 'وعبر عن القلق الشديد بخصوص أوضاع عناصر داعش وأفراد عائلاتهم في شمال شرق سوريا';
+  const passages = [{ text: NATO }, { text: NORTHEAST }];
+  const groups = [
+    ['حلف شمال الأطلسي', 'ناتو', 'NATO'],
+    ['شمال شرق سوريا', 'northeast Syria'],
+    ['سوريا', 'سورية', 'Syria'],
+  ];
+  const index = PassageIndex.build(passages, { synonyms: groups });
+  const expressions = groups.flat().map((text) => index.analyzer.terms(text));
+  const names = {
+    several: expressions.filter((t) => t.length > 1),
+    single: new Set(expressions.filter((t) => t.length === 1).map((t) => t[0]!)),
+  };
+  const held = (question: string, passage: number) => {
+    const { hits, concepts } = index.search(question, 10);
+    const hit = hits.find((h) => h.passage === passage)!;
+    return [...heldConcepts(hit, concepts, passages[passage]!.text, undefined, index.analyzer, names)]
+      .map((c) => concepts[c]!.words.join(' '))
+      .sort();
+  };
+
+  it.each([
+    // the «شمال» of the alliance's name is no north
+    ['ما الدولة التي تحد العراق من الشمال؟', 0, ['العراق']],
+    // the name held whole, through its own words or another of its names
+    ['ماذا قرر حلف شمال الأطلسي بشأن العراق؟', 0, ['العراق', 'حلف شمال الاطلسي']],
+    ['ماذا قرر الناتو بشأن العراق؟', 0, ['العراق', 'الناتو']],
+    // a word of the name that is a name of its own keeps its sense: north-east Syria is in Syria
+    ['ماذا قال البيان عن عائلات داعش في سوريا؟', 1, ['داعش', 'سوريا', 'عايلات']],
+    ['ما الدولة التي تحد سوريا شمالا؟', 1, ['سوريا']],
+  ])('%s (passage %i) holds %j', (question, passage, words) => {
+    expect(held(question, passage)).toEqual(words);
+  });
+});
+
 describe('holdsQuestion', () => {
   // concepts as the bundled corpus weighs them: «الدول» is in most paragraphs, «الشرق الأوسط» is a name
   const concept = (words: string[], idf: number, known = true): ConceptSummary => ({

@@ -16,6 +16,9 @@ describe('isStopword', () => {
     ['بدا', false], // typed without its hamza, or «بدا» (seemed)
     ['بده', false], // dialect «he wants»: the demonstratives follow their noun, they take no particle
     ['الرئيس', false],
+    // the relative pronouns as often typed, with a doubled «ل»
+    ['اللتى', true],
+    ['اللذي', true],
   ])('%s → %s', (word, expected) => {
     expect(isStopword(normalizeText(word))).toBe(expected);
   });

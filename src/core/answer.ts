@@ -263,6 +263,7 @@ export function answerQuestion(kb: KnowledgeBase, input: unknown, options: Answe
         return offersType;
       },
       typed: wanted !== undefined || why,
+      typePreferred: why,
       counts: countedTerm !== null && countsWith(ref.paragraph.text, countedTerm, kb.index.analyzer.termOf),
       headline: isHeadline(ref),
       // analyzing the paragraph costs: only for the few candidates that may lead or be quoted

@@ -10,6 +10,8 @@ export interface Candidate {
   readonly offersType: boolean;
   /** the question says what kind of thing it asks for */
   typed: boolean;
+  /** what it asks for is a preference among leads that score close to the best ("why": a paragraph giving a reason), not a requirement */
+  typePreferred?: boolean;
   /** for a "how many" question: the passage puts a number next to what is counted ("74 دولة") */
   counts: boolean;
   /** the paragraph is nothing but its article's headline */
@@ -42,6 +44,9 @@ function forArticle(candidate: Candidate, pool: readonly Candidate[]): Candidate
   return body ?? candidate;
 }
 
+/** Of the best coverage among the leads, what a paragraph that only may offer what is asked ("why") must cover. */
+const PREFERRED_TYPE_COVERAGE = 0.5;
+
 /**
  * The passage cited first: among the best-ranked ones that match enough of
  * the question, the one covering most of it, among those scoring close to
@@ -55,10 +60,16 @@ export function chooseLead(candidates: readonly Candidate[], depth: number, clos
   const quoting = withBody.length > 0 ? withBody : answering;
   // a "when" question: a paragraph that gives a date before one that does not («أمس» in an undated article),
   // further down the ranking if none of the first does (one article's headline may fill them)
-  const typed = quoting.filter((c) => c.typed && c.offersType);
+  // "why": a paragraph giving a reason leads only if it covers half as much of the question as the best does
+  // («لماذا حث تيلرسون الدول الأعضاء على عدم التراخي؟»: not another paragraph's «بهدف…» over the one that says it)
+  const mostCovered = Math.max(0, ...quoting.map((c) => c.hit.coverage));
+  const close = (c: Candidate) => !c.typePreferred || c.hit.coverage >= PREFERRED_TYPE_COVERAGE * mostCovered;
+  const typed = quoting.filter((c) => c.typed && c.offersType && close(c));
   const further =
     typed.length === 0 && quoting[0]?.typed
-      ? candidates.slice(depth).find((c) => c.answers && c.holds && c.bodyMatches && c.offersType && c.articleId !== quoting[0]!.articleId)
+      ? candidates
+          .slice(depth)
+          .find((c) => c.answers && c.holds && c.bodyMatches && c.offersType && close(c) && c.articleId !== quoting[0]!.articleId)
       : undefined;
   const eligible = further ? [further] : typed.length > 0 && typed.length < quoting.length ? typed : quoting;
   const top = eligible[0];

@@ -231,6 +231,11 @@ describe('answerQuestion', () => {
     expect(answer.passages.some((p) => /ت[يل]+[لر]+س[و]?ن/.test(p.text) || p.speaker !== undefined)).toBe(true);
   });
 
+  it('leads a "why" question with the paragraph that says what is asked, not another one giving a reason («بهدف…»)', () => {
+    const answer = ask('لماذا حث تيلرسون الدول الأعضاء على عدم التراخي؟');
+    expect(answer.passages[0]!.text).toContain('عدم التراخي');
+  });
+
   it('answers what someone said about a thing the article reports with another verb («أكد البيان»), not «قال»', () => {
     const answer = ask('ماذا قال التحالف عن كورونا؟');
     expect(answer.status).toBe('answered');

@@ -68,6 +68,21 @@ describe('chooseLead', () => {
       'a',
     );
   });
+
+  it('leads a "why" question with a paragraph giving a reason only if it covers half as much as the best', () => {
+    const why = { typed: true, typePreferred: true };
+    // «لماذا حث تيلرسون الدول الأعضاء على عدم التراخي؟»: the paragraph that says it all, and another's «بهدف…»
+    const saysIt = candidate('a', 17.7, 1, [0, 1, 2, 3, 4, 5], { ...why, offersType: false });
+    const purposeElsewhere = candidate('b', 6.8, 0.33, [1, 2, 3], why);
+    expect(chooseLead([saysIt, purposeElsewhere], 5, 0.95)).toBe(saysIt);
+    // further down the ranking too
+    const far = candidate('b', 4, 0.33, [1, 2], why);
+    expect(chooseLead([saysIt, far], 1, 0.95)).toBe(saysIt);
+    // a reason covering about as much leads («بغية حشد الجهود» over the headline)
+    const headline = candidate('a', 5.5, 0.94, [0, 1, 2], { ...why, offersType: false });
+    const reason = candidate('b', 4.2, 0.9, [0, 1, 2], why);
+    expect(chooseLead([headline, reason], 5, 0.95)).toBe(reason);
+  });
 });
 
 describe('orderCitations', () => {

@@ -2,10 +2,11 @@ import type { SynonymGroup } from '../corpus/index.js';
 import { askedAttribute, evidenceFrameWords } from '../search/answer-type.js';
 import { ENGLISH_FRAME_WORDS } from '../search/english-frame-words.js';
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
+import { SynonymTable } from '../search/synonym-table.js';
 import { ledeSetting } from './article-lede.js';
 import { namedEvidence } from './cross-language-evidence.js';
 import { corpusWord, indexedTitle, type KnowledgeBase } from './knowledge-base.js';
-import { heldConcepts, holdsQuestion, type ListedNames } from './own-text-evidence.js';
+import { heldConcepts, holdsQuestion } from './own-text-evidence.js';
 import { reportedSpeaker } from './reported-speaker.js';
 import { typedWords, writtenMatches } from './typed-words.js';
 import { namesUnknownPhrase } from './unknown-phrase.js';
@@ -176,17 +177,13 @@ export function evidenceNeeded(
   };
 }
 
-const namesOf = new WeakMap<readonly SynonymGroup[], ListedNames>();
+const namesOf = new WeakMap<readonly SynonymGroup[], SynonymTable>();
 
-/** The names the corpus's synonyms.txt lists («حلف شمال الأطلسي», «الأمم المتحدة», «سوريا»), as index terms. */
-function listedNames(kb: KnowledgeBase): ListedNames {
+/** The names the corpus's synonyms.txt lists («حلف شمال الأطلسي», «الأمم المتحدة», «سوريا»), analyzed as the index analyzes them. */
+function listedNames(kb: KnowledgeBase): SynonymTable {
   let names = namesOf.get(kb.corpusSynonyms);
   if (!names) {
-    const expressions = kb.corpusSynonyms.flatMap((group) => group.map((text) => kb.index.analyzer.terms(text)));
-    names = {
-      several: expressions.filter((terms) => terms.length > 1),
-      single: new Set(expressions.filter((terms) => terms.length === 1).map((terms) => terms[0]!)),
-    };
+    names = new SynonymTable(kb.corpusSynonyms, kb.index.analyzer);
     namesOf.set(kb.corpusSynonyms, names);
   }
   return names;

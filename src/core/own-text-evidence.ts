@@ -1,4 +1,5 @@
 import type { ConceptSummary, ScoredPassage } from '../search/index.js';
+import type { SynonymTable } from '../search/synonym-table.js';
 import type { Analyzer, Token } from '../text/index.js';
 
 /** Index ranges [first, last] of `tokens` where terms of `terms` stand together. */
@@ -29,7 +30,7 @@ export function heldConcepts(
   text: string,
   context: string | undefined,
   analyzer: Analyzer,
-  names: ListedNames = NO_NAMES,
+  names?: SynonymTable,
 ): Set<number> {
   const { conceptTerms } = hit;
   if (!conceptTerms) return new Set(hit.matchedConcepts);
@@ -38,12 +39,12 @@ export function heldConcepts(
   for (const tokens of [analyzer.analyze(text), context ? analyzer.analyze(context) : []]) {
     // the passage's own names of several words («حلف شمال الأطلسي», «الأمم المتحدة») are held whole or not at all:
     // their «شمال» is no north, their «المتحدة» no other name's
-    const named = nameRuns(tokens, names.several);
+    const { named, ownNames } = names ? nameRuns(tokens, names) : { named: [], ownNames: new Set<number>() };
     // held whole, or by a word of it that is a name of its own («سوريا» of «شمال شرق سوريا»)
     const whole = (first: number, last: number) =>
       named.every(([a, b]) => {
         if (b < first || a > last || (a >= first && b <= last)) return true;
-        for (let i = Math.max(a, first); i <= Math.min(b, last); i++) if (!names.single.has(tokens[i]!.term)) return false;
+        for (let i = Math.max(a, first); i <= Math.min(b, last); i++) if (!ownNames.has(i)) return false;
         return true;
       });
     // a name first, or any words the question's word stands for together («الولايات المتحدة» for «أمريكا»): they take their words
@@ -60,20 +61,21 @@ export function heldConcepts(
   return held;
 }
 
-/** The names a corpus lists (synonyms.txt), as index terms: those of several words, and the terms of those of one. */
-export interface ListedNames {
-  several: readonly (readonly string[])[];
-  single: ReadonlySet<string>;
-}
-const NO_NAMES: ListedNames = { several: [], single: new Set() };
-
-/** Index ranges [first, last] of `tokens` where a name of several words (as index terms) stands. */
-function nameRuns(tokens: readonly Token[], names: readonly (readonly string[])[]): [number, number][] {
-  const found: [number, number][] = [];
-  for (const name of names)
-    for (let i = 0; i + name.length <= tokens.length; i++)
-      if (name.every((term, k) => tokens[i + k]!.term === term)) found.push([i, i + name.length - 1]);
-  return found;
+/**
+ * Where the listed names stand in `tokens`: the index ranges [first, last] of those of several words, and
+ * the indices of the words that are a name of one word.
+ */
+function nameRuns(tokens: readonly Token[], names: SynonymTable): { named: [number, number][]; ownNames: Set<number> } {
+  const terms = tokens.map((t) => t.term);
+  const named: [number, number][] = [];
+  const ownNames = new Set<number>();
+  terms.forEach((_, i) => {
+    for (const { length } of names.matchesAt(terms, i)) {
+      if (length > 1) named.push([i, i + length - 1]);
+      else ownNames.add(i);
+    }
+  });
+  return { named, ownNames };
 }
 
 export interface HoldNeeds {

@@ -142,9 +142,9 @@ function particleVariants(token: Token, context: QueryPlanContext): Alternative[
   const { analyzer, known } = context;
   const variants: Alternative[] = [];
   const seen = new Set([token.term]);
-  const consider = (norm: string, weight: number) => {
+  const consider = (norm: string, weight: number, accept = (_term: string) => true) => {
     const term = analyzer.termOf(norm);
-    if (term && !seen.has(term) && known(term)) {
+    if (term && !seen.has(term) && known(term) && accept(term)) {
       seen.add(term);
       variants.push({ terms: [term], weight });
     }
@@ -163,9 +163,8 @@ function particleVariants(token: Token, context: QueryPlanContext): Alternative[
     } else if (word.length >= 3) {
       // the imperfect of a perfect («عقد» → «يعقد»); for a word no passage has, one whose stem keeps the
       // word's: a name the stemmer cuts down with a prefix before it («نهاواي» → «نها», as «نهاية») is no verb
-      const unknown = !known(token.term);
-      for (const prefix of IMPERFECT)
-        if (!unknown || analyzer.termOf(prefix + word)?.includes(token.term)) consider(prefix + word, context.verbVariantWeight);
+      const keepsStem = known(token.term) ? undefined : (term: string) => term.includes(token.term);
+      for (const prefix of IMPERFECT) consider(prefix + word, context.verbVariantWeight, keepsStem);
     }
   }
   return variants;

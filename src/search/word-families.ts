@@ -201,12 +201,21 @@ const IMPERFECT_ENDING = /(?:ون|ان|وا)$/;
  */
 export function derivedPerfectOfImperfect(word: string): string[] {
   if (!ARABIC_WORD.test(word)) return [];
-  const prefix = IMPERFECT_PREFIX.exec(word)?.[0];
-  if (!prefix) return [];
-  let rest = word.slice(prefix.length);
-  if (rest.length >= 6 && IMPERFECT_ENDING.test(rest)) rest = rest.slice(0, -2);
+  const rest = imperfectStem(word, 6);
+  if (rest === undefined) return [];
   const derived = (rest.length === 4 && (rest[1] === 'ت' || rest[0] === 'ن')) || (rest.length === 5 && rest.startsWith('ست'));
   return derived ? [`ا${rest}`] : [];
+}
+
+/**
+ * An imperfect verb without its prefix, and without its plural or dual ending when what the prefix leaves
+ * has `endingFrom` letters or more («يحضرون» → «حضر»); undefined for a word with no imperfect prefix.
+ */
+function imperfectStem(word: string, endingFrom: number): string | undefined {
+  const prefix = IMPERFECT_PREFIX.exec(word)?.[0];
+  if (!prefix) return undefined;
+  const rest = word.slice(prefix.length);
+  return rest.length >= endingFrom && IMPERFECT_ENDING.test(rest) ? rest.slice(0, -2) : rest;
 }
 
 /**
@@ -219,11 +228,8 @@ export function verbStems(word: string): string[] {
   if (!ARABIC_WORD.test(word) || word.startsWith('ال')) return [];
   const stems = [...perfectVerbBases(word)];
   if (word.length >= 5 && word.endsWith('وا')) stems.push(word.slice(0, -2));
-  const prefix = IMPERFECT_PREFIX.exec(word)?.[0];
-  if (prefix && word.length - prefix.length >= 3) {
-    const rest = word.slice(prefix.length);
-    stems.push(rest.length >= 5 && IMPERFECT_ENDING.test(rest) ? rest.slice(0, -2) : rest);
-  }
+  const imperfect = imperfectStem(word, 5);
+  if (imperfect !== undefined) stems.push(imperfect);
   return [...new Set(stems)].filter((s) => s.length >= 3 && s.length <= 4);
 }
 

@@ -5,6 +5,7 @@ import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { loadKnowledgeBase } from '../../src/core/load.js';
 import { type HoldNeeds, heldConcepts, holdsQuestion } from '../../src/core/own-text-evidence.js';
 import { type ConceptSummary, PassageIndex } from '../../src/search/index.js';
+import { SynonymTable } from '../../src/search/synonym-table.js';
 import { BUNDLED_CORPUS } from '../support/bot.js';
 
 // sentences of the bundled corpus
@@ -57,11 +58,7 @@ describe('heldConcepts, with the names a corpus lists', () => {
     ['سوريا', 'سورية', 'Syria'],
   ];
   const index = PassageIndex.build(passages, { synonyms: groups });
-  const expressions = groups.flat().map((text) => index.analyzer.terms(text));
-  const names = {
-    several: expressions.filter((t) => t.length > 1),
-    single: new Set(expressions.filter((t) => t.length === 1).map((t) => t[0]!)),
-  };
+  const names = new SynonymTable(groups, index.analyzer);
   const held = (question: string, passage: number) => {
     const { hits, concepts } = index.search(question, 10);
     const hit = hits.find((h) => h.passage === passage)!;
